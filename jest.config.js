@@ -1,0 +1,43 @@
+// Plain jest for Taro (TOOLCHAIN.md, "Jest with Taro"): map Taro to its H5 builds through small
+// shims, let its ESM through babel, and define the build-time ENABLE_* globals.
+const esmPackages = [
+  '@tarojs',
+  '@stencil',
+  'swiper',
+  'classnames',
+  'tslib',
+  'query-string',
+  'decode-uri-component',
+  'split-on-first',
+  'filter-obj',
+  'history',
+  'mobile-detect',
+  'nanoid',
+  'style-inject',
+]
+
+module.exports = {
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.test.tsx', '<rootDir>/scripts/**/*.test.ts'],
+  transform: { '^.+\\.[jt]sx?$': 'babel-jest', '^.+\\.mjs$': 'babel-jest' },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleNameMapper: {
+    '^@tarojs/taro$': '<rootDir>/src/test/taro-shim.ts',
+    '^@tarojs/components$': '<rootDir>/src/test/components-shim.ts',
+    '^lodash-es$': 'lodash',
+    '\\.(css|scss|sass)$': '<rootDir>/src/test/style-stub.js',
+    '\\.(png|jpg|jpeg|gif|svg)$': '<rootDir>/src/test/file-stub.js',
+  },
+  setupFiles: ['<rootDir>/src/test/setup-env.js'],
+  setupFilesAfterEnv: ['<rootDir>/src/test/setup-dom.ts'],
+  globals: {
+    ENABLE_INNER_HTML: true,
+    ENABLE_ADJACENT_HTML: true,
+    ENABLE_SIZE_APIS: true,
+    ENABLE_TEMPLATE_CONTENT: true,
+    ENABLE_CLONE_NODE: true,
+    ENABLE_CONTAINS: true,
+    ENABLE_MUTATION_OBSERVER: true,
+    DEPRECATED_ADAPTER_COMPONENT: false,
+  },
+}

@@ -1,0 +1,22 @@
+/// <reference types="@tarojs/taro" />
+/// <reference types="@testing-library/jest-dom" />
+
+declare module '*.png'
+declare module '*.gif'
+declare module '*.jpg'
+declare module '*.jpeg'
+declare module '*.svg'
+declare module '*.css'
+declare module '*.scss'
+declare module '*.sass'
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    /** Which platform this build targets (set by Taro at build time). */
+    TARO_ENV: 'weapp' | 'h5'
+    /** Base URL of the 衢惠通 server, e.g. http://127.0.0.1:8080 (H5) or https://api.example.cn (weapp). */
+    TARO_APP_API_BASE?: string
+    /** Set to 'true' to let the H5 build sign in with the server's dev login. */
+    TARO_APP_DEV_LOGIN?: string
+  }
+}
