@@ -14,12 +14,7 @@ export type MoneyErrorCode =
   | 'MONEY_TOO_PRECISE'
   | 'MONEY_TOO_LARGE'
 
-export class MoneyError extends DomainError {
-  declare readonly code: MoneyErrorCode
-  constructor(code: MoneyErrorCode, message: string, field?: string) {
-    super(code, message, field)
-  }
-}
+export class MoneyError extends DomainError<MoneyErrorCode> {}
 
 /** ¥10,000,000: no consumer purchase in these measures comes near it; above is a typing slip. */
 export const MAX_AMOUNT_FEN: Fen = 10_000_000_00

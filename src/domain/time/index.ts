@@ -23,12 +23,7 @@ export const SHANGHAI_OFFSET_MINUTES = 8 * 60
 export type DateString = string // 'YYYY-MM-DD', a Shanghai calendar date
 export type TimeErrorCode = 'DATE_EMPTY' | 'DATE_FORMAT' | 'DATE_IMPOSSIBLE'
 
-export class TimeError extends DomainError {
-  declare readonly code: TimeErrorCode
-  constructor(code: TimeErrorCode, message: string, field?: string) {
-    super(code, message, field)
-  }
-}
+export class TimeError extends DomainError<TimeErrorCode> {}
 
 export const DATE_FORMAT = 'YYYY-MM-DD'
 export const DATE_TIME_FORMAT = 'YYYY-MM-DD HH:mm'
