@@ -1,0 +1,76 @@
+/**
+ * The one route registry. app.config.ts derives `pages`, `tabBar`, `subPackages` and
+ * `preloadRule` from it, and src/services/navigation builds typed links from it, so a page
+ * exists in exactly one place. Tab pages live in the main package (a WeChat rule); every other
+ * page belongs to its feature's subpackage.
+ *
+ * Adding a page: add it to its feature's `pages` below and create
+ * src/<root>/<path>.tsx + .config.ts. Keys are what code navigates by.
+ */
+
+export interface TabRoute {
+  key: TabKey
+  path: string
+  text: string
+  icon: string
+}
+
+export interface SubpackagePage {
+  key: string
+  /** Path inside the subpackage root, without extension. */
+  path: string
+  title: string
+}
+
+export interface Subpackage {
+  /** Folder under src/, e.g. 'packages/policy'. */
+  root: string
+  name: string
+  pages: readonly SubpackagePage[]
+  /** Tab pages that preload this subpackage (shared 2 MB preload quota). */
+  preloadFrom: readonly TabKey[]
+  /** 'wifi' for bulky features, 'all' for what a resident opens next most of the time. */
+  preloadNetwork: 'all' | 'wifi'
+}
+
+export type TabKey = 'home' | 'subsidy' | 'vouchers' | 'events' | 'mine'
+
+export const TAB_ROUTES: readonly TabRoute[] = [
+  { key: 'home', path: 'pages/home/index', text: '首页', icon: 'home' },
+  { key: 'subsidy', path: 'pages/subsidy/index', text: '补贴', icon: 'subsidy' },
+  { key: 'vouchers', path: 'pages/vouchers/index', text: '消费券', icon: 'vouchers' },
+  { key: 'events', path: 'pages/events/index', text: '活动', icon: 'events' },
+  { key: 'mine', path: 'pages/mine/index', text: '我的', icon: 'mine' },
+]
+
+export const SUBPACKAGES: readonly Subpackage[] = [
+  {
+    root: 'packages/policy',
+    name: 'policy',
+    pages: [{ key: 'policy-clause', path: 'pages/clause/index', title: '政策原文' }],
+    preloadFrom: ['home'],
+    preloadNetwork: 'all',
+  },
+]
+
+export type RouteKey = TabKey | (typeof SUBPACKAGES)[number]['pages'][number]['key']
+
+export interface ResolvedRoute {
+  key: string
+  /** Absolute page URL, e.g. '/packages/policy/pages/clause/index'. */
+  url: string
+  isTab: boolean
+}
+
+export function resolveRoute(key: string): ResolvedRoute {
+  const tab = TAB_ROUTES.find((route) => route.key === key)
+  if (tab) return { key, url: `/${tab.path}`, isTab: true }
+  for (const pkg of SUBPACKAGES) {
+    const page = pkg.pages.find((item) => item.key === key)
+    if (page) return { key, url: `/${pkg.root}/${page.path}`, isTab: false }
+  }
+  throw new Error(`Unknown route key: ${key}`)
+}
+
+export const BRAND_COLOR = '#b4232a'
+export const TAB_TEXT_COLOR = '#595959'
