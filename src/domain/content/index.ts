@@ -1,0 +1,5 @@
+export * from './places'
+export * from './wall-clock'
+export * from './schemas'
+export * from './spans'
+export * from './consistency'
