@@ -22,6 +22,7 @@ export interface LocatedBundle {
 export interface KnownContentIds {
   merchants: ReadonlySet<string>
   batches: ReadonlySet<string>
+  events: ReadonlySet<string>
 }
 
 type IdKind = 'merchants' | 'batches' | 'events' | 'stations' | 'overrides'
@@ -63,12 +64,17 @@ export function checkContentConsistency(bundles: readonly LocatedBundle[], known
 
   const merchantExists = (id: string) => known.merchants.has(id) || firstSeen.has(`merchants:${id}`)
   const batchExists = (id: string) => known.batches.has(id) || firstSeen.has(`batches:${id}`)
+  const eventExists = (id: string) => known.events.has(id) || firstSeen.has(`events:${id}`)
 
   for (const { file, bundle } of bundles) {
     bundle.batches?.forEach((batch, batchIndex) => {
-      batch.eligibleMerchantIds.forEach((merchantId, index) => {
+      if (batch.eventId !== null && !eventExists(batch.eventId)) {
+        problems.push({ file, path: ['batches', batchIndex, 'eventId'], reason: `找不到活动 ${batch.eventId}：请先导入该活动，或在同一批文件中给出` })
+      }
+      if (batch.merchants.kind !== 'merchants') return
+      batch.merchants.merchantIds.forEach((merchantId, index) => {
         if (!merchantExists(merchantId)) {
-          problems.push({ file, path: ['batches', batchIndex, 'eligibleMerchantIds', index], reason: `找不到商户 ${merchantId}：请先导入该商户，或在同一批文件中给出` })
+          problems.push({ file, path: ['batches', batchIndex, 'merchants', 'merchantIds', index], reason: `找不到商户 ${merchantId}：请先导入该商户，或在同一批文件中给出` })
         }
       })
     })

@@ -1,5 +1,3 @@
-export * from './places'
-export * from './wall-clock'
 export * from './schemas'
 export * from './spans'
 export * from './consistency'

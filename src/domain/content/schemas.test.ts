@@ -1,158 +1,174 @@
 import {
+  batchSpan,
   checkContentConsistency,
   contentBundleSchema,
-  eventSchema,
   eventSpan,
-  batchSpan,
   formatPath,
-  voucherBatchSchema,
+  policyOverrideSchema,
   type ContentBundle,
-  type ContentEventInput,
-  type VoucherBatchInput,
 } from './index'
 
-const provenance = { status: 'provisional', source: '示例数据' } as const
-
-const batch: VoucherBatchInput = {
+const batch = {
   id: 'xfq-spring',
   title: '示例 春季消费券',
-  issuer: '衢州市商务局',
-  counties: ['330800'],
-  faceValueYuan: '20',
-  thresholdYuan: 80,
-  perPersonPerRound: 1,
-  perPersonPerBatch: 2,
+  sponsor: '衢州市商务局',
+  campaign: '乐享衢州·有礼惠购',
+  eventId: null,
+  faceValueFen: 2000,
+  thresholdFen: 8000,
+  limits: { perRound: 1, perBatch: 2 },
   rounds: [
-    { id: 'r1', opensAt: '2025-05-01 10:00', closesAt: '2025-05-01 22:00', quota: 1000 },
-    { id: 'r2', opensAt: '2025-05-08 10:00', closesAt: '2025-05-08 22:00', quota: 1000 },
+    { id: 'r1', opensAt: '2025-05-01T10:00:00+08:00', closesAt: '2025-05-01T22:00:00+08:00', quota: 1000 },
+    { id: 'r2', opensAt: '2025-05-08T10:00:00+08:00', closesAt: '2025-05-08T22:00:00+08:00', quota: 1000 },
   ],
   validity: { kind: 'fixed', from: '2025-05-01', to: '2025-05-15' },
-  provenance,
+  merchants: { kind: 'categories', categories: ['catering'] },
+  counties: ['330802'],
+  residentCounties: null,
+  oneVoucherPerTransaction: true,
+  merchantDailyCap: { count: null, amountFen: null },
+  refund: 'restore-on-full-refund-within-validity',
+  quotaReturn: { unclaimed: true, expired: false },
+  budgetFen: 4_000_000,
+  provenance: { clause: '十五', source: '示例数据', status: 'provisional' },
 }
 
-const event: ContentEventInput = {
+const event = {
   id: 'xinfeng-2025',
   type: 'concert',
   title: '新蜂音乐节',
   county: '330802',
-  venue: { name: '鹿鸣大草坪' },
+  venue: { name: '鹿鸣大草坪', lng: 118.87, lat: 28.95, coordinateStatus: 'provisional' },
+  allDay: true,
   start: '2025-05-04',
   end: '2025-05-05',
-  ticket: { free: false },
-  provenance: { status: 'confirmed', source: 'facts.md' },
+  admission: { kind: 'unknown' },
+  organiser: null,
+  provenance: { source: 'shared/policy/facts.md', status: 'confirmed', sample: false },
 }
 
-function issuesOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
-  return (result.error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+const station = {
+  id: 'quzhoudong',
+  name: '衢州东',
+  highway: 'G60',
+  county: '330803',
+  lng: 118.928419,
+  lat: 29.002295,
+  inScheme: true,
+  status: 'provisional',
 }
 
-describe('voucher batch schema', () => {
-  it('parses yuan into fen and fills the default rules', () => {
-    const parsed = voucherBatchSchema.parse(batch)
-    expect(parsed.faceValueFen).toBe(2000)
-    expect(parsed.thresholdFen).toBe(8000)
-    expect(parsed).not.toHaveProperty('faceValueYuan')
-    expect(parsed.oneVoucherPerTransaction).toBe(true)
-    expect(parsed.refund).toBe('restore-on-full-refund-within-validity')
+const bundle = (value: unknown): ContentBundle => contentBundleSchema.parse(value)
+const noIds = { merchants: new Set<string>(), batches: new Set<string>(), events: new Set<string>() }
+
+describe('content bundle', () => {
+  it('accepts every kind in one file', () => {
+    const parsed = bundle({
+      policy: { version: '2025.1', title: '2025 年政策数据', document: '衢政发〔2025〕4号', publishedOn: '2025-04-11', effective: { from: '2025-01-01', to: '2025-12-31' } },
+      batches: [batch],
+      events: [event],
+      stations: [station],
+    })
+    expect(parsed.stations?.[0].highway).toEqual({ code: 'G60', name: '沪昆高速' })
+    expect(parsed.stations?.[0].county).toEqual({ code: '330803', name: '衢江区' })
   })
 
-  it.each<[string, Partial<VoucherBatchInput>, string]>([
-    ['threshold not above face value', { thresholdYuan: 20 }, 'thresholdYuan'],
-    ['per batch below per round', { perPersonPerBatch: 0 }, 'perPersonPerBatch'],
-    ['validity ends before the last round', { validity: { kind: 'fixed', from: '2025-05-01', to: '2025-05-05' } }, 'validity.to'],
-    ['budget below face value times quota', { budgetYuan: '100' }, 'budgetYuan'],
-    ['an impossible date', { rounds: [{ id: 'r1', opensAt: '2025-02-30 10:00', closesAt: '2025-03-01 10:00', quota: 1 }] }, 'rounds.0.opensAt'],
-    [
-      'rounds overlapping',
-      {
-        rounds: [
-          { id: 'r1', opensAt: '2025-05-01 10:00', closesAt: '2025-05-02 10:00', quota: 1 },
-          { id: 'r2', opensAt: '2025-05-01 12:00', closesAt: '2025-05-03 10:00', quota: 1 },
-        ],
-      },
-      'rounds.1.opensAt',
-    ],
-    ['a round closing before it opens', { rounds: [{ id: 'r1', opensAt: '2025-05-01 10:00', closesAt: '2025-05-01 09:00', quota: 1 }] }, 'rounds.0.closesAt'],
-    ['money with three decimals', { faceValueYuan: '20.001' }, 'faceValueYuan'],
-    ['an unknown county', { counties: ['110000' as never] }, 'counties.0'],
-  ])('rejects %s', (_name, change, path) => {
-    const messages = issuesOf(voucherBatchSchema.safeParse({ ...batch, ...change }))
-    expect(messages.some((message) => message.startsWith(`${path}:`))).toBe(true)
+  it.each<[string, unknown]>([
+    ['an empty file', {}],
+    ['an unknown top-level kind', { vouchers: [] }],
+    ['a station outside Quzhou', { stations: [{ ...station, lng: 120.15 }] }],
+    ['a station name ending in 收费站', { stations: [{ ...station, name: '衢州东收费站' }] }],
+    ['an unknown field on a station', { stations: [{ ...station, open: true }] }],
+  ])('rejects %s', (_name, value) => {
+    expect(contentBundleSchema.safeParse(value).success).toBe(false)
   })
 
-  it('rejects an unknown field instead of dropping it', () => {
-    const result = voucherBatchSchema.safeParse({ ...batch, stock: 5 })
-    expect(result.success).toBe(false)
-  })
-
-  it('spans the claim window and the validity', () => {
-    const span = batchSpan(voucherBatchSchema.parse(batch))
-    expect(new Date(span.claimOpensAtMs).toISOString()).toBe('2025-05-01T02:00:00.000Z')
-    expect(new Date(span.claimClosesAtMs).toISOString()).toBe('2025-05-08T14:00:00.000Z')
-    expect(new Date(span.usableUntilMs).toISOString()).toBe('2025-05-15T16:00:00.000Z')
+  it('validates an override as a dated figure with a data path', () => {
+    const override = {
+      key: 'subsidy.quzhou-2025.measures.ebike.baseAmountFen',
+      label: '电动自行车以旧换新补贴',
+      value: 50000,
+      clause: '十四',
+      source: '运营方据区县通知录入',
+      status: 'provisional',
+      effective: { from: '2025-01-01', to: '2025-12-31' },
+    }
+    expect(policyOverrideSchema.safeParse(override).success).toBe(true)
+    expect(policyOverrideSchema.safeParse({ ...override, key: 'ebike' }).success).toBe(false)
+    expect(policyOverrideSchema.safeParse({ ...override, effective: { from: '2025-12-31', to: '2025-01-01' } }).success).toBe(false)
   })
 })
 
-describe('event schema', () => {
-  it('accepts the 2025 新蜂音乐节 as an all-day two-day event', () => {
-    const parsed = eventSchema.parse(event)
-    expect(parsed.status).toBe('scheduled')
-    const span = eventSpan(parsed)
+describe('spans', () => {
+  it('runs an all-day event through its last day', () => {
+    const span = eventSpan(bundle({ events: [event] }).events![0])
     expect(new Date(span.startsAtMs).toISOString()).toBe('2025-05-03T16:00:00.000Z')
     expect(new Date(span.endsAtMs).toISOString()).toBe('2025-05-05T16:00:00.000Z')
   })
 
-  it.each<[string, Partial<ContentEventInput>, string]>([
-    ['sports without a level', { type: 'sports' }, 'sportsLevel'],
-    ['a level on a concert', { sportsLevel: 'national' }, 'sportsLevel'],
-    ['end before start', { start: '2025-05-05', end: '2025-05-04' }, 'end'],
-    ['mixed date and date-time', { start: '2025-05-04 19:00', end: '2025-05-05' }, 'end'],
-    ['cancelled without a note', { status: 'cancelled' }, 'statusNote'],
-    ['a multi-day weekly event', { recurrence: { frequency: 'weekly', weekdays: [6], until: '2025-12-31' } }, 'recurrence'],
-  ])('rejects %s', (_name, change, path) => {
-    const messages = issuesOf(eventSchema.safeParse({ ...event, ...change }))
-    expect(messages.some((message) => message.startsWith(`${path}:`))).toBe(true)
+  it('runs a weekly market to the end of its last evening', () => {
+    const market = {
+      ...event,
+      id: 'nankong-market',
+      type: 'market',
+      allDay: false,
+      start: '2025-06-07T18:00:00+08:00',
+      end: '2025-06-07T21:30:00+08:00',
+      recurrence: { frequency: 'weekly', weekdays: [6], until: '2025-06-28' },
+    }
+    const span = eventSpan(bundle({ events: [market] }).events![0])
+    expect(new Date(span.endsAtMs).toISOString()).toBe('2025-06-28T13:30:00.000Z')
   })
 
-  it('spans a weekly market to its last Saturday evening', () => {
-    const market = eventSchema.parse({
-      ...event,
-      type: 'nankong-market',
-      start: '2025-06-07 18:00',
-      end: '2025-06-07 21:30',
-      recurrence: { frequency: 'weekly', weekdays: [6], until: '2025-06-28' },
-    })
-    expect(new Date(eventSpan(market).endsAtMs).toISOString()).toBe('2025-06-28T13:30:00.000Z')
+  it('spans the claim window and a fixed validity', () => {
+    const span = batchSpan(bundle({ batches: [batch] }).batches![0])
+    expect(new Date(span.claimOpensAtMs).toISOString()).toBe('2025-05-01T02:00:00.000Z')
+    expect(new Date(span.claimClosesAtMs).toISOString()).toBe('2025-05-08T14:00:00.000Z')
+    expect(new Date(span.usableUntilMs).toISOString()).toBe('2025-05-15T16:00:00.000Z')
+  })
+
+  it('spans N days after the last claim, capped by notAfter', () => {
+    const days = { ...batch, validity: { kind: 'days-after-claim', days: 7, notAfter: null } }
+    expect(new Date(batchSpan(bundle({ batches: [days] }).batches![0]).usableUntilMs).toISOString()).toBe('2025-05-15T16:00:00.000Z')
+    const capped = { ...batch, validity: { kind: 'days-after-claim', days: 7, notAfter: '2025-05-10' } }
+    expect(new Date(batchSpan(bundle({ batches: [capped] }).batches![0]).usableUntilMs).toISOString()).toBe('2025-05-10T16:00:00.000Z')
   })
 })
 
-describe('content bundle consistency', () => {
-  const bundle = (value: unknown): ContentBundle => contentBundleSchema.parse(value)
-
-  it('rejects an empty file', () => {
-    expect(contentBundleSchema.safeParse({}).success).toBe(false)
-  })
-
+describe('consistency across files', () => {
   it('finds duplicate ids across files and dangling references', () => {
     const problems = checkContentConsistency(
       [
         { file: 'a.yaml', bundle: bundle({ batches: [batch], events: [{ ...event, voucherBatchIds: ['xfq-missing'] }] }) },
-        { file: 'b.yaml', bundle: bundle({ batches: [{ ...batch, eligibleMerchantIds: ['m-nowhere'] }] }) },
+        { file: 'b.yaml', bundle: bundle({ batches: [{ ...batch, eventId: 'no-event', merchants: { kind: 'merchants', merchantIds: ['m-nowhere'] } }] }) },
       ],
-      { merchants: new Set(), batches: new Set() },
+      noIds,
     )
     expect(problems.map((problem) => `${problem.file} ${formatPath(problem.path)}`)).toEqual([
       'b.yaml batches[0].id',
       'a.yaml events[0].voucherBatchIds[0]',
-      'b.yaml batches[0].eligibleMerchantIds[0]',
+      'b.yaml batches[0].eventId',
+      'b.yaml batches[0].merchants.merchantIds[0]',
     ])
   })
 
   it('accepts references to ids already in the store', () => {
-    const problems = checkContentConsistency(
-      [{ file: 'a.yaml', bundle: bundle({ events: [{ ...event, voucherBatchIds: ['xfq-old'] }] }) }],
-      { merchants: new Set(), batches: new Set(['xfq-old']) },
-    )
+    const problems = checkContentConsistency([{ file: 'a.yaml', bundle: bundle({ events: [{ ...event, voucherBatchIds: ['xfq-old'] }] }) }], {
+      ...noIds,
+      batches: new Set(['xfq-old']),
+    })
     expect(problems).toEqual([])
+  })
+
+  it('rejects the policy version given twice', () => {
+    const policy = { version: '2025.1', title: 't', document: 'd', publishedOn: '2025-04-11', effective: { from: '2025-01-01', to: null } }
+    const problems = checkContentConsistency(
+      [
+        { file: 'a.yaml', bundle: bundle({ policy }) },
+        { file: 'b.yaml', bundle: bundle({ policy }) },
+      ],
+      noIds,
+    )
+    expect(problems).toEqual([{ file: 'b.yaml', path: ['policy'], reason: expect.stringContaining('a.yaml') }])
   })
 })

@@ -1,10 +1,13 @@
 /**
- * The instants a listing filters on, computed from a document's wall-clock text. The server stores
- * them as indexed columns; the app uses the same functions for its offline copy.
+ * The instants a listing filters on, computed from a document's own times. The server stores them
+ * as indexed columns ("events between these dates", "batches still claimable"); the app can use
+ * the same functions on its offline copy.
  */
-import { parseDate, parseDateTime } from '../time'
-import type { ContentEvent, VoucherBatch } from './schemas'
-import { parseWallClock, parseWallClockEnd } from './wall-clock'
+import { shanghaiDateOf } from '../time'
+import type { CityEvent } from '../events/model'
+import { dayNumberOf, MS_PER_DAY, parseShanghaiIso, shanghaiMidnightMs } from '../events/day-numbers'
+import type { VoucherBatch } from '../vouchers/schema'
+import { endOfShanghaiDayMs, tryParseIsoInstant } from '../vouchers/instants'
 
 export interface Span {
   startsAtMs: number
@@ -12,32 +15,41 @@ export interface Span {
   endsAtMs: number
 }
 
-/** From the first occurrence's start to the last occurrence's end (a weekly market runs to `until`). */
-export function eventSpan(event: Pick<ContentEvent, 'start' | 'end' | 'recurrence'>): Span {
-  const startsAtMs = parseWallClock(event.start).valueOf()
-  const singleEnd = parseWallClockEnd(event.end)
-  if (!event.recurrence) return { startsAtMs, endsAtMs: singleEnd.valueOf() }
-  const occurrenceLengthMs = singleEnd.valueOf() - startsAtMs
-  const lastDayStart = parseDate(event.recurrence.until).valueOf()
-  const timeOfDayMs = startsAtMs - parseDate(event.start.slice(0, 10)).valueOf()
-  return { startsAtMs, endsAtMs: Math.max(singleEnd.valueOf(), lastDayStart + timeOfDayMs + occurrenceLengthMs) }
+/**
+ * From the first occurrence's start to the last possible occurrence's end. An all-day event's
+ * `end` is its last day (inclusive), so the span runs to the next midnight; a weekly rule runs to
+ * the end of the occurrence that starts on `until`.
+ */
+export function eventSpan(event: Pick<CityEvent, 'allDay' | 'start' | 'end' | 'recurrence'>): Span {
+  const startsAtMs = event.allDay ? shanghaiMidnightMs(dayNumberOf(event.start)) : parseShanghaiIso(event.start)
+  const firstEndMs = event.allDay ? shanghaiMidnightMs(dayNumberOf(event.end) + 1) : parseShanghaiIso(event.end)
+  if (!event.recurrence) return { startsAtMs, endsAtMs: firstEndMs }
+  const weeksOfRepeats = dayNumberOf(event.recurrence.until) - dayNumberOf(event.start.slice(0, 10))
+  return { startsAtMs, endsAtMs: firstEndMs + Math.max(0, weeksOfRepeats) * MS_PER_DAY }
 }
 
 export interface BatchSpan {
   claimOpensAtMs: number
+  /** Exclusive, like a round's closesAt. */
   claimClosesAtMs: number
-  /** Last instant any voucher of the batch can be used (exclusive): fixed validity or last claim + N days. */
+  /** Exclusive: after this no voucher of the batch can be used. */
   usableUntilMs: number
 }
 
 export function batchSpan(batch: Pick<VoucherBatch, 'rounds' | 'validity'>): BatchSpan {
-  const opens = batch.rounds.map((round) => parseDateTime(round.opensAt).valueOf())
-  const closes = batch.rounds.map((round) => parseDateTime(round.closesAt).valueOf())
+  const opens = batch.rounds.map((round) => tryParseIsoInstant(round.opensAt) ?? NaN)
+  const closes = batch.rounds.map((round) => tryParseIsoInstant(round.closesAt) ?? NaN)
   const claimOpensAtMs = Math.min(...opens)
   const claimClosesAtMs = Math.max(...closes)
-  const usableUntilMs =
-    batch.validity.kind === 'fixed'
-      ? parseDate(batch.validity.to).add(1, 'day').valueOf()
-      : claimClosesAtMs + batch.validity.days * 24 * 60 * 60 * 1000
+  const validity = batch.validity
+  let usableUntilMs: number
+  if (validity.kind === 'fixed') {
+    usableUntilMs = endOfShanghaiDayMs(validity.to) + 1
+  } else {
+    // Claimed in the last moment → usable to the end of that Shanghai day + N days, capped by notAfter.
+    const lastClaimDayEnd = endOfShanghaiDayMs(shanghaiDateOf(claimClosesAtMs - 1)) + 1
+    const byDays = lastClaimDayEnd + validity.days * MS_PER_DAY
+    usableUntilMs = validity.notAfter ? Math.min(byDays, endOfShanghaiDayMs(validity.notAfter) + 1) : byDays
+  }
   return { claimOpensAtMs, claimClosesAtMs, usableUntilMs }
 }
