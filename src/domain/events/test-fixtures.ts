@@ -1,0 +1,36 @@
+/** Builds valid events for tests; only what a test cares about needs saying. */
+import { parseEvent, type CityEvent, type CityEventInput } from './model'
+
+export function eventInput(overrides: Partial<CityEventInput> = {}): CityEventInput {
+  return {
+    id: 'test-event',
+    type: 'other',
+    title: '测试活动',
+    county: '330802',
+    venue: { name: '测试场地', lng: 118.87, lat: 28.94, coordinateStatus: 'provisional' },
+    allDay: false,
+    start: '2025-05-04T18:30:00+08:00',
+    end: '2025-05-04T22:00:00+08:00',
+    admission: { kind: 'free' },
+    organiser: '测试主办',
+    provenance: { source: 'test', status: 'confirmed', sample: false },
+    ...overrides,
+  }
+}
+
+export function makeEvent(overrides: Partial<CityEventInput> = {}): CityEvent {
+  return parseEvent(eventInput(overrides))
+}
+
+/** A weekly Saturday 09:00–17:00 market from `first` (a Saturday) to `until`. */
+export function weeklyMarket(id: string, first: string, until: string, exceptDates: string[] = [], extra: Partial<CityEventInput> = {}): CityEvent {
+  return makeEvent({
+    id,
+    type: 'market',
+    title: '南孔市集',
+    start: `${first}T09:00:00+08:00`,
+    end: `${first}T17:00:00+08:00`,
+    recurrence: { frequency: 'weekly', weekdays: [6], until, exceptDates },
+    ...extra,
+  })
+}
