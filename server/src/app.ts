@@ -1,0 +1,171 @@
+/**
+ * Builds the Fastify app: strict zod validation on every route, one response envelope, OpenAPI at
+ * /docs, request ids in every log line, per-IP and per-user rate limits, ETags on content, and
+ * the H5 build served from the same origin. `buildApp` takes its store and clock, so tests run
+ * it in-process against an in-memory PGlite and a fake WeChat.
+ */
+import { randomUUID, createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import rateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { Config } from './config'
+import { makeGuards } from './auth/guard'
+import { ApiError, errorHandler, notFoundHandler } from './http/errors'
+import { accountRoutes } from './routes/accounts'
+import { contentRoutes } from './routes/content'
+import { healthRoutes } from './routes/health'
+import { staffRoutes } from './routes/staff'
+import type { Db } from './store/db'
+import { WechatClient } from './wechat/client'
+
+// Messages zod writes itself ("期望 string") in Chinese, like ours.
+z.config(z.locales.zhCN())
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Answer If-None-Match with 304 when the body's hash matches. */
+    etag?: boolean
+  }
+}
+
+export interface AppDeps {
+  config: Config
+  db: Db
+  wechat?: WechatClient
+  now?: () => Date
+  logger?: FastifyServerOptions['logger'] | false
+}
+
+export interface App {
+  app: FastifyInstance
+  /** Stops accepting, lets in-flight requests finish, then closes the store. */
+  shutdown(): Promise<void>
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false
+  return header.split(',').some((candidate) => {
+    const tag = candidate.trim()
+    return tag === '*' || tag === etag || tag === `W/${etag}`
+  })
+}
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, db } = deps
+  const now = deps.now ?? (() => new Date())
+  const wechat = deps.wechat ?? new WechatClient(config.wechat)
+  let shuttingDown = false
+
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: config.bodyLimitBytes,
+    // Trust exactly N proxy hops (a number in Fastify's runtime, spelled as the function it compiles to).
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
+    requestIdLogLabel: 'requestId',
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id']
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+    },
+    routerOptions: { maxParamLength: 200 },
+    // Fastify returns 503 to requests arriving after close() began; keep-alive idle sockets close.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  // Responses are documents we built and validated on the way in: serialise them as they are.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data))
+  app.setErrorHandler(errorHandler)
+  app.setNotFoundHandler(notFoundHandler)
+  app.decorateRequest('caller', null)
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    void reply.header('x-request-id', request.id)
+    if (!request.routeOptions.config?.etag || reply.statusCode !== 200 || typeof payload !== 'string') return payload
+    const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`
+    void reply.header('etag', etag).header('cache-control', 'no-cache')
+    if (matchesEtag(request.headers['if-none-match'], etag)) {
+      void reply.code(304).removeHeader('content-type').removeHeader('content-length')
+      return ''
+    }
+    return payload
+  })
+
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimit.ipPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request) => request.ip,
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(429, 'RATE_LIMITED', `请求太频繁，请 ${Math.max(1, Math.ceil(context.ttl / 1000))} 秒后再试`, Math.max(1, Math.ceil(context.ttl / 1000))),
+  })
+  const userRateLimit = app.rateLimit({
+    max: config.rateLimit.userPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request) => `user:${request.caller?.user.id ?? request.ip}`,
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(429, 'RATE_LIMITED', `操作太频繁，请 ${Math.max(1, Math.ceil(context.ttl / 1000))} 秒后再试`, Math.max(1, Math.ceil(context.ttl / 1000))),
+  })
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: '衢惠通 API',
+        version: '1',
+        description: '成功：`{ data, meta? }`；失败：`{ error: { code, message } }`，message 为中文。需要登录的接口用 `Authorization: Bearer <token>`。',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs' })
+
+  const guards = makeGuards(db, now)
+  await app.register(healthRoutes, { db, isShuttingDown: () => shuttingDown })
+  await app.register(
+    async (api) => {
+      await api.register(accountRoutes, {
+        db,
+        wechat,
+        sessionTtlMs: config.sessionTtlMs,
+        production: config.production,
+        now,
+        loginPerMinute: config.rateLimit.loginPerMinute,
+        requireUser: guards.requireUser,
+        userRateLimit,
+      })
+      await api.register(contentRoutes, { db, now })
+      await api.register(staffRoutes, {
+        db,
+        requireMerchantOrOperator: guards.requireRole('merchant', 'operator'),
+        requireOperator: guards.requireRole('operator'),
+        userRateLimit,
+      })
+    },
+    { prefix: '/api/v1' },
+  )
+
+  if (config.staticDir && existsSync(path.join(config.staticDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: path.resolve(config.staticDir), prefix: '/', index: 'index.html', wildcard: true })
+  } else if (config.staticDir) {
+    app.log.warn({ staticDir: config.staticDir }, 'no H5 build to serve (index.html missing); serving the API only')
+  }
+
+  return {
+    app,
+    async shutdown() {
+      if (shuttingDown) return
+      shuttingDown = true
+      await app.close()
+      await db.close()
+    },
+  }
+}

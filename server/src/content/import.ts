@@ -1,0 +1,137 @@
+/**
+ * The operator import: validate every file first (each document with its area's schema, then the
+ * references between files and to what the store already holds), and only if nothing is wrong
+ * apply everything in one transaction. Any problem rejects the whole set; each problem names the
+ * file, the path, the line where known, and the reason in Chinese.
+ */
+import { readFile } from 'node:fs/promises'
+import {
+  checkContentConsistency,
+  contentBundleSchema,
+  formatPath,
+  type ContentPath,
+  type LocatedBundle,
+} from '../../../src/domain/content'
+import { applyBundles, knownContentIds, recordImport, type ContentCounts } from '../store/content'
+import type { Db, Queryable } from '../store/db'
+import { generateSampleContent, REAL_EVENTS_FILE } from '../../content/sample/generate'
+import { inMemoryFile, parseSourceText, type ParsedFile, type Position, type SourceProblem } from './source-files'
+
+export interface ImportProblem {
+  file: string
+  /** e.g. `events[2].venue.lng`, or `(文件顶层)`. */
+  path: string
+  line?: number
+  column?: number
+  reason: string
+}
+
+export type ImportResult =
+  | { ok: true; counts: ContentCounts; importId: string | null; dryRun: boolean }
+  | { ok: false; problems: ImportProblem[] }
+
+function present(problem: SourceProblem): ImportProblem {
+  return {
+    file: problem.file,
+    path: formatPath(problem.path),
+    ...(problem.position ? { line: problem.position.line, column: problem.position.column } : {}),
+    reason: problem.reason,
+  }
+}
+
+interface ZodIssueLike {
+  path: PropertyKey[]
+  message: string
+  code: string
+  keys?: string[]
+}
+
+function issueProblems(parsed: ParsedFile, issues: readonly ZodIssueLike[]): SourceProblem[] {
+  return issues.map((issue) => {
+    const issuePath = issue.path.filter((part): part is string | number => typeof part !== 'symbol')
+    // An unknown key is reported on its own line, and by name.
+    const pointAt: ContentPath = issue.code === 'unrecognized_keys' && issue.keys?.length ? [...issuePath, issue.keys[0]] : issuePath
+    const reason = issue.code === 'unrecognized_keys' && issue.keys ? `不认识的字段：${issue.keys.join('、')}` : issue.message
+    const position: Position | undefined = parsed.locate(pointAt)
+    return { file: parsed.file, path: issuePath, position, reason }
+  })
+}
+
+/** Validates all files against each other and the store; pure apart from reading known ids. */
+export async function validateFiles(q: Queryable, files: readonly ParsedFile[]): Promise<{ bundles: LocatedBundle[]; problems: SourceProblem[] }> {
+  const problems: SourceProblem[] = []
+  const bundles: LocatedBundle[] = []
+  for (const parsed of files) {
+    const result = contentBundleSchema.safeParse(parsed.data)
+    if (result.success) bundles.push({ file: parsed.file, bundle: result.data })
+    else problems.push(...issueProblems(parsed, result.error.issues as ZodIssueLike[]))
+  }
+  if (problems.length > 0) return { bundles, problems }
+  const byFile = new Map(files.map((parsed) => [parsed.file, parsed]))
+  for (const problem of checkContentConsistency(bundles, await knownContentIds(q))) {
+    problems.push({ ...problem, position: byFile.get(problem.file)?.locate(problem.path) })
+  }
+  return { bundles, problems }
+}
+
+/** Validates, then applies all or nothing. `dryRun` validates only. */
+export async function importParsedFiles(db: Db, files: readonly ParsedFile[], options: { source: string; dryRun?: boolean }): Promise<ImportResult> {
+  if (files.length === 0) return { ok: false, problems: [{ file: '(无)', path: '(文件顶层)', reason: '请至少给出一个文件' }] }
+  const outcome = await db.transaction(async (tx) => {
+    const { bundles, problems } = await validateFiles(tx, files)
+    if (problems.length > 0) return { ok: false as const, problems: problems.map(present) }
+    const counts = await applyBundles(tx, bundles.map((located) => located.bundle))
+    if (options.dryRun) throw new DryRunRollback(counts)
+    const importId = await recordImport(tx, options.source, files.map((file) => file.file), counts)
+    return { ok: true as const, counts, importId, dryRun: false }
+  }).catch((error: unknown) => {
+    // A dry run applies inside the transaction (so database constraints are checked too) and rolls back.
+    if (error instanceof DryRunRollback) return { ok: true as const, counts: error.counts, importId: null, dryRun: true }
+    throw error
+  })
+  return outcome
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly counts: ContentCounts) {
+    super('dry run')
+  }
+}
+
+/** Reads and parses files from disk; unreadable or malformed files are problems like any other. */
+export async function readContentFiles(paths: readonly string[]): Promise<{ files: ParsedFile[]; problems: ImportProblem[] }> {
+  const files: ParsedFile[] = []
+  const problems: ImportProblem[] = []
+  for (const file of paths) {
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      problems.push({ file, path: '(文件顶层)', reason: code === 'ENOENT' ? '找不到这个文件' : `无法读取文件（${code ?? 'unknown'}）` })
+      continue
+    }
+    const outcome = parseSourceText(file, text)
+    if (outcome.ok) files.push(outcome.parsed)
+    else problems.push(...outcome.problems.map(present))
+  }
+  return { files, problems }
+}
+
+export async function importContentFiles(db: Db, paths: readonly string[], options: { source: string; dryRun?: boolean }): Promise<ImportResult> {
+  const { files, problems } = await readContentFiles(paths)
+  if (problems.length > 0) return { ok: false, problems }
+  return importParsedFiles(db, files, options)
+}
+
+/** The generated sample (dates relative to today in Shanghai) plus the real 2025 events. */
+export async function sampleContentFiles(now: Date = new Date()): Promise<{ files: ParsedFile[]; problems: ImportProblem[] }> {
+  const real = await readContentFiles([REAL_EVENTS_FILE])
+  return { files: [inMemoryFile('sample:generated', generateSampleContent(now)), ...real.files], problems: real.problems }
+}
+
+export async function importSampleContent(db: Db, now: Date = new Date(), options: { dryRun?: boolean } = {}): Promise<ImportResult> {
+  const { files, problems } = await sampleContentFiles(now)
+  if (problems.length > 0) return { ok: false, problems }
+  return importParsedFiles(db, files, { source: 'sample', dryRun: options.dryRun })
+}

@@ -1,0 +1,48 @@
+/**
+ * The one envelope every response uses (server/README.md, "Envelope"):
+ *   success → `{ data, meta? }`      failure → `{ error: { code, message, field? } }`
+ * plus request-part schemas shared by routes. Every request schema is strict: an unknown field
+ * is a 400, never silently dropped (mass assignment).
+ */
+import { z } from 'zod'
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('稳定的错误码，例如 VALIDATION_FAILED、AUTH_EXPIRED'),
+      message: z.string().describe('给用户看的中文说明'),
+      field: z.string().optional().describe('出错的字段路径'),
+    }),
+  })
+  .describe('错误')
+
+export function envelope<T extends z.ZodType>(data: T) {
+  return z.object({ data })
+}
+
+export const pageMetaSchema = z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+
+export function pagedEnvelope<T extends z.ZodType>(item: T) {
+  return z.object({ data: z.array(item), meta: pageMetaSchema })
+}
+
+/** Error responses every route may give, for the OpenAPI document. */
+export function errorResponses(...statuses: number[]) {
+  return Object.fromEntries([400, 429, ...statuses].map((status) => [status, errorBodySchema]))
+}
+
+export const contentIdParam = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/, '编号只能包含字母、数字、- 和 _')
+
+export const uuidParam = z.uuid({ error: '编号格式不对' })
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+}
+
+export const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true')
+
+/** A document read back from the store: validated on import, passed through as is. */
+export const contentDocSchema = z.looseObject({ id: z.string(), updatedAt: z.string() })

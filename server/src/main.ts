@@ -1,0 +1,53 @@
+/**
+ * `npm start` (server/): open the store, migrate, seed the sample content on a fresh store when
+ * asked, listen, and on SIGTERM/SIGINT stop accepting, finish in-flight requests and close.
+ */
+import { buildApp } from './app'
+import { ConfigError, loadConfig } from './config'
+import { importSampleContent } from './content/import'
+import { hasImportedContent } from './store/content'
+import { openDb } from './store/db'
+import { migrate } from './store/migrate'
+
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const db = await openDb(config.store)
+  const applied = await migrate(db)
+  const { app, shutdown } = await buildApp({ config, db })
+  if (applied.length > 0) app.log.info({ applied }, 'migrations applied')
+  if (config.seedSample === 'if-empty' && !(await hasImportedContent(db))) {
+    const result = await importSampleContent(db)
+    if (result.ok) app.log.info({ counts: result.counts }, 'sample content imported into the empty store')
+    else app.log.error({ problems: result.problems }, 'sample content was rejected; the store stays empty')
+  }
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests')
+    const force = setTimeout(() => {
+      app.log.error('shutdown timed out; exiting')
+      process.exit(1)
+    }, config.shutdownTimeoutMs)
+    force.unref()
+    shutdown().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed')
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+
+  const address = await app.listen({ host: config.host, port: config.port })
+  app.log.info({ address, store: db.engine, docs: `${address}/docs` }, 'listening')
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message)
+  else console.error(error)
+  process.exit(1)
+})

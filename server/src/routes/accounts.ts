@@ -1,0 +1,204 @@
+/**
+ * Login, logout and the caller's own account. WeChat login exchanges a wx.login code for an opaque
+ * session token; the session_key WeChat returns is stored and never leaves the server. The
+ * development login exists only outside production (the route is not registered there at all).
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { preHandlerAsyncHookHandler } from 'fastify'
+import { z } from 'zod'
+import { toIsoShanghai } from '../../../src/domain/time'
+import { callerOf } from '../auth/guard'
+import { hashToken, newSessionToken } from '../auth/tokens'
+import { ApiError } from '../http/errors'
+import { envelope, errorResponses, uuidParam } from '../http/schemas'
+import {
+  createSession,
+  listActiveSessions,
+  revokeSession,
+  setNickname,
+  upsertDevUser,
+  upsertWechatUser,
+  type Session,
+  type User,
+} from '../store/accounts'
+import type { Db } from '../store/db'
+import type { WechatClient } from '../wechat/client'
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  role: z.enum(['resident', 'merchant', 'operator']),
+  merchantId: z.string().nullable(),
+  nickname: z.string().nullable(),
+  devName: z.string().nullable(),
+  createdAt: z.string(),
+})
+
+export const sessionSchema = z.object({
+  id: z.uuid(),
+  login: z.enum(['wechat', 'dev']),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  current: z.boolean(),
+})
+
+export function presentUser(user: User): z.infer<typeof userSchema> {
+  return { ...user, createdAt: toIsoShanghai(user.createdAt) }
+}
+
+function presentSession(session: Session, currentId: string): z.infer<typeof sessionSchema> {
+  return {
+    id: session.id,
+    login: session.login,
+    createdAt: toIsoShanghai(session.createdAt),
+    expiresAt: toIsoShanghai(session.expiresAt),
+    current: session.id === currentId,
+  }
+}
+
+const loginResultSchema = envelope(z.object({ token: z.string(), expiresAt: z.string(), user: userSchema }))
+
+/** Names people type for a test account: Chinese, letters, digits, - and _. */
+const devNameSchema = z
+  .string()
+  .trim()
+  .min(1, '请填写名字')
+  .max(20, '名字最多 20 个字')
+  .regex(/^[\p{Script=Han}A-Za-z0-9_-]+$/u, '名字只能包含汉字、字母、数字、- 和 _')
+
+export interface AccountRouteOptions {
+  db: Db
+  wechat: WechatClient
+  sessionTtlMs: number
+  production: boolean
+  now: () => Date
+  loginPerMinute: number
+  requireUser: preHandlerAsyncHookHandler
+  userRateLimit: preHandlerAsyncHookHandler
+}
+
+export const accountRoutes: FastifyPluginAsyncZod<AccountRouteOptions> = async (app, options) => {
+  const { db, wechat, now } = options
+  const authed = { preHandler: [options.requireUser, options.userRateLimit] }
+  const bearer = [{ bearer: [] }]
+  const loginLimit = { rateLimit: { max: options.loginPerMinute, timeWindow: 60_000 } }
+
+  async function startSession(user: User, login: Session['login'], userAgent: string | undefined) {
+    const token = newSessionToken()
+    const expiresAt = new Date(now().getTime() + options.sessionTtlMs)
+    await createSession(db, { userId: user.id, tokenHash: hashToken(token), login, expiresAt, userAgent: userAgent ?? null })
+    return { data: { token, expiresAt: toIsoShanghai(expiresAt), user: presentUser(user) } }
+  }
+
+  app.post(
+    '/auth/wechat',
+    {
+      config: loginLimit,
+      schema: {
+        tags: ['accounts'],
+        summary: '微信登录：wx.login 的 code 换取会话令牌',
+        body: z.strictObject({ code: z.string().min(1, '缺少登录凭证 code').max(128).regex(/^[A-Za-z0-9_-]+$/, 'code 格式不对') }),
+        response: { 200: loginResultSchema, ...errorResponses(403, 502, 503) },
+      },
+    },
+    async (request) => {
+      const login = await wechat.code2Session(request.body.code)
+      const user = await db.transaction((tx) => upsertWechatUser(tx, login))
+      return startSession(user, 'wechat', request.headers['user-agent'])
+    },
+  )
+
+  if (!options.production) {
+    app.post(
+      '/auth/dev',
+      {
+        config: loginLimit,
+        schema: {
+          tags: ['accounts'],
+          summary: '开发登录：以指定名字的测试居民登录（生产环境不存在）',
+          body: z.strictObject({ name: devNameSchema }),
+          response: { 200: loginResultSchema, ...errorResponses() },
+        },
+      },
+      async (request) => {
+        const user = await upsertDevUser(db, request.body.name)
+        return startSession(user, 'dev', request.headers['user-agent'])
+      },
+    )
+  }
+
+  app.post(
+    '/auth/logout',
+    {
+      ...authed,
+      schema: { tags: ['accounts'], summary: '退出登录：当前令牌立即失效', security: bearer, response: { 200: envelope(z.object({ loggedOut: z.literal(true) })), ...errorResponses(401) } },
+    },
+    async (request) => {
+      const { user, session } = callerOf(request)
+      await revokeSession(db, user.id, session.id)
+      return { data: { loggedOut: true as const } }
+    },
+  )
+
+  app.get(
+    '/me',
+    {
+      ...authed,
+      schema: { tags: ['accounts'], summary: '当前用户', security: bearer, response: { 200: envelope(z.object({ user: userSchema, session: sessionSchema })), ...errorResponses(401) } },
+    },
+    async (request) => {
+      const { user, session } = callerOf(request)
+      return { data: { user: presentUser(user), session: presentSession(session, session.id) } }
+    },
+  )
+
+  app.patch(
+    '/me',
+    {
+      ...authed,
+      schema: {
+        tags: ['accounts'],
+        summary: '修改昵称（角色和商户绑定只能由运营人员修改）',
+        security: bearer,
+        body: z.strictObject({ nickname: z.string().trim().min(1, '请填写昵称').max(20, '昵称最多 20 个字') }),
+        response: { 200: envelope(z.object({ user: userSchema })), ...errorResponses(401) },
+      },
+    },
+    async (request) => {
+      const user = await setNickname(db, callerOf(request).user.id, request.body.nickname)
+      return { data: { user: presentUser(user) } }
+    },
+  )
+
+  app.get(
+    '/me/sessions',
+    {
+      ...authed,
+      schema: { tags: ['accounts'], summary: '我的登录设备', security: bearer, response: { 200: envelope(z.array(sessionSchema)), ...errorResponses(401) } },
+    },
+    async (request) => {
+      const { user, session } = callerOf(request)
+      const sessions = await listActiveSessions(db, user.id, now())
+      return { data: sessions.map((item) => presentSession(item, session.id)) }
+    },
+  )
+
+  app.delete(
+    '/me/sessions/:sessionId',
+    {
+      ...authed,
+      schema: {
+        tags: ['accounts'],
+        summary: '让我的某个登录失效',
+        security: bearer,
+        params: z.strictObject({ sessionId: uuidParam }),
+        response: { 200: envelope(z.object({ revoked: z.literal(true) })), ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => {
+      const revoked = await revokeSession(db, callerOf(request).user.id, request.params.sessionId)
+      // Someone else's session answers exactly like a missing one: ids are not an oracle.
+      if (!revoked) throw new ApiError(404, 'SESSION_NOT_FOUND', '找不到这个登录记录')
+      return { data: { revoked: true as const } }
+    },
+  )
+}

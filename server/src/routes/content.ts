@@ -1,0 +1,204 @@
+/**
+ * Content anyone may read — no login — with ETags: a client sending If-None-Match with the last
+ * ETag gets 304 and no body, so the app refreshes its offline copy cheaply. Lists filter on the
+ * indexed columns; items are the imported documents plus `updatedAt`.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { EVENT_TYPES } from '../../../src/domain/events/model'
+import { COUNTY_CODES } from '../../../src/domain/events/places'
+import { dayNumberOf, shanghaiMidnightMs } from '../../../src/domain/events/day-numbers'
+import { HIGHWAYS } from '../../../src/domain/policy/toll-stations'
+import { MERCHANT_CATEGORY_CODES } from '../../../src/domain/vouchers/places'
+import { addDays, isValidDate, todayInShanghai } from '../../../src/domain/time'
+import { ApiError } from '../http/errors'
+import { booleanQuery, contentDocSchema, contentIdParam, envelope, errorResponses, pagedEnvelope, pageQuery } from '../http/schemas'
+import {
+  getBatch,
+  getEvent,
+  getMerchant,
+  getPolicy,
+  getStation,
+  listBatches,
+  listEvents,
+  listMerchants,
+  listStations,
+} from '../store/content'
+import type { Db } from '../store/db'
+
+/** Listing windows wider than this are refused: a calendar asks for a month or so at a time. */
+const MAX_EVENT_RANGE_DAYS = 400
+
+const dateQuery = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2025-05-01')
+  .refine((text) => isValidDate(text), '没有这一天')
+
+type ContentDoc = z.infer<typeof contentDocSchema>
+/** Interfaces (TollStation) carry no index signature; the documents are plain JSON all the same. */
+const asDoc = <T extends { id: string; updatedAt: string }>(item: T): ContentDoc => item as unknown as ContentDoc
+
+const notFound = (what: string) => new ApiError(404, 'NOT_FOUND', `找不到这个${what}`)
+
+export const contentRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+  const cached = { etag: true }
+
+  app.get(
+    '/policy',
+    {
+      config: cached,
+      schema: {
+        tags: ['content'],
+        summary: '政策数据版本与运营方覆盖项',
+        response: { 200: envelope(z.object({ version: contentDocSchema.omit({ id: true }).nullable(), overrides: z.array(z.looseObject({ key: z.string() })) })), ...errorResponses(304) },
+      },
+    },
+    async () => ({ data: await getPolicy(db) }),
+  )
+
+  app.get(
+    '/events',
+    {
+      config: cached,
+      schema: {
+        tags: ['content'],
+        summary: '活动：与 [from, to] 日期范围有重叠的活动（默认今天起 60 天）',
+        querystring: z.strictObject({
+          from: dateQuery.optional(),
+          to: dateQuery.optional(),
+          type: z.enum(EVENT_TYPES).optional(),
+          county: z.enum(COUNTY_CODES).optional(),
+          admission: z.enum(['free', 'ticketed', 'unknown']).optional(),
+          ...pageQuery,
+        }),
+        response: { 200: pagedEnvelope(contentDocSchema), ...errorResponses(304) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...query } = request.query
+      const from = query.from ?? todayInShanghai(now().getTime())
+      const to = query.to ?? addDays(from, 60)
+      if (to < from) throw new ApiError(400, 'BAD_RANGE', '结束日期不能早于开始日期')
+      if (dayNumberOf(to) - dayNumberOf(from) > MAX_EVENT_RANGE_DAYS) throw new ApiError(400, 'BAD_RANGE', `一次最多查询 ${MAX_EVENT_RANGE_DAYS} 天`)
+      const result = await listEvents(db, {
+        from: new Date(shanghaiMidnightMs(dayNumberOf(from))),
+        to: new Date(shanghaiMidnightMs(dayNumberOf(to) + 1)),
+        type: query.type,
+        county: query.county,
+        admission: query.admission,
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      })
+      return { data: result.items, meta: { total: result.total, page, pageSize } }
+    },
+  )
+
+  app.get(
+    '/events/:eventId',
+    {
+      config: cached,
+      schema: { tags: ['content'], summary: '活动详情', params: z.strictObject({ eventId: contentIdParam }), response: { 200: envelope(contentDocSchema), ...errorResponses(304, 404) } },
+    },
+    async (request) => {
+      const event = await getEvent(db, request.params.eventId)
+      if (!event) throw notFound('活动')
+      return { data: event }
+    },
+  )
+
+  app.get(
+    '/batches',
+    {
+      config: cached,
+      schema: {
+        tags: ['content'],
+        summary: '消费券批次及其场次。state：current（可领或可用，默认）、claimable、upcoming、ended、all',
+        querystring: z.strictObject({
+          state: z.enum(['current', 'claimable', 'upcoming', 'ended', 'all']).default('current'),
+          county: z.enum(COUNTY_CODES).optional(),
+        }),
+        response: { 200: envelope(z.array(contentDocSchema)), ...errorResponses(304) },
+      },
+    },
+    async (request) => ({ data: await listBatches(db, { state: request.query.state, county: request.query.county, now: now() }) }),
+  )
+
+  app.get(
+    '/batches/:batchId',
+    {
+      config: cached,
+      schema: { tags: ['content'], summary: '消费券批次详情', params: z.strictObject({ batchId: contentIdParam }), response: { 200: envelope(contentDocSchema), ...errorResponses(304, 404) } },
+    },
+    async (request) => {
+      const batch = await getBatch(db, request.params.batchId)
+      if (!batch) throw notFound('消费券批次')
+      return { data: batch }
+    },
+  )
+
+  app.get(
+    '/merchants',
+    {
+      config: cached,
+      schema: {
+        tags: ['content'],
+        summary: '商户，可按区县、类别、名称筛选',
+        querystring: z.strictObject({
+          county: z.enum(COUNTY_CODES).optional(),
+          category: z.enum(MERCHANT_CATEGORY_CODES).optional(),
+          q: z.string().trim().min(1).max(30).optional(),
+          ...pageQuery,
+        }),
+        response: { 200: pagedEnvelope(contentDocSchema), ...errorResponses(304) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, q, county, category } = request.query
+      const result = await listMerchants(db, { county, category, query: q, limit: pageSize, offset: (page - 1) * pageSize })
+      return { data: result.items, meta: { total: result.total, page, pageSize } }
+    },
+  )
+
+  app.get(
+    '/merchants/:merchantId',
+    {
+      config: cached,
+      schema: { tags: ['content'], summary: '商户详情', params: z.strictObject({ merchantId: contentIdParam }), response: { 200: envelope(contentDocSchema), ...errorResponses(304, 404) } },
+    },
+    async (request) => {
+      const merchant = await getMerchant(db, request.params.merchantId)
+      if (!merchant) throw notFound('商户')
+      return { data: merchant }
+    },
+  )
+
+  app.get(
+    '/stations',
+    {
+      config: cached,
+      schema: {
+        tags: ['content'],
+        summary: '“衢城畅行”收费站',
+        querystring: z.strictObject({
+          highway: z.enum(Object.keys(HIGHWAYS) as [keyof typeof HIGHWAYS]).optional(),
+          inScheme: booleanQuery.optional(),
+        }),
+        response: { 200: envelope(z.array(contentDocSchema)), ...errorResponses(304) },
+      },
+    },
+    async (request) => ({ data: (await listStations(db, request.query)).map(asDoc) }),
+  )
+
+  app.get(
+    '/stations/:stationId',
+    {
+      config: cached,
+      schema: { tags: ['content'], summary: '收费站详情', params: z.strictObject({ stationId: contentIdParam }), response: { 200: envelope(contentDocSchema), ...errorResponses(304, 404) } },
+    },
+    async (request) => {
+      const station = await getStation(db, request.params.stationId)
+      if (!station) throw notFound('收费站')
+      return { data: asDoc(station) }
+    },
+  )
+}

@@ -1,0 +1,251 @@
+/**
+ * Content tables: each row keeps the validated document (jsonb) and the columns its listing
+ * filters on, computed by src/domain/content/spans so the app and server agree on "upcoming".
+ * Writes are upserts by id; an import runs them all in one transaction (content/import.ts).
+ */
+import { randomUUID } from 'node:crypto'
+import { batchSpan, eventSpan, type ContentBundle, type PolicyOverride, type PolicyVersion } from '../../../src/domain/content'
+import type { CityEvent } from '../../../src/domain/events/model'
+import type { TollStation } from '../../../src/domain/policy/toll-stations'
+import type { Merchant, VoucherBatch } from '../../../src/domain/vouchers/schema'
+import { toIsoShanghai } from '../../../src/domain/time'
+import { parseIsoInstant } from '../../../src/domain/vouchers/instants'
+import type { Queryable } from './db'
+
+export type WithUpdatedAt<T> = T & { updatedAt: string }
+
+interface DocRow {
+  doc: Record<string, unknown>
+  imported_at: Date
+  [key: string]: unknown
+}
+
+function withUpdatedAt<T>(row: DocRow): WithUpdatedAt<T> {
+  return { ...(row.doc as T), updatedAt: toIsoShanghai(row.imported_at) }
+}
+
+const json = (value: unknown) => JSON.stringify(value)
+
+export async function upsertPolicyVersion(q: Queryable, policy: PolicyVersion): Promise<void> {
+  await q.query(
+    `insert into policy_versions (version, published_on, effective_from, effective_to, doc) values ($1, $2, $3, $4, $5::jsonb)
+     on conflict (version) do update set published_on = excluded.published_on, effective_from = excluded.effective_from,
+       effective_to = excluded.effective_to, doc = excluded.doc, imported_at = now()`,
+    [policy.version, policy.publishedOn, policy.effective.from, policy.effective.to, json(policy)],
+  )
+}
+
+export async function upsertOverride(q: Queryable, override: PolicyOverride): Promise<void> {
+  await q.query(
+    `insert into policy_overrides (key, effective_from, effective_to, doc) values ($1, $2, $3, $4::jsonb)
+     on conflict (key) do update set effective_from = excluded.effective_from, effective_to = excluded.effective_to,
+       doc = excluded.doc, imported_at = now()`,
+    [override.key, override.effective.from, override.effective.to, json(override)],
+  )
+}
+
+export async function upsertMerchant(q: Queryable, merchant: Merchant): Promise<void> {
+  await q.query(
+    `insert into merchants (id, name, county, category, doc) values ($1, $2, $3, $4, $5::jsonb)
+     on conflict (id) do update set name = excluded.name, county = excluded.county, category = excluded.category,
+       doc = excluded.doc, imported_at = now()`,
+    [merchant.id, merchant.name, merchant.county, merchant.category, json(merchant)],
+  )
+}
+
+export async function upsertBatch(q: Queryable, batch: VoucherBatch): Promise<void> {
+  const span = batchSpan(batch)
+  await q.query(
+    `insert into voucher_batches (id, counties, event_id, claim_opens_at, claim_closes_at, usable_until, doc)
+     values ($1, $2::text[], $3, $4, $5, $6, $7::jsonb)
+     on conflict (id) do update set counties = excluded.counties, event_id = excluded.event_id,
+       claim_opens_at = excluded.claim_opens_at, claim_closes_at = excluded.claim_closes_at,
+       usable_until = excluded.usable_until, doc = excluded.doc, imported_at = now()`,
+    [batch.id, batch.counties, batch.eventId, new Date(span.claimOpensAtMs), new Date(span.claimClosesAtMs), new Date(span.usableUntilMs), json(batch)],
+  )
+  const roundIds = batch.rounds.map((round) => round.id)
+  await q.query('delete from voucher_rounds where batch_id = $1 and not (id = any($2::text[]))', [batch.id, roundIds])
+  for (const [position, round] of batch.rounds.entries()) {
+    await q.query(
+      `insert into voucher_rounds (batch_id, id, position, opens_at, closes_at, quota) values ($1, $2, $3, $4, $5, $6)
+       on conflict (batch_id, id) do update set position = excluded.position, opens_at = excluded.opens_at,
+         closes_at = excluded.closes_at, quota = excluded.quota`,
+      [batch.id, round.id, position, new Date(parseIsoInstant(round.opensAt)), new Date(parseIsoInstant(round.closesAt)), round.quota],
+    )
+  }
+}
+
+export async function upsertEvent(q: Queryable, event: CityEvent): Promise<void> {
+  const span = eventSpan(event)
+  await q.query(
+    `insert into events (id, type, county, starts_at, ends_at, admission, status, sample, doc)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)
+     on conflict (id) do update set type = excluded.type, county = excluded.county, starts_at = excluded.starts_at,
+       ends_at = excluded.ends_at, admission = excluded.admission, status = excluded.status, sample = excluded.sample,
+       doc = excluded.doc, imported_at = now()`,
+    [event.id, event.type, event.county, new Date(span.startsAtMs), new Date(span.endsAtMs), event.admission.kind, event.status, event.provenance.sample, json(event)],
+  )
+}
+
+export async function upsertStation(q: Queryable, station: TollStation): Promise<void> {
+  await q.query(
+    `insert into toll_stations (id, highway, county, in_scheme, doc) values ($1, $2, $3, $4, $5::jsonb)
+     on conflict (id) do update set highway = excluded.highway, county = excluded.county, in_scheme = excluded.in_scheme,
+       doc = excluded.doc, imported_at = now()`,
+    [station.id, station.highway.code, station.county.code, station.inScheme, json(station)],
+  )
+}
+
+export interface ContentCounts {
+  policy: number
+  overrides: number
+  merchants: number
+  batches: number
+  events: number
+  stations: number
+}
+
+/** Writes bundles in dependency order (merchants before the batches and users naming them). */
+export async function applyBundles(q: Queryable, bundles: readonly ContentBundle[]): Promise<ContentCounts> {
+  const counts: ContentCounts = { policy: 0, overrides: 0, merchants: 0, batches: 0, events: 0, stations: 0 }
+  for (const bundle of bundles) {
+    if (bundle.policy) {
+      await upsertPolicyVersion(q, bundle.policy)
+      counts.policy += 1
+    }
+    for (const override of bundle.overrides ?? []) await upsertOverride(q, override)
+    for (const merchant of bundle.merchants ?? []) await upsertMerchant(q, merchant)
+    for (const station of bundle.stations ?? []) await upsertStation(q, station)
+    counts.overrides += bundle.overrides?.length ?? 0
+    counts.merchants += bundle.merchants?.length ?? 0
+    counts.stations += bundle.stations?.length ?? 0
+  }
+  for (const bundle of bundles) {
+    for (const batch of bundle.batches ?? []) await upsertBatch(q, batch)
+    for (const event of bundle.events ?? []) await upsertEvent(q, event)
+    counts.batches += bundle.batches?.length ?? 0
+    counts.events += bundle.events?.length ?? 0
+  }
+  return counts
+}
+
+export async function recordImport(q: Queryable, source: string, files: readonly string[], counts: ContentCounts): Promise<string> {
+  const id = randomUUID()
+  await q.query('insert into content_imports (id, source, files, counts) values ($1, $2, $3::jsonb, $4::jsonb)', [id, source, json(files), json(counts)])
+  return id
+}
+
+export async function hasImportedContent(q: Queryable): Promise<boolean> {
+  const [row] = await q.query<{ any: boolean }>('select exists (select 1 from content_imports) as any')
+  return row.any
+}
+
+export async function knownContentIds(q: Queryable): Promise<{ merchants: Set<string>; batches: Set<string>; events: Set<string> }> {
+  const ids = async (table: string) => new Set((await q.query<{ id: string }>(`select id from ${table}`)).map((row) => row.id))
+  return { merchants: await ids('merchants'), batches: await ids('voucher_batches'), events: await ids('events') }
+}
+
+// Reads ------------------------------------------------------------------------------------------
+
+export async function getPolicy(q: Queryable): Promise<{ version: WithUpdatedAt<PolicyVersion> | null; overrides: WithUpdatedAt<PolicyOverride>[] }> {
+  const [version] = await q.query<DocRow>('select doc, imported_at from policy_versions order by effective_from desc, published_on desc, version desc limit 1')
+  const overrides = await q.query<DocRow>('select doc, imported_at from policy_overrides order by key')
+  return { version: version ? withUpdatedAt<PolicyVersion>(version) : null, overrides: overrides.map((row) => withUpdatedAt<PolicyOverride>(row)) }
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+}
+
+export interface EventFilter {
+  from: Date
+  to: Date
+  type?: string
+  county?: string
+  admission?: string
+  limit: number
+  offset: number
+}
+
+/** Events whose span overlaps [from, to), earliest first. */
+export async function listEvents(q: Queryable, filter: EventFilter): Promise<Page<WithUpdatedAt<CityEvent>>> {
+  const where = `starts_at < $2 and ends_at > $1 and ($3::text is null or type = $3) and ($4::text is null or county = $4)
+    and ($5::text is null or admission = $5)`
+  const params = [filter.from, filter.to, filter.type ?? null, filter.county ?? null, filter.admission ?? null]
+  const rows = await q.query<DocRow>(`select doc, imported_at from events where ${where} order by starts_at, id limit $6 offset $7`, [...params, filter.limit, filter.offset])
+  const [{ total }] = await q.query<{ total: number }>(`select count(*)::int as total from events where ${where}`, params)
+  return { items: rows.map((row) => withUpdatedAt<CityEvent>(row)), total }
+}
+
+export async function getEvent(q: Queryable, id: string): Promise<WithUpdatedAt<CityEvent> | null> {
+  const [row] = await q.query<DocRow>('select doc, imported_at from events where id = $1', [id])
+  return row ? withUpdatedAt<CityEvent>(row) : null
+}
+
+export type BatchState = 'current' | 'claimable' | 'upcoming' | 'ended' | 'all'
+
+/**
+ * current: still claimable or usable; claimable: a claim window spans now; upcoming: not open yet;
+ * ended: nothing left to claim or use.
+ */
+export async function listBatches(q: Queryable, filter: { state: BatchState; county?: string; now: Date }): Promise<WithUpdatedAt<VoucherBatch>[]> {
+  const stateClause: Record<BatchState, string> = {
+    current: 'usable_until > $1',
+    claimable: 'claim_opens_at <= $1 and claim_closes_at > $1',
+    upcoming: 'claim_opens_at > $1',
+    ended: 'usable_until <= $1',
+    all: '$1::timestamptz is not null',
+  }
+  const rows = await q.query<DocRow>(
+    `select doc, imported_at from voucher_batches where ${stateClause[filter.state]} and ($2::text is null or $2 = any(counties))
+     order by claim_opens_at, id limit 500`,
+    [filter.now, filter.county ?? null],
+  )
+  return rows.map((row) => withUpdatedAt<VoucherBatch>(row))
+}
+
+export async function getBatch(q: Queryable, id: string): Promise<WithUpdatedAt<VoucherBatch> | null> {
+  const [row] = await q.query<DocRow>('select doc, imported_at from voucher_batches where id = $1', [id])
+  return row ? withUpdatedAt<VoucherBatch>(row) : null
+}
+
+export interface MerchantFilter {
+  county?: string
+  category?: string
+  /** Part of the name. */
+  query?: string
+  limit: number
+  offset: number
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+}
+
+export async function listMerchants(q: Queryable, filter: MerchantFilter): Promise<Page<WithUpdatedAt<Merchant>>> {
+  const where = `($1::text is null or county = $1) and ($2::text is null or category = $2) and ($3::text is null or name like $3)`
+  const params = [filter.county ?? null, filter.category ?? null, filter.query ? likePattern(filter.query) : null]
+  const rows = await q.query<DocRow>(`select doc, imported_at from merchants where ${where} order by county, name, id limit $4 offset $5`, [...params, filter.limit, filter.offset])
+  const [{ total }] = await q.query<{ total: number }>(`select count(*)::int as total from merchants where ${where}`, params)
+  return { items: rows.map((row) => withUpdatedAt<Merchant>(row)), total }
+}
+
+export async function getMerchant(q: Queryable, id: string): Promise<WithUpdatedAt<Merchant> | null> {
+  const [row] = await q.query<DocRow>('select doc, imported_at from merchants where id = $1', [id])
+  return row ? withUpdatedAt<Merchant>(row) : null
+}
+
+export async function listStations(q: Queryable, filter: { highway?: string; inScheme?: boolean }): Promise<WithUpdatedAt<TollStation>[]> {
+  const rows = await q.query<DocRow>(
+    `select doc, imported_at from toll_stations where ($1::text is null or highway = $1) and ($2::boolean is null or in_scheme = $2)
+     order by highway, id`,
+    [filter.highway ?? null, filter.inScheme ?? null],
+  )
+  return rows.map((row) => withUpdatedAt<TollStation>(row))
+}
+
+export async function getStation(q: Queryable, id: string): Promise<WithUpdatedAt<TollStation> | null> {
+  const [row] = await q.query<DocRow>('select doc, imported_at from toll_stations where id = $1', [id])
+  return row ? withUpdatedAt<TollStation>(row) : null
+}
