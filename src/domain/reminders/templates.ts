@@ -1,0 +1,186 @@
+/**
+ * The subscribe-message templates, one per reminder kind, as data. Template ids and field keys
+ * (thing1, time2 …) are fixed by the template the operator picks in the WeChat admin console
+ * (公共模板库), so both are configuration: the ids below are placeholders and the server must
+ * load the real ones (parseTemplateCatalogue) before sending. Each field says which payload value
+ * fills it and, where sensible, a fallback text.
+ *
+ * All templates are one-time (一次性订阅): long-term subscriptions exist only for public-service
+ * categories, and one-time and long-term ids cannot be mixed in one request (WECHAT.md).
+ */
+import { z } from 'zod'
+import { DomainError } from '../errors'
+import { REMINDER_KINDS, type ReminderKind } from './kinds'
+
+export interface TemplateField {
+  /** WeChat data key: a type prefix and a number, e.g. 'thing1', 'time2', 'amount3'. */
+  key: string
+  /** What the field is called in the template, for logs and the admin page. */
+  label: string
+  /** Payload property that fills it. */
+  from: string
+  /** Used when the payload has no value. */
+  fallback?: string
+}
+
+export interface SubscribeTemplate {
+  kind: ReminderKind
+  templateId: string
+  title: string
+  fields: readonly TemplateField[]
+}
+
+export type TemplateCatalogue = Readonly<Record<ReminderKind, SubscribeTemplate>>
+
+/**
+ * A moment (epoch ms, ISO-8601 with +08:00, or 'YYYY-MM-DD'), or a period { from, to } that
+ * WeChat shows as "A~B".
+ */
+export type MessageTime = number | string | { from: number | string; to: number | string }
+
+/** What each kind's payload carries. Amounts are integer fen. */
+export interface ReminderPayloads {
+  'round-opening': { batchName: string; opensAt: MessageTime; tip?: string }
+  'voucher-expiring': { voucherName: string; amountFen: number; expiresAt: MessageTime; tip?: string }
+  'event-starting': { eventTitle: string; startsAt: MessageTime; venueName: string; statusText?: string; tip?: string }
+  'rule-set-ending': { ruleSetName: string; endsOn: MessageTime; tip?: string }
+}
+
+/** The payload properties a template field may read, per kind (checked when loading an override). */
+export const PAYLOAD_KEYS: Readonly<Record<ReminderKind, readonly string[]>> = {
+  'round-opening': ['batchName', 'opensAt', 'tip'],
+  'voucher-expiring': ['voucherName', 'amountFen', 'expiresAt', 'tip'],
+  'event-starting': ['eventTitle', 'startsAt', 'venueName', 'statusText', 'tip'],
+  'rule-set-ending': ['ruleSetName', 'endsOn', 'tip'],
+}
+
+export const PLACEHOLDER_TEMPLATE_PREFIX = 'PLACEHOLDER_'
+
+export const DEFAULT_TEMPLATE_CATALOGUE: TemplateCatalogue = {
+  'round-opening': {
+    kind: 'round-opening',
+    templateId: `${PLACEHOLDER_TEMPLATE_PREFIX}ROUND_OPENING`,
+    title: '消费券开抢提醒',
+    fields: [
+      { key: 'thing1', label: '活动名称', from: 'batchName' },
+      { key: 'time2', label: '开抢时间', from: 'opensAt' },
+      { key: 'thing3', label: '温馨提示', from: 'tip', fallback: '消费券即将开抢，先到先得' },
+    ],
+  },
+  'voucher-expiring': {
+    kind: 'voucher-expiring',
+    templateId: `${PLACEHOLDER_TEMPLATE_PREFIX}VOUCHER_EXPIRING`,
+    title: '消费券到期提醒',
+    fields: [
+      { key: 'thing1', label: '券名称', from: 'voucherName' },
+      { key: 'amount2', label: '面额', from: 'amountFen' },
+      { key: 'time3', label: '到期时间', from: 'expiresAt' },
+      { key: 'thing4', label: '温馨提示', from: 'tip', fallback: '消费券明天到期，请尽快使用' },
+    ],
+  },
+  'event-starting': {
+    kind: 'event-starting',
+    templateId: `${PLACEHOLDER_TEMPLATE_PREFIX}EVENT_STARTING`,
+    title: '活动开始提醒',
+    fields: [
+      { key: 'thing1', label: '活动名称', from: 'eventTitle' },
+      { key: 'time2', label: '开始时间', from: 'startsAt' },
+      { key: 'thing3', label: '活动地点', from: 'venueName' },
+      { key: 'phrase4', label: '活动状态', from: 'statusText', fallback: '即将开始' },
+      { key: 'thing5', label: '备注', from: 'tip', fallback: '活动即将开始，别错过' },
+    ],
+  },
+  'rule-set-ending': {
+    kind: 'rule-set-ending',
+    templateId: `${PLACEHOLDER_TEMPLATE_PREFIX}RULE_SET_ENDING`,
+    title: '补贴政策截止提醒',
+    fields: [
+      { key: 'thing1', label: '政策名称', from: 'ruleSetName' },
+      { key: 'date2', label: '截止日期', from: 'endsOn' },
+      { key: 'thing3', label: '温馨提示', from: 'tip', fallback: '补贴政策即将截止，请尽快申请' },
+    ],
+  },
+}
+
+export function isPlaceholderTemplateId(templateId: string): boolean {
+  return templateId.startsWith(PLACEHOLDER_TEMPLATE_PREFIX)
+}
+
+export const FIELD_KEY_PATTERN =
+  /^(thing|number|letter|symbol|character_string|time|date|amount|phone_number|car_number|name|phrase)(\d+)$/
+
+const fieldSchema = z
+  .object({
+    key: z.string().regex(FIELD_KEY_PATTERN, '字段名应为类型加序号，例如 thing1、time2'),
+    label: z.string().min(1),
+    from: z.string().min(1),
+    fallback: z.string().min(1).optional(),
+  })
+  .strict()
+
+const templateOverrideSchema = z
+  .object({
+    templateId: z.string().trim().min(1, '请填写模板 ID'),
+    title: z.string().min(1).optional(),
+    fields: z.array(fieldSchema).min(1).optional(),
+  })
+  .strict()
+
+/** Server configuration: per kind, the real template id and (if the chosen template differs) its fields. */
+export const templateCatalogueOverrideSchema = z.partialRecord(z.enum(REMINDER_KINDS), templateOverrideSchema)
+
+export type TemplateCatalogueOverride = z.input<typeof templateCatalogueOverrideSchema>
+
+export type TemplateCatalogueResult =
+  | { ok: true; catalogue: TemplateCatalogue; placeholders: ReminderKind[] }
+  | { ok: false; errors: { file: string; path: string; reason: string }[] }
+
+/**
+ * Applies an override on the defaults, all or nothing. `placeholders` lists kinds still on a
+ * placeholder id: the server should refuse to send those (WeChat would answer 40037).
+ */
+export function parseTemplateCatalogue(data: unknown, file = 'subscribe-templates'): TemplateCatalogueResult {
+  const result = templateCatalogueOverrideSchema.safeParse(data ?? {})
+  if (!result.success) {
+    return {
+      ok: false,
+      errors: result.error.issues.map((issue) => ({ file, path: issue.path.map(String).join('.'), reason: issue.message })),
+    }
+  }
+  const catalogue = { ...DEFAULT_TEMPLATE_CATALOGUE } as Record<ReminderKind, SubscribeTemplate>
+  const errors: { file: string; path: string; reason: string }[] = []
+  for (const kind of REMINDER_KINDS) {
+    const override = result.data[kind]
+    if (!override) continue
+    override.fields?.forEach((field, index) => {
+      if (!PAYLOAD_KEYS[kind].includes(field.from)) {
+        errors.push({ file, path: `${kind}.fields.${index}.from`, reason: `可用的取值有：${PAYLOAD_KEYS[kind].join('、')}` })
+      }
+    })
+    catalogue[kind] = { ...catalogue[kind], ...override, kind }
+  }
+  if (errors.length > 0) return { ok: false, errors }
+  const ids = REMINDER_KINDS.map((kind) => catalogue[kind].templateId)
+  const duplicate = ids.find((id, index) => ids.indexOf(id) !== index)
+  if (duplicate) return { ok: false, errors: [{ file, path: '', reason: `模板 ID ${duplicate} 被多个提醒类型共用` }] }
+  return { ok: true, catalogue, placeholders: REMINDER_KINDS.filter((kind) => isPlaceholderTemplateId(catalogue[kind].templateId)) }
+}
+
+export type SubscribeRequestErrorCode = 'SUBSCRIBE_TOO_MANY_TEMPLATES' | 'SUBSCRIBE_NO_TEMPLATES'
+export class SubscribeRequestError extends DomainError<SubscribeRequestErrorCode> {}
+
+/** WeChat shows at most 3 templates per requestSubscribeMessage call (WECHAT.md). */
+export const MAX_TEMPLATES_PER_REQUEST = 3
+
+/** The tmplIds for one 提醒我 tap, de-duplicated; throws when more than 3 would be asked. */
+export function subscribeRequestTemplateIds(
+  kinds: readonly ReminderKind[],
+  catalogue: TemplateCatalogue = DEFAULT_TEMPLATE_CATALOGUE,
+): string[] {
+  const ids = Array.from(new Set(kinds.map((kind) => catalogue[kind].templateId)))
+  if (ids.length === 0) throw new SubscribeRequestError('SUBSCRIBE_NO_TEMPLATES', '没有要订阅的提醒')
+  if (ids.length > MAX_TEMPLATES_PER_REQUEST) {
+    throw new SubscribeRequestError('SUBSCRIBE_TOO_MANY_TEMPLATES', `一次最多订阅 ${MAX_TEMPLATES_PER_REQUEST} 种提醒`)
+  }
+  return ids
+}
