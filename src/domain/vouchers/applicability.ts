@@ -7,7 +7,8 @@
  * (only possible for 无门槛 vouchers, X = 0), and a bill of 0 has nothing to take off.
  */
 import { assertFen, type Fen } from '../money'
-import { countyNames, COUNTY_NAME, MERCHANT_CATEGORY_NAME } from './places'
+import { countyName } from '../events/places'
+import { countyNames, MERCHANT_CATEGORY_NAME } from './places'
 import { VoucherError } from './errors'
 import { formatYuan } from './instants'
 import type { Merchant, VoucherBatch, WalletVoucher } from './schema'
@@ -56,7 +57,7 @@ export function checkMerchant(batch: VoucherBatch, merchant: Merchant): VoucherR
     return {
       ok: false,
       code: 'WRONG_COUNTY',
-      message: `本券限${countyNames(batch.counties)}商户使用，${merchant.name} 位于${COUNTY_NAME[merchant.county]}`,
+      message: `本券限${countyNames(batch.counties)}商户使用，${merchant.name} 位于${countyName(merchant.county)}`,
     }
   }
   return null

@@ -10,7 +10,7 @@
  */
 import { assertCount, assertInstant, VoucherError } from './errors'
 import { formatWhen, toIsoShanghaiMs } from './instants'
-import { countyNames, isCountyCode } from './places'
+import { countyNames, isVoucherCountyCode } from './places'
 import { roundView, roundViews, type RemainingByRound, type RoundView } from './rounds'
 import type { VoucherBatch, VoucherRound, WalletVoucher } from './schema'
 import { voucherValidity, type VoucherValidity } from './validity'
@@ -167,7 +167,7 @@ export function decideClaim(input: ClaimInput): ClaimDecision {
 
   if (batch.residentCounties !== null) {
     const allowed = batch.residentCounties
-    if (resident.countyCode === null || !isCountyCode(resident.countyCode)) {
+    if (resident.countyCode === null || !isVoucherCountyCode(resident.countyCode)) {
       return {
         ok: false,
         code: 'NOT_ELIGIBLE',

@@ -1,33 +1,29 @@
 /**
  * Where a voucher may be spent, and by whom. County codes are GB/T 2260 (shared/policy/facts.md,
- * "Places"); 衢州智造新城 is a functional zone, not a division, so it is a merchant tag, never a
- * county. Merchant categories are the trades 消费券 campaigns name (餐饮, 商超, 零售, 文旅…).
+ * "Places"); the table lives with the events (events/places.ts), and vouchers take its six
+ * county-level divisions without the whole-city code 330800 that only an event can carry.
+ * 衢州智造新城 is a functional zone, not a division: a merchant tag, never a county. Merchant
+ * categories are the trades 消费券 campaigns name (餐饮, 商超, 零售, 文旅…).
  */
-export const QUZHOU_COUNTIES = [
-  { code: '330802', name: '柯城区' },
-  { code: '330803', name: '衢江区' },
-  { code: '330822', name: '常山县' },
-  { code: '330824', name: '开化县' },
-  { code: '330825', name: '龙游县' },
-  { code: '330881', name: '江山市' },
-] as const
+import { COUNTIES, QUZHOU_CITY_CODE, countyName } from '../events/places'
 
-export type CountyCode = (typeof QUZHOU_COUNTIES)[number]['code']
+type Place = (typeof COUNTIES)[number]
+export type VoucherCountyCode = Exclude<Place['code'], typeof QUZHOU_CITY_CODE>
 
-export const COUNTY_CODES = QUZHOU_COUNTIES.map((county) => county.code) as [CountyCode, ...CountyCode[]]
+export const VOUCHER_COUNTIES = COUNTIES.filter(
+  (county): county is Extract<Place, { code: VoucherCountyCode }> => county.code !== QUZHOU_CITY_CODE,
+)
 
-export const COUNTY_NAME: Record<CountyCode, string> = Object.fromEntries(
-  QUZHOU_COUNTIES.map((county) => [county.code, county.name]),
-) as Record<CountyCode, string>
+export const VOUCHER_COUNTY_CODES = VOUCHER_COUNTIES.map((county) => county.code) as [VoucherCountyCode, ...VoucherCountyCode[]]
 
-export function isCountyCode(code: unknown): code is CountyCode {
-  return typeof code === 'string' && (COUNTY_CODES as readonly string[]).includes(code)
+export function isVoucherCountyCode(code: unknown): code is VoucherCountyCode {
+  return typeof code === 'string' && (VOUCHER_COUNTY_CODES as readonly string[]).includes(code)
 }
 
-/** '柯城区、衢江区', or '全市' when every county is listed. */
-export function countyNames(codes: readonly CountyCode[]): string {
-  if (COUNTY_CODES.every((code) => codes.includes(code))) return '衢州全市'
-  return codes.map((code) => COUNTY_NAME[code]).join('、')
+/** '柯城区、衢江区', or '衢州全市' when all six are listed. */
+export function countyNames(codes: readonly VoucherCountyCode[]): string {
+  if (VOUCHER_COUNTY_CODES.every((code) => codes.includes(code))) return '衢州全市'
+  return codes.map(countyName).join('、')
 }
 
 export const MERCHANT_CATEGORIES = [

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod'
 import { isValidDate, shanghaiDateOf } from '../time'
-import { COUNTY_CODES, MERCHANT_CATEGORY_CODES } from './places'
+import { VOUCHER_COUNTY_CODES, MERCHANT_CATEGORY_CODES } from './places'
 import { SHANGHAI_ISO_PATTERN, tryParseIsoInstant } from './instants'
 
 const idSchema = z
@@ -33,7 +33,7 @@ const fenSchema = z.number().int('金额必须是整数分').min(0, '金额不�
 const positiveFenSchema = z.number().int('金额必须是整数分').min(1, '金额必须大于 0')
 const countSchema = z.number().int('必须是整数').min(1, '至少为 1')
 
-const countySchema = z.enum(COUNTY_CODES, { error: `区县代码应为 ${COUNTY_CODES.join('、')} 之一` })
+const countySchema = z.enum(VOUCHER_COUNTY_CODES, { error: `区县代码应为 ${VOUCHER_COUNTY_CODES.join('、')} 之一` })
 const categorySchema = z.enum(MERCHANT_CATEGORY_CODES, {
   error: `商户类别应为 ${MERCHANT_CATEGORY_CODES.join('、')} 之一`,
 })
