@@ -14,6 +14,8 @@ const esmPackages = [
   'mobile-detect',
   'nanoid',
   'style-inject',
+  // taro-h5 ships some dependencies bundled under its own node_modules/.pnpm tree.
+  '\\.pnpm',
 ]
 
 module.exports = {
@@ -25,6 +27,7 @@ module.exports = {
     '^@tarojs/taro$': '<rootDir>/src/test/taro-shim.ts',
     '^@tarojs/components$': '<rootDir>/src/test/components-shim.ts',
     '^lodash-es$': 'lodash',
+    '^lodash-es/(.*)$': 'lodash/$1',
     '\\.(css|scss|sass)$': '<rootDir>/src/test/style-stub.js',
     '\\.(png|jpg|jpeg|gif|svg)$': '<rootDir>/src/test/file-stub.js',
   },

@@ -20,3 +20,8 @@ declare namespace NodeJS {
     TARO_APP_DEV_LOGIN?: string
   }
 }
+
+// Used by the jest shim (src/test/components-shim.ts) to break a CommonJS import cycle.
+declare module '@tarojs/components-react/dist/components/view/index.js' {
+  export { View as default } from '@tarojs/components'
+}

@@ -1,0 +1,78 @@
+/**
+ * Shared helpers for the H5 browser journeys: Debian's chromium driven by playwright-core at a
+ * phone viewport, zh-CN, Asia/Shanghai, with a fresh profile and no background networking (this
+ * machine has no internet; Chromium's own update/sync calls would only add noise).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+
+export const OUT_DIR = new URL('../out/', import.meta.url).pathname
+export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080'
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export const PHONE = {
+  viewport: { width: 375, height: 812 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+}
+
+export async function launchPhone() {
+  mkdirSync(OUT_DIR, { recursive: true })
+  const profile = mkdtempSync(join(tmpdir(), 'qht-e2e-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    ...PHONE,
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  const consoleErrors = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text())
+  })
+  page.on('pageerror', (error) => consoleErrors.push(String(error)))
+  return {
+    context,
+    page,
+    consoleErrors,
+    async close() {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Opens a hash route of the H5 app and waits until the page's text is there. */
+export async function openRoute(page, route, expectedText) {
+  await page.goto(`${BASE_URL}/#/${route.replace(/^\//, '')}`)
+  if (expectedText) await page.getByText(expectedText, { exact: false }).first().waitFor({ timeout: 15_000 })
+}
+
+/** Clicks a tab in Taro's H5 tab bar and waits for the new page's text (slide animation ~300 ms). */
+export async function clickTab(page, name, expectedText) {
+  await page.locator('.taro-tabbar__tabbar').getByText(name, { exact: true }).click()
+  await visiblePage(page).getByText(expectedText, { exact: false }).first().waitFor({ timeout: 15_000 })
+  await page.waitForTimeout(350)
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: join(OUT_DIR, `${name}.png`), fullPage: false })
+}
+
+/** The page currently shown: Taro H5 keeps other tab and stack pages in the DOM, hidden. */
+export function visiblePage(page) {
+  return page.locator('.taro_page:visible').last()
+}
