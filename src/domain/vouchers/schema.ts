@@ -5,8 +5,8 @@
  * limits, rounds, validity, where it can be spent, caps, refunds, quota return, budget — is a
  * field here that an operator fills in, never a constant in the logic.
  *
- * The operator import validates a whole file and rejects it whole: `parseVoucherContent` returns
- * every problem as `{ file, path, reason }` with a Chinese reason.
+ * Validation rejects a document whole and returns every problem as `{ file, path, reason }` with
+ * a Chinese reason.
  */
 import { z } from 'zod'
 import { isValidDate, shanghaiDateOf } from '../time'
@@ -286,8 +286,10 @@ function crossReferenceErrors(file: string, content: VoucherContent): ContentErr
 }
 
 /**
- * The operator import: `{ batches, merchants }` from one JSON/YAML file, all or nothing. Beyond
- * each item's own rules it checks ids are unique and listed merchants exist in the listed counties.
+ * One self-contained `{ batches, merchants }` document (what sampleVoucherContent returns, or an
+ * admin preview), all or nothing. Beyond each item's own rules it checks ids are unique and that
+ * listed merchants exist and sit in the batch's counties. Imports spread over several files go
+ * through src/domain/content (checkContentConsistency), which reuses the schemas above.
  */
 export function parseVoucherContent(input: unknown, file: string): ContentResult<VoucherContent> {
   const parsed = voucherContentSchema.safeParse(input, CHINESE_ERRORS)
