@@ -3,7 +3,7 @@
  * batch nobody defined, a batch naming a merchant that does not exist. An import is all or
  * nothing, so one problem here rejects the whole set (CONVENTIONS: operator overrides).
  */
-import type { ContentBundle } from './schemas'
+import { SINGLE_DOCUMENT_KINDS, type ContentBundle } from './bundle'
 
 export type ContentPath = ReadonlyArray<string | number>
 
@@ -25,14 +25,18 @@ export interface KnownContentIds {
   events: ReadonlySet<string>
 }
 
-type IdKind = 'merchants' | 'batches' | 'events' | 'stations' | 'overrides'
+type IdKind = 'merchants' | 'batches' | 'events'
 
 const KIND_LABEL: Record<IdKind, string> = {
   merchants: '商户',
   batches: '消费券批次',
   events: '活动',
-  stations: '收费站',
-  overrides: '政策数据覆盖项',
+}
+
+const SINGLE_LABEL: Record<(typeof SINGLE_DOCUMENT_KINDS)[number], string> = {
+  policy: '政策数据版本',
+  subsidyOverrides: '以旧换新补贴覆盖文件',
+  tollOverride: '衢城畅行数据覆盖',
 }
 
 export function checkContentConsistency(bundles: readonly LocatedBundle[], known: KnownContentIds): ContentProblem[] {
@@ -49,17 +53,17 @@ export function checkContentConsistency(bundles: readonly LocatedBundle[], known
     }
   }
 
-  let policyFile: string | undefined
+  const singleFile = new Map<string, string>()
   for (const { file, bundle } of bundles) {
-    if (bundle.policy) {
-      if (policyFile) problems.push({ file, path: ['policy'], reason: `政策数据版本只能在一个文件中给出（已在 ${policyFile} 给出）` })
-      policyFile ??= file
+    for (const kind of SINGLE_DOCUMENT_KINDS) {
+      if (bundle[kind] === undefined) continue
+      const earlier = singleFile.get(kind)
+      if (earlier) problems.push({ file, path: [kind], reason: `${SINGLE_LABEL[kind]}一次只能导入一份（已在 ${earlier} 给出）` })
+      else singleFile.set(kind, file)
     }
     bundle.merchants?.forEach((merchant, index) => claimId('merchants', merchant.id, file, ['merchants', index, 'id']))
     bundle.batches?.forEach((batch, index) => claimId('batches', batch.id, file, ['batches', index, 'id']))
     bundle.events?.forEach((event, index) => claimId('events', event.id, file, ['events', index, 'id']))
-    bundle.stations?.forEach((station, index) => claimId('stations', station.id, file, ['stations', index, 'id']))
-    bundle.overrides?.forEach((override, index) => claimId('overrides', override.key, file, ['overrides', index, 'key']))
   }
 
   const merchantExists = (id: string) => known.merchants.has(id) || firstSeen.has(`merchants:${id}`)

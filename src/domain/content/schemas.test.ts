@@ -4,9 +4,10 @@ import {
   contentBundleSchema,
   eventSpan,
   formatPath,
-  policyOverrideSchema,
+  tollStationSchema,
   type ContentBundle,
 } from './index'
+import { SUBSIDY_OVERRIDE_FORMAT } from '../policy/subsidy-overrides'
 
 const batch = {
   id: 'xfq-spring',
@@ -62,40 +63,46 @@ const bundle = (value: unknown): ContentBundle => contentBundleSchema.parse(valu
 const noIds = { merchants: new Set<string>(), batches: new Set<string>(), events: new Set<string>() }
 
 describe('content bundle', () => {
-  it('accepts every kind in one file', () => {
+  const policy = { version: '2025.1', title: '2025 年政策数据', document: '衢政发〔2025〕4号', publishedOn: '2025-04-11', effective: { from: '2025-01-01', to: '2025-12-31' } }
+
+  it('accepts every kind in one file, each checked by its own area', () => {
     const parsed = bundle({
-      policy: { version: '2025.1', title: '2025 年政策数据', document: '衢政发〔2025〕4号', publishedOn: '2025-04-11', effective: { from: '2025-01-01', to: '2025-12-31' } },
+      policy,
+      subsidyOverrides: {
+        format: SUBSIDY_OVERRIDE_FORMAT,
+        ruleSets: [{ id: 'quzhou-2025', patch: { title: '衢州市 2025 年以旧换新（运营方更正）' } }],
+      },
+      tollOverride: { version: '2025.2', period: { value: { from: '2025-01-01', to: '2026-12-31' }, clause: '二十六', source: '示例', status: 'provisional' } },
       batches: [batch],
       events: [event],
-      stations: [station],
     })
-    expect(parsed.stations?.[0].highway).toEqual({ code: 'G60', name: '沪昆高速' })
-    expect(parsed.stations?.[0].county).toEqual({ code: '330803', name: '衢江区' })
+    expect(parsed.batches?.[0].id).toBe('xfq-spring')
+    expect(parsed.tollOverride?.version).toBe('2025.2')
   })
 
   it.each<[string, unknown]>([
     ['an empty file', {}],
     ['an unknown top-level kind', { vouchers: [] }],
-    ['a station outside Quzhou', { stations: [{ ...station, lng: 120.15 }] }],
-    ['a station name ending in 收费站', { stations: [{ ...station, name: '衢州东收费站' }] }],
-    ['an unknown field on a station', { stations: [{ ...station, open: true }] }],
+    ['a subsidy override for a rule set that does not exist', { subsidyOverrides: { format: SUBSIDY_OVERRIDE_FORMAT, ruleSets: [{ id: 'nowhere', patch: { title: 'x' } }] } }],
+    ['a subsidy override in another format', { subsidyOverrides: { format: 'v0', ruleSets: [] } }],
+    ['a toll override with nothing to replace', { tollOverride: { version: '2025.2' } }],
+    ['a policy version that is not 年份.序号', { policy: { ...policy, version: 'v1' } }],
   ])('rejects %s', (_name, value) => {
     expect(contentBundleSchema.safeParse(value).success).toBe(false)
   })
 
-  it('validates an override as a dated figure with a data path', () => {
-    const override = {
-      key: 'subsidy.quzhou-2025.measures.ebike.baseAmountFen',
-      label: '电动自行车以旧换新补贴',
-      value: 50000,
-      clause: '十四',
-      source: '运营方据区县通知录入',
-      status: 'provisional',
-      effective: { from: '2025-01-01', to: '2025-12-31' },
-    }
-    expect(policyOverrideSchema.safeParse(override).success).toBe(true)
-    expect(policyOverrideSchema.safeParse({ ...override, key: 'ebike' }).success).toBe(false)
-    expect(policyOverrideSchema.safeParse({ ...override, effective: { from: '2025-12-31', to: '2025-01-01' } }).success).toBe(false)
+  it.each<[string, Record<string, unknown>]>([
+    ['a station outside Quzhou', { lng: 120.15 }],
+    ['a station name ending in 收费站', { name: '衢州东收费站' }],
+    ['an unknown field on a station', { open: true }],
+  ])('rejects %s', (_name, change) => {
+    expect(tollStationSchema.safeParse({ ...station, ...change }).success).toBe(false)
+  })
+
+  it('fills a station\'s highway and county names from the shared tables', () => {
+    const parsed = tollStationSchema.parse(station)
+    expect(parsed.highway).toEqual({ code: 'G60', name: '沪昆高速' })
+    expect(parsed.county).toEqual({ code: '330803', name: '衢江区' })
   })
 })
 
@@ -160,7 +167,7 @@ describe('consistency across files', () => {
     expect(problems).toEqual([])
   })
 
-  it('rejects the policy version given twice', () => {
+  it('rejects a one-per-store document given in two files', () => {
     const policy = { version: '2025.1', title: 't', document: 'd', publishedOn: '2025-04-11', effective: { from: '2025-01-01', to: null } }
     const problems = checkContentConsistency(
       [

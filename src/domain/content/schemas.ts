@@ -1,14 +1,10 @@
 /**
- * One operator import file: the policy data version and figure overrides, merchants, voucher
- * batches with their rounds (clause 十五), events (clause 十五) and the 衢城畅行 toll stations
- * (clause 二十六). Each kind is validated by the schema its own domain area owns — vouchers,
- * events — so the server, the import CLI and the app read one definition. What no area owns yet
- * (the policy version, a figure override, a station record) is defined here.
+ * Content records no single domain area owns: the policy data version, the effective period and
+ * figure status every area shares, and a toll station record (used by policy/toll-overrides.ts).
+ * The file an operator imports is assembled from these and the areas' own schemas in bundle.ts.
  */
 import { z } from 'zod'
 import { isValidDate } from '../time'
-import { cityEventSchema } from '../events/model'
-import { merchantSchema, voucherBatchSchema } from '../vouchers/schema'
 import { HIGHWAYS, QUZHOU_COUNTIES, type TollStation } from '../policy/toll-stations'
 
 const dateSchema = z
@@ -32,22 +28,6 @@ export const policyVersionSchema = z.strictObject({
   publishedOn: dateSchema,
   effective: effectivePeriodSchema,
   note: z.string().trim().max(500).optional(),
-})
-
-/**
- * One policy figure corrected by the operator: the DatedFigure fields of
- * policy/subsidy-rules.ts plus the data path it replaces, e.g.
- * `subsidy.quzhou-2025.measures.ebike.baseAmountFen` or `toll.period`.
- */
-export const policyOverrideSchema = z.strictObject({
-  key: z.string().regex(/^(subsidy|toll)\.[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)*$/, 'key 是以 subsidy. 或 toll. 开头的数据路径，例如 toll.period'),
-  label: z.string().trim().min(1, '请写明这是什么数字').max(60),
-  value: z.json(),
-  clause: z.string().trim().min(1, '请写明条款').max(40),
-  source: z.string().trim().min(1, '请写明来源').max(200),
-  status: figureStatusSchema,
-  note: z.string().trim().max(500).optional(),
-  effective: effectivePeriodSchema,
 })
 
 const countyCodes = QUZHOU_COUNTIES.map((county) => county.code) as [string, ...string[]]
@@ -78,24 +58,5 @@ export const tollStationSchema = z
     }),
   )
 
-export const CONTENT_KINDS = ['policy', 'overrides', 'merchants', 'batches', 'events', 'stations'] as const
-export type ContentKind = (typeof CONTENT_KINDS)[number]
-
-export const contentBundleSchema = z
-  .strictObject({
-    policy: policyVersionSchema.optional(),
-    overrides: z.array(policyOverrideSchema).optional(),
-    merchants: z.array(merchantSchema).optional(),
-    batches: z.array(voucherBatchSchema).optional(),
-    events: z.array(cityEventSchema).optional(),
-    stations: z.array(tollStationSchema).optional(),
-  })
-  .refine((bundle) => CONTENT_KINDS.some((kind) => bundle[kind] !== undefined), {
-    error: `文件里没有内容：顶层应有 ${CONTENT_KINDS.join('、')} 中的至少一项`,
-  })
-
 export type PolicyVersion = z.output<typeof policyVersionSchema>
-export type PolicyOverride = z.output<typeof policyOverrideSchema>
-export type ContentBundle = z.output<typeof contentBundleSchema>
-export type ContentBundleInput = z.input<typeof contentBundleSchema>
 export type TollStationInput = z.input<typeof tollStationSchema>
