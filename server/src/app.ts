@@ -69,7 +69,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: config.bodyLimitBytes,
     // Trust exactly N proxy hops (a number in Fastify's runtime, spelled as the function it compiles to).
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
-    requestIdLogLabel: 'requestId',
     genReqId: (request) => {
       const incoming = request.headers['x-request-id']
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()

@@ -7,7 +7,7 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { loadConfig } from '../config'
-import { importParsedFiles, readContentFiles, sampleContentFiles, type ImportProblem } from '../content/import'
+import { importParsedFiles, readContentFiles, sampleContentFile, type ImportProblem } from '../content/import'
 import { openDb } from '../store/db'
 import { migrate } from '../store/migrate'
 
@@ -34,11 +34,7 @@ async function run(argv: string[]): Promise<number> {
   // npm runs scripts from the package directory; INIT_CWD is where the operator typed the command.
   const base = process.env.INIT_CWD ?? process.cwd()
   const { files, problems } = await readContentFiles(paths.map((file) => path.resolve(base, file)))
-  if (flags.has('--sample')) {
-    const sample = await sampleContentFiles()
-    files.unshift(...sample.files)
-    problems.push(...sample.problems)
-  }
+  if (flags.has('--sample')) files.unshift(sampleContentFile())
   const shown = (problem: ImportProblem) => ({ ...problem, file: path.isAbsolute(problem.file) ? path.relative(base, problem.file) || problem.file : problem.file })
   if (problems.length > 0) {
     console.error(`导入失败：${problems.length} 处问题，未写入任何内容。`)

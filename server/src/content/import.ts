@@ -14,7 +14,7 @@ import {
 } from '../../../src/domain/content'
 import { applyBundles, knownContentIds, recordImport, type ContentCounts } from '../store/content'
 import type { Db, Queryable } from '../store/db'
-import { generateSampleContent, REAL_EVENTS_FILE } from '../../content/sample/generate'
+import { generateSampleContent } from '../../content/sample/generate'
 import { inMemoryFile, parseSourceText, type ParsedFile, type Position, type SourceProblem } from './source-files'
 
 export interface ImportProblem {
@@ -124,14 +124,11 @@ export async function importContentFiles(db: Db, paths: readonly string[], optio
   return importParsedFiles(db, files, options)
 }
 
-/** The generated sample (dates relative to today in Shanghai) plus the real 2025 events. */
-export async function sampleContentFiles(now: Date = new Date()): Promise<{ files: ParsedFile[]; problems: ImportProblem[] }> {
-  const real = await readContentFiles([REAL_EVENTS_FILE])
-  return { files: [inMemoryFile('sample:generated', generateSampleContent(now)), ...real.files], problems: real.problems }
+/** The generated sample (dates relative to today in Shanghai) with the real 2025 events. */
+export function sampleContentFile(now: Date = new Date()): ParsedFile {
+  return inMemoryFile('sample:generated', generateSampleContent(now))
 }
 
 export async function importSampleContent(db: Db, now: Date = new Date(), options: { dryRun?: boolean } = {}): Promise<ImportResult> {
-  const { files, problems } = await sampleContentFiles(now)
-  if (problems.length > 0) return { ok: false, problems }
-  return importParsedFiles(db, files, { source: 'sample', dryRun: options.dryRun })
+  return importParsedFiles(db, [sampleContentFile(now)], { source: 'sample', dryRun: options.dryRun })
 }

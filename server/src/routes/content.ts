@@ -18,11 +18,10 @@ import {
   getEvent,
   getMerchant,
   getPolicy,
-  getStation,
+  getTollData,
   listBatches,
   listEvents,
   listMerchants,
-  listStations,
 } from '../store/content'
 import type { Db } from '../store/db'
 
@@ -33,10 +32,6 @@ const dateQuery = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2025-05-01')
   .refine((text) => isValidDate(text), '没有这一天')
-
-type ContentDoc = z.infer<typeof contentDocSchema>
-/** Interfaces (TollStation) carry no index signature; the documents are plain JSON all the same. */
-const asDoc = <T extends { id: string; updatedAt: string }>(item: T): ContentDoc => item as unknown as ContentDoc
 
 const notFound = (what: string) => new ApiError(404, 'NOT_FOUND', `找不到这个${what}`)
 
@@ -50,7 +45,15 @@ export const contentRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> =
       schema: {
         tags: ['content'],
         summary: '政策数据版本与运营方覆盖项',
-        response: { 200: envelope(z.object({ version: contentDocSchema.omit({ id: true }).nullable(), overrides: z.array(z.looseObject({ key: z.string() })) })), ...errorResponses(304) },
+        response: {
+          200: envelope(
+            z.object({
+              version: z.looseObject({ version: z.string(), updatedAt: z.string() }).nullable(),
+              overrides: z.array(z.object({ kind: z.enum(['subsidy', 'toll']), document: z.unknown(), updatedAt: z.string() })),
+            }),
+          ),
+          ...errorResponses(304),
+        },
       },
     },
     async () => ({ data: await getPolicy(db) }),
@@ -172,33 +175,60 @@ export const contentRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> =
     },
   )
 
+  const stationSchema = z.looseObject({ id: z.string(), name: z.string(), inScheme: z.boolean() })
+  const tollMetaSchema = z.object({ version: z.string(), updatedAt: z.string().nullable() })
+
+  app.get(
+    '/toll',
+    {
+      config: cached,
+      schema: {
+        tags: ['content'],
+        summary: '“衢城畅行”数据：资格条件、期限、站点与费率（内置数据叠加运营方覆盖）',
+        response: { 200: z.object({ data: z.looseObject({ version: z.string(), stations: z.array(stationSchema) }), meta: tollMetaSchema }), ...errorResponses(304) },
+      },
+    },
+    async (request) => {
+      const toll = await getTollData(db)
+      if (toll.overrideProblem) request.log.error({ problem: toll.overrideProblem }, 'stored toll override no longer applies; serving bundled data')
+      return { data: toll.data as unknown as z.infer<typeof stationSchema> & { version: string; stations: z.infer<typeof stationSchema>[] }, meta: { version: toll.data.version, updatedAt: toll.updatedAt } }
+    },
+  )
+
   app.get(
     '/stations',
     {
       config: cached,
       schema: {
         tags: ['content'],
-        summary: '“衢城畅行”收费站',
+        summary: '“衢城畅行”收费站，可按高速、是否纳入筛选',
         querystring: z.strictObject({
           highway: z.enum(Object.keys(HIGHWAYS) as [keyof typeof HIGHWAYS]).optional(),
           inScheme: booleanQuery.optional(),
         }),
-        response: { 200: envelope(z.array(contentDocSchema)), ...errorResponses(304) },
+        response: { 200: z.object({ data: z.array(stationSchema), meta: tollMetaSchema }), ...errorResponses(304) },
       },
     },
-    async (request) => ({ data: (await listStations(db, request.query)).map(asDoc) }),
+    async (request) => {
+      const { highway, inScheme } = request.query
+      const toll = await getTollData(db)
+      const stations = toll.data.stations.filter(
+        (station) => (highway === undefined || station.highway.code === highway) && (inScheme === undefined || station.inScheme === inScheme),
+      )
+      return { data: stations.map((station) => ({ ...station })), meta: { version: toll.data.version, updatedAt: toll.updatedAt } }
+    },
   )
 
   app.get(
     '/stations/:stationId',
     {
       config: cached,
-      schema: { tags: ['content'], summary: '收费站详情', params: z.strictObject({ stationId: contentIdParam }), response: { 200: envelope(contentDocSchema), ...errorResponses(304, 404) } },
+      schema: { tags: ['content'], summary: '收费站详情', params: z.strictObject({ stationId: contentIdParam }), response: { 200: envelope(stationSchema), ...errorResponses(304, 404) } },
     },
     async (request) => {
-      const station = await getStation(db, request.params.stationId)
+      const station = (await getTollData(db)).data.stations.find((item) => item.id === request.params.stationId)
       if (!station) throw notFound('收费站')
-      return { data: asDoc(station) }
+      return { data: { ...station } }
     },
   )
 }

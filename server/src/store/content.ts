@@ -4,9 +4,10 @@
  * Writes are upserts by id; an import runs them all in one transaction (content/import.ts).
  */
 import { randomUUID } from 'node:crypto'
-import { batchSpan, eventSpan, type ContentBundle, type PolicyOverride, type PolicyVersion } from '../../../src/domain/content'
+import { batchSpan, eventSpan, type ContentBundle, type PolicyVersion } from '../../../src/domain/content'
 import type { CityEvent } from '../../../src/domain/events/model'
-import type { TollStation } from '../../../src/domain/policy/toll-stations'
+import { applyTollOverride } from '../../../src/domain/policy/toll-overrides'
+import { BUNDLED_TOLL_DATA, type TollData } from '../../../src/domain/policy/toll-scheme'
 import type { Merchant, VoucherBatch } from '../../../src/domain/vouchers/schema'
 import { toIsoShanghai } from '../../../src/domain/time'
 import { parseIsoInstant } from '../../../src/domain/vouchers/instants'
@@ -35,12 +36,13 @@ export async function upsertPolicyVersion(q: Queryable, policy: PolicyVersion): 
   )
 }
 
-export async function upsertOverride(q: Queryable, override: PolicyOverride): Promise<void> {
+export type OverrideKind = 'subsidy' | 'toll'
+
+export async function putOverride(q: Queryable, kind: OverrideKind, doc: unknown): Promise<void> {
   await q.query(
-    `insert into policy_overrides (key, effective_from, effective_to, doc) values ($1, $2, $3, $4::jsonb)
-     on conflict (key) do update set effective_from = excluded.effective_from, effective_to = excluded.effective_to,
-       doc = excluded.doc, imported_at = now()`,
-    [override.key, override.effective.from, override.effective.to, json(override)],
+    `insert into policy_overrides (kind, doc) values ($1, $2::jsonb)
+     on conflict (kind) do update set doc = excluded.doc, imported_at = now()`,
+    [kind, json(doc)],
   )
 }
 
@@ -87,38 +89,33 @@ export async function upsertEvent(q: Queryable, event: CityEvent): Promise<void>
   )
 }
 
-export async function upsertStation(q: Queryable, station: TollStation): Promise<void> {
-  await q.query(
-    `insert into toll_stations (id, highway, county, in_scheme, doc) values ($1, $2, $3, $4, $5::jsonb)
-     on conflict (id) do update set highway = excluded.highway, county = excluded.county, in_scheme = excluded.in_scheme,
-       doc = excluded.doc, imported_at = now()`,
-    [station.id, station.highway.code, station.county.code, station.inScheme, json(station)],
-  )
-}
-
 export interface ContentCounts {
   policy: number
-  overrides: number
+  subsidyOverrides: number
+  tollOverride: number
   merchants: number
   batches: number
   events: number
-  stations: number
 }
 
 /** Writes bundles in dependency order (merchants before the batches and users naming them). */
 export async function applyBundles(q: Queryable, bundles: readonly ContentBundle[]): Promise<ContentCounts> {
-  const counts: ContentCounts = { policy: 0, overrides: 0, merchants: 0, batches: 0, events: 0, stations: 0 }
+  const counts: ContentCounts = { policy: 0, subsidyOverrides: 0, tollOverride: 0, merchants: 0, batches: 0, events: 0 }
   for (const bundle of bundles) {
     if (bundle.policy) {
       await upsertPolicyVersion(q, bundle.policy)
       counts.policy += 1
     }
-    for (const override of bundle.overrides ?? []) await upsertOverride(q, override)
+    if (bundle.subsidyOverrides !== undefined) {
+      await putOverride(q, 'subsidy', bundle.subsidyOverrides)
+      counts.subsidyOverrides += 1
+    }
+    if (bundle.tollOverride !== undefined) {
+      await putOverride(q, 'toll', bundle.tollOverride)
+      counts.tollOverride += 1
+    }
     for (const merchant of bundle.merchants ?? []) await upsertMerchant(q, merchant)
-    for (const station of bundle.stations ?? []) await upsertStation(q, station)
-    counts.overrides += bundle.overrides?.length ?? 0
     counts.merchants += bundle.merchants?.length ?? 0
-    counts.stations += bundle.stations?.length ?? 0
   }
   for (const bundle of bundles) {
     for (const batch of bundle.batches ?? []) await upsertBatch(q, batch)
@@ -147,10 +144,33 @@ export async function knownContentIds(q: Queryable): Promise<{ merchants: Set<st
 
 // Reads ------------------------------------------------------------------------------------------
 
-export async function getPolicy(q: Queryable): Promise<{ version: WithUpdatedAt<PolicyVersion> | null; overrides: WithUpdatedAt<PolicyOverride>[] }> {
+export interface StoredOverride {
+  kind: OverrideKind
+  /** The document as the operator imported it; the app applies it over its bundled data. */
+  document: unknown
+  updatedAt: string
+}
+
+export async function getPolicy(q: Queryable): Promise<{ version: WithUpdatedAt<PolicyVersion> | null; overrides: StoredOverride[] }> {
   const [version] = await q.query<DocRow>('select doc, imported_at from policy_versions order by effective_from desc, published_on desc, version desc limit 1')
-  const overrides = await q.query<DocRow>('select doc, imported_at from policy_overrides order by key')
-  return { version: version ? withUpdatedAt<PolicyVersion>(version) : null, overrides: overrides.map((row) => withUpdatedAt<PolicyOverride>(row)) }
+  const overrides = await q.query<DocRow & { kind: OverrideKind }>('select kind, doc, imported_at from policy_overrides order by kind')
+  return {
+    version: version ? withUpdatedAt<PolicyVersion>(version) : null,
+    overrides: overrides.map((row) => ({ kind: row.kind, document: row.doc, updatedAt: toIsoShanghai(row.imported_at) })),
+  }
+}
+
+/**
+ * The 衢城畅行 data in force: the bundled data with the operator's toll override applied. The
+ * override was validated on import against the same base, so it applies; if a later release
+ * changed the base so that it no longer does, the bundled data stands and the reason is returned.
+ */
+export async function getTollData(q: Queryable): Promise<{ data: TollData; updatedAt: string | null; overrideProblem: string | null }> {
+  const [row] = await q.query<DocRow>("select doc, imported_at from policy_overrides where kind = 'toll'")
+  if (!row) return { data: BUNDLED_TOLL_DATA, updatedAt: null, overrideProblem: null }
+  const applied = applyTollOverride(row.doc, 'store')
+  if (!applied.ok) return { data: BUNDLED_TOLL_DATA, updatedAt: null, overrideProblem: applied.errors.map((error) => `${error.path} ${error.reason}`).join('；') }
+  return { data: applied.data, updatedAt: toIsoShanghai(row.imported_at), overrideProblem: null }
 }
 
 export interface Page<T> {
@@ -234,18 +254,4 @@ export async function listMerchants(q: Queryable, filter: MerchantFilter): Promi
 export async function getMerchant(q: Queryable, id: string): Promise<WithUpdatedAt<Merchant> | null> {
   const [row] = await q.query<DocRow>('select doc, imported_at from merchants where id = $1', [id])
   return row ? withUpdatedAt<Merchant>(row) : null
-}
-
-export async function listStations(q: Queryable, filter: { highway?: string; inScheme?: boolean }): Promise<WithUpdatedAt<TollStation>[]> {
-  const rows = await q.query<DocRow>(
-    `select doc, imported_at from toll_stations where ($1::text is null or highway = $1) and ($2::boolean is null or in_scheme = $2)
-     order by highway, id`,
-    [filter.highway ?? null, filter.inScheme ?? null],
-  )
-  return rows.map((row) => withUpdatedAt<TollStation>(row))
-}
-
-export async function getStation(q: Queryable, id: string): Promise<WithUpdatedAt<TollStation> | null> {
-  const [row] = await q.query<DocRow>('select doc, imported_at from toll_stations where id = $1', [id])
-  return row ? withUpdatedAt<TollStation>(row) : null
 }

@@ -43,10 +43,10 @@ create table if not exists policy_versions (
   imported_at timestamptz not null default now()
 );
 
+-- One operator override document per kind ('subsidy', 'toll'), as the owning domain area defines
+-- it; the latest import replaces the previous one and the app applies it over its bundled data.
 create table if not exists policy_overrides (
-  key text primary key,
-  effective_from date not null,
-  effective_to date,
+  kind text primary key check (kind in ('subsidy', 'toll')),
   doc jsonb not null,
   imported_at timestamptz not null default now()
 );
@@ -103,15 +103,6 @@ create table if not exists events (
 );
 create index if not exists events_span_idx on events (starts_at, ends_at);
 create index if not exists events_type_county_idx on events (type, county);
-
-create table if not exists toll_stations (
-  id text primary key,
-  highway text not null,
-  county text not null,
-  in_scheme boolean not null,
-  doc jsonb not null,
-  imported_at timestamptz not null default now()
-);
 
 create table if not exists content_imports (
   id uuid primary key,
