@@ -70,10 +70,7 @@ export function checkThreshold(batch: VoucherBatch, billFen: Fen): VoucherReject
   return {
     ok: false,
     code: 'BELOW_THRESHOLD',
-    message:
-      batch.thresholdFen > 0
-        ? `${describeVoucherRule(batch)}，还差 ${formatYuan(shortfallFen)}`
-        : '消费金额为 0，无需用券',
+    message: batch.thresholdFen > 0 ? `${describeVoucherRule(batch)}，还差 ${formatYuan(shortfallFen)}` : '消费金额为 0，无需用券',
     thresholdFen: batch.thresholdFen,
     shortfallFen,
   }
@@ -115,8 +112,7 @@ export function checkVoucherApplies(input: {
   const { voucher, batch, merchant, at } = input
   assertSameBatch(voucher, batch)
   const billFen = assertFen(input.billFen, 'billFen')
-  const rejection =
-    checkVoucherState(voucher, at) ?? (merchant ? checkMerchant(batch, merchant) : null) ?? checkThreshold(batch, billFen)
+  const rejection = checkVoucherState(voucher, at) ?? (merchant ? checkMerchant(batch, merchant) : null) ?? checkThreshold(batch, billFen)
   if (rejection) return rejection
   const savingFen = savingFor(batch, billFen)
   return { ok: true, savingFen, payFen: billFen - savingFen }

@@ -7,7 +7,13 @@ const small = makeBatch({ id: 'b-20-5' })
 const medium = makeBatch({ id: 'b-40-10', faceValueFen: 1000, thresholdFen: 4000, budgetFen: 200_000 })
 const large = makeBatch({ id: 'b-80-20', faceValueFen: 2000, thresholdFen: 8000, budgetFen: 400_000 })
 const free = makeBatch({ id: 'b-free-3', faceValueFen: 300, thresholdFen: 0, budgetFen: 60_000 })
-const supermarketOnly = makeBatch({ id: 'b-market', faceValueFen: 1500, thresholdFen: 3000, merchants: { kind: 'categories', categories: ['supermarket'] }, budgetFen: 300_000 })
+const supermarketOnly = makeBatch({
+  id: 'b-market',
+  faceValueFen: 1500,
+  thresholdFen: 3000,
+  merchants: { kind: 'categories', categories: ['supermarket'] },
+  budgetFen: 300_000,
+})
 
 function entry(batch: VoucherBatch, id: string, claimed = '2025-05-01 10:00', overrides = {}): WalletEntry {
   return { batch, voucher: makeVoucher(batch, { id, ...overrides }, sh(claimed)) }

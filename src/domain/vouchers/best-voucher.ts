@@ -42,12 +42,7 @@ function byPreference(a: VoucherChoice & { validToMs: number }, b: VoucherChoice
   return b.savingFen - a.savingFen || a.validToMs - b.validToMs || (a.voucher.id < b.voucher.id ? -1 : a.voucher.id > b.voucher.id ? 1 : 0)
 }
 
-export function bestVoucher(
-  billFen: Fen,
-  vouchers: readonly WalletEntry[],
-  merchant: Merchant | null,
-  at: number,
-): BestVoucherResult {
+export function bestVoucher(billFen: Fen, vouchers: readonly WalletEntry[], merchant: Merchant | null, at: number): BestVoucherResult {
   assertFen(billFen, 'billFen')
   const applicable: (VoucherChoice & { validToMs: number })[] = []
   const rejected: OtherVoucher[] = []

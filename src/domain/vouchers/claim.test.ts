@@ -19,7 +19,12 @@ describe('decideClaim: one row per outcome', () => {
     ['one below both limits', 'CLAIMED', { userClaimsInRound: 1, userClaimsInBatch: 2 }, '领取成功，已放入券包'],
     ['one ms before opensAt', 'NOT_OPEN', { at: sh('2025-05-01 10:00') - 1 }, '还没开抢，5月1日 10:00 开抢'],
     ['exactly at closesAt of round 1, round 2 to come', 'NOT_OPEN', { at: sh('2025-05-01 22:00') }, '还没开抢，5月3日 10:00 开抢'],
-    ['round 1 named, exactly at its closesAt', 'CLOSED', { roundId: 'r1', at: sh('2025-05-01 22:00') }, '本轮领取已结束，下一轮 5月3日 10:00 开抢'],
+    [
+      'round 1 named, exactly at its closesAt',
+      'CLOSED',
+      { roundId: 'r1', at: sh('2025-05-01 22:00') },
+      '本轮领取已结束，下一轮 5月3日 10:00 开抢',
+    ],
     ['after the last round', 'CLOSED', { at: sh('2025-05-03 22:00') }, '本批次领取已结束'],
     ['no stock', 'SOLD_OUT', { remainingInRound: 0 }, '本轮已抢完，下一轮 5月3日 10:00 开抢'],
     ['oversold stock', 'SOLD_OUT', { remainingInRound: -2 }, '本轮已抢完，下一轮 5月3日 10:00 开抢'],
@@ -27,7 +32,12 @@ describe('decideClaim: one row per outcome', () => {
     ['batch limit reached', 'LIMIT_REACHED', { userClaimsInRound: 0, userClaimsInBatch: 3 }, '本券每人限领 3 张，您已领满'],
     ['county not eligible', 'NOT_ELIGIBLE', { resident: { countyCode: '330881' } }, '本券限柯城区、衢江区居民领取'],
     ['county unknown', 'NOT_ELIGIBLE', { resident: { countyCode: null } }, '本券限柯城区、衢江区居民领取，请先在“我的”里选择所在区县'],
-    ['county not a Quzhou code', 'NOT_ELIGIBLE', { resident: { countyCode: '330100' } }, '本券限柯城区、衢江区居民领取，请先在“我的”里选择所在区县'],
+    [
+      'county not a Quzhou code',
+      'NOT_ELIGIBLE',
+      { resident: { countyCode: '330100' } },
+      '本券限柯城区、衢江区居民领取，请先在“我的”里选择所在区县',
+    ],
   ])('%s → %s', (_case, code, overrides, message) => {
     const decision = decideClaim({ ...base, ...overrides })
     expect(decision.code).toBe(code)
@@ -48,7 +58,11 @@ describe('decideClaim: one row per outcome', () => {
 
   test('rejections carry what the page needs: countdown target, next round, limit scope, allowed counties', () => {
     expect(decideClaim({ ...base, at: sh('2025-05-01 09:00') })).toMatchObject({ roundId: 'r1', opensAtMs: sh('2025-05-01 10:00') })
-    expect(decideClaim({ ...base, remainingInRound: 0 })).toMatchObject({ roundId: 'r1', nextRoundId: 'r2', nextOpensAtMs: sh('2025-05-03 10:00') })
+    expect(decideClaim({ ...base, remainingInRound: 0 })).toMatchObject({
+      roundId: 'r1',
+      nextRoundId: 'r2',
+      nextOpensAtMs: sh('2025-05-03 10:00'),
+    })
     expect(decideClaim({ ...base, userClaimsInRound: 2, userClaimsInBatch: 2 })).toMatchObject({ scope: 'round', limit: 2 })
     expect(decideClaim({ ...base, userClaimsInBatch: 3 })).toMatchObject({ scope: 'batch', limit: 3 })
     expect(decideClaim({ ...base, resident: { countyCode: '330881' } })).toMatchObject({

@@ -95,10 +95,7 @@ function checkWindowAndStock(
   } else {
     // No round named: the open one, else the next to open, else the last (closed).
     const views = roundViews(batch, at)
-    const chosen =
-      views.find((item) => item.phase === 'open') ??
-      views.find((item) => item.phase === 'upcoming') ??
-      views[views.length - 1]
+    const chosen = views.find((item) => item.phase === 'open') ?? views.find((item) => item.phase === 'upcoming') ?? views[views.length - 1]
     view = roundView(chosen.round, chosen.index, at, remainingOf(chosen.round.id))
   }
   if (view.phase === 'upcoming') {

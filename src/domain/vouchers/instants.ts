@@ -23,8 +23,7 @@ export function tryParseIsoInstant(text: unknown): number | null {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, Number(ms.padEnd(3, '0')))
   const check = new Date(wall)
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null
-  const offsetMinutes =
-    offset === 'Z' ? 0 : (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)))
+  const offsetMinutes = offset === 'Z' ? 0 : (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)))
   return wall - offsetMinutes * 60_000
 }
 
@@ -66,8 +65,6 @@ export function formatCountdown(ms: number): string {
   const totalSeconds = Math.max(0, Math.ceil(ms / 1000))
   const days = Math.floor(totalSeconds / 86_400)
   const rest = totalSeconds % 86_400
-  const clock = [Math.floor(rest / 3600), Math.floor((rest % 3600) / 60), rest % 60]
-    .map((part) => String(part).padStart(2, '0'))
-    .join(':')
+  const clock = [Math.floor(rest / 3600), Math.floor((rest % 3600) / 60), rest % 60].map((part) => String(part).padStart(2, '0')).join(':')
   return days > 0 ? `${days}天 ${clock}` : clock
 }

@@ -38,10 +38,7 @@ export const MERCHANT_CATEGORIES = [
 
 export type MerchantCategory = (typeof MERCHANT_CATEGORIES)[number]['code']
 
-export const MERCHANT_CATEGORY_CODES = MERCHANT_CATEGORIES.map((category) => category.code) as [
-  MerchantCategory,
-  ...MerchantCategory[],
-]
+export const MERCHANT_CATEGORY_CODES = MERCHANT_CATEGORIES.map((category) => category.code) as [MerchantCategory, ...MerchantCategory[]]
 
 export const MERCHANT_CATEGORY_NAME: Record<MerchantCategory, string> = Object.fromEntries(
   MERCHANT_CATEGORIES.map((category) => [category.code, category.name]),

@@ -30,8 +30,14 @@ const batchArb: fc.Arbitrary<VoucherBatch> = fc
     faceValueFen: fc.integer({ min: 1, max: 5000 }),
     extraThreshold: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: null }),
     merchants: fc.oneof(
-      fc.record({ kind: fc.constant('categories' as const), categories: fc.uniqueArray(fc.constantFrom(...MERCHANT_CATEGORY_CODES), { minLength: 1 }) }),
-      fc.record({ kind: fc.constant('merchants' as const), merchantIds: fc.uniqueArray(fc.constantFrom(...MERCHANT_IDS), { minLength: 1 }) }),
+      fc.record({
+        kind: fc.constant('categories' as const),
+        categories: fc.uniqueArray(fc.constantFrom(...MERCHANT_CATEGORY_CODES), { minLength: 1 }),
+      }),
+      fc.record({
+        kind: fc.constant('merchants' as const),
+        merchantIds: fc.uniqueArray(fc.constantFrom(...MERCHANT_IDS), { minLength: 1 }),
+      }),
     ),
     counties: fc.uniqueArray(countyArb, { minLength: 1 }),
   })
@@ -107,7 +113,9 @@ describe('bestVoucher properties', () => {
         const maxSaving = Math.max(...applicable.map((entry) => oracleSaving(entry, billFen)))
         expect(best.savingFen).toBe(maxSaving)
         const earliest = Math.min(
-          ...applicable.filter((entry) => oracleSaving(entry, billFen) === maxSaving).map((entry) => parseIsoInstant(entry.voucher.validTo)),
+          ...applicable
+            .filter((entry) => oracleSaving(entry, billFen) === maxSaving)
+            .map((entry) => parseIsoInstant(entry.voucher.validTo)),
         )
         expect(parseIsoInstant(best.voucher.validTo)).toBe(earliest)
       }),

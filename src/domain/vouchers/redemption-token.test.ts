@@ -14,7 +14,10 @@ import {
 import { VoucherError } from './errors'
 import { sh } from './test-fixtures'
 
-const hmacWith = (key: string): Hmac => (message) => createHmac('sha256', key).update(message).digest()
+const hmacWith =
+  (key: string): Hmac =>
+  (message) =>
+    createHmac('sha256', key).update(message).digest()
 const serverHmac = hmacWith('server-secret')
 const issuedAt = sh('2025-05-02 12:00:00')
 const UUID_V = '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b'
@@ -72,7 +75,12 @@ describe('verifyRedemptionToken: expired, forged and malformed are told apart', 
     ['one ms after the grace', token, issuedAt + 65_001, 'TOKEN_EXPIRED'],
     ['an hour later (a screenshot)', token, issuedAt + 3_600_000, 'TOKEN_EXPIRED'],
     ['from the future beyond the grace', token, issuedAt - 5_001, 'TOKEN_NOT_YET_VALID'],
-    ['signed with another key', issueRedemptionToken({ voucherId: UUID_V, ownerId: UUID_U, issuedAt }, hmacWith('guess')).token, issuedAt, 'TOKEN_FORGED'],
+    [
+      'signed with another key',
+      issueRedemptionToken({ voucherId: UUID_V, ownerId: UUID_U, issuedAt }, hmacWith('guess')).token,
+      issuedAt,
+      'TOKEN_FORGED',
+    ],
     ['payload swapped under a genuine signature', `${otherOwner}.${signature}`, issuedAt, 'TOKEN_FORGED'],
     ['one signature character changed', `${payloadPart}.${flipped(signature, 3)}`, issuedAt, 'TOKEN_FORGED'],
     ['signature cut short', `${payloadPart}.${signature.slice(0, 21)}`, issuedAt, 'TOKEN_MALFORMED'],

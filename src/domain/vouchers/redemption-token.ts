@@ -90,7 +90,7 @@ export function decodeBase64Url(text: string): Uint8Array | null {
 function writeVarint(value: number, out: number[]): void {
   let rest = value
   while (rest >= 128) {
-    out.push((rest % 128) | 128)
+    out.push(rest % 128 | 128)
     rest = Math.floor(rest / 128)
   }
   out.push(rest)

@@ -10,14 +10,7 @@
  */
 import { assertFen, type Fen } from '../money'
 import { shanghaiDateOf, type DateString } from '../time'
-import {
-  assertSameBatch,
-  checkMerchant,
-  checkThreshold,
-  checkVoucherState,
-  savingFor,
-  type VoucherRejection,
-} from './applicability'
+import { assertSameBatch, checkMerchant, checkThreshold, checkVoucherState, savingFor, type VoucherRejection } from './applicability'
 import { assertCount, assertInstant, VoucherError } from './errors'
 import { formatYuan, toIsoShanghaiMs } from './instants'
 import type { Merchant, Redemption, VoucherBatch, WalletVoucher } from './schema'

@@ -26,8 +26,18 @@ describe('decideRefund: a voucher comes back only for a full refund inside its v
     ['full refund in the last valid ms', 'RESTORED', { at: sh('2025-05-10 23:59:59.999') }, '全额退款，消费券已退回券包，有效期不变'],
     ['partial refund', 'KEPT_USED_PARTIAL', { full: false }, '部分退款，消费券不退回'],
     ['full refund one ms after validTo', 'KEPT_USED_EXPIRED', { at: sh('2025-05-11 00:00') }, '消费券已过有效期，退款后不退回'],
-    ['full refund, batch never restores', 'KEPT_USED_NO_RETURN', { batch: makeBatch({ refund: 'never-restore' }) }, '本批次消费券退款后不退回'],
-    ['second refund of the same redemption', 'ALREADY_REFUNDED', { redemption: { ...redemption, refund: { at: '2025-05-03T08:00:00.000+08:00', full: false, restored: false } } }, '这笔核销已经退过款了，不会重复处理'],
+    [
+      'full refund, batch never restores',
+      'KEPT_USED_NO_RETURN',
+      { batch: makeBatch({ refund: 'never-restore' }) },
+      '本批次消费券退款后不退回',
+    ],
+    [
+      'second refund of the same redemption',
+      'ALREADY_REFUNDED',
+      { redemption: { ...redemption, refund: { at: '2025-05-03T08:00:00.000+08:00', full: false, restored: false } } },
+      '这笔核销已经退过款了，不会重复处理',
+    ],
   ])('%s → %s', (_case, code, overrides, message) => {
     const decision = decideRefund({ ...base, ...overrides })
     expect(decision.code).toBe(code)

@@ -19,10 +19,33 @@ test('the rules of a batch read as the decisions apply them', () => {
 })
 
 test.each([
-  ['no daily cap, no quota return: those lines are left out', makeBatch({ quotaReturn: { unclaimed: false, expired: false } }), ['商户每日上限', '名额'], []],
-  ['fixed dates', makeBatch({ validity: { kind: 'fixed', from: '2025-05-01', to: '2025-05-31' } }), [], ['2025-05-01 至 2025-05-31（每天 24 点前均可使用）']],
-  ['a merchant list, city-wide', makeBatch({ merchants: { kind: 'merchants', merchantIds: ['a', 'b'] }, counties: ['330802', '330803', '330822', '330824', '330825', '330881'] }), [], ['衢州全市指定的 2 家商户']],
-  ['days with a hard stop', makeBatch({ validity: { kind: 'days-after-claim', days: 9, notAfter: '2025-05-06' } }), [], ['领取后 9 天有效（例：5月1日领取，可用至 5月6日 23:59），最晚 2025-05-06 23:59']],
+  [
+    'no daily cap, no quota return: those lines are left out',
+    makeBatch({ quotaReturn: { unclaimed: false, expired: false } }),
+    ['商户每日上限', '名额'],
+    [],
+  ],
+  [
+    'fixed dates',
+    makeBatch({ validity: { kind: 'fixed', from: '2025-05-01', to: '2025-05-31' } }),
+    [],
+    ['2025-05-01 至 2025-05-31（每天 24 点前均可使用）'],
+  ],
+  [
+    'a merchant list, city-wide',
+    makeBatch({
+      merchants: { kind: 'merchants', merchantIds: ['a', 'b'] },
+      counties: ['330802', '330803', '330822', '330824', '330825', '330881'],
+    }),
+    [],
+    ['衢州全市指定的 2 家商户'],
+  ],
+  [
+    'days with a hard stop',
+    makeBatch({ validity: { kind: 'days-after-claim', days: 9, notAfter: '2025-05-06' } }),
+    [],
+    ['领取后 9 天有效（例：5月1日领取，可用至 5月6日 23:59），最晚 2025-05-06 23:59'],
+  ],
   ['never restored', makeBatch({ refund: 'never-restore' }), [], ['使用后退款，券不退回']],
 ])('%s', (_case, batch, absentLabels, presentValues) => {
   const lines = describeBatchRules(batch)

@@ -15,12 +15,7 @@ describe('a batch file is accepted only when every rule in it makes sense', () =
     ['满 X 小于减 Y', { thresholdFen: 300 }, 'thresholdFen', '门槛'],
     ['每轮限领多于整批', { limits: { perRound: 4, perBatch: 3 } }, 'limits.perRound', '每轮限领'],
     ['金额不是整数分', { faceValueFen: 5.5 }, 'faceValueFen', '整数分'],
-    [
-      '结束早于开抢',
-      { rounds: [round('r1', '2025-05-01T10:00:00+08:00', '2025-05-01T09:00:00+08:00')] },
-      'rounds[0].closesAt',
-      '晚于开抢',
-    ],
+    ['结束早于开抢', { rounds: [round('r1', '2025-05-01T10:00:00+08:00', '2025-05-01T09:00:00+08:00')] }, 'rounds[0].closesAt', '晚于开抢'],
     [
       '轮次重叠',
       {
@@ -44,7 +39,12 @@ describe('a batch file is accepted only when every rule in it makes sense', () =
       '重复',
     ],
     ['时间不是北京时间', { rounds: [round('r1', '2025-05-01T02:00:00Z', '2025-05-01T14:00:00+08:00')] }, 'rounds[0].opensAt', '北京时间'],
-    ['没有这一天', { rounds: [round('r1', '2025-02-30T10:00:00+08:00', '2025-03-01T14:00:00+08:00')] }, 'rounds[0].opensAt', '没有这个时间'],
+    [
+      '没有这一天',
+      { rounds: [round('r1', '2025-02-30T10:00:00+08:00', '2025-03-01T14:00:00+08:00')] },
+      'rounds[0].opensAt',
+      '没有这个时间',
+    ],
     ['没有轮次', { rounds: [] }, 'rounds', '至少要有一轮'],
     ['预算不够', { budgetFen: 99_999 }, 'budgetFen', '总预算'],
     ['固定有效期没覆盖领取日', { validity: { kind: 'fixed', from: '2025-05-01', to: '2025-05-02' } }, 'validity.to', '覆盖'],
@@ -70,7 +70,10 @@ describe('content files are all or nothing', () => {
   const listBatch = makeBatch({ id: 'listed', merchants: { kind: 'merchants', merchantIds: ['m-noodles', 'm-missing'] } })
 
   test('one bad batch rejects the file, with the batch index in the path', () => {
-    const result = parseVoucherContent({ batches: [makeBatch(), { ...makeBatch({ id: 'b2' }), faceValueFen: -1 }], merchants: [] }, 'f.json')
+    const result = parseVoucherContent(
+      { batches: [makeBatch(), { ...makeBatch({ id: 'b2' }), faceValueFen: -1 }], merchants: [] },
+      'f.json',
+    )
     expect(result).toEqual({ ok: false, errors: [{ file: 'f.json', path: 'batches[1].faceValueFen', reason: '金额必须大于 0' }] })
   })
 
@@ -78,10 +81,7 @@ describe('content files are all or nothing', () => {
     const farAway = { ...NOODLES, id: 'm-far', county: '330881' as const }
     const result = parseVoucherContent(
       {
-        batches: [
-          { ...listBatch, merchants: { kind: 'merchants', merchantIds: ['m-noodles', 'm-missing', 'm-far'] } },
-          listBatch,
-        ],
+        batches: [{ ...listBatch, merchants: { kind: 'merchants', merchantIds: ['m-noodles', 'm-missing', 'm-far'] } }, listBatch],
         merchants: [NOODLES, farAway],
       },
       'f.json',

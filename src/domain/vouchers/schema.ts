@@ -13,9 +13,7 @@ import { isValidDate, shanghaiDateOf } from '../time'
 import { VOUCHER_COUNTY_CODES, MERCHANT_CATEGORY_CODES } from './places'
 import { SHANGHAI_ISO_PATTERN, tryParseIsoInstant } from './instants'
 
-const idSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, '编号只能包含字母、数字、- 和 _，且不超过 64 个字符')
+const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, '编号只能包含字母、数字、- 和 _，且不超过 64 个字符')
 
 const dateSchema = z.string().refine(isValidDate, '日期格式应为 YYYY-MM-DD，例如 2025-05-01')
 

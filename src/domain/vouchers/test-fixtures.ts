@@ -49,7 +49,11 @@ export const NOODLES: Merchant = {
   address: '柯城区',
 }
 
-export function makeVoucher(batch: VoucherBatch, overrides: Partial<WalletVoucher> = {}, claimedAt = sh('2025-05-01 10:00')): WalletVoucher {
+export function makeVoucher(
+  batch: VoucherBatch,
+  overrides: Partial<WalletVoucher> = {},
+  claimedAt = sh('2025-05-01 10:00'),
+): WalletVoucher {
   return {
     ...newWalletVoucher({ id: 'v1', batch, roundId: batch.rounds[0].id, ownerId: 'u1', claimedAt }),
     ...overrides,

@@ -60,7 +60,12 @@ describe('walletStatus: the four wallet filters', () => {
     ['usable whose validTo has passed, before the expiry job ran', usable, lastMs + 1, 'expired'],
     ['stored expired', { ...usable, status: 'expired' as const }, sh('2025-05-02 10:00'), 'expired'],
     ['used', { ...usable, status: 'used' as const, usedAt: '2025-05-02T10:00:00.000+08:00', redemptionId: 'x' }, lastMs + 1, 'used'],
-    ['given back after a full refund', { ...usable, restoredAfterRefundAt: '2025-05-03T10:00:00.000+08:00' }, lastMs, 'returned-after-refund'],
+    [
+      'given back after a full refund',
+      { ...usable, restoredAfterRefundAt: '2025-05-03T10:00:00.000+08:00' },
+      lastMs,
+      'returned-after-refund',
+    ],
     ['given back, then expired', { ...usable, restoredAfterRefundAt: '2025-05-03T10:00:00.000+08:00' }, lastMs + 1, 'expired'],
   ])('%s → %s', (_case, voucher, at, status) => {
     expect(walletStatus(voucher, at)).toBe(status)
