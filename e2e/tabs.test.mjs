@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
+import { scanAccessibility } from './lib/axe.mjs'
 import { clickTab, launchPhone, openRoute, screenshot, visiblePage } from './lib/browser.mjs'
 
 let phone
@@ -65,6 +66,30 @@ test('a clause link opens the policy text in its subpackage', async () => {
   await visiblePage(page).getByRole('link', { name: /阅读（十四）政策原文/ }).click()
   await visiblePage(page).getByText('衢政发〔2025〕4号', { exact: false }).first().waitFor()
   await screenshot(page, 'policy-clause')
+})
+
+test('every tab passes axe (WCAG 2 A/AA) in normal and elder mode', async () => {
+  const { page } = phone
+  const tabs = [
+    ['pages/home/index', '补贴计算'],
+    ['pages/subsidy/index', '阅读政策原文'],
+    ['pages/vouchers/index', '阅读政策原文'],
+    ['pages/events/index', '阅读政策原文'],
+    ['pages/mine/index', '长辈模式'],
+  ]
+  const problems = []
+  for (const elder of [false, true]) {
+    await page.evaluate((on) => {
+      localStorage.setItem('qht:preferences', JSON.stringify({ data: JSON.stringify({ state: { elderMode: on, elderModePrompted: true }, version: 2 }) }))
+    }, elder)
+    for (const [route, text] of tabs) {
+      await openRoute(page, route, text)
+      await page.reload()
+      await visiblePage(page).getByText(text, { exact: false }).first().waitFor()
+      for (const violation of await scanAccessibility(page, `${route}${elder ? ' elder' : ''}`)) problems.push({ route, elder, ...violation })
+    }
+  }
+  assert.deepEqual(problems, [])
 })
 
 test('no console errors on the way', () => {

@@ -58,7 +58,7 @@ export async function launchPhone() {
 /** Opens a hash route of the H5 app and waits until the page's text is there. */
 export async function openRoute(page, route, expectedText) {
   await page.goto(`${BASE_URL}/#/${route.replace(/^\//, '')}`)
-  if (expectedText) await page.getByText(expectedText, { exact: false }).first().waitFor({ timeout: 15_000 })
+  if (expectedText) await visiblePage(page).getByText(expectedText, { exact: false }).first().waitFor({ timeout: 15_000 })
 }
 
 /** Clicks a tab in Taro's H5 tab bar and waits for the new page's text (slide animation ~300 ms). */

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { getClause, type ClauseId } from '../domain/policy/clauses'
 import { navigate } from '../services/navigation'
+import { Pressable } from './pressable'
 import { StatusBadge } from './status-badge'
 import './clause-card.scss'
 
@@ -32,14 +33,14 @@ export function ClauseCard({ id, showText = false }: ClauseCardProps) {
         ))}
       </View>
       {showText ? <Text className='clause-card__text'>{clause.text}</Text> : null}
-      <View
+      <Pressable
         className='button button--secondary clause-card__more'
         role='link'
-        aria-label={`阅读${clause.label}政策原文`}
-        onClick={() => navigate('policy-clause', { id: clause.id })}
+        label={`阅读${clause.label}政策原文`}
+        onPress={() => navigate('policy-clause', { id: clause.id })}
       >
         阅读政策原文
-      </View>
+      </Pressable>
     </View>
   )
 }

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import { shouldOfferElderMode, usePreferencesStore } from '../store/preferences'
+import { Pressable } from './pressable'
 
 /**
  * Offered once, inline (not a pop-up: 适老化 asks for none), when WeChat's font is set large.
@@ -12,12 +13,12 @@ export function ElderModeOffer() {
       <View className='title'>字太小？试试长辈模式</View>
       <View className='caption'>您在微信里调大了字体。长辈模式让文字和按钮更大，以后可在“我的”里随时关闭。</View>
       <View className='row'>
-        <View className='button' role='button' onClick={() => state.setElderMode(true)}>
+        <Pressable className='button' onPress={() => state.setElderMode(true)}>
           开启长辈模式
-        </View>
-        <View className='button button--secondary' role='button' onClick={() => state.markElderModePrompted()}>
+        </Pressable>
+        <Pressable className='button button--secondary' onPress={() => state.markElderModePrompted()}>
           暂不需要
-        </View>
+        </Pressable>
       </View>
     </View>
   )

@@ -1,0 +1,28 @@
+/**
+ * Accessibility scan of the page currently shown, with axe-core (WCAG 2 A and AA rules). Only
+ * serious and critical violations fail a journey; the rest are printed for the next engineer.
+ */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+
+const require = createRequire(import.meta.url)
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
+export async function scanAccessibility(page, label) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE_SOURCE })
+  const result = await page.evaluate(async () => {
+    const visible = [...document.querySelectorAll('.taro_page')].filter((element) => element.offsetParent !== null || getComputedStyle(element).display !== 'none')
+    const context = visible.length ? { include: [visible[visible.length - 1]], exclude: [] } : document
+    const outcome = await window.axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] })
+    return outcome.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
+    }))
+  })
+  const blocking = result.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+  const minor = result.filter((violation) => !blocking.includes(violation))
+  if (minor.length) console.info(`axe (${label}): ${minor.length} minor: ${minor.map((violation) => violation.id).join(', ')}`)
+  return blocking
+}
