@@ -5,6 +5,8 @@
  */
 export { quoteSubsidy, tryQuoteSubsidy, quoteParsedInput, NO_RULE_SET_ID } from './quote-subsidy'
 export type { SubsidyQuote, FigureUse, QuoteSource, QuoteOptions } from './quote-subsidy'
+export { quoteBasket } from './quote-basket'
+export type { SubsidyBasketQuote } from './quote-basket'
 export { parseSubsidyInput, SubsidyInputError } from './subsidy-input'
 export type {
   SubsidyInput,
