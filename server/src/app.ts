@@ -17,6 +17,7 @@ import { z } from 'zod'
 import type { Config } from './config'
 import { makeGuards } from './auth/guard'
 import { ApiError, errorHandler, notFoundHandler } from './http/errors'
+import { createUserRateLimit } from './http/user-rate-limit'
 import { accountRoutes } from './routes/accounts'
 import { contentRoutes } from './routes/content'
 import { healthRoutes } from './routes/health'
@@ -74,11 +75,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
     },
     routerOptions: { maxParamLength: 200 },
-    // Fastify returns 503 to requests arriving after close() began; keep-alive idle sockets close.
-    return503OnClosing: true,
+    // Requests arriving on kept-alive sockets after close() began get our 503 envelope (onRequest
+    // below) instead of Fastify's own body; idle keep-alive sockets are closed at once.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>()
 
+  // JSON only: without this, a text/plain body would reach validation as a string (400, not 415).
+  app.removeContentTypeParser('text/plain')
   app.setValidatorCompiler(validatorCompiler)
   // Responses are documents we built and validated on the way in: serialise them as they are.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data))
@@ -86,8 +90,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setNotFoundHandler(notFoundHandler)
   app.decorateRequest('caller', null)
 
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!shuttingDown) return
+    void reply.header('connection', 'close')
+    throw new ApiError(503, 'SHUTTING_DOWN', '服务正在重启，请稍后再试', 2)
+  })
+
   app.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-request-id', request.id)
+    // An in-flight request finishing during shutdown closes its socket, so close() need not wait
+    // for the keep-alive timeout.
+    if (shuttingDown) void reply.header('connection', 'close')
     if (!request.routeOptions.config?.etag || reply.statusCode !== 200 || typeof payload !== 'string') return payload
     const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`
     void reply.header('etag', etag).header('cache-control', 'no-cache')
@@ -106,13 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     errorResponseBuilder: (_request, context) =>
       new ApiError(429, 'RATE_LIMITED', `请求太频繁，请 ${Math.max(1, Math.ceil(context.ttl / 1000))} 秒后再试`, Math.max(1, Math.ceil(context.ttl / 1000))),
   })
-  const userRateLimit = app.rateLimit({
-    max: config.rateLimit.userPerMinute,
-    timeWindow: 60_000,
-    keyGenerator: (request) => `user:${request.caller?.user.id ?? request.ip}`,
-    errorResponseBuilder: (_request, context) =>
-      new ApiError(429, 'RATE_LIMITED', `操作太频繁，请 ${Math.max(1, Math.ceil(context.ttl / 1000))} 秒后再试`, Math.max(1, Math.ceil(context.ttl / 1000))),
-  })
+  const userRateLimit = createUserRateLimit({ max: config.rateLimit.userPerMinute, windowMs: 60_000 })
 
   await app.register(swagger, {
     openapi: {

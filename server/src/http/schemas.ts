@@ -46,3 +46,9 @@ export const booleanQuery = z.enum(['true', 'false']).transform((value) => value
 
 /** A document read back from the store: validated on import, passed through as is. */
 export const contentDocSchema = z.looseObject({ id: z.string(), updatedAt: z.string() })
+
+/** For routes that take no query parameters: any given is an error, not ignored. */
+export const noQuery = z.strictObject({})
+
+/** For POSTs without input: no body, or `{}`; anything else is an error. */
+export const emptyBody = z.strictObject({}).nullish()

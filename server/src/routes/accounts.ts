@@ -10,7 +10,7 @@ import { toIsoShanghai } from '../../../src/domain/time'
 import { callerOf } from '../auth/guard'
 import { hashToken, newSessionToken } from '../auth/tokens'
 import { ApiError } from '../http/errors'
-import { envelope, errorResponses, uuidParam } from '../http/schemas'
+import { emptyBody, envelope, errorResponses, noQuery, uuidParam } from '../http/schemas'
 import {
   createSession,
   listActiveSessions,
@@ -93,7 +93,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRouteOptions> = async (
     '/auth/wechat',
     {
       config: loginLimit,
-      schema: {
+      schema: { querystring: noQuery,
         tags: ['accounts'],
         summary: '微信登录：wx.login 的 code 换取会话令牌',
         body: z.strictObject({ code: z.string().min(1, '缺少登录凭证 code').max(128).regex(/^[A-Za-z0-9_-]+$/, 'code 格式不对') }),
@@ -112,7 +112,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRouteOptions> = async (
       '/auth/dev',
       {
         config: loginLimit,
-        schema: {
+        schema: { querystring: noQuery,
           tags: ['accounts'],
           summary: '开发登录：以指定名字的测试居民登录（生产环境不存在）',
           body: z.strictObject({ name: devNameSchema }),
@@ -130,7 +130,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRouteOptions> = async (
     '/auth/logout',
     {
       ...authed,
-      schema: { tags: ['accounts'], summary: '退出登录：当前令牌立即失效', security: bearer, response: { 200: envelope(z.object({ loggedOut: z.literal(true) })), ...errorResponses(401) } },
+      schema: { querystring: noQuery, body: emptyBody, tags: ['accounts'], summary: '退出登录：当前令牌立即失效', security: bearer, response: { 200: envelope(z.object({ loggedOut: z.literal(true) })), ...errorResponses(401) } },
     },
     async (request) => {
       const { user, session } = callerOf(request)
@@ -143,7 +143,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRouteOptions> = async (
     '/me',
     {
       ...authed,
-      schema: { tags: ['accounts'], summary: '当前用户', security: bearer, response: { 200: envelope(z.object({ user: userSchema, session: sessionSchema })), ...errorResponses(401) } },
+      schema: { querystring: noQuery, tags: ['accounts'], summary: '当前用户', security: bearer, response: { 200: envelope(z.object({ user: userSchema, session: sessionSchema })), ...errorResponses(401) } },
     },
     async (request) => {
       const { user, session } = callerOf(request)
@@ -155,7 +155,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRouteOptions> = async (
     '/me',
     {
       ...authed,
-      schema: {
+      schema: { querystring: noQuery,
         tags: ['accounts'],
         summary: '修改昵称（角色和商户绑定只能由运营人员修改）',
         security: bearer,
@@ -173,7 +173,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRouteOptions> = async (
     '/me/sessions',
     {
       ...authed,
-      schema: { tags: ['accounts'], summary: '我的登录设备', security: bearer, response: { 200: envelope(z.array(sessionSchema)), ...errorResponses(401) } },
+      schema: { querystring: noQuery, tags: ['accounts'], summary: '我的登录设备', security: bearer, response: { 200: envelope(z.array(sessionSchema)), ...errorResponses(401) } },
     },
     async (request) => {
       const { user, session } = callerOf(request)
@@ -186,7 +186,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRouteOptions> = async (
     '/me/sessions/:sessionId',
     {
       ...authed,
-      schema: {
+      schema: { querystring: noQuery,
         tags: ['accounts'],
         summary: '让我的某个登录失效',
         security: bearer,

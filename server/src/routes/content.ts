@@ -12,7 +12,7 @@ import { HIGHWAYS } from '../../../src/domain/policy/toll-stations'
 import { MERCHANT_CATEGORY_CODES } from '../../../src/domain/vouchers/places'
 import { addDays, isValidDate, todayInShanghai } from '../../../src/domain/time'
 import { ApiError } from '../http/errors'
-import { booleanQuery, contentDocSchema, contentIdParam, envelope, errorResponses, pagedEnvelope, pageQuery } from '../http/schemas'
+import { booleanQuery, contentDocSchema, contentIdParam, envelope, errorResponses, noQuery, pagedEnvelope, pageQuery } from '../http/schemas'
 import {
   getBatch,
   getEvent,
@@ -42,7 +42,7 @@ export const contentRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> =
     '/policy',
     {
       config: cached,
-      schema: {
+      schema: { querystring: noQuery,
         tags: ['content'],
         summary: '政策数据版本与运营方覆盖项',
         response: {
@@ -100,7 +100,7 @@ export const contentRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> =
     '/events/:eventId',
     {
       config: cached,
-      schema: { tags: ['content'], summary: '活动详情', params: z.strictObject({ eventId: contentIdParam }), response: { 200: envelope(contentDocSchema), ...errorResponses(304, 404) } },
+      schema: { querystring: noQuery, tags: ['content'], summary: '活动详情', params: z.strictObject({ eventId: contentIdParam }), response: { 200: envelope(contentDocSchema), ...errorResponses(304, 404) } },
     },
     async (request) => {
       const event = await getEvent(db, request.params.eventId)
@@ -130,7 +130,7 @@ export const contentRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> =
     '/batches/:batchId',
     {
       config: cached,
-      schema: { tags: ['content'], summary: '消费券批次详情', params: z.strictObject({ batchId: contentIdParam }), response: { 200: envelope(contentDocSchema), ...errorResponses(304, 404) } },
+      schema: { querystring: noQuery, tags: ['content'], summary: '消费券批次详情', params: z.strictObject({ batchId: contentIdParam }), response: { 200: envelope(contentDocSchema), ...errorResponses(304, 404) } },
     },
     async (request) => {
       const batch = await getBatch(db, request.params.batchId)
@@ -166,7 +166,7 @@ export const contentRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> =
     '/merchants/:merchantId',
     {
       config: cached,
-      schema: { tags: ['content'], summary: '商户详情', params: z.strictObject({ merchantId: contentIdParam }), response: { 200: envelope(contentDocSchema), ...errorResponses(304, 404) } },
+      schema: { querystring: noQuery, tags: ['content'], summary: '商户详情', params: z.strictObject({ merchantId: contentIdParam }), response: { 200: envelope(contentDocSchema), ...errorResponses(304, 404) } },
     },
     async (request) => {
       const merchant = await getMerchant(db, request.params.merchantId)
@@ -182,7 +182,7 @@ export const contentRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> =
     '/toll',
     {
       config: cached,
-      schema: {
+      schema: { querystring: noQuery,
         tags: ['content'],
         summary: '“衢城畅行”数据：资格条件、期限、站点与费率（内置数据叠加运营方覆盖）',
         response: { 200: z.object({ data: z.looseObject({ version: z.string(), stations: z.array(stationSchema) }), meta: tollMetaSchema }), ...errorResponses(304) },
@@ -223,7 +223,7 @@ export const contentRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> =
     '/stations/:stationId',
     {
       config: cached,
-      schema: { tags: ['content'], summary: '收费站详情', params: z.strictObject({ stationId: contentIdParam }), response: { 200: envelope(stationSchema), ...errorResponses(304, 404) } },
+      schema: { querystring: noQuery, tags: ['content'], summary: '收费站详情', params: z.strictObject({ stationId: contentIdParam }), response: { 200: envelope(stationSchema), ...errorResponses(304, 404) } },
     },
     async (request) => {
       const station = (await getTollData(db)).data.stations.find((item) => item.id === request.params.stationId)

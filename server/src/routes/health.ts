@@ -1,21 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ApiError } from '../http/errors'
-import { envelope, errorResponses } from '../http/schemas'
+import { envelope, errorResponses, noQuery } from '../http/schemas'
 import type { Db } from '../store/db'
 
 /** /healthz: the process answers. /readyz: it can serve — the store answers and it is not stopping. */
 export const healthRoutes: FastifyPluginAsyncZod<{ db: Db; isShuttingDown: () => boolean }> = async (app, { db, isShuttingDown }) => {
   app.get(
     '/healthz',
-    { config: { rateLimit: false }, schema: { tags: ['health'], summary: '进程存活', response: { 200: envelope(z.object({ status: z.literal('ok') })) } } },
+    { config: { rateLimit: false }, schema: { querystring: noQuery, tags: ['health'], summary: '进程存活', response: { 200: envelope(z.object({ status: z.literal('ok') })) } } },
     async () => ({ data: { status: 'ok' as const } }),
   )
   app.get(
     '/readyz',
     {
       config: { rateLimit: false },
-      schema: { tags: ['health'], summary: '可以接收请求', response: { 200: envelope(z.object({ status: z.literal('ready'), store: z.string() })), ...errorResponses(503) } },
+      schema: { querystring: noQuery, tags: ['health'], summary: '可以接收请求', response: { 200: envelope(z.object({ status: z.literal('ready'), store: z.string() })), ...errorResponses(503) } },
     },
     async () => {
       if (isShuttingDown()) throw new ApiError(503, 'SHUTTING_DOWN', '服务正在停止，请稍后再试')

@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { callerOf } from '../auth/guard'
 import { ApiError } from '../http/errors'
-import { contentIdParam, envelope, errorResponses, uuidParam } from '../http/schemas'
+import { contentIdParam, envelope, errorResponses, noQuery, uuidParam } from '../http/schemas'
 import { getUser, listMerchantAccounts, setRole } from '../store/accounts'
 import { getMerchant } from '../store/content'
 import type { Db } from '../store/db'
@@ -28,7 +28,7 @@ export const staffRoutes: FastifyPluginAsyncZod<StaffRouteOptions> = async (app,
     '/merchants/:merchantId/accounts',
     {
       preHandler: [options.requireMerchantOrOperator, options.userRateLimit],
-      schema: {
+      schema: { querystring: noQuery,
         tags: ['staff'],
         summary: '绑定到某商户的账号（该商户本身或运营人员可查看）',
         security: bearer,
@@ -49,7 +49,7 @@ export const staffRoutes: FastifyPluginAsyncZod<StaffRouteOptions> = async (app,
     '/admin/users/:userId',
     {
       preHandler: [options.requireOperator, options.userRateLimit],
-      schema: {
+      schema: { querystring: noQuery,
         tags: ['staff'],
         summary: '查看用户（运营人员）',
         security: bearer,
@@ -68,7 +68,7 @@ export const staffRoutes: FastifyPluginAsyncZod<StaffRouteOptions> = async (app,
     '/admin/users/:userId/role',
     {
       preHandler: [options.requireOperator, options.userRateLimit],
-      schema: {
+      schema: { querystring: noQuery,
         tags: ['staff'],
         summary: '设置用户角色；商户角色须绑定一个商户（运营人员）',
         security: bearer,
