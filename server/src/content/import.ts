@@ -8,10 +8,14 @@ import { readFile } from 'node:fs/promises'
 import {
   checkContentConsistency,
   contentBundleSchema,
+  findDroppedFields,
   formatPath,
   type ContentPath,
+  type DroppedField,
   type LocatedBundle,
 } from '../../../src/domain/content'
+import { cityEventSchema } from '../../../src/domain/events/model'
+import { merchantSchema, voucherBatchSchema } from '../../../src/domain/vouchers/schema'
 import { applyBundles, knownContentIds, recordImport, type ContentCounts } from '../store/content'
 import type { Db, Queryable } from '../store/db'
 import { generateSampleContent } from '../../content/sample/generate'
@@ -57,14 +61,40 @@ function issueProblems(parsed: ParsedFile, issues: readonly ZodIssueLike[]): Sou
   })
 }
 
+const ITEM_SCHEMAS = {
+  merchants: merchantSchema,
+  batches: voucherBatchSchema,
+  events: cityEventSchema,
+} as const
+
+/**
+ * Unknown fields that a schema would drop, found item by item so they are reported together
+ * with the file's other problems rather than only once those are fixed.
+ */
+function droppedFieldsByItem(data: unknown): DroppedField[] {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return []
+  const record = data as Record<string, unknown>
+  return Object.entries(ITEM_SCHEMAS).flatMap(([kind, schema]) => {
+    const items = record[kind]
+    if (!Array.isArray(items)) return []
+    return items.flatMap((item, index) => {
+      const parsed = (schema as { safeParse(value: unknown): { success: boolean; data?: unknown } }).safeParse(item)
+      return parsed.success ? findDroppedFields(item, parsed.data, [kind, index]) : []
+    })
+  })
+}
+
 /** Validates all files against each other and the store; pure apart from reading known ids. */
 export async function validateFiles(q: Queryable, files: readonly ParsedFile[]): Promise<{ bundles: LocatedBundle[]; problems: SourceProblem[] }> {
   const problems: SourceProblem[] = []
   const bundles: LocatedBundle[] = []
   for (const parsed of files) {
     const result = contentBundleSchema.safeParse(parsed.data)
-    if (result.success) bundles.push({ file: parsed.file, bundle: result.data })
-    else problems.push(...issueProblems(parsed, result.error.issues as ZodIssueLike[]))
+    const dropped = result.success ? findDroppedFields(parsed.data, result.data) : droppedFieldsByItem(parsed.data)
+    const droppedProblems = dropped.map(({ path, key }) => ({ file: parsed.file, path, position: parsed.locate([...path, key]), reason: `不认识的字段：${key}` }))
+    if (!result.success) problems.push(...issueProblems(parsed, result.error.issues as ZodIssueLike[]))
+    problems.push(...droppedProblems)
+    if (result.success && droppedProblems.length === 0) bundles.push({ file: parsed.file, bundle: result.data })
   }
   if (problems.length > 0) return { bundles, problems }
   const byFile = new Map(files.map((parsed) => [parsed.file, parsed]))

@@ -53,7 +53,7 @@ export function parseSourceText(file: string, text: string): ParseOutcome {
     return { ok: false, problems: [{ file, path: [], reason: '只支持 .json、.yaml 或 .yml 文件' }] }
   }
   const lines = new LineCounter()
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true, prettyErrors: false })
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true, prettyErrors: true })
   const yamlProblems: SourceProblem[] = doc.errors.map((error) => ({
     file,
     path: [],

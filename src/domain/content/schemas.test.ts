@@ -3,6 +3,7 @@ import {
   checkContentConsistency,
   contentBundleSchema,
   eventSpan,
+  findDroppedFields,
   formatPath,
   tollStationSchema,
   type ContentBundle,
@@ -177,5 +178,18 @@ describe('consistency across files', () => {
       noIds,
     )
     expect(problems).toEqual([{ file: 'b.yaml', path: ['policy'], reason: expect.stringContaining('a.yaml') }])
+  })
+})
+
+describe('fields a schema would silently drop', () => {
+  it('finds a mistyped key however deep, and nothing in a clean document', () => {
+    const input = { batches: [{ ...batch, tresholdFen: 500, limits: { perRound: 1, perBatch: 2, perDay: 1 } }] }
+    const parsed = contentBundleSchema.parse(input)
+    expect(findDroppedFields(input, parsed)).toEqual([
+      { path: ['batches', 0, 'limits'], key: 'perDay' },
+      { path: ['batches', 0], key: 'tresholdFen' },
+    ])
+    const clean = { batches: [batch], events: [event] }
+    expect(findDroppedFields(clean, contentBundleSchema.parse(clean))).toEqual([])
   })
 })
