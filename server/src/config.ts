@@ -56,7 +56,9 @@ export interface Config {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env)
+  // An empty variable means "not set" (as in most .env files), except STATIC_DIR where empty = API only.
+  const given = Object.fromEntries(Object.entries(env).filter(([key, value]) => value !== '' || key === 'STATIC_DIR'))
+  const parsed = envSchema.safeParse(given)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
     throw new ConfigError(`环境变量有误：\n${lines.join('\n')}`)
