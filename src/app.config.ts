@@ -21,6 +21,13 @@ export default defineAppConfig({
   })),
   preloadRule,
   lazyCodeLoading: 'requiredComponents',
+  // 衢城畅行 puts the nearest toll stations first. Fuzzy location is enough for that and excludes
+  // precise getLocation (WECHAT.md, privacy); everything works when the person says no. WeChat
+  // shows `desc` in its prompt and allows at most 30 characters.
+  requiredPrivateInfos: ['getFuzzyLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于把离您最近的高速收费站排在前面' },
+  },
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: BRAND_COLOR,
