@@ -3,3 +3,14 @@
 // '@tarojs/components', which would otherwise be a half-loaded CommonJS cycle.
 export { default as View } from '@tarojs/components-react/dist/components/view/index.js'
 export * from '@tarojs/components-react'
+import { createElement, forwardRef } from 'react'
+import { Input as ReactInput } from '@tarojs/components-react'
+
+/**
+ * The H5 build's <taro-input-core> spreads `nativeProps` onto its inner <input> — the way an H5
+ * input gets its aria-label — while the React build would pass the object on as an unknown DOM
+ * prop. Do here what the real component does.
+ */
+export const Input = forwardRef<unknown, Record<string, unknown>>(function Input({ nativeProps, ...props }, ref) {
+  return createElement(ReactInput as never, { ...props, ...((nativeProps as Record<string, unknown> | undefined) ?? {}), ref })
+})
