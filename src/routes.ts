@@ -51,6 +51,18 @@ export const SUBPACKAGES: readonly Subpackage[] = [
     preloadFrom: ['home'],
     preloadNetwork: 'all',
   },
+  {
+    root: 'packages/etc',
+    name: 'etc',
+    pages: [
+      { key: 'etc-car', path: 'pages/car/index', title: '我的车' },
+      { key: 'etc-trip', path: 'pages/trip/index', title: '行程查询' },
+      { key: 'etc-trips', path: 'pages/trips/index', title: '我的行程' },
+      { key: 'etc-stations', path: 'pages/stations/index', title: '站点一览' },
+    ],
+    preloadFrom: ['home', 'mine'],
+    preloadNetwork: 'all',
+  },
 ]
 
 export type RouteKey = TabKey | (typeof SUBPACKAGES)[number]['pages'][number]['key']

@@ -3,14 +3,14 @@ import { ClauseCard } from '../../components/clause-card'
 import { ElderModeOffer } from '../../components/elder-mode-offer'
 import { PageShell } from '../../components/page-shell'
 import { navigate } from '../../services/navigation'
-import type { TabKey } from '../../routes'
+import type { RouteKey } from '../../routes'
 import './index.scss'
 
-const ENTRIES: ReadonlyArray<{ key: TabKey; title: string; caption: string }> = [
+const ENTRIES: ReadonlyArray<{ key: RouteKey; title: string; caption: string }> = [
   { key: 'subsidy', title: '补贴计算', caption: '以旧换新能补多少' },
   { key: 'vouchers', title: '消费券', caption: '领券、用券' },
   { key: 'events', title: '活动日历', caption: '市集、赛事、演出' },
-  { key: 'mine', title: 'ETC 免费查询', caption: '衢城畅行' },
+  { key: 'etc-car', title: 'ETC 免费查询', caption: '衢城畅行' },
 ]
 
 export default function HomePage() {

@@ -2,12 +2,26 @@ import { View } from '@tarojs/components'
 import { ClauseCard } from '../../components/clause-card'
 import { ElderModeSwitch } from '../../components/elder-mode-switch'
 import { PageShell } from '../../components/page-shell'
+import { Pressable } from '../../components/pressable'
+import { navigate } from '../../services/navigation'
 
 export default function MinePage() {
   return (
     <PageShell label='我的'>
       <View className='card'>
         <ElderModeSwitch />
+      </View>
+      <View className='card' role='region' aria-label='衢城畅行 ETC'>
+        <View className='title'>衢城畅行 ETC</View>
+        <View className='caption'>我的车能否免费、行程是否免费、省了多少</View>
+        <View className='row'>
+          <Pressable className='button button--secondary' role='link' onPress={() => navigate('etc-car')}>
+            我的车
+          </Pressable>
+          <Pressable className='button button--secondary' role='link' onPress={() => navigate('etc-trips')}>
+            我的行程
+          </Pressable>
+        </View>
       </View>
       <ClauseCard id='二十六' showText />
     </PageShell>

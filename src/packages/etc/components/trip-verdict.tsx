@@ -1,0 +1,64 @@
+import { Text, View } from '@tarojs/components'
+import { Pressable } from '../../../components/pressable'
+import { StatusBadge } from '../../../components/status-badge'
+import type { TollWaiverVerdict } from '../../../domain/etc/waiver'
+import { navigate } from '../../../services/navigation'
+import { ConditionList } from './condition-list'
+import './verdict.scss'
+
+export interface TripVerdictProps {
+  verdict: TollWaiverVerdict
+}
+
+/**
+ * Is this trip free under clause (二十六): 免费 / 收费 in words and icon, every reason and check, the
+ * estimated toll (always 约 … 估算), the data's status and source, and the clause itself.
+ */
+export function TripVerdict({ verdict }: TripVerdictProps) {
+  const { free, source } = verdict
+  return (
+    <View className={`card etc-verdict ${free ? 'etc-verdict--yes' : 'etc-verdict--no'}`} role='status' aria-live='polite'>
+      <View className='etc-verdict__headline'>{free ? '✓ 免费' : '✗ 收费'}</View>
+      <View>
+        {verdict.entry.name} → {verdict.exit.name}，{verdict.date}
+      </View>
+      {verdict.estimatedTollText ? (
+        <View className='etc-verdict__amount'>
+          <Text>{free ? '预计省下' : '预计通行费'}</Text>
+          <Text className='amount'>{verdict.estimatedTollText}</Text>
+          <Text className='caption'>（估算）</Text>
+        </View>
+      ) : null}
+      <View className='etc-verdict__reasons'>
+        {verdict.reasons.map((reason) => (
+          <View key={reason} className='etc-verdict__reason'>
+            {reason}
+          </View>
+        ))}
+      </View>
+      <View className='etc-verdict__section'>逐项核对</View>
+      <ConditionList checks={verdict.checks} />
+      {verdict.notes.map((note) => (
+        <View key={note} className='caption etc-verdict__note'>
+          {note}
+        </View>
+      ))}
+      <View className='etc-verdict__status'>
+        <Text>数据状态</Text>
+        <StatusBadge status={verdict.provisional ? 'provisional' : 'confirmed'} />
+        <Text className='caption'>数据版本 {source.dataVersion}</Text>
+      </View>
+      <View className='caption etc-verdict__note'>
+        依据：{source.document}{source.clauseLabel}
+      </View>
+      <Pressable
+        className='button button--secondary etc-verdict__clause'
+        role='link'
+        label={`阅读${source.clauseLabel}政策原文`}
+        onPress={() => navigate('policy-clause', { id: source.clause })}
+      >
+        阅读政策原文
+      </Pressable>
+    </View>
+  )
+}

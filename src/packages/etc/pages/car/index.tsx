@@ -1,0 +1,52 @@
+import Taro from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { PageShell } from '../../../../components/page-shell'
+import { Pressable } from '../../../../components/pressable'
+import { navigate } from '../../../../services/navigation'
+import { useEtcVehicleStore } from '../../../../store/etc-vehicle'
+import { VehicleForm } from '../../components/vehicle-form'
+import { VehicleVerdict } from '../../components/vehicle-verdict'
+import '../../etc.scss'
+
+/** 我的车 — the 衢城畅行 landing page: the car, its instant verdict, and the way to trips and stations. */
+export default function EtcCarPage() {
+  const hasVehicle = useEtcVehicleStore((state) => state.plateText !== '' || state.vehicleClass !== null || state.etcCard !== null)
+  const clearVehicle = useEtcVehicleStore((state) => state.clearVehicle)
+
+  const confirmClear = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '清除车辆信息？',
+      content: '车牌、车型和 ETC 卡类型会从这台手机上删除，我的行程不受影响。',
+      confirmText: '清除',
+      cancelText: '保留',
+    })
+    if (confirm) clearVehicle()
+  }
+
+  return (
+    <PageShell label='我的车'>
+      <View className='card'>
+        <View className='title'>我的车</View>
+        <View className='caption etc-intro'>“衢城畅行”：浙H 牌照的一类客车用 ETC 记账卡，在衢州市 13 个高速收费站之间通行免费。车辆信息只保存在这台手机上。</View>
+        <VehicleForm />
+      </View>
+      <VehicleVerdict />
+      <View className='card etc-links'>
+        <Pressable className='button' role='link' onPress={() => navigate('etc-trip')}>
+          查一趟行程是否免费
+        </Pressable>
+        <Pressable className='button button--secondary' role='link' onPress={() => navigate('etc-trips')}>
+          我的行程（省了多少）
+        </Pressable>
+        <Pressable className='button button--secondary' role='link' onPress={() => navigate('etc-stations')}>
+          站点一览
+        </Pressable>
+      </View>
+      {hasVehicle ? (
+        <Pressable className='link etc-clear' label='清除这台手机上的车辆信息' onPress={confirmClear}>
+          清除车辆信息
+        </Pressable>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,0 +1,85 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { ChoiceList } from '../../../../components/choice-list'
+import { PageShell } from '../../../../components/page-shell'
+import { Pressable } from '../../../../components/pressable'
+import { StatusBadge } from '../../../../components/status-badge'
+import { groupStationsByCounty, groupStationsByHighway } from '../../../../domain/etc/stations'
+import { BUNDLED_TOLL_DATA } from '../../../../domain/policy/toll-scheme'
+import type { TollStation } from '../../../../domain/policy/toll-stations'
+import { navigate } from '../../../../services/navigation'
+import { SchemeTag } from '../../components/scheme-tag'
+import '../../etc.scss'
+
+type Grouping = 'highway' | 'county'
+
+const GROUPING_OPTIONS = [
+  { value: 'highway' as const, title: '按高速' },
+  { value: 'county' as const, title: '按区县' },
+]
+
+/** 站点一览: every toll station in 衢州, which are in the 衢城畅行 scheme, and how sure the data is. */
+export default function EtcStationsPage() {
+  const [grouping, setGrouping] = useState<Grouping>('highway')
+  const data = BUNDLED_TOLL_DATA
+  const list = data.stations
+  const inScheme = list.filter((station) => station.inScheme).length
+  const period = data.period.value
+  const groups: { title: string; stations: TollStation[] }[] =
+    grouping === 'county'
+      ? groupStationsByCounty(list).map((group) => ({ title: group.county.name, stations: group.stations }))
+      : groupStationsByHighway(list).map((group) => ({ title: `${group.highway.code} ${group.highway.name}`, stations: group.stations }))
+
+  return (
+    <PageShell label='站点一览'>
+      <View className='card' role='region' aria-label='数据状态'>
+        <View className='title'>数据状态</View>
+        <View>
+          共 {list.length} 个高速收费站，其中 {inScheme} 个在“衢城畅行”免费范围内（条款写明 {data.stationCount.value} 个）。
+        </View>
+        <View className='etc-data-row'>
+          <Text>免费范围内的站点名单</Text>
+          <StatusBadge status={data.stationSet.status} />
+        </View>
+        <View className='caption'>来源：{data.stationSet.source}</View>
+        {data.stationSet.note ? <View className='caption'>说明：{data.stationSet.note}</View> : null}
+        <View className='etc-data-row'>
+          <Text>
+            实施期：{period.from} 至 {period.to ?? '另行通知'}
+          </Text>
+          <StatusBadge status={data.period.status} />
+        </View>
+        {data.period.note ? <View className='caption'>说明：{data.period.note}</View> : null}
+        <View className='caption etc-verdict__note'>
+          数据版本 {data.version} · 依据 {data.document}（{data.clause}）
+        </View>
+        <Pressable className='button button--secondary etc-verdict__clause' role='link' label='阅读（二十六）政策原文' onPress={() => navigate('policy-clause', { id: data.clause })}>
+          阅读政策原文
+        </Pressable>
+      </View>
+
+      <View className='card'>
+        <ChoiceList label='排列方式' variant='segmented' options={GROUPING_OPTIONS} value={grouping} onChange={setGrouping} />
+        {groups.map((group) => (
+          <View key={group.title} role='list' aria-label={group.title}>
+            <View className='etc-verdict__section'>
+              {group.title}（{group.stations.filter((station) => station.inScheme).length}/{group.stations.length} 在范围内）
+            </View>
+            {group.stations.map((station) => (
+              <View key={station.id} className='etc-station' role='listitem'>
+                <View className='etc-station__name'>
+                  {station.name}
+                  <View className='caption'>
+                    {grouping === 'county' ? `${station.highway.code} ${station.highway.name}` : station.county.name}
+                  </View>
+                </View>
+                <SchemeTag inScheme={station.inScheme} />
+                <StatusBadge status={station.status} />
+              </View>
+            ))}
+          </View>
+        ))}
+      </View>
+    </PageShell>
+  )
+}

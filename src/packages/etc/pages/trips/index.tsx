@@ -1,0 +1,170 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { PageShell } from '../../../../components/page-shell'
+import { Pressable } from '../../../../components/pressable'
+import { StatusBadge } from '../../../../components/status-badge'
+import { summariseSavings, type SavingsTotal, type TripLogEntry, type TripSaving } from '../../../../domain/etc/savings'
+import { stations } from '../../../../domain/etc/stations'
+import { formatEstimatedFen } from '../../../../domain/etc/toll-estimate'
+import { navigate } from '../../../../services/navigation'
+import { tripsNewestFirst, useEtcTripsStore, type TripInput } from '../../../../store/etc-trips'
+import { selectVehicleProfile, useEtcVehicleStore } from '../../../../store/etc-vehicle'
+import { TripEditor } from '../../components/trip-editor'
+import '../../etc.scss'
+
+const stationName = (id: string): string => stations.find((station) => station.id === id)?.name ?? id
+
+const routeOf = (trip: TripLogEntry): string => `${stationName(trip.entry)} → ${stationName(trip.exit)}`
+
+function periodLabel(period: string): string {
+  const [year, month] = period.split('-')
+  return month ? `${year} 年 ${Number(month)} 月` : `${year} 年`
+}
+
+function TotalsRow({ total }: { total: SavingsTotal }) {
+  return (
+    <View className='etc-totals__row'>
+      <Text className='etc-totals__period'>{periodLabel(total.period)}</Text>
+      <Text>
+        省下 {formatEstimatedFen(total.savedFen)}（估算）· 免费 {total.freeTrips} 趟 / 共 {total.trips} 趟
+      </Text>
+    </View>
+  )
+}
+
+function TripOutcome({ saving, skipReason }: { saving?: TripSaving; skipReason?: string }) {
+  if (skipReason) return <View className='etc-trip__verdict error-text'>✗ 无法判断：{skipReason}</View>
+  if (!saving) return <View className='etc-trip__verdict caption'>填好我的车后显示是否免费</View>
+  if (saving.free) {
+    return (
+      <View className='etc-trip__verdict etc-trip__verdict--free'>
+        ✓ 免费{saving.estimatedTollFen === undefined ? '（同站进出，不估算）' : `，省下 ${formatEstimatedFen(saving.savedFen)}（估算）`}
+      </View>
+    )
+  }
+  return (
+    <View className='etc-trip__verdict'>
+      <Text className='etc-trip__verdict--charged'>✗ 收费</Text>
+      {saving.reasons.map((reason) => (
+        <View key={reason} className='caption'>
+          {reason}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** 我的行程: the trips logged on this phone, what each saved, and totals per month and year (约, 估算). */
+export default function EtcTripsPage() {
+  const trips = useEtcTripsStore((state) => state.trips)
+  const addTrip = useEtcTripsStore((state) => state.addTrip)
+  const updateTrip = useEtcTripsStore((state) => state.updateTrip)
+  const removeTrip = useEtcTripsStore((state) => state.removeTrip)
+  const plateText = useEtcVehicleStore((state) => state.plateText)
+  const vehicleClass = useEtcVehicleStore((state) => state.vehicleClass)
+  const etcCard = useEtcVehicleStore((state) => state.etcCard)
+  const vehicle = selectVehicleProfile({ plateText, vehicleClass, etcCard })
+  const [adding, setAdding] = useState(false)
+  const [editingId, setEditingId] = useState<string | null>(null)
+
+  const summary = vehicle ? summariseSavings(trips, vehicle) : null
+  const savingOf = new Map((summary?.trips ?? []).map((trip) => [trip.id, trip]))
+  const skippedOf = new Map((summary?.skipped ?? []).map((trip) => [trip.id, trip.reason]))
+
+  const confirmDelete = async (trip: TripLogEntry) => {
+    const { confirm } = await Taro.showModal({
+      title: '删除这条行程？',
+      content: `${trip.date} ${routeOf(trip)}`,
+      confirmText: '删除',
+      cancelText: '保留',
+    })
+    if (confirm) removeTrip(trip.id)
+  }
+
+  const saveNew = (input: TripInput) => {
+    addTrip(input)
+    setAdding(false)
+  }
+  const saveEdit = (id: string) => (input: TripInput) => {
+    updateTrip(id, input)
+    setEditingId(null)
+  }
+
+  return (
+    <PageShell label='我的行程'>
+      <View className='card' role='region' aria-label='省下的通行费'>
+        <View className='title'>省下的通行费</View>
+        {summary ? (
+          <View>
+            <View className='etc-verdict__amount'>
+              <Text>共</Text>
+              <Text className='amount'>{summary.totalText}</Text>
+              <Text className='caption'>（估算）</Text>
+            </View>
+            {summary.provisional ? (
+              <View className='etc-data-row caption'>
+                站点范围与费率 <StatusBadge status='provisional' />
+              </View>
+            ) : null}
+            {summary.byYear.length > 0 ? <View className='etc-verdict__section'>按年</View> : null}
+            {summary.byYear.map((total) => (
+              <TotalsRow key={total.period} total={total} />
+            ))}
+            {summary.byMonth.length > 0 ? <View className='etc-verdict__section'>按月</View> : null}
+            {summary.byMonth.map((total) => (
+              <TotalsRow key={total.period} total={total} />
+            ))}
+            <View className='caption etc-verdict__note'>金额按直线距离估算，以实际扣费为准。</View>
+          </View>
+        ) : (
+          <View className='etc-stack'>
+            <View>填好我的车（车牌、车型、ETC 卡）后，才能算出每趟是否免费、省了多少。</View>
+            <Pressable className='button button--secondary' role='link' onPress={() => navigate('etc-car')}>
+              去填写我的车
+            </Pressable>
+          </View>
+        )}
+      </View>
+
+      {adding ? (
+        <TripEditor title='记一趟行程' stations={stations} onSave={saveNew} onCancel={() => setAdding(false)} />
+      ) : (
+        <Pressable className='button etc-add' onPress={() => setAdding(true)}>
+          ＋ 记一趟行程
+        </Pressable>
+      )}
+
+      <View className='etc-list' role='list' aria-label='行程记录'>
+        {trips.length === 0 ? <View className='card caption'>还没有记录行程。</View> : null}
+        {tripsNewestFirst(trips).map((trip) =>
+          editingId === trip.id ? (
+            <TripEditor
+              key={trip.id}
+              title='修改行程'
+              initial={trip}
+              stations={stations}
+             
+              onSave={saveEdit(trip.id)}
+              onCancel={() => setEditingId(null)}
+            />
+          ) : (
+            <View key={trip.id} className={`card etc-trip ${savingOf.get(trip.id)?.free ? 'etc-trip--free' : ''}`} role='listitem'>
+              <View className='caption'>{trip.date}</View>
+              <View className='etc-trip__route'>{routeOf(trip)}</View>
+              <TripOutcome saving={savingOf.get(trip.id)} skipReason={skippedOf.get(trip.id)} />
+              <View className='row'>
+                <Pressable className='etc-small-button' label={`修改 ${trip.date} ${routeOf(trip)} 的行程`} onPress={() => setEditingId(trip.id)}>
+                  修改
+                </Pressable>
+                <Pressable className='etc-small-button' label={`删除 ${trip.date} ${routeOf(trip)} 的行程`} onPress={() => confirmDelete(trip)}>
+                  删除
+                </Pressable>
+              </View>
+            </View>
+          ),
+        )}
+      </View>
+    </PageShell>
+  )
+}
