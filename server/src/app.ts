@@ -18,8 +18,12 @@ import type { Config } from './config'
 import { makeGuards } from './auth/guard'
 import { ApiError, errorHandler, notFoundHandler } from './http/errors'
 import { createUserRateLimit } from './http/user-rate-limit'
+import { createReminders, reminderConfigFromEnv, type ReminderRuntime } from './reminders'
+import type { ReminderConfig } from './reminders/config'
 import { accountRoutes } from './routes/accounts'
 import { contentRoutes } from './routes/content'
+import { eventExtraRoutes } from './routes/event-extras'
+import { reminderRoutes } from './routes/reminders'
 import { healthRoutes } from './routes/health'
 import { staffRoutes } from './routes/staff'
 import type { Db } from './store/db'
@@ -41,10 +45,14 @@ export interface AppDeps {
   wechat?: WechatClient
   now?: () => Date
   logger?: FastifyServerOptions['logger'] | false
+  /** Reminder settings; read from the environment when absent. */
+  reminders?: ReminderConfig
 }
 
 export interface App {
   app: FastifyInstance
+  /** The reminder service and scheduler (`npm start` starts the scheduler; tests drive it). */
+  reminders: ReminderRuntime
   /** Stops accepting, lets in-flight requests finish, then closes the store. */
   shutdown(): Promise<void>
 }
@@ -135,6 +143,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs' })
 
   const guards = makeGuards(db, now)
+  const reminders = createReminders({ db, config: deps.reminders ?? reminderConfigFromEnv(), wechat: config.wechat, now, log: app.log })
+  // Before the store closes: the batch in hand is finished and recorded.
+  app.addHook('onClose', () => reminders.scheduler.stop())
   await app.register(healthRoutes, { db, isShuttingDown: () => shuttingDown })
   await app.register(
     async (api) => {
@@ -149,6 +160,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         userRateLimit,
       })
       await api.register(contentRoutes, { db, now })
+      await api.register(eventExtraRoutes, { db, now })
+      await api.register(reminderRoutes, { service: reminders.service, config: reminders.config, requireUser: guards.requireUser, userRateLimit })
       await api.register(staffRoutes, {
         db,
         requireMerchantOrOperator: guards.requireRole('merchant', 'operator'),
@@ -167,6 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   return {
     app,
+    reminders,
     async shutdown() {
       if (shuttingDown) return
       shuttingDown = true

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig()
   const db = await openDb(config.store)
   const applied = await migrate(db)
-  const { app, shutdown } = await buildApp({ config, db })
+  const { app, reminders, shutdown } = await buildApp({ config, db })
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied')
   if (config.seedSample === 'if-empty' && !(await hasImportedContent(db))) {
     const result = await importSampleContent(db)
@@ -44,6 +44,10 @@ async function main(): Promise<void> {
 
   const address = await app.listen({ host: config.host, port: config.port })
   app.log.info({ address, store: db.engine, docs: `${address}/docs` }, 'listening')
+  if (reminders.config.scheduler.enabled) {
+    reminders.scheduler.start()
+    app.log.info({ pollMs: reminders.config.scheduler.pollMs, inAppOnly: reminders.config.placeholders }, 'reminder scheduler started')
+  }
 }
 
 main().catch((error: unknown) => {

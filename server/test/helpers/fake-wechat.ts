@@ -3,13 +3,16 @@
  *   'err-40029' | 'err-40163' | 'err-45011' | 'err-40226' | 'err-minus1' → that errcode;
  *   'bad-json' → not JSON; 'slow' → answers after 2 s; anything else → success, *without*
  *   errcode (as WeChat does), openid derived from the code so one code = one WeChat user.
+ * stable_token and subscribeMessage.send: fake-wechat-messages.ts, reached as `messages`.
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createFakeSubscribeMessages, type FakeSubscribeMessages } from './fake-wechat-messages'
 
 export interface FakeWechat {
   baseUrl: string
   calls: URLSearchParams[]
+  messages: FakeSubscribeMessages
   sessionKeyFor(code: string): string
   close(): Promise<void>
 }
@@ -25,8 +28,10 @@ const ERRORS: Record<string, { errcode: number; errmsg: string }> = {
 export async function startFakeWechat(): Promise<FakeWechat> {
   const calls: URLSearchParams[] = []
   const sessionKeyFor = (code: string) => `sk-${Buffer.from(code).toString('base64url')}==`
+  const messages = createFakeSubscribeMessages({ appId: 'wx-test-app', secret: 'test-secret' })
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://fake')
+    if (messages.handle(request, response, url)) return
     if (url.pathname !== '/sns/jscode2session') {
       response.writeHead(404).end()
       return
@@ -46,7 +51,11 @@ export async function startFakeWechat(): Promise<FakeWechat> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     calls,
+    messages,
     sessionKeyFor,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      messages.releaseHangs()
+      return new Promise<void>((resolve) => server.close(() => resolve()))
+    },
   }
 }

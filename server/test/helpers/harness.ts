@@ -3,7 +3,7 @@
  * tests use (TOOLCHAIN: keep suites fast on 2 cores).
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
-import { buildApp } from '../../src/app'
+import { buildApp, type App, type AppDeps } from '../../src/app'
 import { loadConfig, type Config } from '../../src/config'
 import { importParsedFiles } from '../../src/content/import'
 import { inMemoryFile } from '../../src/content/source-files'
@@ -15,6 +15,7 @@ import { startFakeWechat, type FakeWechat } from './fake-wechat'
 
 export interface Harness {
   app: FastifyInstance
+  reminders: App['reminders']
   db: Db
   wechat: FakeWechat
   config: Config
@@ -27,7 +28,10 @@ export interface Harness {
 
 export const HAS_CHINESE = /[\u4e00-\u9fff]/
 
-export async function startHarness(env: Record<string, string> = {}, options: { db?: Db; seed?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  options: { db?: Db; seed?: boolean; deps?: Omit<Partial<AppDeps>, 'config' | 'db' | 'now'> } = {},
+): Promise<Harness> {
   const wechat = await startFakeWechat()
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -49,11 +53,12 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
     const seeded = await importParsedFiles(db, [inMemoryFile('sample', generateSampleContent(clock.now))], { source: 'test' })
     if (!seeded.ok) throw new Error(`sample rejected: ${JSON.stringify(seeded.problems)}`)
   }
-  const { app, shutdown } = await buildApp({ config, db, now: () => clock.now, logger: false })
+  const { app, reminders, shutdown } = await buildApp({ config, db, now: () => clock.now, logger: false, ...options.deps })
   await app.ready()
   const request = (injectOptions: InjectOptions) => app.inject(injectOptions)
   return {
     app,
+    reminders,
     db,
     wechat,
     config,
