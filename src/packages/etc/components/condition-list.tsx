@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { TollCondition } from '../../../domain/etc/waiver'
-import './verdict.scss'
+import './etc-components.scss'
 
 export interface ConditionListProps {
   checks: readonly TollCondition[]

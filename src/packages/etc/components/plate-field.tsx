@@ -1,5 +1,5 @@
 import { Input, View } from '@tarojs/components'
-import './etc-form.scss'
+import './etc-components.scss'
 
 export interface PlateFieldProps {
   /** Exactly what the person typed (WECHAT.md pitfall 4: keep the raw string). */

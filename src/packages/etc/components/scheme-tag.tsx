@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import './verdict.scss'
+import './etc-components.scss'
 
 export interface SchemeTagProps {
   inScheme: boolean

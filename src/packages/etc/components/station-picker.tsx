@@ -11,7 +11,7 @@ import {
 } from '../../../domain/etc/stations'
 import type { TollStation } from '../../../domain/policy/toll-stations'
 import { SchemeTag } from './scheme-tag'
-import './station-picker.scss'
+import './etc-components.scss'
 
 export type StationGrouping = 'nearest' | 'highway' | 'county'
 

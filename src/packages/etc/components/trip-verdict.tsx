@@ -4,7 +4,7 @@ import { StatusBadge } from '../../../components/status-badge'
 import type { TollWaiverVerdict } from '../../../domain/etc/waiver'
 import { navigate } from '../../../services/navigation'
 import { ConditionList } from './condition-list'
-import './verdict.scss'
+import './etc-components.scss'
 
 export interface TripVerdictProps {
   verdict: TollWaiverVerdict

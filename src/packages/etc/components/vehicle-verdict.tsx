@@ -4,7 +4,7 @@ import { checkVehicleEligibility } from '../../../domain/etc/waiver'
 import { BUNDLED_TOLL_DATA } from '../../../domain/policy/toll-scheme'
 import { missingVehicleFields, selectVehicleProfile, useEtcVehicleStore } from '../../../store/etc-vehicle'
 import { ConditionList } from './condition-list'
-import './verdict.scss'
+import './etc-components.scss'
 
 /**
  * The instant verdict of 我的车: does the car itself qualify under clause (二十六) — plate, class and
