@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, test } from 'node:test'
 import { isoShanghai, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../src/domain/events/day-numbers'
+import { createReminders } from '../src/reminders'
 import { retryDelayMs } from '../src/reminders/scheduler'
 import type { Db } from '../src/store/db'
 import { startFakeWechat } from './helpers/fake-wechat'
@@ -358,6 +359,45 @@ for (const engine of ENGINES) {
         assert.equal(logged, 6, 'every recorded send attempt is logged (the killed one could not be)')
       } finally {
         await second?.close()
+        await fake.close()
+        await store.cleanup()
+      }
+    })
+
+    test('two schedulers on one store share the queue: each delivery is taken by one of them', { timeout: 60_000 }, async () => {
+      const store = await engine.open()
+      const config = testReminderConfig({ REMINDER_BATCH_SIZE: '3', REMINDER_CONCURRENCY: '2' })
+      const fake = await startFakeWechat()
+      const h1 = await startHarness({ WECHAT_API_BASE: fake.baseUrl }, { db: store.db, deps: { reminders: config } })
+      // PostgreSQL: a second pool, as a second process would have; PGlite: one process, one handle.
+      const otherDb = engine.name === 'PGlite' ? store.db : await store.reopen()
+      const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined }
+      const other = createReminders({ db: otherDb, config, wechat: h1.config.wechat, now: () => h1.clock.now, log: quiet })
+      try {
+        const round = (await h1.request({ method: 'GET', url: '/api/v1/batches/sample-lexiang-40-10' })).json().data.rounds[1]
+        const opensAt = Date.parse(round.opensAt)
+        h1.clock.now = new Date(opensAt - MS_PER_DAY)
+        const residents: Resident[] = []
+        for (let index = 0; index < 10; index += 1) {
+          const resident = await wechatResident(h1, `pair-${engine.name}-${index}`)
+          residents.push(resident)
+          const response = await h1.request({
+            method: 'POST',
+            url: '/api/v1/me/reminders',
+            headers: auth(resident.token),
+            payload: { kind: 'round-opening', subjectId: `sample-lexiang-40-10:${round.id}`, subscribe: tap({ [TEMPLATES['round-opening']]: 'accept' }) },
+          })
+          assert.equal(response.statusCode, 201, response.body)
+        }
+        h1.clock.now = new Date(opensAt - 10 * MS_PER_MINUTE)
+        const [a, b] = await Promise.all([h1.reminders.scheduler.drain(), other.scheduler.drain()])
+        assert.equal(a.claimed + b.claimed, 10)
+        assert.equal(a.sent + b.sent, 10)
+        const perResident = residents.map((resident) => fake.messages.delivered.filter((message) => message.touser === resident.openid).length)
+        assert.deepEqual(perResident, Array(10).fill(1))
+      } finally {
+        await h1.close()
+        if (otherDb !== store.db) await otherDb.close()
         await fake.close()
         await store.cleanup()
       }
