@@ -7,7 +7,8 @@
  * costs O(events + event-days), not O(events × days).
  */
 import { assertDate, todayInShanghai, type DateString } from '../time'
-import { EventError, EVENT_TYPES, type CityEvent, type EventType, type SportsLevel } from './model'
+import { EventError, EVENT_TYPES, type EventType, type SportsLevel } from './event-basics'
+import type { CityEvent } from './model'
 import { QUZHOU_CITY_CODE, type CountyCode } from './places'
 import { holidayInfo, type HolidayInfo } from './holidays'
 import { compareOccurrences, occurrencesBetweenDays, type EventOccurrence } from './occurrences'

@@ -13,7 +13,8 @@
  */
 import { REMINDER_KIND_SPECS } from '../reminders/kinds'
 import { STATUS_LABEL } from '../policy/types'
-import { EVENT_STATUS_LABEL, EVENT_TYPE_LABEL, SPORTS_LEVEL_LABEL, type CityEvent } from './model'
+import { EVENT_STATUS_LABEL, EVENT_TYPE_LABEL, SPORTS_LEVEL_LABEL } from './event-basics'
+import type { CityEvent } from './model'
 import { firstOccurrence, reminderAnchorMs, type EventOccurrence } from './occurrences'
 import { dayNumberOf, MS_PER_DAY, MS_PER_MINUTE, pad2, shanghaiMidnightMs, shanghaiParts } from './day-numbers'
 import { countyName } from './places'

@@ -9,7 +9,8 @@
  */
 import { assertDate, type DateString } from '../time'
 import { ALL_DAY_EVENT_REMINDER_TIME } from '../reminders/kinds'
-import { EventError, type CityEvent } from './model'
+import { EventError } from './event-basics'
+import type { CityEvent } from './model'
 import {
   dateOfDayNumber,
   dayNumberOf,

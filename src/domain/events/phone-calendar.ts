@@ -8,7 +8,8 @@
  * the day before instead of at midnight — the same moment the .ics alarm rings.
  */
 import { REMINDER_KIND_SPECS } from '../reminders/kinds'
-import { EventError, EVENT_TYPE_LABEL, type CityEvent } from './model'
+import { EventError, EVENT_TYPE_LABEL } from './event-basics'
+import type { CityEvent } from './model'
 import { firstOccurrence, nextOccurrence, reminderAnchorMs, type EventOccurrence } from './occurrences'
 import { eventLocationText } from './ics'
 import { dayNumberOf, shanghaiMidnightMs } from './day-numbers'

@@ -13,7 +13,8 @@
  * Times of day, ticketing and organisers were not in the sources, so the events are all-day and
  * admission is 'unknown' rather than guessed.
  */
-import { parseEvent, type CityEvent, type CityEventInput } from './model'
+import type { CityEvent, CityEventInput } from './model'
+import { withSchemaDefaults } from './schema-defaults'
 
 const APPROXIMATE = '按公开描述在地图上估读，未经实测，误差可能达 1 公里'
 
@@ -127,4 +128,4 @@ const REAL_EVENT_INPUTS: CityEventInput[] = [
   },
 ]
 
-export const realEvents2025: readonly CityEvent[] = REAL_EVENT_INPUTS.map((input) => parseEvent(input))
+export const realEvents2025: readonly CityEvent[] = REAL_EVENT_INPUTS.map(withSchemaDefaults)

@@ -5,7 +5,8 @@
  * Ids are stable (not date-based), so re-seeding on another day replaces rather than duplicates.
  */
 import { assertDate, type DateString } from '../time'
-import { parseEvent, type CityEvent, type CityEventInput } from './model'
+import type { CityEvent, CityEventInput } from './model'
+import { withSchemaDefaults } from './schema-defaults'
 import { dateOfDayNumber, dayNumberOf, isoWeekdayOf } from './day-numbers'
 import { ZHIZAO_XINCHENG_TAG } from './places'
 
@@ -162,5 +163,5 @@ export function sampleEvents(todayShanghai: DateString, options: { voucherBatchI
       provenance: SAMPLE_PROVENANCE,
     },
   ]
-  return inputs.map((input) => parseEvent(input))
+  return inputs.map(withSchemaDefaults)
 }

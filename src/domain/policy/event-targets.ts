@@ -12,7 +12,7 @@
  */
 import { z } from 'zod'
 import { CITY_DOCUMENT, type EffectivePeriod, type FigureStatus } from './types'
-import { EVENT_TYPES, SPORTS_LEVELS, type EventType, type SportsLevel } from '../events/model'
+import { EVENT_TYPES, SPORTS_LEVELS, type EventType, type SportsLevel } from '../events/event-basics'
 
 export interface EventTarget {
   id: string

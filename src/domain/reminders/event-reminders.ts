@@ -2,7 +2,8 @@
  * "提醒我" on an event: when the 'event-starting' reminders fire for one occurrence and what the
  * message says. The server stores these and sends them; the app lists them in 我的提醒.
  */
-import { EventError, EVENT_STATUS_LABEL, type CityEvent } from '../events/model'
+import { EventError, EVENT_STATUS_LABEL } from '../events/event-basics'
+import type { CityEvent } from '../events/model'
 import { reminderAnchorMs, type EventOccurrence } from '../events/occurrences'
 import { MS_PER_MINUTE } from '../events/day-numbers'
 import { reminderFireTimes, type ReminderFireTime } from './kinds'
