@@ -24,25 +24,20 @@ export function Pressable({ children, onPress, role = 'button', label, className
   const press = () => {
     if (!disabled) onPress()
   }
-  const stateProps: Record<string, unknown> = {}
+  // Keyboard props reach the H5 element though Taro's ViewProps does not declare them.
+  const stateProps: Record<string, unknown> = {
+    tabIndex: disabled ? -1 : 0,
+    onKeyDown: (event: { key?: string; preventDefault?: () => void }) => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault?.()
+        press()
+      }
+    },
+  }
   if (checked !== undefined) stateProps['aria-checked'] = checked
   if (selected !== undefined) stateProps['aria-selected'] = selected
   return (
-    <View
-      className={className}
-      role={role}
-      aria-label={label}
-      aria-disabled={disabled || undefined}
-      tabIndex={disabled ? -1 : 0}
-      onClick={press}
-      onKeyDown={(event: { key?: string; preventDefault?: () => void }) => {
-        if (event.key === 'Enter' || event.key === ' ') {
-          event.preventDefault?.()
-          press()
-        }
-      }}
-      {...stateProps}
-    >
+    <View className={className} role={role} aria-label={label} aria-disabled={disabled || undefined} onClick={press} {...stateProps}>
       {children}
     </View>
   )
