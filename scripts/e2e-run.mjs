@@ -6,10 +6,9 @@
  * E2E_SKIP_BUILD=1 reuses dist/h5; E2E_BASE_URL points the journeys at an already running app.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { startAppServer } from './lib/app-server.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const distH5 = join(root, 'dist/h5')
@@ -29,49 +28,7 @@ if (!process.env.E2E_SKIP_BUILD) {
   run('npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production', TARO_APP_API_BASE: '', TARO_APP_DEV_LOGIN: 'true' })
 }
 
-/**
- * The real server (embedded PGlite in a fresh temporary data folder, sample content imported)
- * serving dist/h5 and the API on one loopback port — the same thing `npm start` runs.
- */
-async function startAppServer() {
-  const port = await new Promise((resolve) => {
-    const probe = createServer()
-    probe.listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address()
-      probe.close(() => resolve(free))
-    })
-  })
-  const dataDir = mkdtempSync(join(tmpdir(), 'qht-e2e-data-'))
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: join(root, 'server'),
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: distH5, SEED_SAMPLE: 'if-empty', LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '' },
-  })
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 90_000
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`)
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300))
-  }
-  return {
-    url,
-    close: () =>
-      new Promise((resolve) => {
-        server.once('exit', () => {
-          rmSync(dataDir, { recursive: true, force: true })
-          resolve()
-        })
-        server.kill('SIGTERM')
-      }),
-  }
-}
-
-const app = process.env.E2E_BASE_URL ? { url: process.env.E2E_BASE_URL, close: async () => undefined } : await startAppServer()
+const app = process.env.E2E_BASE_URL ? { url: process.env.E2E_BASE_URL, close: async () => undefined } : await startAppServer({ root, staticDir: distH5 })
 const files = readdirSync(join(root, 'e2e'))
   .filter((name) => name.endsWith('.test.mjs'))
   .map((name) => join('e2e', name))

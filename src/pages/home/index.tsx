@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { ClauseCard } from '../../components/clause-card'
 import { ElderModeOffer } from '../../components/elder-mode-offer'
 import { PageShell } from '../../components/page-shell'
+import { Pressable } from '../../components/pressable'
 import { navigate } from '../../services/navigation'
 import type { RouteKey } from '../../routes'
 import './index.scss'
@@ -23,10 +24,10 @@ export default function HomePage() {
       </View>
       <View className='home-entries'>
         {ENTRIES.map((entry) => (
-          <View key={entry.key} className='card home-entry' role='link' aria-label={entry.title} onClick={() => navigate(entry.key)}>
+          <Pressable key={entry.key} className='card home-entry' role='link' label={entry.title} onPress={() => navigate(entry.key)}>
             <View className='title'>{entry.title}</View>
             <View className='caption'>{entry.caption}</View>
-          </View>
+          </Pressable>
         ))}
       </View>
       <ClauseCard id='十四' />
