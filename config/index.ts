@@ -2,6 +2,8 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 
+const buildSetting = (value: string | undefined) => (value === undefined ? 'undefined' : JSON.stringify(value))
+
 // Taro build config. outputRoot is per platform so weapp and H5 builds never overwrite each other
 // and project.config.json can open dist/weapp directly.
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -15,6 +17,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${taroEnv}`,
     plugins: [],
     defineConstants: {},
+    // TARO_APP_* (types/global.d.ts) from the shell, not only from .env files as Taro reads them: a
+    // reference left as `process.env.TARO_APP_X` in the bundle crashes H5, which has no `process`.
+    // Unset stays `undefined`, so the app's own defaults apply.
+    env: {
+      TARO_APP_API_BASE: buildSetting(process.env.TARO_APP_API_BASE),
+      TARO_APP_DEV_LOGIN: buildSetting(process.env.TARO_APP_DEV_LOGIN),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
