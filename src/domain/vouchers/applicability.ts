@@ -35,7 +35,7 @@ export function savingFor(batch: VoucherBatch, billFen: Fen): Fen {
 }
 
 /** '满20减5', or '无门槛减5'. */
-export function describeVoucherRule(batch: VoucherBatch): string {
+export function describeVoucherRule(batch: Pick<VoucherBatch, 'faceValueFen' | 'thresholdFen'>): string {
   const face = formatYuan(batch.faceValueFen).replace('¥', '')
   return batch.thresholdFen > 0 ? `满${formatYuan(batch.thresholdFen).replace('¥', '')}减${face}` : `无门槛减${face}`
 }

@@ -1,0 +1,122 @@
+/**
+ * The voucher endpoints of docs/api-vouchers.md, one typed function each. Types come from
+ * src/domain/vouchers; the shapes the server adds around them (live counts, wallet display status,
+ * the redemption code) are declared here once, as the contract states them.
+ */
+import type { WalletStatus } from '../../domain/vouchers/validity'
+import type { MerchantCategory, VoucherCountyCode } from '../../domain/vouchers/places'
+import type { Merchant, MerchantEligibility, Redemption, VoucherBatch, WalletVoucher } from '../../domain/vouchers/schema'
+import type { ApiClient, ApiResult } from './client'
+import { api } from './index'
+
+const BASE = '/api/v1'
+
+export interface BatchLive {
+  serverTime: string
+  remainingByRound: Record<string, number>
+  claimedByRound: Record<string, number>
+}
+
+/** GET /batches: a batch with its live round counts (remaining is at most ~1 s old). */
+export type BatchView = VoucherBatch & { updatedAt?: string; live?: BatchLive }
+
+export interface WalletBatchSummary {
+  id: string
+  title: string
+  faceValueFen: number
+  thresholdFen: number
+  merchants: MerchantEligibility
+  counties: VoucherCountyCode[]
+  oneVoucherPerTransaction: boolean
+}
+
+export type WalletVoucherView = WalletVoucher & { displayStatus: WalletStatus; batch: WalletBatchSummary }
+
+/** POST /me/vouchers/:id/code: the signed short-lived token a cashier scans. */
+export interface RedemptionCode {
+  token: string
+  expiresAt: string
+  refreshAt: string
+}
+
+export interface ClaimAnswer {
+  outcome: 'CLAIMED'
+  voucher: WalletVoucherView
+}
+
+export interface RedeemRequest {
+  code: string
+  orderAmountFen: number
+  orderId: string
+}
+
+export interface RedeemAnswer {
+  redemption: Redemption
+  voucher: WalletVoucherView
+}
+
+export type RefundOutcome = 'RESTORED' | 'KEPT_USED_PARTIAL' | 'KEPT_USED_EXPIRED' | 'KEPT_USED_NO_RETURN'
+
+export interface RefundAnswer {
+  outcome: RefundOutcome
+  voucher: WalletVoucherView
+}
+
+export interface MerchantQuery {
+  county?: VoucherCountyCode | null
+  category?: MerchantCategory | null
+  page?: number
+  pageSize?: number
+}
+
+export interface PageMeta {
+  total: number
+  page: number
+  pageSize: number
+}
+
+export const BATCHES_CACHE_KEY = 'vouchers:batches'
+
+export function createVoucherApi(client: ApiClient) {
+  return {
+    getBatches: (): Promise<ApiResult<BatchView[]>> => client.get<BatchView[]>(`${BASE}/batches`, { cacheKey: BATCHES_CACHE_KEY }),
+    /** The last stored list, to paint before the network answers. */
+    peekBatches: () => client.peek<BatchView[]>(BATCHES_CACHE_KEY),
+    getBatch: (batchId: string) =>
+      client.get<BatchView>(`${BASE}/batches/${encodeURIComponent(batchId)}`, { cacheKey: `vouchers:batch:${batchId}` }),
+    claimVoucher: (batchId: string, body: { roundId?: string }, idempotencyKey: string) =>
+      client.post<ClaimAnswer>(`${BASE}/batches/${encodeURIComponent(batchId)}/claims`, body, { idempotencyKey }),
+
+    /** The wallet is personal: its offline copy is keyed by the account that fetched it. */
+    getMyVouchers: (userId: string, status?: WalletStatus) =>
+      client.get<WalletVoucherView[]>(`${BASE}/me/vouchers`, { query: { status }, cacheKey: `vouchers:wallet:${userId}:${status ?? 'all'}` }),
+    getMyVoucher: (voucherId: string) => client.get<WalletVoucherView>(`${BASE}/me/vouchers/${encodeURIComponent(voucherId)}`),
+    getVoucherCode: (voucherId: string) => client.post<RedemptionCode>(`${BASE}/me/vouchers/${encodeURIComponent(voucherId)}/code`),
+    /** The resident's own statement of their county, for batches limited to some counties' residents. */
+    setResidentCounty: (county: VoucherCountyCode | null) => client.put<{ county: string | null }>(`${BASE}/me/resident-county`, { county }),
+
+    redeemVoucher: (request: RedeemRequest, idempotencyKey: string) =>
+      client.post<RedeemAnswer>(`${BASE}/merchant/redemptions`, request, { idempotencyKey }),
+    getRedemptions: (date: string) => client.get<Redemption[]>(`${BASE}/merchant/redemptions`, { query: { date } }),
+    refundRedemption: (request: { redemptionId: string; full: boolean }, idempotencyKey: string) =>
+      client.post<RefundAnswer>(`${BASE}/merchant/refunds`, request, { idempotencyKey }),
+
+    getMerchants: (query: MerchantQuery = {}) =>
+      client.get<Merchant[]>(`${BASE}/merchants`, {
+        query: { county: query.county, category: query.category, page: query.page, pageSize: query.pageSize },
+        cacheKey: `vouchers:merchants:${query.county ?? 'all'}:${query.category ?? 'all'}:${query.page ?? 1}:${query.pageSize ?? ''}`,
+      }),
+    getMerchant: (merchantId: string) =>
+      client.get<Merchant>(`${BASE}/merchants/${encodeURIComponent(merchantId)}`, { cacheKey: `vouchers:merchant:${merchantId}` }),
+  }
+}
+
+export type VoucherApi = ReturnType<typeof createVoucherApi>
+
+export const voucherApi: VoucherApi = createVoucherApi(api)
+
+/** An Idempotency-Key (8–64 of [A-Za-z0-9_-], docs/api-vouchers.md): time plus randomness. */
+export function newIdempotencyKey(prefix = 'k'): string {
+  const random = Array.from({ length: 3 }, () => Math.floor(Math.random() * 0x100000000).toString(36)).join('')
+  return `${prefix}-${Date.now().toString(36)}-${random}`.slice(0, 64)
+}

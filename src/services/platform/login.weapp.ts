@@ -1,0 +1,35 @@
+/**
+ * How the mini-program signs in: wx.login gives a one-time code (valid 5 minutes, single use,
+ * WECHAT.md "Privacy and login") that the server exchanges with code2Session for the openid and
+ * its own session token; WeChat's session_key never reaches the phone. The H5 build uses login.ts.
+ */
+import Taro from '@tarojs/taro'
+import { ApiError } from '../api/errors'
+
+export interface LoginRequest {
+  path: string
+  body: Record<string, string>
+}
+
+export const DEV_RESIDENT_NAME = '示例居民'
+
+export const DEV_ACCOUNTS: readonly { name: string; title: string }[] = []
+
+export function devLoginEnabled(): boolean {
+  return false
+}
+
+export function canSwitchDevAccount(): boolean {
+  return false
+}
+
+export async function loginRequest(): Promise<LoginRequest> {
+  let code: string | undefined
+  try {
+    code = (await Taro.login()).code
+  } catch {
+    code = undefined
+  }
+  if (!code) throw new ApiError('LOGIN_FAILED', '微信登录没有成功，请稍后再试', 0)
+  return { path: '/api/v1/auth/wechat', body: { code } }
+}

@@ -1,0 +1,182 @@
+/**
+ * Claiming a voucher (抢券) from the app's side of docs/api-vouchers.md. Each claim carries an
+ * Idempotency-Key. The key of a claim that has not been answered yet — the network dropped, the
+ * server timed out or said it is still working on it — is kept (on the phone, so it survives the
+ * app being closed) and every retry sends the SAME key, so the server hands back the first answer
+ * instead of claiming twice. Once any answer arrives the key is dropped; the next tap is a new
+ * claim with a new key.
+ *
+ * Sign-in happens here, on the tap, not at launch (WECHAT.md, login only when needed).
+ */
+import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import { ApiError, userMessage } from '../services/api/errors'
+import { newIdempotencyKey } from '../services/api/vouchers'
+import { persistOptions } from './persist-storage'
+import { useVoucherBatchesStore } from './voucher-batches'
+import { voucherServices } from './voucher-services'
+
+export interface PendingClaim {
+  key: string
+  batchId: string
+  /** The body the key was first sent with: a retry must send the same one (else 422). */
+  body: { roundId?: string }
+  createdAt: number
+}
+
+export type ClaimPhase =
+  | 'signing-in'
+  | 'claiming'
+  /** Sent, but no answer came back: retry with the same key. */
+  | 'interrupted'
+  | 'answered'
+  | 'rate-limited'
+  | 'sign-in-failed'
+
+export interface ClaimStatus {
+  phase: ClaimPhase
+  /** The server's code (CLAIMED, SOLD_OUT, …) or the client's (NETWORK_ERROR, TIMEOUT, …). */
+  code?: string
+  /** The server's or client's own words, for codes the app has no sentence of its own for. */
+  message?: string
+  /** Rate limited: when to try again (epoch ms). */
+  retryAt?: number
+  /** Claimed: the new voucher. */
+  voucherId?: string
+}
+
+/** A pending key older than this is abandoned: the server keeps idempotency answers for a day. */
+export const PENDING_CLAIM_MAX_AGE_MS = 24 * 60 * 60 * 1000
+
+interface VoucherClaimsState {
+  pending: Record<string, PendingClaim>
+  status: Record<string, ClaimStatus>
+  claim: (batchId: string, roundId?: string) => Promise<void>
+  /** The rate-limit wait is over: the button may be pressed again. */
+  clearRateLimit: (batchId: string) => void
+}
+
+/** No answer from the server about this claim: it may or may not have happened. */
+function isUnanswered(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true
+  return error.status === 0 || error.status >= 500 || error.code === 'CLAIM_IN_FLIGHT'
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+function isPendingClaim(value: unknown): value is PendingClaim {
+  const claim = value as PendingClaim | null
+  return !!claim && typeof claim.key === 'string' && typeof claim.batchId === 'string' && typeof claim.createdAt === 'number' && typeof claim.body === 'object'
+}
+
+export const useVoucherClaimsStore = create<VoucherClaimsState>()(
+  persist(
+    (set, get) => {
+      const setStatus = (batchId: string, status: ClaimStatus) => set((state) => ({ status: { ...state.status, [batchId]: status } }))
+      const settle = (batchId: string, status: ClaimStatus) => {
+        set((state) => {
+          const pending = { ...state.pending }
+          delete pending[batchId]
+          return { pending, status: { ...state.status, [batchId]: status } }
+        })
+        // The answer changed the remaining counts (or told us they were stale).
+        void useVoucherBatchesStore.getState().load()
+      }
+
+      return {
+        pending: {},
+        status: {},
+        clearRateLimit(batchId) {
+          const current = get().status[batchId]
+          if (current?.phase !== 'rate-limited') return
+          set((state) => {
+            const status = { ...state.status }
+            delete status[batchId]
+            return { status }
+          })
+        },
+        async claim(batchId, roundId) {
+          const current = get().status[batchId]
+          if (current?.phase === 'claiming' || current?.phase === 'signing-in') return
+          if (current?.phase === 'rate-limited' && (current.retryAt ?? 0) > Date.now()) return
+          const services = voucherServices()
+
+          setStatus(batchId, { phase: 'signing-in' })
+          try {
+            await services.ensureLogin()
+          } catch (error) {
+            setStatus(batchId, { phase: 'sign-in-failed', code: error instanceof ApiError ? error.code : undefined, message: userMessage(error) })
+            return
+          }
+
+          let pending = get().pending[batchId]
+          if (!pending || Date.now() - pending.createdAt > PENDING_CLAIM_MAX_AGE_MS) {
+            pending = { key: newIdempotencyKey('claim'), batchId, body: roundId ? { roundId } : {}, createdAt: Date.now() }
+            const created = pending
+            set((state) => ({ pending: { ...state.pending, [batchId]: created } }))
+          }
+          setStatus(batchId, { phase: 'claiming' })
+
+          const delays = services.claimRetryDelaysMs
+          let retries = 0
+          let signedInAgain = false
+          for (;;) {
+            try {
+              const { data } = await services.api.claimVoucher(batchId, pending.body, pending.key)
+              settle(batchId, { phase: 'answered', code: 'CLAIMED', voucherId: data.voucher?.id })
+              return
+            } catch (error) {
+              if (error instanceof ApiError && error.status === 401 && !signedInAgain) {
+                // The session ran out; the server did not look at the claim. Same key after sign-in.
+                signedInAgain = true
+                try {
+                  await services.ensureLogin()
+                  continue
+                } catch (loginError) {
+                  setStatus(batchId, { phase: 'sign-in-failed', message: userMessage(loginError) })
+                  return
+                }
+              }
+              if (isUnanswered(error)) {
+                if (retries < delays.length) {
+                  await sleep(delays[retries])
+                  retries += 1
+                  continue
+                }
+                const code = error instanceof ApiError ? error.code : 'NETWORK_ERROR'
+                setStatus(batchId, { phase: 'interrupted', code, message: userMessage(error) })
+                return
+              }
+              const apiError = error as ApiError
+              if (apiError.status === 429 || apiError.code === 'RATE_LIMITED') {
+                const seconds = apiError.retryAfterSeconds && apiError.retryAfterSeconds > 0 ? apiError.retryAfterSeconds : 10
+                settle(batchId, { phase: 'rate-limited', code: 'RATE_LIMITED', message: apiError.message, retryAt: Date.now() + seconds * 1000 })
+                return
+              }
+              settle(batchId, { phase: 'answered', code: apiError.code, message: apiError.message })
+              return
+            }
+          }
+        },
+      }
+    },
+    persistOptions<VoucherClaimsState, Pick<VoucherClaimsState, 'pending'>>({
+      name: 'voucher-claims',
+      version: 1,
+      partialize: (state) => ({ pending: state.pending }),
+      migrate: (persisted) => {
+        const pending = (persisted as { pending?: Record<string, unknown> } | null)?.pending ?? {}
+        return { pending: Object.fromEntries(Object.entries(pending).filter(([, claim]) => isPendingClaim(claim))) as Record<string, PendingClaim> }
+      },
+    }),
+  ),
+)
+
+/** What a batch's claim button reflects: its live status, or a claim left unanswered last time. */
+export function claimStatusOf(state: Pick<VoucherClaimsState, 'pending' | 'status'>, batchId: string): ClaimStatus | null {
+  const status = state.status[batchId]
+  if (status) return status
+  return state.pending[batchId] ? { phase: 'interrupted', code: 'UNANSWERED' } : null
+}
