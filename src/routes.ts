@@ -63,6 +63,19 @@ export const SUBPACKAGES: readonly Subpackage[] = [
     preloadFrom: ['home', 'mine'],
     preloadNetwork: 'all',
   },
+  {
+    root: 'packages/vouchers',
+    name: 'vouchers',
+    pages: [
+      { key: 'vouchers-wallet', path: 'pages/wallet/index', title: '我的券包' },
+      { key: 'vouchers-detail', path: 'pages/detail/index', title: '券详情' },
+      { key: 'vouchers-best', path: 'pages/best/index', title: '用哪张最划算' },
+      { key: 'vouchers-merchants', path: 'pages/merchants/index', title: '适用商户' },
+      { key: 'vouchers-merchant-desk', path: 'pages/merchant-desk/index', title: '商户核销' },
+    ],
+    preloadFrom: ['vouchers'],
+    preloadNetwork: 'all',
+  },
 ]
 
 export type RouteKey = TabKey | (typeof SUBPACKAGES)[number]['pages'][number]['key']

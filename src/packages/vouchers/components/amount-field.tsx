@@ -1,0 +1,49 @@
+import { Input, View } from '@tarojs/components'
+import { tryParseYuan, type Fen } from '../../../domain/money'
+import { DECIMAL_INPUT_TYPE } from '../../../services/platform/keyboard'
+
+export interface AmountFieldProps {
+  label: string
+  /** Exactly what the person typed (WECHAT.md pitfall 4); parsed by the domain, never rewritten. */
+  value: string
+  onChange: (text: string) => void
+  placeholder?: string
+  hint?: string
+}
+
+/** The amount in fen, null while empty, or the domain's Chinese message for what to fix. */
+export function readAmount(text: string): { fen: Fen | null; error: string | null } {
+  if (text.trim() === '') return { fen: null, error: null }
+  const parsed = tryParseYuan(text)
+  return parsed.ok ? { fen: parsed.fen, error: null } : { fen: null, error: parsed.error.message }
+}
+
+/** A yuan amount typed as people type it (26.5, ￥26.50, 1,200); the error shows under the field. */
+export function AmountField({ label, value, onChange, placeholder = '例如 26.5', hint }: AmountFieldProps) {
+  const { error } = readAmount(value)
+  return (
+    <View className='voucher-field'>
+      <View className='voucher-field__label'>{label}</View>
+      <View className='voucher-field__box'>
+        <Input
+          className={`voucher-field__input ${error ? 'voucher-field__input--error' : ''}`}
+          type={DECIMAL_INPUT_TYPE}
+          value={value}
+          placeholder={placeholder}
+          maxlength={16}
+          aria-label={`${label}（元）`}
+          aria-invalid={error ? true : undefined}
+          onInput={(event) => onChange(event.detail.value)}
+        />
+        <View className='voucher-field__unit'>元</View>
+      </View>
+      {error ? (
+        <View className='error-text' role='alert'>
+          ✗ {error}
+        </View>
+      ) : hint ? (
+        <View className='caption'>{hint}</View>
+      ) : null}
+    </View>
+  )
+}

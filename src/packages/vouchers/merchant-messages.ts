@@ -1,0 +1,53 @@
+/**
+ * What a cashier reads after a scan or a refund: a short headline per code of docs/api-vouchers.md
+ * (the checks of checkRedemption, the token checks of redemption-token.ts, the refund outcomes of
+ * refund.ts) and the detail — the server's sentence, which carries the numbers (还差 ¥3.50).
+ */
+import { REDEMPTION_TOKEN_MESSAGES, type RedemptionTokenErrorCode } from '../../domain/vouchers/redemption-token'
+import type { ApiError } from '../../services/api/errors'
+import type { RefundOutcome } from '../../services/api/vouchers'
+
+const REDEEM_HEADLINES: Record<string, string> = {
+  TOKEN_MALFORMED: '这不是有效的消费券码',
+  TOKEN_FORGED: '券码校验没有通过',
+  TOKEN_EXPIRED: '券码已过期',
+  TOKEN_NOT_YET_VALID: '券码时间不对',
+  NOT_OWNER: '券码和券的主人对不上',
+  NOT_MERCHANT_STAFF: '当前账号不能为这家店核销',
+  ALREADY_USED: '这张券已经用过了',
+  EXPIRED: '这张券已过期',
+  NOT_YET_VALID: '这张券还没到使用时间',
+  WRONG_MERCHANT: '本店不在这张券的适用商户名单里',
+  WRONG_CATEGORY: '本店的类别不能用这张券',
+  WRONG_COUNTY: '本店所在区县不能用这张券',
+  BELOW_THRESHOLD: '订单金额没有达到使用门槛',
+  ONE_PER_TRANSACTION: '这笔订单已经用过一张券',
+  DAILY_CAP: '本店今天的核销已到上限',
+  BUDGET_EXHAUSTED: '这批消费券的资金已经用完',
+  ORDER_ID_REUSED: '这个订单号已经用过',
+  NOT_FOUND: '没有找到这张券',
+  RATE_LIMITED: '操作太频繁',
+}
+
+function isTokenCode(code: string): code is RedemptionTokenErrorCode {
+  return code in REDEMPTION_TOKEN_MESSAGES
+}
+
+export function redeemRefusal(error: ApiError): { headline: string; detail: string } {
+  const headline = REDEEM_HEADLINES[error.code] ?? '没有核销成功'
+  const detail = isTokenCode(error.code) ? REDEMPTION_TOKEN_MESSAGES[error.code] : error.message
+  return { headline, detail }
+}
+
+const REFUND_TEXT: Record<RefundOutcome | 'ALREADY_REFUNDED' | 'NOT_FOUND', string> = {
+  RESTORED: '✓ 已全额退款，消费券已退回顾客的券包，有效期不变',
+  KEPT_USED_PARTIAL: '✓ 已部分退款。部分退款时消费券不退回，顾客的券仍算已使用',
+  KEPT_USED_EXPIRED: '✓ 已全额退款。这张券已过有效期，所以不退回',
+  KEPT_USED_NO_RETURN: '✓ 已全额退款。这批消费券的规则是用过后不退回',
+  ALREADY_REFUNDED: '✗ 这笔核销已经退过款了，不会重复处理',
+  NOT_FOUND: '✗ 没有找到这笔核销，它可能不是本店的',
+}
+
+export function refundOutcomeText(code: string, serverMessage?: string): string {
+  return REFUND_TEXT[code as keyof typeof REFUND_TEXT] ?? `✗ 退款没有成功：${serverMessage ?? '请稍后再试'}`
+}

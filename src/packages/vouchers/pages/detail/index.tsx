@@ -1,0 +1,165 @@
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { PageShell } from '../../../../components/page-shell'
+import { Pressable } from '../../../../components/pressable'
+import { formatShanghai } from '../../../../domain/time'
+import { describeVoucherRule } from '../../../../domain/vouchers/applicability'
+import { tryParseIsoInstant } from '../../../../domain/vouchers/instants'
+import { countyNames } from '../../../../domain/vouchers/places'
+import { describeBatchRules } from '../../../../domain/vouchers/rules-text'
+import { voucherTimeState } from '../../../../domain/vouchers/validity'
+import { userMessage } from '../../../../services/api/errors'
+import type { WalletVoucherView } from '../../../../services/api/vouchers'
+import { navigate } from '../../../../services/navigation'
+import { voucherServices } from '../../../../store/voucher-services'
+import { QrCode } from '../../components/qr-code'
+import { voucherDateLine } from '../../components/voucher-item'
+import { WalletStatusBadge } from '../../components/wallet-status'
+import { useBatchLookupStore } from '../../store/batch-lookup'
+import { useRedemptionCode } from '../../use-redemption-code'
+import '../../vouchers.scss'
+
+function when(iso: string): string {
+  const ms = tryParseIsoInstant(iso)
+  return ms === null ? iso : formatShanghai(ms, 'YYYY年M月D日 HH:mm')
+}
+
+function QrSection({ voucherId }: { voucherId: string }) {
+  const code = useRedemptionCode(voucherId, true)
+  const [showText, setShowText] = useState(false)
+  return (
+    <View className='card voucher-code' role='region' aria-label='付款时出示的券码'>
+      <View className='title'>付款时出示给收银员扫码</View>
+      <View className='voucher-code__note' role='note'>
+        ⟳ 每分钟自动刷新，截图无效
+      </View>
+      {code.token ? (
+        <QrCode text={code.token} label='消费券二维码，请出示给收银员扫描' />
+      ) : (
+        <View className='voucher-code__placeholder' role='status'>
+          {code.phase === 'not-usable'
+            ? `✗ ${code.error ?? '这张券现在不能使用'}`
+            : code.phase === 'expired' || code.error
+              ? '⚠ 券码已失效，正在重新获取…'
+              : '正在生成券码…'}
+        </View>
+      )}
+      {code.error && code.phase !== 'not-usable' ? (
+        <View className='error-text' role='alert'>
+          ✗ {code.error}（会自动重试）
+        </View>
+      ) : null}
+      {code.token ? (
+        <>
+          <Pressable className='link voucher-inline-link' onPress={() => setShowText(!showText)}>
+            {showText ? '收起券码文字' : '扫不出来？显示券码文字'}
+          </Pressable>
+          {showText ? (
+            <Text className='voucher-code__text' selectable userSelect>
+              {code.token}
+            </Text>
+          ) : null}
+        </>
+      ) : null}
+    </View>
+  )
+}
+
+/** 券详情: the QR code to show at the till (while usable), the rules, validity and where to use it. */
+export default function VoucherDetailPage() {
+  const { params } = useRouter()
+  const voucherId = decodeURIComponent(params.id ?? '')
+  const [voucher, setVoucher] = useState<WalletVoucherView | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const batch = useBatchLookupStore((state) => (voucher ? state.byId[voucher.batchId] : undefined))
+  const ensureBatches = useBatchLookupStore((state) => state.ensure)
+
+  useEffect(() => {
+    let cancelled = false
+    const load = async () => {
+      try {
+        const services = voucherServices()
+        await services.ensureLogin()
+        const { data } = await services.api.getMyVoucher(voucherId)
+        if (cancelled) return
+        setVoucher(data)
+        void ensureBatches([data.batchId])
+      } catch (loadError) {
+        if (!cancelled) setError(userMessage(loadError))
+      }
+    }
+    void load()
+    return () => {
+      cancelled = true
+    }
+  }, [voucherId, ensureBatches])
+
+  if (!voucher) {
+    return (
+      <PageShell label='券详情'>
+        <View className='card'>
+          {error ? (
+            <View className='error-text' role='alert'>
+              ✗ {error}
+            </View>
+          ) : (
+            <View className='caption'>正在打开这张券…</View>
+          )}
+        </View>
+      </PageShell>
+    )
+  }
+
+  const spendable = voucher.displayStatus === 'usable' || voucher.displayStatus === 'returned-after-refund'
+  const time = voucherTimeState(voucher, Date.now())
+  const rules = batch ? describeBatchRules(batch) : null
+  return (
+    <PageShell label='券详情'>
+      <View className='card'>
+        <View className='voucher-item__head'>
+          <View className='amount'>{describeVoucherRule(voucher.batch)}</View>
+          <WalletStatusBadge status={voucher.displayStatus} />
+        </View>
+        <View className='title'>{voucher.batch.title}</View>
+        <View>{voucherDateLine(voucher)}</View>
+        <View className='caption'>
+          有效期：{when(voucher.validFrom)} 至 {when(voucher.validTo)}
+        </View>
+        <View className='caption'>
+          适用：{countyNames(voucher.batch.counties)}
+          {voucher.batch.oneVoucherPerTransaction ? '，每笔订单限用一张' : ''}
+        </View>
+      </View>
+
+      {spendable && time === 'valid' ? <QrSection voucherId={voucher.id} /> : null}
+      {spendable && time === 'not-yet-valid' ? (
+        <View className='card' role='status'>
+          ○ 这张券 {when(voucher.validFrom)} 起可以使用，到时这里会出现券码。
+        </View>
+      ) : null}
+
+      <View className='card' role='region' aria-label='使用规则'>
+        <View className='title'>使用规则</View>
+        {rules ? (
+          rules.map((line) => (
+            <View key={line.label} className='rule-line'>
+              <View className='rule-line__label'>{line.label}</View>
+              <View className='rule-line__value'>{line.value}</View>
+            </View>
+          ))
+        ) : (
+          <View className='caption'>正在读取规则…</View>
+        )}
+        <View className='row voucher-links'>
+          <Pressable className='button button--secondary' role='link' onPress={() => navigate('vouchers-merchants', { batchId: voucher.batchId })}>
+            适用商户
+          </Pressable>
+          <Pressable className='button button--secondary' role='link' onPress={() => navigate('vouchers-best')}>
+            用哪张最划算
+          </Pressable>
+        </View>
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '适用商户',
+})

@@ -1,0 +1,86 @@
+/**
+ * 我的券包 against a real HTTP server: each filter asks the server for its status and shows every
+ * voucher's status in words and a mark, not colour alone; opening it signs in when needed.
+ */
+import { fireEvent, render, screen, within } from '@testing-library/react'
+import { makeBatch } from '../../../../domain/vouchers/test-fixtures'
+import type { WalletStatus } from '../../../../domain/vouchers/validity'
+import { useSessionStore } from '../../../../store/session'
+import { devLoginHandler, ok, startApiTestServer, testSession, useVoucherServicesAt, type ApiTestServer } from '../../../../test/api-test-server'
+import { walletVoucherView } from '../../../../test/voucher-fixtures'
+import { useWalletStore } from '../../store/wallet'
+import WalletPage from './index'
+
+const batch = makeBatch({ id: 'b-20-5', title: '测试 满20减5' })
+const WALLET: Record<WalletStatus, ReturnType<typeof walletVoucherView>[]> = {
+  usable: [walletVoucherView('v-usable', batch, 'usable')],
+  used: [walletVoucherView('v-used', batch, 'used')],
+  expired: [walletVoucherView('v-expired', batch, 'expired')],
+  'returned-after-refund': [walletVoucherView('v-returned', batch, 'returned-after-refund')],
+}
+
+let server: ApiTestServer
+
+beforeAll(async () => {
+  server = await startApiTestServer()
+})
+afterAll(() => server.close())
+
+beforeEach(() => {
+  localStorage.clear()
+  process.env.TARO_APP_DEV_LOGIN = 'true'
+  server.reset()
+  server.on(devLoginHandler())
+  server.on((request) =>
+    request.method === 'GET' && request.path === '/api/v1/me/vouchers' ? ok({ data: WALLET[request.query.get('status') as WalletStatus] ?? [] }) : undefined,
+  )
+  useVoucherServicesAt(server.baseUrl)
+  useSessionStore.setState({ session: null })
+  useWalletStore.setState({ userId: null, lists: {}, loading: {}, errors: {} })
+})
+
+const walletRequests = () => server.requests.filter((request) => request.path === '/api/v1/me/vouchers')
+
+test('opens on 可使用 after signing in, and each filter shows its vouchers with the status in words', async () => {
+  render(<WalletPage />)
+  expect(await screen.findByText('✓ 可使用')).toBeInTheDocument()
+  expect(server.requests[0].path).toBe('/api/v1/auth/dev')
+  expect(walletRequests()[0].query.get('status')).toBe('usable')
+  expect(walletRequests()[0].headers.authorization).toBe('Bearer tok-dev-u-resident')
+  expect(screen.getByRole('tab', { name: /可使用/ })).toHaveAttribute('aria-selected', 'true')
+  expect(screen.getByRole('link', { name: /测试 满20减5，满20减5，有效期至/ })).toBeInTheDocument()
+
+  const cases: [string, string, RegExp][] = [
+    ['已使用', '● 已使用', /已于 .+ 使用/],
+    ['已过期', '✗ 已过期', /已于 .+ 过期/],
+    ['退款已退回', '↩ 退款已退回', /全额退款后退回，仍可使用，有效期至/],
+  ]
+  for (const [tab, badge, line] of cases) {
+    fireEvent.click(screen.getByRole('tab', { name: new RegExp(tab) }))
+    const list = await screen.findByRole('list', { name: `${tab}的券` })
+    expect(await within(list).findByText(badge)).toBeInTheDocument()
+    expect(within(list).getByText(line)).toBeInTheDocument()
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1)
+    expect(screen.getByRole('tab', { name: new RegExp(tab) })).toHaveAttribute('aria-selected', 'true')
+  }
+  expect(walletRequests().map((request) => request.query.get('status'))).toEqual(['usable', 'used', 'expired', 'returned-after-refund'])
+})
+
+test('an empty filter says so and points to the 消费券 tab', async () => {
+  useSessionStore.setState({ session: testSession() })
+  server.on((request) => (request.path === '/api/v1/me/vouchers' ? ok({ data: [] }) : undefined))
+  render(<WalletPage />)
+  expect(await screen.findByText('没有可使用的券。')).toBeInTheDocument()
+  expect(screen.getByRole('link', { name: '去领消费券' })).toBeInTheDocument()
+})
+
+test('a long wallet shows 20 at a time', async () => {
+  useSessionStore.setState({ session: testSession() })
+  const many = Array.from({ length: 45 }, (_, index) => walletVoucherView(`v-${index}`, batch, 'usable'))
+  server.on((request) => (request.path === '/api/v1/me/vouchers' ? ok({ data: many }) : undefined))
+  render(<WalletPage />)
+  const list = await screen.findByRole('list', { name: '可使用的券' })
+  expect(await within(list).findAllByRole('listitem')).toHaveLength(20)
+  fireEvent.click(screen.getByRole('button', { name: '显示更多（还有 25 张）' }))
+  expect(within(list).getAllByRole('listitem')).toHaveLength(40)
+})

@@ -1,0 +1,95 @@
+import { View } from '@tarojs/components'
+import { useDidShow, useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { PageShell } from '../../../../components/page-shell'
+import { Pressable } from '../../../../components/pressable'
+import { formatShanghai } from '../../../../domain/time'
+import { WALLET_STATUS_LABEL, type WalletStatus } from '../../../../domain/vouchers/validity'
+import { navigate } from '../../../../services/navigation'
+import { FilterTabs } from '../../components/filter-tabs'
+import { VoucherItem } from '../../components/voucher-item'
+import { useWalletStore } from '../../store/wallet'
+import '../../vouchers.scss'
+
+const FILTERS: readonly WalletStatus[] = ['usable', 'used', 'expired', 'returned-after-refund']
+export const WALLET_PAGE_SIZE = 20
+
+const EMPTY: Record<WalletStatus, string> = {
+  usable: '没有可使用的券。',
+  used: '还没有用过券。',
+  expired: '没有过期的券。',
+  'returned-after-refund': '没有因全额退款退回的券。',
+}
+
+function isWalletStatus(value: unknown): value is WalletStatus {
+  return typeof value === 'string' && (FILTERS as readonly string[]).includes(value)
+}
+
+/** 我的券包: the resident's vouchers by status, each status in words and a mark, not colour. */
+export default function WalletPage() {
+  const { params } = useRouter()
+  const [filter, setFilter] = useState<WalletStatus>(isWalletStatus(params.status) ? params.status : 'usable')
+  const [shown, setShown] = useState(WALLET_PAGE_SIZE)
+  const list = useWalletStore((state) => state.lists[filter])
+  const loading = useWalletStore((state) => state.loading[filter] === true)
+  const error = useWalletStore((state) => state.errors[filter])
+  const load = useWalletStore((state) => state.load)
+
+  useEffect(() => {
+    setShown(WALLET_PAGE_SIZE)
+    void load(filter)
+  }, [filter, load])
+  useDidShow(() => {
+    void load(filter)
+  })
+
+  const vouchers = list?.vouchers ?? []
+  return (
+    <PageShell label='我的券包'>
+      <View className='card'>
+        <FilterTabs label='按状态筛选' options={FILTERS.map((value) => ({ value, title: WALLET_STATUS_LABEL[value] }))} value={filter} onChange={setFilter} />
+        {list?.fromCache ? (
+          <View className='caption voucher-stale' role='status'>
+            ⚠ 网络不可用，显示的是 {formatShanghai(list.fetchedAt, 'M月D日 HH:mm')} 的券包
+          </View>
+        ) : null}
+        <Pressable className='button button--secondary' role='link' onPress={() => navigate('vouchers-best')}>
+          用哪张最划算
+        </Pressable>
+      </View>
+
+      {error ? (
+        <View className='card'>
+          <View className='error-text' role='alert'>
+            ✗ {error}
+          </View>
+          <Pressable className='button button--secondary voucher-retry' onPress={() => void load(filter)}>
+            重试
+          </Pressable>
+        </View>
+      ) : null}
+      {!list && loading ? <View className='card caption'>正在打开券包…</View> : null}
+      {list && vouchers.length === 0 ? (
+        <View className='card'>
+          <View>{EMPTY[filter]}</View>
+          <Pressable className='link voucher-inline-link' role='link' onPress={() => navigate('vouchers')}>
+            去领消费券
+          </Pressable>
+        </View>
+      ) : null}
+
+      <View role='list' aria-label={`${WALLET_STATUS_LABEL[filter]}的券`}>
+        {vouchers.slice(0, shown).map((voucher) => (
+          <View key={voucher.id} role='listitem'>
+            <VoucherItem voucher={voucher} />
+          </View>
+        ))}
+      </View>
+      {vouchers.length > shown ? (
+        <Pressable className='button button--secondary' onPress={() => setShown(shown + WALLET_PAGE_SIZE)}>
+          显示更多（还有 {vouchers.length - shown} 张）
+        </Pressable>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,0 +1,49 @@
+/**
+ * 我的券包: the signed-in resident's vouchers per status filter (可使用, 已使用, 已过期, 退款已退回),
+ * as GET /me/vouchers?status= returns them. Opening the wallet is a reason to sign in; each list
+ * keeps its offline copy under the account that fetched it.
+ */
+import { create } from 'zustand'
+import type { WalletStatus } from '../../../domain/vouchers/validity'
+import { userMessage } from '../../../services/api/errors'
+import type { WalletVoucherView } from '../../../services/api/vouchers'
+import { voucherServices } from '../../../store/voucher-services'
+
+export type WalletFilter = WalletStatus | 'all'
+
+export interface WalletList {
+  vouchers: WalletVoucherView[]
+  fetchedAt: number
+  fromCache: boolean
+}
+
+interface WalletState {
+  userId: string | null
+  lists: Partial<Record<WalletFilter, WalletList>>
+  loading: Partial<Record<WalletFilter, boolean>>
+  errors: Partial<Record<WalletFilter, string>>
+  load: (filter: WalletFilter) => Promise<void>
+}
+
+export const useWalletStore = create<WalletState>()((set, get) => ({
+  userId: null,
+  lists: {},
+  loading: {},
+  errors: {},
+  async load(filter) {
+    if (get().loading[filter]) return
+    set((state) => ({ loading: { ...state.loading, [filter]: true }, errors: { ...state.errors, [filter]: undefined } }))
+    try {
+      const services = voucherServices()
+      const session = await services.ensureLogin()
+      if (session.userId !== get().userId) set({ userId: session.userId, lists: {} })
+      const result = await services.api.getMyVouchers(session.userId, filter === 'all' ? undefined : filter)
+      set((state) => ({
+        lists: { ...state.lists, [filter]: { vouchers: result.data, fetchedAt: result.fetchedAt, fromCache: result.fromCache } },
+        loading: { ...state.loading, [filter]: false },
+      }))
+    } catch (error) {
+      set((state) => ({ loading: { ...state.loading, [filter]: false }, errors: { ...state.errors, [filter]: userMessage(error) } }))
+    }
+  },
+}))
