@@ -1,4 +1,5 @@
 import { useEffect, type PropsWithChildren } from 'react'
+import { installPrivacyConsent } from './services/platform/privacy'
 import { readDisplayPreferences } from './services/platform/system'
 import { usePreferencesStore } from './store/preferences'
 import './app.scss'
@@ -6,6 +7,7 @@ import './app.scss'
 function App({ children }: PropsWithChildren) {
   useEffect(() => {
     usePreferencesStore.getState().setFontScale(readDisplayPreferences().fontScale)
+    installPrivacyConsent()
   }, [])
   return children
 }

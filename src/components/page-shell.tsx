@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { usePreferencesStore } from '../store/preferences'
+import { PrivacySheet } from './privacy-sheet'
 
 export interface PageShellProps {
   children: ReactNode
@@ -9,7 +10,10 @@ export interface PageShellProps {
   className?: string
 }
 
-/** The root of every page: applies 长辈模式 tokens and WeChat's font scale in one place. */
+/**
+ * The root of every page: applies 长辈模式 tokens and WeChat's font scale in one place, and hosts
+ * the privacy-consent sheet so any page whose feature needs consent can show it.
+ */
 export function PageShell({ children, label, className }: PageShellProps) {
   const elderMode = usePreferencesStore((state) => state.elderMode)
   const fontScale = usePreferencesStore((state) => state.fontScale)
@@ -17,6 +21,7 @@ export function PageShell({ children, label, className }: PageShellProps) {
   return (
     <View className={classes} style={{ '--font-scale': String(fontScale) } as Record<string, string>} role='main' aria-label={label}>
       {children}
+      <PrivacySheet />
     </View>
   )
 }
