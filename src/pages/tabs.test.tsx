@@ -9,7 +9,6 @@ import EventsPage from './events/index'
 import HomePage from './home/index'
 import MinePage from './mine/index'
 import SubsidyPage from './subsidy/index'
-import VouchersPage from './vouchers/index'
 
 beforeEach(() => {
   localStorage.clear()
@@ -18,7 +17,6 @@ beforeEach(() => {
 
 test.each([
   ['补贴', '十四', SubsidyPage],
-  ['消费券', '十五', VouchersPage],
   ['活动', '十五', EventsPage],
 ] as const)('the %s tab presents clause (%s) with its headline figures', (_name, clauseId, Page) => {
   render(<Page />)

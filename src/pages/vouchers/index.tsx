@@ -1,10 +1,149 @@
-import { PageShell } from '../../components/page-shell'
+import { View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { useEffect, useMemo, useState } from 'react'
 import { ClauseCard } from '../../components/clause-card'
+import { PageShell } from '../../components/page-shell'
+import { Pressable } from '../../components/pressable'
+import { roundState, roundViews, type RoundPhase } from '../../domain/vouchers/rounds'
+import { formatShanghai } from '../../domain/time'
+import type { BatchView } from '../../services/api/vouchers'
+import { navigate } from '../../services/navigation'
+import { serverNow, useVoucherBatchesStore } from '../../store/voucher-batches'
+import { BatchCard } from './batch-card'
+import './index.scss'
 
+/** Batches shown before "显示更多": a long season of events stays a light page. */
+export const BATCHES_PER_PAGE = 8
+const MAX_TIMER_MS = 2 ** 31 - 1
+const PHASE_ORDER: Record<RoundPhase, number> = { open: 0, upcoming: 1, 'sold-out': 2, closed: 3 }
+
+const ENTRIES = [
+  { key: 'vouchers-wallet', title: '我的券包', caption: '已领的券和券码' },
+  { key: 'vouchers-best', title: '用哪张最划算', caption: '输入消费金额算一算' },
+  { key: 'vouchers-merchants', title: '适用商户', caption: '按区县和类别找店' },
+] as const
+
+/** The next instant any round opens or closes after `at`, and whether it is an opening. */
+function nextBoundary(batches: readonly BatchView[], at: number): { atMs: number; opening: boolean } | null {
+  let next: { atMs: number; opening: boolean } | null = null
+  for (const batch of batches) {
+    for (const view of roundViews(batch, at)) {
+      if (view.opensAtMs > at && (!next || view.opensAtMs < next.atMs)) next = { atMs: view.opensAtMs, opening: true }
+      if (view.closesAtMs > at && (!next || view.closesAtMs < next.atMs)) next = { atMs: view.closesAtMs, opening: false }
+    }
+  }
+  return next
+}
+
+function ago(ms: number): string {
+  const minutes = Math.floor(ms / 60_000)
+  if (minutes < 1) return '刚刚'
+  if (minutes < 60) return `${minutes} 分钟前`
+  const hours = Math.floor(minutes / 60)
+  return hours < 24 ? `${hours} 小时前` : `${Math.floor(hours / 24)} 天前`
+}
+
+function sortForResidents(batches: readonly BatchView[], at: number, live: boolean): BatchView[] {
+  const keyed = batches.map((batch) => {
+    const state = roundState(batch, at, live ? batch.live?.remainingByRound : undefined)
+    const when = state.phase === 'upcoming' ? state.next.opensAtMs : state.phase === 'closed' ? -state.last.closesAtMs : 0
+    return { batch, order: PHASE_ORDER[state.phase], when }
+  })
+  return keyed.sort((a, b) => a.order - b.order || a.when - b.when).map((item) => item.batch)
+}
+
+/**
+ * 消费券 tab (clause 十五): every batch with its rounds — counting down to the next one, open,
+ * sold out or over — its rule, validity and where it can be used, and the claim button. Works
+ * anonymously and offline from the last copy, saying how old it is; signing in waits for the
+ * first 领取.
+ */
 export default function VouchersPage() {
+  const batches = useVoucherBatchesStore((state) => state.batches)
+  const fetchedAt = useVoucherBatchesStore((state) => state.fetchedAt)
+  const fromCache = useVoucherBatchesStore((state) => state.fromCache)
+  const offsetMs = useVoucherBatchesStore((state) => state.clockOffsetMs)
+  const loading = useVoucherBatchesStore((state) => state.loading)
+  const error = useVoucherBatchesStore((state) => state.error)
+  const load = useVoucherBatchesStore((state) => state.load)
+  const [at, setAt] = useState(() => serverNow(offsetMs))
+  const [shown, setShown] = useState(BATCHES_PER_PAGE)
+
+  useEffect(() => {
+    void load()
+  }, [load])
+  useDidShow(() => {
+    void load()
+  })
+
+  useEffect(() => {
+    setAt(serverNow(offsetMs))
+  }, [batches, offsetMs])
+
+  // The page itself re-renders only when a round opens or closes; countdowns tick on their own.
+  useEffect(() => {
+    if (!batches) return
+    const next = nextBoundary(batches, at)
+    if (!next) return
+    const timer = setTimeout(
+      () => {
+        setAt(serverNow(offsetMs))
+        // Fresh remaining counts once a round opens, spread over 2 s so a city's phones do not
+        // all ask in the same millisecond.
+        if (next.opening) setTimeout(() => void load(), Math.random() * 2000)
+      },
+      Math.min(Math.max(0, next.atMs - serverNow(offsetMs)) + 50, MAX_TIMER_MS),
+    )
+    return () => clearTimeout(timer)
+  }, [batches, offsetMs, at, load])
+
+  const ordered = useMemo(() => (batches ? sortForResidents(batches, at, !fromCache) : []), [batches, at, fromCache])
+
   return (
     <PageShell label='消费券'>
-      <ClauseCard id='十五' showText />
+      <View className='card vouchers-head'>
+        <View className='title'>消费券</View>
+        <View className='caption'>“乐享衢州·有礼惠购”等活动的消费券，每轮定时开抢，先到先得。</View>
+        <View className='vouchers-entries'>
+          {ENTRIES.map((entry) => (
+            <Pressable key={entry.key} className='vouchers-entry' role='link' label={entry.title} onPress={() => navigate(entry.key)}>
+              <View className='vouchers-entry__title'>{entry.title}</View>
+              <View className='caption'>{entry.caption}</View>
+            </Pressable>
+          ))}
+        </View>
+        {fetchedAt !== null ? (
+          <View className={`caption vouchers-freshness ${fromCache ? 'vouchers-freshness--stale' : ''}`} role='status'>
+            {fromCache
+              ? `⚠ 网络不可用，显示的是上次的数据。数据更新于 ${formatShanghai(fetchedAt, 'M月D日 HH:mm')}（${ago(Date.now() - fetchedAt)}），剩余张数以领取结果为准`
+              : `数据更新于 ${formatShanghai(fetchedAt, 'M月D日 HH:mm:ss')}`}
+          </View>
+        ) : null}
+        <Pressable className='button button--secondary vouchers-refresh' disabled={loading} label='刷新消费券和剩余张数' onPress={() => void load()}>
+          {loading ? '正在刷新…' : '刷新'}
+        </Pressable>
+      </View>
+
+      {error && !batches ? (
+        <View className='card'>
+          <View className='error-text' role='alert'>
+            ✗ {error}
+          </View>
+        </View>
+      ) : null}
+      {batches === null && !error ? <View className='card caption'>正在加载消费券…</View> : null}
+      {batches !== null && batches.length === 0 ? <View className='card caption'>现在没有可领的消费券，活动公布后会出现在这里。</View> : null}
+
+      {ordered.slice(0, shown).map((batch) => (
+        <BatchCard key={batch.id} batch={batch} at={at} offsetMs={offsetMs} live={!fromCache} />
+      ))}
+      {ordered.length > shown ? (
+        <Pressable className='button button--secondary' onPress={() => setShown(shown + BATCHES_PER_PAGE)}>
+          显示更多批次（还有 {ordered.length - shown} 批）
+        </Pressable>
+      ) : null}
+
+      <ClauseCard id='十五' />
     </PageShell>
   )
 }
