@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { AccountCard } from '../../components/account-card'
 import { ClauseCard } from '../../components/clause-card'
 import { ElderModeSwitch } from '../../components/elder-mode-switch'
 import { PageShell } from '../../components/page-shell'
@@ -11,6 +12,7 @@ export default function MinePage() {
       <View className='card'>
         <ElderModeSwitch />
       </View>
+      <AccountCard />
       <View className='card' role='region' aria-label='衢城畅行 ETC'>
         <View className='title'>衢城畅行 ETC</View>
         <View className='caption'>我的车能否免费、行程是否免费、省了多少</View>

@@ -1,0 +1,79 @@
+import { View } from '@tarojs/components'
+import { useState } from 'react'
+import { auth } from '../services/auth'
+import { userMessage } from '../services/api/errors'
+import { navigate } from '../services/navigation'
+import { canSwitchDevAccount, DEV_ACCOUNTS } from '../services/platform/login'
+import { useSessionStore } from '../store/session'
+import { Pressable } from './pressable'
+
+const ROLE_WORDS = { resident: '居民账号', merchant: '商户账号', operator: '运营账号' } as const
+
+/**
+ * 我的 → 账号: who is signed in, and the way to 我的券包 — or, for a merchant account, to 商户核销.
+ * Signing in is offered, never required: everything anonymous works without it.
+ */
+export function AccountCard() {
+  const session = useSessionStore((state) => state.session)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true)
+    setError(null)
+    try {
+      await action()
+    } catch (actionError) {
+      setError(userMessage(actionError))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='card' role='region' aria-label='账号'>
+      <View className='title'>账号</View>
+      {session ? (
+        <View>
+          {session.displayName}（{ROLE_WORDS[session.role]}）
+        </View>
+      ) : (
+        <View className='caption'>未登录。领消费券、打开券包时会自动登录，其余功能不用登录。</View>
+      )}
+      <View className='row'>
+        {session?.role === 'merchant' ? (
+          <Pressable className='button' role='link' onPress={() => navigate('vouchers-merchant-desk')}>
+            商户核销
+          </Pressable>
+        ) : (
+          <Pressable className='button button--secondary' role='link' onPress={() => navigate('vouchers-wallet')}>
+            我的券包
+          </Pressable>
+        )}
+        {session ? (
+          <Pressable className='button button--secondary' disabled={busy} onPress={() => void run(auth.signOut)}>
+            退出登录
+          </Pressable>
+        ) : (
+          <Pressable className='button button--secondary' disabled={busy} onPress={() => void run(auth.ensureLogin)}>
+            {busy ? '正在登录…' : '登录'}
+          </Pressable>
+        )}
+      </View>
+      {canSwitchDevAccount() ? (
+        <View className='row'>
+          {DEV_ACCOUNTS.filter((account) => account.name !== session?.displayName).map((account) => (
+            <Pressable key={account.name} className='link' disabled={busy} onPress={() => void run(() => auth.signInAs(account.name))}>
+              切换为{account.title}（开发）
+            </Pressable>
+          ))}
+        </View>
+      ) : null}
+      {error ? (
+        <View className='error-text' role='alert'>
+          ✗ {error}
+        </View>
+      ) : null}
+    </View>
+  )
+}
