@@ -1,0 +1,74 @@
+/**
+ * The signed-in resident's reminders as the server last said them (我的提醒, and "已设置提醒" on
+ * an event page), plus the subscribe-message templates the 提醒我 tap needs ready before the tap:
+ * WeChat's dialog must open inside the tap, so nothing may be fetched between tap and dialog.
+ */
+import { create } from 'zustand'
+import { parseShanghaiIso } from '../domain/events/day-numbers'
+import type { ReminderKind } from '../domain/reminders/kinds'
+import type { ReminderTemplateInfo, ReminderView } from '../services/api/reminders'
+import { eventServices } from './event-services'
+import { currentToken, useSessionStore } from './session'
+
+interface RemindersState {
+  /** null until loaded (or when nobody is signed in). */
+  reminders: ReminderView[] | null
+  fromCache: boolean
+  fetchedAt: number | null
+  error: string | null
+  /** Per kind: the real template id and whether WeChat messages are configured. */
+  templates: Partial<Record<ReminderKind, ReminderTemplateInfo>>
+  loadTemplates: () => Promise<void>
+  /** Loads the list if someone is signed in; never asks to sign in. */
+  load: () => Promise<void>
+  upsert: (reminder: ReminderView) => void
+  remove: (reminderId: string) => void
+}
+
+export const useRemindersStore = create<RemindersState>()((set) => ({
+  reminders: null,
+  fromCache: false,
+  fetchedAt: null,
+  error: null,
+  templates: {},
+  loadTemplates: async () => {
+    try {
+      const { data } = await eventServices().reminders.getTemplates()
+      set({ templates: Object.fromEntries(data.kinds.map((info) => [info.kind, info])) })
+    } catch {
+      // Without the server's template ids every reminder is kept in-app, which still works.
+    }
+  },
+  load: async () => {
+    const session = useSessionStore.getState().session
+    if (!session || !currentToken()) {
+      set({ reminders: null })
+      return
+    }
+    try {
+      const result = await eventServices().reminders.listMine(session.userId)
+      set({ reminders: result.data, fromCache: result.fromCache, fetchedAt: result.fetchedAt, error: null })
+    } catch (error) {
+      set({ error: (error as Error).message })
+    }
+  },
+  upsert: (reminder) => set((state) => ({ reminders: [reminder, ...(state.reminders ?? []).filter((item) => item.id !== reminder.id)] })),
+  remove: (reminderId) => set((state) => ({ reminders: (state.reminders ?? []).filter((item) => item.id !== reminderId) })),
+}))
+
+/**
+ * Whether an in-app reminder needs attention now. The server says so when the list is fresh;
+ * a stored copy is re-judged against the clock (a fire time passed, the target not yet).
+ */
+export function isDue(reminder: ReminderView, now: number): boolean {
+  if (reminder.status !== 'active') return false
+  if (!(instantOf(reminder.targetAt) > now)) return false
+  if (reminder.due) return true
+  return reminder.fireTimes.some((time) => (time.channel ?? reminder.channel) === 'in-app' && instantOf(time.fireAt) <= now)
+}
+
+/** The API's '…+08:00' instants, parsed without relying on the engine's Date.parse quirks. */
+export function instantOf(iso: string): number {
+  const ms = parseShanghaiIso(iso)
+  return Number.isNaN(ms) ? Date.parse(iso) : ms
+}
