@@ -1,10 +1,206 @@
-import { PageShell } from '../../components/page-shell'
+/**
+ * 活动 tab: what's on in Quzhou (clause 十五) — a month calendar, the chosen day's events, this
+ * week's events and filters. Works without login and offline: the server's answer for the month,
+ * else the phone's stored copy (with its date), else the bundled data (said so on screen).
+ */
+import { View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ClauseCard } from '../../components/clause-card'
+import { DataSourceNote } from '../../components/data-source-note'
+import { EventRow } from '../../components/event-row'
+import { formatDate } from '../../components/event-format'
+import { PageShell } from '../../components/page-shell'
+import { Pressable } from '../../components/pressable'
+import { listOccurrences, monthGridRange, monthView, type DatedEvent, type EventFilters } from '../../domain/events/calendar'
+import { dateOfDayNumber, dayNumberOf, isoWeekdayOf, pad2 } from '../../domain/events/day-numbers'
+import { todayInShanghai, type DateString } from '../../domain/time'
+import { navigate } from '../../services/navigation'
+import { rangeKey, useEventsStore } from '../../store/events'
+import { activeFilterCount, EventFilterPanel } from './event-filters'
+import { MonthCalendar } from './month-calendar'
+import './index.scss'
+
+/** Rows shown at once in a list; more on request, so a busy day never renders hundreds of rows. */
+const LIST_STEP = 20
+const WEEK_PREVIEW = 5
+
+interface Month {
+  year: number
+  month: number
+}
+
+const monthOf = (date: DateString): Month => ({ year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)) })
+
+function shiftMonth({ year, month }: Month, delta: number): Month {
+  const index = year * 12 + (month - 1) + delta
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 }
+}
+
+function weekOf(date: DateString): { from: DateString; to: DateString } {
+  const day = dayNumberOf(date)
+  const monday = day - (isoWeekdayOf(day) - 1)
+  return { from: dateOfDayNumber(monday), to: dateOfDayNumber(monday + 6) }
+}
+
+function useMonthData(month: Month, today: DateString) {
+  const range = monthGridRange(month.year, month.month)
+  const key = rangeKey(range.from, range.to)
+  const data = useEventsStore((state) => state.ranges[key])
+  const loading = useEventsStore((state) => state.loading[key] === true)
+  const loadRange = useEventsStore((state) => state.loadRange)
+  useEffect(() => {
+    void loadRange(range.from, range.to, { today })
+  }, [loadRange, range.from, range.to, today])
+  return { data, loading }
+}
+
+function EventList({ items, empty, label }: { items: readonly DatedEvent[]; empty: string; label: string }) {
+  const [shown, setShown] = useState(LIST_STEP)
+  if (items.length === 0) return <View className='caption events-empty'>{empty}</View>
+  return (
+    <View role='list' aria-label={label}>
+      {items.slice(0, shown).map((item) => (
+        <View role='listitem' key={item.occurrence.key}>
+          <EventRow event={item.event} occurrence={item.occurrence} />
+        </View>
+      ))}
+      {items.length > shown ? (
+        <Pressable className='button button--secondary events-more' onPress={() => setShown((count) => count + LIST_STEP)}>
+          再显示 {Math.min(LIST_STEP, items.length - shown)} 个（还有 {items.length - shown} 个）
+        </Pressable>
+      ) : null}
+    </View>
+  )
+}
+
+const NO_EVENTS: never[] = []
 
 export default function EventsPage() {
+  const [today, setToday] = useState(() => todayInShanghai(Date.now()))
+  const [month, setMonth] = useState<Month>(() => monthOf(today))
+  const [selectedDate, setSelectedDate] = useState<DateString>(today)
+  const [filters, setFilters] = useState<EventFilters>({})
+  const [filtersOpen, setFiltersOpen] = useState(false)
+  const [weekExpanded, setWeekExpanded] = useState(false)
+
+  // A tab page stays alive: when it is shown on a new day, "today" moves with it.
+  useDidShow(() => setToday(todayInShanghai(Date.now())))
+
+  const shown = useMonthData(month, today)
+  const current = useMonthData(monthOf(today), today)
+  const events = shown.data?.events ?? NO_EVENTS
+
+  const view = useMemo(
+    () => monthView(events, month.year, month.month, { today, filters }),
+    [events, month.year, month.month, today, filters],
+  )
+  const dayList = view.index.on(selectedDate)
+
+  const week = weekOf(today)
+  const weekEvents = current.data?.events ?? NO_EVENTS
+  const weekList = useMemo(() => listOccurrences(weekEvents, week.from, week.to, filters), [weekEvents, week.from, week.to, filters])
+
+  const goToMonth = useCallback(
+    (next: Month) => {
+      setMonth(next)
+      const inThisMonth = `${next.year}-${pad2(next.month)}` === today.slice(0, 7)
+      setSelectedDate(inThisMonth ? today : `${next.year}-${pad2(next.month)}-01`)
+    },
+    [today],
+  )
+  const onSelect = useCallback((date: DateString) => setSelectedDate(date), [])
+
+  const filterCount = activeFilterCount(filters)
+  const filtered = filterCount > 0
+  const monthTotal = useMemo(() => {
+    const prefix = `${month.year}-${pad2(month.month)}`
+    const keys = new Set<string>()
+    view.index.byDate.forEach((list, date) => {
+      if (date.startsWith(prefix)) list.forEach((item) => keys.add(item.occurrence.key))
+    })
+    return keys.size
+  }, [view, month])
+
   return (
     <PageShell label='活动日历'>
-      <ClauseCard id='十五' showText />
+      {shown.data ? <DataSourceNote source={shown.data.source} fetchedAt={shown.data.fetchedAt} /> : null}
+
+      <View className='card'>
+        <View className='events-month'>
+          <Pressable
+            className='button button--secondary events-month__step'
+            label='上个月'
+            onPress={() => goToMonth(shiftMonth(month, -1))}
+          >
+            ‹
+          </Pressable>
+          <View className='events-month__title' role='heading' aria-level={2}>
+            {month.year}年{month.month}月
+          </View>
+          <Pressable className='button button--secondary events-month__step' label='下个月' onPress={() => goToMonth(shiftMonth(month, 1))}>
+            ›
+          </Pressable>
+        </View>
+        <View className='events-month__actions'>
+          <Pressable className='link events-month__today' onPress={() => goToMonth(monthOf(today))}>
+            回到今天
+          </Pressable>
+          <View className='caption' role='status'>
+            {shown.loading && !shown.data ? '正在加载活动…' : `本月 ${monthTotal} 个活动${filtered ? '（已筛选）' : ''}`}
+          </View>
+          <Pressable
+            className='link'
+            role='button'
+            label={`筛选${filtered ? `，已选 ${filterCount} 项` : ''}，${filtersOpen ? '收起' : '展开'}`}
+            onPress={() => setFiltersOpen((open) => !open)}
+          >
+            筛选{filtered ? `（${filterCount}）` : ''} {filtersOpen ? '▲' : '▼'}
+          </Pressable>
+        </View>
+        {filtersOpen ? <EventFilterPanel filters={filters} onChange={setFilters} /> : null}
+        <MonthCalendar view={view} selectedDate={selectedDate} onSelect={onSelect} />
+      </View>
+
+      <View className='card' role='region' aria-label='当天活动'>
+        <View className='title'>
+          {formatDate(selectedDate)}
+          {selectedDate === today ? '（今天）' : ''} · {dayList.length} 个活动
+        </View>
+        <EventList
+          key={selectedDate}
+          items={dayList}
+          label={`${formatDate(selectedDate)}的活动`}
+          empty={filtered ? '这一天没有符合筛选条件的活动' : '这一天没有活动'}
+        />
+      </View>
+
+      <View className='card' role='region' aria-label='本周活动'>
+        <View className='title'>
+          本周活动（{formatDate(week.from)}–{formatDate(week.to)}）
+        </View>
+        <EventList
+          items={weekExpanded ? weekList : weekList.slice(0, WEEK_PREVIEW)}
+          label='本周活动'
+          empty={current.loading && !current.data ? '正在加载…' : filtered ? '本周没有符合筛选条件的活动' : '本周没有活动'}
+        />
+        {!weekExpanded && weekList.length > WEEK_PREVIEW ? (
+          <Pressable className='button button--secondary events-more' onPress={() => setWeekExpanded(true)}>
+            查看本周全部 {weekList.length} 个活动
+          </Pressable>
+        ) : null}
+      </View>
+
+      <View className='card events-links'>
+        <Pressable className='button button--secondary' role='link' onPress={() => navigate('event-progress')}>
+          目标进度：今年承诺的活动办了多少
+        </Pressable>
+        <Pressable className='button button--secondary' role='link' onPress={() => navigate('my-reminders')}>
+          我的提醒
+        </Pressable>
+      </View>
+
+      <ClauseCard id='十五' />
     </PageShell>
   )
 }

@@ -1,0 +1,34 @@
+/**
+ * 改用微信通知 in 我的提醒, for a reminder kept in-app: WeChat is asked for the reminder's
+ * template synchronously, inside the tap (WECHAT.md), and its answer is recorded as credits with
+ * POST /me/subscriptions; the server spends them on this resident's reminders of that template,
+ * earliest fire time first (docs/api-reminders.md). Apart from services/remind-me.ts so this
+ * page does not load the template schema.
+ */
+import type { ReminderTemplateInfo, ReminderView } from '../../services/api/reminders'
+import { requestSubscribe, subscribeMessagesSupported } from '../../services/platform/subscribe'
+import { eventServices } from '../../store/event-services'
+import { useRemindersStore } from '../../store/reminders'
+
+/** weapp, the template configured by the operator, the reminder active with something left to fire. */
+export function canSwitchToWechat(reminder: ReminderView, info: ReminderTemplateInfo | undefined): boolean {
+  return (
+    subscribeMessagesSupported &&
+    info?.wechat === true &&
+    reminder.channel === 'in-app' &&
+    reminder.status === 'active' &&
+    reminder.nextFireAt !== null
+  )
+}
+
+/** Call in the tap. Resolves with the sentence to show. */
+export function switchToWechat(reminder: ReminderView): Promise<string> {
+  const templateIds = [reminder.templateId]
+  const answer = requestSubscribe(templateIds)
+  return answer.then(async (result) => {
+    const record = result !== null && typeof result === 'object' ? (result as Record<string, unknown>) : null
+    const { subscribe } = await eventServices().reminders.recordSubscriptions({ templateIds, result: record })
+    await useRemindersStore.getState().load()
+    return subscribe.message
+  })
+}
