@@ -76,6 +76,23 @@ export const SUBPACKAGES: readonly Subpackage[] = [
     preloadFrom: ['vouchers'],
     preloadNetwork: 'all',
   },
+  {
+    root: 'packages/events',
+    name: 'events',
+    pages: [
+      { key: 'event-detail', path: 'pages/detail/index', title: '活动详情' },
+      { key: 'event-progress', path: 'pages/progress/index', title: '活动目标进度' },
+    ],
+    preloadFrom: ['events'],
+    preloadNetwork: 'all',
+  },
+  {
+    root: 'packages/reminders',
+    name: 'reminders',
+    pages: [{ key: 'my-reminders', path: 'pages/list/index', title: '我的提醒' }],
+    preloadFrom: ['mine'],
+    preloadNetwork: 'all',
+  },
 ]
 
 export type RouteKey = TabKey | (typeof SUBPACKAGES)[number]['pages'][number]['key']

@@ -5,7 +5,6 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { getClause } from '../domain/policy/clauses'
 import { usePreferencesStore } from '../store/preferences'
-import EventsPage from './events/index'
 import HomePage from './home/index'
 import MinePage from './mine/index'
 import SubsidyPage from './subsidy/index'
@@ -17,7 +16,6 @@ beforeEach(() => {
 
 test.each([
   ['补贴', '十四', SubsidyPage],
-  ['活动', '十五', EventsPage],
 ] as const)('the %s tab presents clause (%s) with its headline figures', (_name, clauseId, Page) => {
   render(<Page />)
   const clause = getClause(clauseId)

@@ -13,6 +13,10 @@ export default function MinePage() {
         <ElderModeSwitch />
       </View>
       <AccountCard />
+      <Pressable className='card' role='link' label='我的提醒：活动开始、消费券开抢和到期、补贴截止' onPress={() => navigate('my-reminders')}>
+        <View className='title'>我的提醒 ›</View>
+        <View className='caption'>活动开始、消费券开抢和到期、补贴截止</View>
+      </Pressable>
       <View className='card' role='region' aria-label='衢城畅行 ETC'>
         <View className='title'>衢城畅行 ETC</View>
         <View className='caption'>我的车能否免费、行程是否免费、省了多少</View>
