@@ -26,7 +26,10 @@ import { eventExtraRoutes } from './routes/event-extras'
 import { reminderRoutes } from './routes/reminders'
 import { healthRoutes } from './routes/health'
 import { staffRoutes } from './routes/staff'
+import { voucherRoutes } from './routes/vouchers'
 import type { Db } from './store/db'
+import { VoucherService, type VoucherServiceOptions } from './vouchers/service'
+import { SessionCache } from './vouchers/session-cache'
 import { WechatClient } from './wechat/client'
 
 // Messages zod writes itself ("期望 string") in Chinese, like ours.
@@ -45,12 +48,16 @@ export interface AppDeps {
   wechat?: WechatClient
   now?: () => Date
   logger?: FastifyServerOptions['logger'] | false
+  /** Voucher engine options for tests and benchmarks (timers, engine tuning). */
+  vouchers?: Partial<Omit<VoucherServiceOptions, 'db' | 'now' | 'log'>>
   /** Reminder settings; read from the environment when absent. */
   reminders?: ReminderConfig
 }
 
 export interface App {
   app: FastifyInstance
+  /** Claims, wallet, redemptions and the expiry job (tests call its jobs directly). */
+  vouchers: VoucherService
   /** The reminder service and scheduler (`npm start` starts the scheduler; tests drive it). */
   reminders: ReminderRuntime
   /** Stops accepting, lets in-flight requests finish, then closes the store. */
@@ -143,6 +150,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs' })
 
   const guards = makeGuards(db, now)
+  const vouchers = new VoucherService({ db, now, log: app.log, config: config.vouchers, ...deps.vouchers })
+  await vouchers.start()
+  app.addHook('onClose', () => vouchers.close())
   const reminders = createReminders({ db, config: deps.reminders ?? reminderConfigFromEnv(), wechat: config.wechat, now, log: app.log })
   // Before the store closes: the batch in hand is finished and recorded.
   app.addHook('onClose', () => reminders.scheduler.stop())
@@ -160,6 +170,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         userRateLimit,
       })
       await api.register(contentRoutes, { db, now })
+      await api.register(voucherRoutes, {
+        db,
+        vouchers,
+        sessions: new SessionCache(db, now, config.vouchers.sessionCacheMs),
+        now,
+        requireUser: guards.requireUser,
+        requireMerchant: guards.requireRole('merchant'),
+        userRateLimit,
+        claimRateLimit: config.vouchers.claimRateLimit,
+      })
       await api.register(eventExtraRoutes, { db, now })
       await api.register(reminderRoutes, { service: reminders.service, config: reminders.config, requireUser: guards.requireUser, userRateLimit })
       await api.register(staffRoutes, {
@@ -180,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   return {
     app,
+    vouchers,
     reminders,
     async shutdown() {
       if (shuttingDown) return

@@ -35,6 +35,18 @@ const envSchema = z.object({
   /** Honour X-Forwarded-For from this many proxies (0 = none), so per-IP limits see the resident. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Redis for the voucher claim gate; when absent claims run on the store alone. */
+  REDIS_URL: z.string().url().optional(),
+  /** Prefix of every Redis key this server writes (one per deployment, or per test run). */
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/, '只能包含字母、数字、:、_ 和 -').default('qht:'),
+  /** Key of the HMAC that signs redemption codes (≥ 32 characters); production redeems nothing without it. */
+  REDEMPTION_SECRET: z.string().min(32, '至少 32 个字符').optional(),
+  CLAIM_RATE_LIMIT_USER_PER_10S: positiveInt.default(20),
+  CLAIM_RATE_LIMIT_IP_PER_10S: positiveInt.default(2000),
+  /** How often the expiry job and the stock upkeep run. */
+  VOUCHER_EXPIRY_INTERVAL_SECONDS: positiveInt.default(60),
+  /** How long the claim route trusts a resolved session before reading it again. */
+  CLAIM_SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
 })
 
 export interface Config {
@@ -51,6 +63,23 @@ export interface Config {
   shutdownTimeoutMs: number
   trustProxyHops: number
   logLevel: string
+  vouchers: VoucherConfig
+}
+
+export interface VoucherConfig {
+  /** 'redis' when REDIS_URL is set, else 'store' (PGlite or PostgreSQL alone). */
+  engine: 'store' | 'redis'
+  redisUrl: string | null
+  redisKeyPrefix: string
+  /**
+   * Null when unset: outside production a key is generated once and kept in the store; in
+   * production the redemption endpoints answer 503 until it is set (never a default key).
+   */
+  redemptionSecret: string | null
+  production: boolean
+  claimRateLimit: { userPer10s: number; ipPer10s: number }
+  upkeepIntervalMs: number
+  sessionCacheMs: number
 }
 
 export class ConfigError extends Error {}
@@ -78,5 +107,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     logLevel: e.LOG_LEVEL,
+    vouchers: {
+      engine: e.REDIS_URL ? 'redis' : 'store',
+      redisUrl: e.REDIS_URL ?? null,
+      redisKeyPrefix: e.REDIS_KEY_PREFIX,
+      redemptionSecret: e.REDEMPTION_SECRET ?? null,
+      production: e.NODE_ENV === 'production',
+      claimRateLimit: { userPer10s: e.CLAIM_RATE_LIMIT_USER_PER_10S, ipPer10s: e.CLAIM_RATE_LIMIT_IP_PER_10S },
+      upkeepIntervalMs: e.VOUCHER_EXPIRY_INTERVAL_SECONDS * 1000,
+      sessionCacheMs: e.CLAIM_SESSION_CACHE_SECONDS * 1000,
+    },
   }
 }

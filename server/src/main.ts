@@ -8,17 +8,25 @@ import { importSampleContent } from './content/import'
 import { hasImportedContent } from './store/content'
 import { openDb } from './store/db'
 import { migrate } from './store/migrate'
+import { seedDevAccounts } from './vouchers/dev-accounts'
 
 async function main(): Promise<void> {
   const config = loadConfig()
   const db = await openDb(config.store)
   const applied = await migrate(db)
-  const { app, reminders, shutdown } = await buildApp({ config, db })
+  const { app, reminders, vouchers, shutdown } = await buildApp({ config, db })
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied')
   if (config.seedSample === 'if-empty' && !(await hasImportedContent(db))) {
     const result = await importSampleContent(db)
     if (result.ok) app.log.info({ counts: result.counts }, 'sample content imported into the empty store')
     else app.log.error({ problems: result.problems }, 'sample content was rejected; the store stays empty')
+  }
+  if (config.seedSample === 'if-empty' && !config.production) {
+    // The development login's merchant, operator and resident accounts, with the resident's demo
+    // wallet when it is empty (server/README.md, "Vouchers"); then the claim gate counts them too.
+    const seeded = await seedDevAccounts(db)
+    await vouchers.resyncFromStore()
+    app.log.info(seeded, 'development accounts ready')
   }
 
   let stopping = false

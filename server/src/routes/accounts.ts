@@ -7,21 +7,25 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { preHandlerAsyncHookHandler } from 'fastify'
 import { z } from 'zod'
 import { toIsoShanghai } from '../../../src/domain/time'
+import { VOUCHER_COUNTY_CODES } from '../../../src/domain/vouchers/places'
 import { callerOf } from '../auth/guard'
 import { hashToken, newSessionToken } from '../auth/tokens'
 import { ApiError } from '../http/errors'
-import { emptyBody, envelope, errorResponses, noQuery, uuidParam } from '../http/schemas'
+import { contentIdParam, emptyBody, envelope, errorResponses, noQuery, uuidParam } from '../http/schemas'
 import {
   createSession,
   listActiveSessions,
   revokeSession,
   setNickname,
+  setRole,
   upsertDevUser,
   upsertWechatUser,
   type Session,
   type User,
 } from '../store/accounts'
+import { getMerchant } from '../store/content'
 import type { Db } from '../store/db'
+import { setResidentCounty } from '../store/vouchers'
 import type { WechatClient } from '../wechat/client'
 
 export const userSchema = z.object({
@@ -64,6 +68,19 @@ const devNameSchema = z
   .min(1, '请填写名字')
   .max(20, '名字最多 20 个字')
   .regex(/^[\p{Script=Han}A-Za-z0-9_-]+$/u, '名字只能包含汉字、字母、数字、- 和 _')
+
+/** Without role: the account as it is (seeded ones keep theirs); a merchant names its shop. */
+const devLoginBodySchema = z
+  .strictObject({
+    name: devNameSchema,
+    role: z.enum(['resident', 'merchant', 'operator']).optional(),
+    merchantId: contentIdParam.optional(),
+    county: z.enum(VOUCHER_COUNTY_CODES).nullable().optional(),
+  })
+  .refine((body) => (body.role === 'merchant') === (body.merchantId !== undefined), {
+    message: '商户账号须指定 merchantId，其他角色不能指定',
+    path: ['merchantId'],
+  })
 
 export interface AccountRouteOptions {
   db: Db
@@ -114,13 +131,17 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRouteOptions> = async (
         config: loginLimit,
         schema: { querystring: noQuery,
           tags: ['accounts'],
-          summary: '开发登录：以指定名字的测试居民登录（生产环境不存在）',
-          body: z.strictObject({ name: devNameSchema }),
-          response: { 200: loginResultSchema, ...errorResponses() },
+          summary: '开发登录：以指定名字的测试账号登录；可指定角色（商户须绑定 merchantId）和所在区县（生产环境不存在）',
+          body: devLoginBodySchema,
+          response: { 200: loginResultSchema, ...errorResponses(404) },
         },
       },
       async (request) => {
-        const user = await upsertDevUser(db, request.body.name)
+        const { name, role, merchantId, county } = request.body
+        if (merchantId && !(await getMerchant(db, merchantId))) throw new ApiError(404, 'NOT_FOUND', '找不到这个商户，请先导入商户')
+        let user = await upsertDevUser(db, name)
+        if (role) user = (await setRole(db, user.id, role, merchantId ?? null)) ?? user
+        if (county !== undefined) await setResidentCounty(db, user.id, county)
         return startSession(user, 'dev', request.headers['user-agent'])
       },
     )

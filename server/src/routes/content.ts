@@ -14,12 +14,10 @@ import { addDays, isValidDate, todayInShanghai } from '../../../src/domain/time'
 import { ApiError } from '../http/errors'
 import { booleanQuery, contentDocSchema, contentIdParam, envelope, errorResponses, noQuery, pagedEnvelope, pageQuery } from '../http/schemas'
 import {
-  getBatch,
   getEvent,
   getMerchant,
   getPolicy,
   getTollData,
-  listBatches,
   listEvents,
   listMerchants,
 } from '../store/content'
@@ -106,36 +104,6 @@ export const contentRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> =
       const event = await getEvent(db, request.params.eventId)
       if (!event) throw notFound('活动')
       return { data: event }
-    },
-  )
-
-  app.get(
-    '/batches',
-    {
-      config: cached,
-      schema: {
-        tags: ['content'],
-        summary: '消费券批次及其场次。state：current（可领或可用，默认）、claimable、upcoming、ended、all',
-        querystring: z.strictObject({
-          state: z.enum(['current', 'claimable', 'upcoming', 'ended', 'all']).default('current'),
-          county: z.enum(COUNTY_CODES).optional(),
-        }),
-        response: { 200: envelope(z.array(contentDocSchema)), ...errorResponses(304) },
-      },
-    },
-    async (request) => ({ data: await listBatches(db, { state: request.query.state, county: request.query.county, now: now() }) }),
-  )
-
-  app.get(
-    '/batches/:batchId',
-    {
-      config: cached,
-      schema: { querystring: noQuery, tags: ['content'], summary: '消费券批次详情', params: z.strictObject({ batchId: contentIdParam }), response: { 200: envelope(contentDocSchema), ...errorResponses(304, 404) } },
-    },
-    async (request) => {
-      const batch = await getBatch(db, request.params.batchId)
-      if (!batch) throw notFound('消费券批次')
-      return { data: batch }
     },
   )
 

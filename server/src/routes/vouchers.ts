@@ -1,0 +1,302 @@
+/**
+ * The voucher API of docs/api-vouchers.md: batches with live stock, claims under the rush
+ * (Idempotency-Key, rate limits per user and IP, the in-process gate), the wallet and its signed
+ * redemption codes, and the merchant's redemptions and refunds. Object-level authorization: a
+ * resident sees only their own vouchers (another's answers 404, like a missing one), a merchant
+ * only its own shop's redemptions.
+ */
+import { createHash } from 'node:crypto'
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { COUNTY_CODES } from '../../../src/domain/events/places'
+import { toIsoShanghaiMs } from '../../../src/domain/vouchers/instants'
+import { VOUCHER_COUNTY_CODES } from '../../../src/domain/vouchers/places'
+import { isValidDate, todayInShanghai } from '../../../src/domain/time'
+import { callerOf } from '../auth/guard'
+import { ApiError } from '../http/errors'
+import { createUserRateLimit } from '../http/user-rate-limit'
+import { contentIdParam, emptyBody, envelope, errorResponses, noQuery } from '../http/schemas'
+import { listBatches } from '../store/content'
+import type { Db } from '../store/db'
+import { setResidentCounty } from '../store/vouchers'
+import type { Answer } from '../vouchers/answers'
+import type { BatchView, VoucherService } from '../vouchers/service'
+import type { SessionCache } from '../vouchers/session-cache'
+
+export interface VoucherRouteOptions {
+  db: Db
+  vouchers: VoucherService
+  sessions: SessionCache
+  now: () => Date
+  requireUser: preHandlerAsyncHookHandler
+  requireMerchant: preHandlerAsyncHookHandler
+  userRateLimit: preHandlerAsyncHookHandler
+  claimRateLimit: { userPer10s: number; ipPer10s: number }
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/
+
+const walletStatusSchema = z.enum(['usable', 'used', 'expired', 'returned-after-refund'])
+const doc = z.looseObject({})
+
+function send(reply: FastifyReply, answer: Answer): FastifyReply {
+  return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body)
+}
+
+function idempotencyKey(request: FastifyRequest, required: boolean): string | null {
+  const header = request.headers['idempotency-key']
+  const value = Array.isArray(header) ? header[0] : header
+  if (value === undefined || value === '') {
+    if (required) throw new ApiError(400, 'IDEMPOTENCY_KEY_REQUIRED', '缺少请求编号（Idempotency-Key），请重新点击')
+    return null
+  }
+  if (!IDEMPOTENCY_KEY.test(value)) throw new ApiError(400, 'IDEMPOTENCY_KEY_REQUIRED', '请求编号（Idempotency-Key）应为 8–64 位字母、数字、- 或 _')
+  return value
+}
+
+/** ETag over everything but the clock, so an unchanged list still answers 304. */
+function sendWithEtag(request: FastifyRequest, reply: FastifyReply, payload: { data: unknown; meta?: unknown }, stable: unknown): FastifyReply {
+  const etag = `"${createHash('sha256').update(JSON.stringify(stable)).digest('base64url').slice(0, 27)}"`
+  void reply.header('etag', etag).header('cache-control', 'no-cache')
+  const match = request.headers['if-none-match']
+  if (match && match.split(',').some((tag) => [etag, `W/${etag}`, '*'].includes(tag.trim()))) return reply.code(304).send()
+  return send(reply, { status: 200, body: JSON.stringify(payload) })
+}
+
+const withoutClock = (views: readonly BatchView[]) => views.map(({ live: { serverTime: _serverTime, at: _at, ...live }, ...batch }) => ({ ...batch, live }))
+
+function presentView({ live: { at: _at, ...live }, ...batch }: BatchView) {
+  return { ...batch, live }
+}
+
+export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (app, options) => {
+  const { db, vouchers, now } = options
+  const bearer = [{ bearer: [] }]
+  const authed = { preHandler: [options.requireUser, options.userRateLimit] }
+  const merchantOnly = { preHandler: [options.requireMerchant, options.userRateLimit] }
+  // Taps per resident on the claim button; the per-IP limit is the route's rateLimit config.
+  const claimUserLimit = createUserRateLimit({ max: options.claimRateLimit.userPer10s, windowMs: 10_000 })
+  app.decorateRequest('residentCounty', undefined)
+
+  app.get(
+    '/batches',
+    {
+      schema: {
+        tags: ['vouchers'],
+        summary: '消费券批次、场次与实时剩余名额。state：current（可领或可用，默认）、claimable、upcoming、ended、all',
+        querystring: z.strictObject({
+          state: z.enum(['current', 'claimable', 'upcoming', 'ended', 'all']).default('current'),
+          county: z.enum(COUNTY_CODES).optional(),
+        }),
+        response: { 200: z.object({ data: z.array(doc), meta: z.object({ serverTime: z.string() }) }), ...errorResponses(304) },
+      },
+    },
+    async (request, reply) => {
+      const listed = await listBatches(db, { state: request.query.state, county: request.query.county, now: now() })
+      const views = await vouchers.batchViews(listed)
+      return sendWithEtag(request, reply, { data: views.map(presentView), meta: { serverTime: views[0]?.live.serverTime ?? toIsoShanghaiMs(now().getTime()) } }, withoutClock(views))
+    },
+  )
+
+  app.get(
+    '/batches/:batchId',
+    {
+      schema: {
+        querystring: noQuery,
+        tags: ['vouchers'],
+        summary: '消费券批次详情与实时剩余名额',
+        params: z.strictObject({ batchId: contentIdParam }),
+        response: { 200: envelope(doc), ...errorResponses(304, 404) },
+      },
+    },
+    async (request, reply) => {
+      const batch = await vouchers.findBatch(request.params.batchId)
+      const [view] = await vouchers.batchViews([batch])
+      return sendWithEtag(request, reply, { data: presentView(view) }, withoutClock([view]))
+    },
+  )
+
+  app.post(
+    '/batches/:batchId/claims',
+    {
+      config: { rateLimit: { max: options.claimRateLimit.ipPer10s, timeWindow: 10_000 } },
+      preHandler: [options.sessions.require, claimUserLimit],
+      schema: {
+        querystring: noQuery,
+        tags: ['vouchers'],
+        summary: '领券（须带 Idempotency-Key；同一编号重试得到第一次的结果）',
+        security: bearer,
+        params: z.strictObject({ batchId: contentIdParam }),
+        headers: z.looseObject({ 'idempotency-key': z.string().optional() }),
+        body: z.strictObject({ roundId: contentIdParam.optional() }).nullish(),
+        response: { 201: envelope(z.object({ outcome: z.literal('CLAIMED'), voucher: doc })), ...errorResponses(401, 403, 404, 409, 422, 503) },
+      },
+    },
+    async (request, reply) => {
+      const key = idempotencyKey(request, true)!
+      const { user } = callerOf(request)
+      const answer = await vouchers.claim({
+        userId: user.id,
+        residentCounty: request.residentCounty,
+        batchId: request.params.batchId,
+        roundId: request.body?.roundId,
+        key,
+      })
+      return send(reply, answer)
+    },
+  )
+
+  app.get(
+    '/me/vouchers',
+    {
+      ...authed,
+      schema: {
+        tags: ['vouchers'],
+        summary: '我的券包，可按状态筛选',
+        security: bearer,
+        querystring: z.strictObject({ status: walletStatusSchema.optional() }),
+        response: { 200: envelope(z.array(doc)), ...errorResponses(401) },
+      },
+    },
+    async (request) => ({ data: await vouchers.wallet(callerOf(request).user.id, request.query.status) }),
+  )
+
+  app.get(
+    '/me/vouchers/:voucherId',
+    {
+      ...authed,
+      schema: {
+        querystring: noQuery,
+        tags: ['vouchers'],
+        summary: '我的一张券',
+        security: bearer,
+        params: z.strictObject({ voucherId: contentIdParam }),
+        response: { 200: envelope(doc), ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => ({ data: await vouchers.walletVoucher(callerOf(request).user.id, request.params.voucherId) }),
+  )
+
+  app.post(
+    '/me/vouchers/:voucherId/code',
+    {
+      ...authed,
+      schema: {
+        querystring: noQuery,
+        body: emptyBody,
+        tags: ['vouchers'],
+        summary: '核销码：60 秒有效的签名令牌，每分钟刷新',
+        security: bearer,
+        params: z.strictObject({ voucherId: contentIdParam }),
+        response: { 200: envelope(z.object({ token: z.string(), expiresAt: z.string(), refreshAt: z.string() })), ...errorResponses(401, 404, 409) },
+      },
+    },
+    async (request) => ({ data: await vouchers.redemptionCode(callerOf(request).user.id, request.params.voucherId) }),
+  )
+
+  app.get(
+    '/me/resident-county',
+    {
+      ...authed,
+      schema: {
+        querystring: noQuery,
+        tags: ['vouchers'],
+        summary: '我填写的所在区县（限本区县居民领取的券按它判断）',
+        security: bearer,
+        response: { 200: envelope(z.object({ county: z.string().nullable() })), ...errorResponses(401) },
+      },
+    },
+    async (request) => {
+      const { user } = callerOf(request)
+      const [row] = await db.query<{ county: string | null }>('select resident_county as county from users where id = $1', [user.id])
+      return { data: { county: row?.county ?? null } }
+    },
+  )
+
+  app.put(
+    '/me/resident-county',
+    {
+      ...authed,
+      schema: {
+        querystring: noQuery,
+        tags: ['vouchers'],
+        summary: '填写所在区县（本人声明）',
+        security: bearer,
+        body: z.strictObject({ county: z.enum(VOUCHER_COUNTY_CODES).nullable() }),
+        response: { 200: envelope(z.object({ county: z.string().nullable() })), ...errorResponses(401) },
+      },
+    },
+    async (request) => {
+      const { user } = callerOf(request)
+      await setResidentCounty(db, user.id, request.body.county)
+      options.sessions.forgetUser(user.id)
+      return { data: { county: request.body.county } }
+    },
+  )
+
+  app.post(
+    '/merchant/redemptions',
+    {
+      ...merchantOnly,
+      schema: {
+        querystring: noQuery,
+        tags: ['merchant'],
+        summary: '核销：扫码得到的券码、订单金额（分）、订单号；同一订单同一张券只核销一次',
+        security: bearer,
+        headers: z.looseObject({ 'idempotency-key': z.string().optional() }),
+        body: z.strictObject({
+          code: z.string().min(1, '缺少券码').max(512),
+          orderAmountFen: z.number().int('金额必须是整数分').min(0, '金额不能是负数').max(1_000_000_000, '金额过大'),
+          orderId: z.string().trim().min(1, '缺少订单号').max(64, '订单号最多 64 个字符'),
+        }),
+        response: { 201: envelope(z.object({ redemption: doc, voucher: doc })), ...errorResponses(401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { user } = callerOf(request)
+      const answer = await vouchers.redeem({ userId: user.id, merchantId: user.merchantId! }, request.body, idempotencyKey(request, false))
+      return send(reply, answer)
+    },
+  )
+
+  app.get(
+    '/merchant/redemptions',
+    {
+      ...merchantOnly,
+      schema: {
+        tags: ['merchant'],
+        summary: '本店某一天的核销记录（北京时间，默认今天）',
+        security: bearer,
+        querystring: z.strictObject({
+          date: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2025-05-01')
+            .refine((text) => isValidDate(text), '没有这一天')
+            .optional(),
+        }),
+        response: { 200: envelope(z.array(doc)), ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => {
+      const { user } = callerOf(request)
+      return { data: await vouchers.merchantRedemptions(user.merchantId!, request.query.date ?? todayInShanghai(now().getTime())) }
+    },
+  )
+
+  app.post(
+    '/merchant/refunds',
+    {
+      ...merchantOnly,
+      schema: {
+        querystring: noQuery,
+        tags: ['merchant'],
+        summary: '退款：全额且在有效期内退回券，部分退款或过期不退回；每笔核销只退一次',
+        security: bearer,
+        body: z.strictObject({ redemptionId: contentIdParam, full: z.boolean() }),
+        response: { 200: envelope(z.object({ outcome: z.string(), message: z.string(), voucher: doc })), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => send(reply, await vouchers.refund({ merchantId: callerOf(request).user.merchantId! }, request.body)),
+  )
+}

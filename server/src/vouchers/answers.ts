@@ -1,0 +1,54 @@
+/**
+ * What the voucher endpoints answer, built once as the exact bytes sent, so an idempotent replay
+ * returns the first answer byte for byte (docs/api-vouchers.md). Views add to the domain types
+ * only what the contract names: displayStatus (walletStatus) and a batch summary.
+ */
+import type { ClaimRejection } from '../../../src/domain/vouchers/claim'
+import type { VoucherBatch, WalletVoucher } from '../../../src/domain/vouchers/schema'
+import { walletStatus, type WalletStatus } from '../../../src/domain/vouchers/validity'
+import { parseIsoInstant } from '../../../src/domain/vouchers/instants'
+
+export type WalletVoucherView = WalletVoucher & {
+  displayStatus: WalletStatus
+  batch: Pick<VoucherBatch, 'id' | 'title' | 'faceValueFen' | 'thresholdFen' | 'merchants' | 'counties' | 'oneVoucherPerTransaction'>
+}
+
+export function presentVoucher(voucher: WalletVoucher, batch: VoucherBatch, at: number): WalletVoucherView {
+  return {
+    ...voucher,
+    displayStatus: walletStatus(voucher, at),
+    batch: {
+      id: batch.id,
+      title: batch.title,
+      faceValueFen: batch.faceValueFen,
+      thresholdFen: batch.thresholdFen,
+      merchants: batch.merchants,
+      counties: batch.counties,
+      oneVoucherPerTransaction: batch.oneVoucherPerTransaction,
+    },
+  }
+}
+
+/** A finished answer: the status and the exact JSON body. */
+export interface Answer {
+  status: number
+  body: string
+}
+
+export function errorAnswer(status: number, code: string, message: string): Answer {
+  return { status, body: JSON.stringify({ error: { code, message } }) }
+}
+
+/** The claim's 201, shown as of the claim instant so a replay is the same bytes. */
+export function claimedAnswer(voucher: WalletVoucher, batch: VoucherBatch): Answer {
+  const view = presentVoucher(voucher, batch, parseIsoInstant(voucher.claimedAt))
+  return { status: 201, body: JSON.stringify({ data: { outcome: 'CLAIMED', voucher: view } }) }
+}
+
+/** NOT_ELIGIBLE is about who asks (403); the rest are about the batch's state now (409). */
+export function rejectedAnswer(rejection: ClaimRejection): Answer {
+  return errorAnswer(rejection.code === 'NOT_ELIGIBLE' ? 403 : 409, rejection.code, rejection.message)
+}
+
+export const inFlightAnswer = (): Answer => errorAnswer(409, 'CLAIM_IN_FLIGHT', '上一次领取还在处理中，请稍候再看结果')
+export const keyReusedAnswer = (): Answer => errorAnswer(422, 'IDEMPOTENCY_KEY_REUSED', '这个请求编号已用于另一个请求，请重新点击领取')

@@ -1,0 +1,576 @@
+/**
+ * The Redis gate for the rush (REDIS_URL). One Lua script, atomic in Redis, checks the resident's
+ * limits and the round's stock, reserves, and appends the claim to the batch's stream; the
+ * answer goes back at once. A worker (consumer group) writes the stream to PostgreSQL — each
+ * voucher by its id, so writing twice is harmless — and acknowledges only after the commit. A
+ * reconciler re-drives entries a dead worker left pending and proves Redis ≡ PostgreSQL,
+ * rebuilding Redis from the record when they differ (e.g. Redis restarted empty).
+ *
+ * Keys of one batch share the hash tag {batchId}, so the script's keys sit in one cluster slot:
+ *   <prefix>{b}:total:<round>   stock the round may hand out (missing → sold out: fail closed)
+ *   <prefix>{b}:taken:<round>   reserved so far
+ *   <prefix>{b}:user:<user>     hash: b → vouchers in the batch, r:<round> → in that round
+ *   <prefix>{b}:claim:<user>:<key>  the voucher a key already got (replayed, never claimed twice)
+ *   <prefix>{b}:stream          claims for the writer;   <prefix>{b}:paused  set while rebuilding
+ *   <prefix>idem:{u:<user>}:<key>   the HTTP idempotency record (first answer, fingerprint)
+ */
+import { hostname } from 'node:os'
+import { randomUUID } from 'node:crypto'
+import { Redis } from 'ioredis'
+import { decideClaim, newWalletVoucher } from '../../../src/domain/vouchers/claim'
+import type { VoucherBatch } from '../../../src/domain/vouchers/schema'
+import { ApiError } from '../http/errors'
+import type { Db } from '../store/db'
+import {
+  claimedByRound,
+  ownerRoundCounts,
+  recentClaimKeys,
+  returnedByRound,
+  writeReservedVouchers,
+  type CountByRound,
+  type IdempotencyStart,
+  type NewVoucherRow,
+} from '../store/vouchers'
+import { claimedAnswer, inFlightAnswer, keyReusedAnswer, rejectedAnswer, type Answer } from './answers'
+import type { ClaimEngine, ClaimRequest, ClaimResult } from './engine'
+import { roundNeedsStock, roundStocks } from './stock'
+
+/**
+ * The claim, atomically. Integer replies are compared with `== 1`: in Lua 0 is true, so
+ * `if redis.call('EXISTS', k) then` would take every claim for a duplicate.
+ */
+export const CLAIM_SCRIPT = `
+if redis.call('EXISTS', KEYS[6]) == 1 then
+  return {'PAUSED'}
+end
+if redis.call('EXISTS', KEYS[4]) == 1 then
+  return {'DUPLICATE', redis.call('GET', KEYS[4])}
+end
+local total = redis.call('GET', KEYS[1])
+local taken = redis.call('GET', KEYS[2])
+if not total or not taken then
+  return {'SOLD_OUT', 'missing'}
+end
+if tonumber(taken) >= tonumber(total) then
+  return {'SOLD_OUT', 'empty'}
+end
+local roundField = 'r:' .. ARGV[1]
+local inBatch = tonumber(redis.call('HGET', KEYS[3], 'b') or '0')
+local inRound = tonumber(redis.call('HGET', KEYS[3], roundField) or '0')
+if inBatch >= tonumber(ARGV[6]) or inRound >= tonumber(ARGV[5]) then
+  return {'LIMIT_REACHED', tostring(inBatch), tostring(inRound)}
+end
+redis.call('INCR', KEYS[2])
+inBatch = redis.call('HINCRBY', KEYS[3], 'b', 1)
+inRound = redis.call('HINCRBY', KEYS[3], roundField, 1)
+local record = ARGV[3] .. '|' .. ARGV[4] .. '|' .. ARGV[1]
+redis.call('XADD', KEYS[5], '*', 'v', ARGV[3], 'u', ARGV[2], 'r', ARGV[1], 'bs', inBatch, 'rs', inRound, 't', ARGV[4], 'k', ARGV[7])
+redis.call('SET', KEYS[4], record, 'PX', ARGV[8])
+return {'CLAIMED', record, tostring(inBatch), tostring(inRound)}
+`
+
+/** Raises a round's total (quota handed back, carry-over once final); never creates or lowers it. */
+export const RAISE_SCRIPT = `
+local current = redis.call('GET', KEYS[1])
+if not current then
+  return -1
+end
+if tonumber(ARGV[1]) > tonumber(current) then
+  redis.call('SET', KEYS[1], ARGV[1])
+  return 1
+end
+return 0
+`
+
+const GROUP = 'writers'
+const DAY_MS = 86_400_000
+
+export interface RedisEngineOptions {
+  url: string
+  prefix: string
+  /** Run the stream writer in this process (tests turn it off to play a crash). */
+  worker?: boolean
+  leaseMs?: number
+  /** Pending entries idle this long are taken over from their (presumably dead) consumer. */
+  staleMs?: number
+  log?: { error(obj: unknown, msg?: string): void; warn(obj: unknown, msg?: string): void }
+}
+
+export interface StreamEntry {
+  id: string
+  item: NewVoucherRow
+}
+
+export interface RoundComparison {
+  roundId: string
+  redisTotal: number | null
+  redisTaken: number | null
+  pgClaimed: number
+}
+
+export interface ReconcileReport {
+  batchId: string
+  /** Entries found pending or unread and written to PostgreSQL by this run. */
+  redriven: number
+  /** Whether Redis already agreed with PostgreSQL before any rewrite. */
+  agreed: boolean
+  rewritten: boolean
+  /** Pending entries still held by other consumers (then nothing is rewritten). */
+  pendingElsewhere: number
+  rounds: RoundComparison[]
+}
+
+export interface VerifyReport {
+  ok: boolean
+  rounds: RoundComparison[]
+  residents: number
+  residentMismatches: number
+  pending: number
+  streamLength: number
+}
+
+type ScriptReply = [string, ...string[]]
+
+export class RedisClaimEngine implements ClaimEngine {
+  readonly kind = 'redis' as const
+  readonly redis: Redis
+  private readonly blocking: Redis
+  readonly prefix: string
+  readonly consumer = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`
+  private readonly shas = new Map<string, string>()
+  /** NOSCRIPT recoveries so far (a SCRIPT FLUSH or a Redis restart). */
+  scriptReloads = 0
+  private readonly known = new Map<string, VoucherBatch>()
+  private readonly groupsReady = new Set<string>()
+  private readonly upkeeps = new Map<string, Promise<void>>()
+  private readonly leaseMs: number
+  private readonly staleMs: number
+  private running = false
+  private loop: Promise<void> | null = null
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: RedisEngineOptions,
+  ) {
+    this.prefix = options.prefix
+    this.redis = new Redis(options.url, { enableAutoPipelining: true, maxRetriesPerRequest: 2, lazyConnect: true })
+    this.blocking = new Redis(options.url, { maxRetriesPerRequest: null, lazyConnect: true })
+    this.leaseMs = options.leaseMs ?? 30_000
+    this.staleMs = options.staleMs ?? 30_000
+  }
+
+  // Keys ---------------------------------------------------------------------------------------
+
+  private tag(batchId: string) {
+    return `${this.prefix}{${batchId}}`
+  }
+  keys(batchId: string) {
+    const tag = this.tag(batchId)
+    return {
+      total: (roundId: string) => `${tag}:total:${roundId}`,
+      taken: (roundId: string) => `${tag}:taken:${roundId}`,
+      user: (userId: string) => `${tag}:user:${userId}`,
+      claim: (userId: string, key: string) => `${tag}:claim:${userId}:${key}`,
+      stream: `${tag}:stream`,
+      paused: `${tag}:paused`,
+      userPattern: `${tag}:user:*`,
+    }
+  }
+  private idemKey(userId: string, key: string) {
+    return `${this.prefix}idem:{u:${userId}}:${key}`
+  }
+
+  // Lifecycle ----------------------------------------------------------------------------------
+
+  async start(): Promise<void> {
+    await this.redis.connect()
+    if (this.options.worker !== false) {
+      await this.blocking.connect()
+      this.running = true
+      this.loop = this.writeLoop()
+    }
+  }
+
+  async close(): Promise<void> {
+    this.running = false
+    this.blocking.disconnect()
+    await this.loop?.catch(() => undefined)
+    await Promise.allSettled([...this.upkeeps.values()])
+    this.redis.disconnect()
+  }
+
+  /**
+   * EVALSHA, and on NOSCRIPT (SCRIPT FLUSH, a restarted or failed-over Redis) EVAL once, which
+   * loads the script again for the next EVALSHA.
+   */
+  async runScript(source: string, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
+    let sha = this.shas.get(source)
+    if (!sha) {
+      sha = (await this.redis.script('LOAD', source)) as string
+      this.shas.set(source, sha)
+    }
+    try {
+      return await this.redis.evalsha(sha, keys.length, ...keys, ...args)
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error
+      this.scriptReloads += 1
+      return this.redis.eval(source, keys.length, ...keys, ...args)
+    }
+  }
+
+  // Claims -------------------------------------------------------------------------------------
+
+  async claim(request: ClaimRequest): Promise<ClaimResult> {
+    const { userId, key } = request
+    const started = await this.startKey(userId, key, request.fingerprint)
+    if (started.kind === 'replay') return { status: started.status, body: started.body }
+    if (started.kind === 'in-flight') return inFlightAnswer()
+    if (started.kind === 'mismatch') return keyReusedAnswer()
+    let result: ClaimResult
+    try {
+      result = await this.decideAndReserve(request)
+    } catch (error) {
+      await this.redis.del(this.idemKey(userId, key)).catch(() => undefined)
+      throw error
+    }
+    await this.finishKey(userId, key, request.fingerprint, result)
+    return result
+  }
+
+  private async decideAndReserve(request: ClaimRequest): Promise<ClaimResult> {
+    const { batch, userId, key, at } = request
+    const resident = { countyCode: request.residentCounty ?? null }
+    const base = { batch, roundId: request.roundId, at, resident }
+    // Window and eligibility first, in-process; limits and stock are the script's.
+    const first = decideClaim({ ...base, userClaimsInRound: 0, userClaimsInBatch: 0, remainingInRound: Math.max(1, request.remainingHint ?? 1) })
+    if (!first.ok) return rejectedAnswer(first)
+    const roundId = first.round.id
+    const k = this.keys(batch.id)
+    const voucherId = randomUUID()
+    const reply = (await this.runScript(
+      CLAIM_SCRIPT,
+      [k.total(roundId), k.taken(roundId), k.user(userId), k.claim(userId, key), k.stream, k.paused],
+      [roundId, userId, voucherId, at, batch.limits.perRound, batch.limits.perBatch, key, DAY_MS],
+    )) as ScriptReply
+    switch (reply[0]) {
+      case 'CLAIMED':
+        return claimedAnswer(newWalletVoucher({ id: voucherId, batch, roundId, ownerId: userId, claimedAt: at }), batch)
+      case 'DUPLICATE': {
+        const [previousId, previousAt, previousRound] = reply[1].split('|')
+        return claimedAnswer(newWalletVoucher({ id: previousId, batch, roundId: previousRound, ownerId: userId, claimedAt: Number(previousAt) }), batch)
+      }
+      case 'LIMIT_REACHED': {
+        const limited = decideClaim({ ...base, userClaimsInBatch: Number(reply[1]), userClaimsInRound: Number(reply[2]), remainingInRound: 1 })
+        if (limited.ok) throw new Error('the claim script and decideClaim disagree about the limits')
+        return rejectedAnswer(limited)
+      }
+      case 'SOLD_OUT': {
+        if (reply[1] === 'missing') void this.upkeep(batch, at).catch((error) => this.options.log?.error({ err: error }, 'voucher gate upkeep failed'))
+        const soldOut = decideClaim({ ...base, userClaimsInRound: 0, userClaimsInBatch: 0, remainingInRound: 0 })
+        if (soldOut.ok) throw new Error('decideClaim granted a claim with no stock left')
+        // A missing key is not a sell-out: the gate fails closed until upkeep rebuilds it, so the
+        // in-process gate must not remember this round as sold out.
+        return reply[1] === 'missing' ? rejectedAnswer(soldOut) : { ...rejectedAnswer(soldOut), soldOutRoundId: roundId }
+      }
+      case 'PAUSED':
+        throw new ApiError(503, 'CLAIM_BUSY', '系统正在核对名额，请 1 秒后再试', 1)
+      default:
+        throw new Error(`unexpected claim script reply ${String(reply[0])}`)
+    }
+  }
+
+  private async startKey(userId: string, key: string, fingerprint: string): Promise<IdempotencyStart> {
+    const redisKey = this.idemKey(userId, key)
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const set = await this.redis.set(redisKey, JSON.stringify({ s: 'in-flight', fp: fingerprint }), 'PX', this.leaseMs, 'NX')
+      if (set === 'OK') return { kind: 'new' }
+      const raw = await this.redis.get(redisKey)
+      if (raw === null) continue
+      const record = JSON.parse(raw) as { s: string; fp: string; st?: number; b?: string }
+      if (record.fp !== fingerprint) return { kind: 'mismatch' }
+      if (record.s === 'done') return { kind: 'replay', status: record.st!, body: record.b! }
+      return { kind: 'in-flight' }
+    }
+    return { kind: 'in-flight' }
+  }
+
+  private async finishKey(userId: string, key: string, fingerprint: string, answer: Answer): Promise<void> {
+    await this.redis.set(this.idemKey(userId, key), JSON.stringify({ s: 'done', fp: fingerprint, st: answer.status, b: answer.body }), 'PX', DAY_MS)
+  }
+
+  async claimedByRound(batch: VoucherBatch): Promise<CountByRound> {
+    const k = this.keys(batch.id)
+    const values = await this.redis.mget(...batch.rounds.map((round) => k.taken(round.id)))
+    if (values.every((value) => value !== null)) return Object.fromEntries(batch.rounds.map((round, index) => [round.id, Number(values[index])]))
+    const recorded = await claimedByRound(this.db, batch.id)
+    return Object.fromEntries(batch.rounds.map((round, index) => [round.id, values[index] !== null ? Number(values[index]) : (recorded[round.id] ?? 0)]))
+  }
+
+  // Stock upkeep -------------------------------------------------------------------------------
+
+  /** Makes the batch known to the writer, initialises or rebuilds missing counters, raises totals. Single-flight. */
+  upkeep(batch: VoucherBatch, at: number): Promise<void> {
+    const running = this.upkeeps.get(batch.id)
+    if (running) return running
+    const work = this.upkeepOnce(batch, at).finally(() => this.upkeeps.delete(batch.id))
+    this.upkeeps.set(batch.id, work)
+    return work
+  }
+
+  private async upkeepOnce(batch: VoucherBatch, at: number): Promise<void> {
+    this.known.set(batch.id, batch)
+    await this.ensureGroup(batch.id)
+    const k = this.keys(batch.id)
+    const live = batch.rounds.map((_, index) => index).filter((index) => roundNeedsStock(batch, index, at, DAY_MS))
+    if (live.length === 0) return
+    const values = await this.redis.mget(...live.flatMap((index) => [k.total(batch.rounds[index].id), k.taken(batch.rounds[index].id)]))
+    if (values.some((value) => value === null)) {
+      await this.reconcile(batch, at, { staleMs: this.staleMs })
+      return
+    }
+    const claimed = await this.claimedByRound(batch)
+    const stocks = roundStocks(batch, at, claimed, await returnedByRound(this.db, batch.id))
+    for (const index of live) await this.runScript(RAISE_SCRIPT, [k.total(stocks[index].roundId)], [stocks[index].stockable])
+    await this.redriveStale(batch, this.staleMs)
+  }
+
+  private async ensureGroup(batchId: string): Promise<void> {
+    if (this.groupsReady.has(batchId)) return
+    try {
+      await this.redis.xgroup('CREATE', this.keys(batchId).stream, GROUP, '0', 'MKSTREAM')
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('BUSYGROUP')) throw error
+    }
+    this.groupsReady.add(batchId)
+  }
+
+  // The writer ---------------------------------------------------------------------------------
+
+  parseEntry(batch: VoucherBatch, id: string, fields: string[]): StreamEntry {
+    const map = new Map<string, string>()
+    for (let index = 0; index + 1 < fields.length; index += 2) map.set(fields[index], fields[index + 1])
+    const voucher = newWalletVoucher({ id: map.get('v')!, batch, roundId: map.get('r')!, ownerId: map.get('u')!, claimedAt: Number(map.get('t')) })
+    return { id, item: { voucher, batchSeq: Number(map.get('bs')), roundSeq: Number(map.get('rs')), claimKey: map.get('k')! } }
+  }
+
+  /** Writes entries to PostgreSQL in one transaction, then acknowledges (and deletes) them. */
+  async writeEntries(batch: VoucherBatch, entries: readonly StreamEntry[], options: { ack?: boolean } = {}): Promise<number> {
+    if (entries.length === 0) return 0
+    const written = await this.db.transaction((tx) => writeReservedVouchers(tx, batch.id, entries.map((entry) => entry.item)))
+    if (options.ack !== false) {
+      const stream = this.keys(batch.id).stream
+      const ids = entries.map((entry) => entry.id)
+      await this.redis.xack(stream, GROUP, ...ids)
+      await this.redis.xdel(stream, ...ids)
+    }
+    return written.length
+  }
+
+  /** Reads up to `count` new entries of the known batches for `consumer` (they become its pending entries). */
+  async readNew(
+    consumer: string,
+    count: number,
+    blockMs: number | null,
+    options: { connection?: Redis; batchIds?: readonly string[] } = {},
+  ): Promise<{ batch: VoucherBatch; entries: StreamEntry[] }[]> {
+    const batches = [...this.known.values()].filter((batch) => !options.batchIds || options.batchIds.includes(batch.id))
+    if (batches.length === 0) return []
+    const streams = batches.map((batch) => this.keys(batch.id).stream)
+    const args: (string | number)[] = ['GROUP', GROUP, consumer, 'COUNT', count]
+    if (blockMs !== null) args.push('BLOCK', blockMs)
+    args.push('STREAMS', ...streams, ...streams.map(() => '>'))
+    const connection = (options.connection ?? this.redis) as unknown as { xreadgroup(...a: (string | number)[]): Promise<unknown> }
+    type Reply = [string, [string, string[]][]][] | null
+    let reply: Reply
+    try {
+      for (const batch of batches) await this.ensureGroup(batch.id)
+      reply = (await connection.xreadgroup(...args)) as Reply
+    } catch (error) {
+      // A stream or its group vanished (Redis restarted or was flushed): create them again, once.
+      if (!(error instanceof Error) || !error.message.startsWith('NOGROUP')) throw error
+      for (const batch of batches) this.groupsReady.delete(batch.id)
+      for (const batch of batches) await this.ensureGroup(batch.id)
+      reply = (await connection.xreadgroup(...args)) as Reply
+    }
+    if (!reply) return []
+    return reply.map(([stream, raw]) => {
+      const batch = batches[streams.indexOf(stream)]
+      return { batch, entries: raw.map(([id, fields]) => this.parseEntry(batch, id, fields)) }
+    })
+  }
+
+  private async writeLoop(): Promise<void> {
+    while (this.running) {
+      try {
+        if (this.known.size === 0) {
+          await new Promise((resolve) => setTimeout(resolve, 200))
+          continue
+        }
+        const groups = await this.readNew(this.consumer, 2000, 500, { connection: this.blocking })
+        for (const { batch, entries } of groups) await this.writeEntries(batch, entries)
+      } catch (error) {
+        if (!this.running) return
+        this.options.log?.error({ err: error }, 'voucher stream writer failed; retrying in 1 s (entries stay pending)')
+        await new Promise((resolve) => setTimeout(resolve, 1000))
+      }
+    }
+  }
+
+  /** Takes over entries pending longer than `staleMs` (a dead or stuck consumer) and writes them. */
+  async redriveStale(batch: VoucherBatch, staleMs: number): Promise<number> {
+    const stream = this.keys(batch.id).stream
+    let cursor = '0-0'
+    let redriven = 0
+    for (let pass = 0; pass < 10_000; pass += 1) {
+      const [next, claimed] = (await this.redis.xautoclaim(stream, GROUP, this.consumer, staleMs, cursor, 'COUNT', 1000)) as [string, [string, string[] | null][]]
+      const entries = claimed.filter(([, fields]) => fields !== null).map(([id, fields]) => this.parseEntry(batch, id, fields!))
+      redriven += await this.writeEntries(batch, entries)
+      // Entries deleted from the stream while pending come back with null fields: just acknowledge them.
+      const gone = claimed.filter(([, fields]) => fields === null).map(([id]) => id)
+      if (gone.length > 0) await this.redis.xack(stream, GROUP, ...gone)
+      if (next === '0-0') break
+      cursor = next
+    }
+    return redriven
+  }
+
+  /** Writes everything not yet in PostgreSQL: stale pending entries, then unread ones. */
+  private async drain(batch: VoucherBatch, staleMs: number): Promise<number> {
+    let redriven = await this.redriveStale(batch, staleMs)
+    const reader = `reconciler-${this.consumer}`
+    for (let pass = 0; pass < 10_000; pass += 1) {
+      const groups = await this.readNew(reader, 2000, null, { batchIds: [batch.id] })
+      const count = groups.reduce((sum, group) => sum + group.entries.length, 0)
+      for (const group of groups) redriven += await this.writeEntries(group.batch, group.entries)
+      if (count === 0) break
+    }
+    await this.redis.xgroup('DELCONSUMER', this.keys(batch.id).stream, GROUP, reader).catch(() => undefined)
+    return redriven
+  }
+
+  // Reconciliation -----------------------------------------------------------------------------
+
+  private async compareRounds(batch: VoucherBatch): Promise<RoundComparison[]> {
+    const k = this.keys(batch.id)
+    const values = await this.redis.mget(...batch.rounds.flatMap((round) => [k.total(round.id), k.taken(round.id)]))
+    const recorded = await claimedByRound(this.db, batch.id)
+    return batch.rounds.map((round, index) => ({
+      roundId: round.id,
+      redisTotal: values[2 * index] === null ? null : Number(values[2 * index]),
+      redisTaken: values[2 * index + 1] === null ? null : Number(values[2 * index + 1]),
+      pgClaimed: recorded[round.id] ?? 0,
+    }))
+  }
+
+  /**
+   * Pauses the batch's gate, writes every entry not yet in PostgreSQL, compares the counters with
+   * the record and, when they differ (or a key is missing), rebuilds the batch's keys from
+   * PostgreSQL: taken, totals, each resident's counts and the recent claim records.
+   */
+  async reconcile(batch: VoucherBatch, at: number, options: { staleMs?: number; force?: boolean } = {}): Promise<ReconcileReport> {
+    this.known.set(batch.id, batch)
+    // The stream and its group may be gone with the rest of Redis: create them again if so.
+    this.groupsReady.delete(batch.id)
+    await this.ensureGroup(batch.id)
+    const k = this.keys(batch.id)
+    await this.redis.set(k.paused, '1', 'PX', 60_000)
+    try {
+      const redriven = await this.drain(batch, options.staleMs ?? this.staleMs)
+      const pending = (await this.redis.xpending(k.stream, GROUP)) as [number, ...unknown[]]
+      const before = await this.compareRounds(batch)
+      const agreed = before.every((round) => round.redisTaken === round.pgClaimed && round.redisTotal !== null)
+      if (pending[0] > 0) return { batchId: batch.id, redriven, agreed, rewritten: false, pendingElsewhere: pending[0], rounds: before }
+      if (agreed && !options.force) return { batchId: batch.id, redriven, agreed, rewritten: false, pendingElsewhere: 0, rounds: before }
+      await this.rebuild(batch, at)
+      return { batchId: batch.id, redriven, agreed, rewritten: true, pendingElsewhere: 0, rounds: await this.compareRounds(batch) }
+    } finally {
+      await this.redis.del(k.paused)
+    }
+  }
+
+  private async rebuild(batch: VoucherBatch, at: number): Promise<void> {
+    const k = this.keys(batch.id)
+    const claimed = await claimedByRound(this.db, batch.id)
+    const stocks = roundStocks(batch, at, claimed, await returnedByRound(this.db, batch.id))
+    for (const stock of stocks) await this.redis.mset(k.taken(stock.roundId), String(stock.claimed), k.total(stock.roundId), String(stock.stockable))
+    await this.deleteMatching(k.userPattern)
+    const counts = await ownerRoundCounts(this.db, batch.id)
+    for (let start = 0; start < counts.length; start += 1000) {
+      const pipeline = this.redis.pipeline()
+      for (const row of counts.slice(start, start + 1000)) {
+        pipeline.hincrby(k.user(row.owner_id), 'b', row.n)
+        pipeline.hset(k.user(row.owner_id), `r:${row.round_id}`, row.n)
+      }
+      await pipeline.exec()
+    }
+    const recent = await recentClaimKeys(this.db, batch.id, new Date(at - DAY_MS))
+    for (let start = 0; start < recent.length; start += 1000) {
+      const pipeline = this.redis.pipeline()
+      for (const row of recent.slice(start, start + 1000)) {
+        const ttl = Math.max(1000, row.claimed_at.getTime() + DAY_MS - at)
+        pipeline.set(k.claim(row.owner_id, row.claim_key), `${row.id}|${row.claimed_at.getTime()}|${row.round_id}`, 'PX', ttl)
+      }
+      await pipeline.exec()
+    }
+  }
+
+  async deleteMatching(pattern: string): Promise<number> {
+    let cursor = '0'
+    let deleted = 0
+    do {
+      const [next, found] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000)
+      if (found.length > 0) deleted += await this.redis.unlink(...found)
+      cursor = next
+    } while (cursor !== '0')
+    return deleted
+  }
+
+  /**
+   * Read-only proof that Redis and PostgreSQL agree for a batch: per round reserved = recorded,
+   * per resident the gate's counts = the wallet's, nothing pending or unread. Meaningful when
+   * the batch is quiet (after a rush, or after reconcile).
+   */
+  async verify(batch: VoucherBatch): Promise<VerifyReport> {
+    const k = this.keys(batch.id)
+    const rounds = await this.compareRounds(batch)
+    const counts = await ownerRoundCounts(this.db, batch.id)
+    const expected = new Map<string, Record<string, number>>()
+    for (const row of counts) {
+      const entry = expected.get(row.owner_id) ?? { b: 0 }
+      entry.b += row.n
+      entry[`r:${row.round_id}`] = row.n
+      expected.set(row.owner_id, entry)
+    }
+    let mismatches = 0
+    const owners = [...expected.keys()]
+    for (let start = 0; start < owners.length; start += 1000) {
+      const slice = owners.slice(start, start + 1000)
+      const pipeline = this.redis.pipeline()
+      for (const owner of slice) pipeline.hgetall(k.user(owner))
+      const results = (await pipeline.exec()) ?? []
+      slice.forEach((owner, index) => {
+        const actual = (results[index]?.[1] ?? {}) as Record<string, string>
+        const wanted = expected.get(owner)!
+        const same = Object.keys(wanted).length === Object.keys(actual).length && Object.entries(wanted).every(([field, n]) => Number(actual[field]) === n)
+        if (!same) mismatches += 1
+      })
+    }
+    let userKeys = 0
+    let cursor = '0'
+    do {
+      const [next, found] = await this.redis.scan(cursor, 'MATCH', k.userPattern, 'COUNT', 1000)
+      userKeys += found.length
+      cursor = next
+    } while (cursor !== '0')
+    mismatches += Math.max(0, userKeys - owners.length)
+    const pending = (await this.redis.xpending(k.stream, GROUP).catch(() => [0])) as [number]
+    const streamLength = await this.redis.xlen(k.stream)
+    const roundsAgree = rounds.every((round) => (round.redisTaken === null ? round.pgClaimed === 0 : round.redisTaken === round.pgClaimed))
+    return { ok: roundsAgree && mismatches === 0 && pending[0] === 0 && streamLength === 0, rounds, residents: owners.length, residentMismatches: mismatches, pending: pending[0], streamLength }
+  }
+
+  /** Removes every key under this engine's prefix (tests and benchmarks). */
+  async purgeAll(): Promise<number> {
+    return this.deleteMatching(`${this.prefix}*`)
+  }
+}

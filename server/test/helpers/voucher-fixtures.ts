@@ -1,0 +1,83 @@
+/**
+ * A rush batch (one round open now, quota and limits as asked) and residents by the thousand,
+ * written straight to the store, for the voucher tests and the claim benchmark.
+ */
+import { randomUUID } from 'node:crypto'
+import { toIsoShanghaiMs } from '../../../src/domain/vouchers/instants'
+import { VOUCHER_COUNTY_CODES } from '../../../src/domain/vouchers/places'
+import type { VoucherBatch } from '../../../src/domain/vouchers/schema'
+import { hashToken, newSessionToken } from '../../src/auth/tokens'
+import { importParsedFiles } from '../../src/content/import'
+import { inMemoryFile } from '../../src/content/source-files'
+import type { Db } from '../../src/store/db'
+
+/** Rounded down to the minute, so the round's times are valid batch data. */
+function minute(ms: number): number {
+  return Math.floor(ms / 60_000) * 60_000
+}
+
+export function rushBatch(
+  id: string,
+  at: number,
+  options: { quota: number; perRound?: number; perBatch?: number; extra?: Partial<VoucherBatch>; opensInMs?: number; lastsMs?: number },
+): VoucherBatch {
+  const opens = minute(at + (options.opensInMs ?? -3_600_000))
+  const closes = minute(opens + (options.lastsMs ?? 3 * 3_600_000))
+  return {
+    id,
+    title: `测试 ${id}`,
+    sponsor: '测试',
+    campaign: '测试',
+    eventId: null,
+    faceValueFen: 500,
+    thresholdFen: 2000,
+    limits: { perRound: options.perRound ?? 1, perBatch: options.perBatch ?? options.perRound ?? 1 },
+    rounds: [{ id: 'r1', opensAt: toIsoShanghaiMs(opens), closesAt: toIsoShanghaiMs(closes), quota: options.quota }],
+    validity: { kind: 'days-after-claim', days: 7, notAfter: null },
+    merchants: { kind: 'categories', categories: ['catering', 'supermarket', 'retail'] },
+    counties: [...VOUCHER_COUNTY_CODES],
+    residentCounties: null,
+    oneVoucherPerTransaction: true,
+    merchantDailyCap: { count: null, amountFen: null },
+    refund: 'restore-on-full-refund-within-validity',
+    quotaReturn: { unclaimed: false, expired: false },
+    budgetFen: options.quota * 500 * 10,
+    provenance: { clause: '十五', source: '测试', status: 'provisional' },
+    ...options.extra,
+  }
+}
+
+export async function importBatches(db: Db, batches: VoucherBatch[]): Promise<void> {
+  const result = await importParsedFiles(db, [inMemoryFile('test-batches', { batches })], { source: 'test' })
+  if (!result.ok) throw new Error(`batch rejected: ${JSON.stringify(result.problems)}`)
+}
+
+/** `count` residents with a live session each; returns their ids and bearer tokens. */
+export async function bulkResidents(db: Db, count: number, options: { county?: string | null } = {}): Promise<{ userId: string; token: string }[]> {
+  const residents = Array.from({ length: count }, () => ({ userId: randomUUID(), token: newSessionToken() }))
+  const tag = randomUUID().slice(0, 8)
+  for (let start = 0; start < count; start += 5000) {
+    const slice = residents.slice(start, start + 5000)
+    await db.query(
+      `insert into users (id, dev_name, resident_county) select id, 'r' || $2 || '-' || n, $3 from unnest($1::uuid[]) with ordinality as u(id, n)`,
+      [slice.map((resident) => resident.userId), `${tag}-${start}`, options.county ?? null],
+    )
+    await db.query(
+      `insert into sessions (id, user_id, token_hash, login, expires_at)
+       select gen_random_uuid(), u, h, 'dev', now() + interval '1 day' from unnest($1::uuid[], $2::text[]) as x(u, h)`,
+      [slice.map((resident) => resident.userId), slice.map((resident) => hashToken(resident.token))],
+    )
+  }
+  return residents
+}
+
+/** Runs `tasks` with at most `limit` in flight; results in order. */
+export async function inParallel<T>(count: number, limit: number, task: (index: number) => Promise<T>): Promise<T[]> {
+  const results = new Array<T>(count)
+  let next = 0
+  const workers = Array.from({ length: Math.min(limit, count) }, async () => {
+    for (let index = next++; index < count; index = next++) results[index] = await task(index)
+  })
+  await Promise.all(workers)
+  return results
+}

@@ -1,0 +1,292 @@
+/**
+ * Claims under a rush, on every engine: PGlite, PostgreSQL (TEST_DATABASE_URL) and the Redis gate
+ * (TEST_REDIS_URL). The same invariants each time: never more vouchers than the quota, never more
+ * per resident than the limits, one voucher per Idempotency-Key, a retry gets the first answer,
+ * the window is the server's clock, and NOT_OPEN / SOLD_OUT come from memory without I/O.
+ */
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import type { LightMyRequestResponse } from 'fastify'
+import { RedisClaimEngine } from '../src/vouchers/redis-engine'
+import type { ClaimRequest } from '../src/vouchers/engine'
+import { bulkResidents, importBatches, inParallel, rushBatch } from './helpers/voucher-fixtures'
+import { bearer, ENGINES, newKey, skipReason, startVoucherHarness, type Account, type VoucherHarness } from './helpers/voucher-harness'
+
+const claimUrl = (batchId: string) => `/api/v1/batches/${batchId}/claims`
+
+function tally(responses: readonly LightMyRequestResponse[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const response of responses) {
+    const label = response.statusCode === 201 ? 'CLAIMED' : `${response.statusCode} ${response.json().error.code}`
+    counts[label] = (counts[label] ?? 0) + 1
+  }
+  return counts
+}
+
+/** With the Redis gate, vouchers reach PostgreSQL through the stream writer: wait until it has written them. */
+async function settled(h: VoucherHarness, batchId: string, expected: number): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const [{ n }] = await h.db.query<{ n: number }>('select count(*)::int as n from vouchers where batch_id = $1', [batchId])
+    if (n >= expected) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+for (const engine of ENGINES) {
+  const skip = skipReason(engine)
+  if (skip) console.log(`# voucher claims on ${engine}: ${skip}`)
+
+  describe(`claims on ${engine}`, { skip: skip ?? false }, () => {
+    let h: VoucherHarness
+
+    before(async () => {
+      h = await startVoucherHarness(engine)
+    })
+    after(() => h?.close())
+
+    test('10,000 parallel claims for a quota of 1,000: exactly 1,000 vouchers, at most one per resident', { timeout: 90_000 }, async () => {
+      const at = h.clock.now.getTime()
+      await importBatches(h.db, [rushBatch('rush-10k', at, { quota: 1000 })])
+      await h.vouchers.tick()
+      const residents = await bulkResidents(h.db, 10_000)
+      const started = Date.now()
+      const responses = await inParallel(residents.length, 1000, (index) =>
+        h.request({ method: 'POST', url: claimUrl('rush-10k'), headers: { ...bearer(residents[index]), 'idempotency-key': newKey() }, payload: {} }),
+      )
+      const seconds = (Date.now() - started) / 1000
+      const counts = tally(responses)
+      console.log(`# ${engine}: 10,000 claims in ${seconds.toFixed(1)} s → ${JSON.stringify(counts)}`)
+      assert.equal(counts.CLAIMED, 1000)
+      assert.equal(counts['409 SOLD_OUT'], 9000)
+
+      await settled(h, 'rush-10k', 1000)
+      const [stored] = await h.db.query<{ vouchers: number; owners: number; slots: number; max_slot: number }>(
+        `select (select count(*)::int from vouchers where batch_id = 'rush-10k') as vouchers,
+                (select count(distinct owner_id)::int from vouchers where batch_id = 'rush-10k') as owners,
+                (select count(voucher_id)::int from voucher_slots where batch_id = 'rush-10k') as slots,
+                (select coalesce(max(slot), 0)::int from voucher_slots where batch_id = 'rush-10k') as max_slot`,
+      )
+      assert.deepEqual(stored, { vouchers: 1000, owners: 1000, slots: 1000, max_slot: 1000 })
+      const claimedIds = new Set(responses.filter((response) => response.statusCode === 201).map((response) => response.json().data.voucher.id))
+      const storedIds = new Set((await h.db.query<{ id: string }>(`select id from vouchers where batch_id = 'rush-10k'`)).map((row) => row.id))
+      assert.deepEqual(storedIds, claimedIds, 'every voucher answered CLAIMED is the one stored, and nothing else is')
+
+      // Live counts are at most ~1 s old.
+      await new Promise((resolve) => setTimeout(resolve, 1100))
+      const batch = (await h.request({ method: 'GET', url: '/api/v1/batches/rush-10k' })).json().data
+      assert.deepEqual(batch.live.remainingByRound, { r1: 0 })
+      assert.deepEqual(batch.live.claimedByRound, { r1: 1000 })
+      if (h.vouchers.engine instanceof RedisClaimEngine) {
+        const proof = await h.vouchers.engine.verify(await h.vouchers.findBatch('rush-10k'))
+        assert.equal(proof.ok, true, JSON.stringify(proof))
+      }
+
+      // Sold out is now answered from memory: not one query, not one Redis command.
+      const queries = spyOnIo(h)
+      const late = await Promise.all(
+        residents.slice(0, 20).map((resident) => h.request({ method: 'POST', url: claimUrl('rush-10k'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })),
+      )
+      assert.deepEqual(tally(late), { '409 SOLD_OUT': 20 })
+      assert.equal(queries.stop(), 0)
+    })
+
+    test("one resident's 50 parallel claims get exactly the limit", async () => {
+      const at = h.clock.now.getTime()
+      await importBatches(h.db, [rushBatch('limit-3', at, { quota: 500, perRound: 3, perBatch: 3 })])
+      await h.vouchers.tick()
+      const [resident] = await bulkResidents(h.db, 1)
+      const responses = await Promise.all(
+        Array.from({ length: 50 }, () => h.request({ method: 'POST', url: claimUrl('limit-3'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })),
+      )
+      assert.deepEqual(tally(responses), { CLAIMED: 3, '409 LIMIT_REACHED': 47 })
+      await settled(h, 'limit-3', 3)
+      const [{ n }] = await h.db.query<{ n: number }>(`select count(*)::int as n from vouchers where batch_id = 'limit-3' and owner_id = $1`, [resident.userId])
+      assert.equal(n, 3)
+    })
+
+    describe('Idempotency-Key', () => {
+      let resident: Account
+      before(async () => {
+        await importBatches(h.db, [
+          rushBatch('idem', h.clock.now.getTime(), { quota: 100, perRound: 5, perBatch: 5 }),
+          rushBatch('idem-county', h.clock.now.getTime(), { quota: 100, extra: { residentCounties: ['330802'] } }),
+        ])
+        await h.vouchers.tick()
+        resident = await h.login(`幂等-${engine}`)
+      })
+
+      test('a retry with the same key and body gets the first answer, byte for byte, and one voucher', async () => {
+        const key = newKey()
+        const first = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { ...bearer(resident), 'idempotency-key': key }, payload: {} })
+        const retry = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { ...bearer(resident), 'idempotency-key': key }, payload: {} })
+        assert.equal(first.statusCode, 201)
+        assert.equal(retry.statusCode, 201)
+        assert.equal(retry.body, first.body)
+        await settled(h, 'idem', 1)
+        const rows = await h.db.query(`select id from vouchers where owner_id = $1 and claim_key = $2`, [resident.userId, key])
+        assert.equal(rows.length, 1)
+      })
+
+      test('a failed first answer is replayed too, even after the reason went away', async () => {
+        const key = newKey()
+        const first = await h.request({ method: 'POST', url: claimUrl('idem-county'), headers: { ...bearer(resident), 'idempotency-key': key } })
+        assert.equal(first.statusCode, 403)
+        assert.equal(first.json().error.code, 'NOT_ELIGIBLE')
+        const moved = await h.request({ method: 'PUT', url: '/api/v1/me/resident-county', headers: bearer(resident), payload: { county: '330802' } })
+        assert.equal(moved.statusCode, 200)
+        const retry = await h.request({ method: 'POST', url: claimUrl('idem-county'), headers: { ...bearer(resident), 'idempotency-key': key } })
+        assert.equal(retry.statusCode, 403)
+        assert.equal(retry.body, first.body)
+        const fresh = await h.request({ method: 'POST', url: claimUrl('idem-county'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+        assert.equal(fresh.statusCode, 201, fresh.body)
+      })
+
+      test('the same key with another body → 422 IDEMPOTENCY_KEY_REUSED', async () => {
+        const key = newKey()
+        const first = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { ...bearer(resident), 'idempotency-key': key }, payload: {} })
+        assert.equal(first.statusCode, 201)
+        const other = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { ...bearer(resident), 'idempotency-key': key }, payload: { roundId: 'r1' } })
+        assert.equal(other.statusCode, 422)
+        assert.equal(other.json().error.code, 'IDEMPOTENCY_KEY_REUSED')
+        const otherBatch = await h.request({ method: 'POST', url: claimUrl('idem-county'), headers: { ...bearer(resident), 'idempotency-key': key } })
+        assert.equal(otherBatch.statusCode, 422)
+      })
+
+      test('a retry while the first is still running → 409 CLAIM_IN_FLIGHT; afterwards the first answer', async () => {
+        let release: () => void = () => undefined
+        const unhold = holdInEngine(h, new Promise<void>((resolve) => (release = resolve)))
+        try {
+          const key = `hold-${newKey()}`
+          const first = h.request({ method: 'POST', url: claimUrl('idem'), headers: { ...bearer(resident), 'idempotency-key': key } })
+          await new Promise((resolve) => setTimeout(resolve, 100))
+          const retry = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { ...bearer(resident), 'idempotency-key': key } })
+          assert.equal(retry.statusCode, 409)
+          assert.equal(retry.json().error.code, 'CLAIM_IN_FLIGHT')
+          release()
+          const answered = await first
+          assert.equal(answered.statusCode, 201, answered.body)
+          const later = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { ...bearer(resident), 'idempotency-key': key } })
+          assert.equal(later.statusCode, 201)
+          assert.equal(later.body, answered.body)
+        } finally {
+          release()
+          unhold()
+        }
+      })
+
+      test('no key → 400 IDEMPOTENCY_KEY_REQUIRED; a malformed key too; no sign-in → 401; unknown batch or round → 404', async () => {
+        const none = await h.request({ method: 'POST', url: claimUrl('idem'), headers: bearer(resident) })
+        assert.equal(none.statusCode, 400)
+        assert.equal(none.json().error.code, 'IDEMPOTENCY_KEY_REQUIRED')
+        const bad = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { ...bearer(resident), 'idempotency-key': 'short' } })
+        assert.equal(bad.statusCode, 400)
+        const anonymous = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { 'idempotency-key': newKey() } })
+        assert.equal(anonymous.statusCode, 401)
+        const missing = await h.request({ method: 'POST', url: claimUrl('no-such-batch'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+        assert.equal(missing.statusCode, 404)
+        const round = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { ...bearer(resident), 'idempotency-key': newKey() }, payload: { roundId: 'r9' } })
+        assert.equal(round.statusCode, 404)
+      })
+    })
+
+    test('the window is the server clock: NOT_OPEN a millisecond before (from memory), open at opensAt, CLOSED at closesAt', async () => {
+      const base = h.clock.now
+      const opens = Math.floor(base.getTime() / 60_000) * 60_000 + 10 * 60_000
+      await importBatches(h.db, [rushBatch('window', base.getTime(), { quota: 10, opensInMs: opens - base.getTime(), lastsMs: 60 * 60_000 })])
+      await h.vouchers.tick()
+      const resident = await h.login(`窗口-${engine}`)
+      try {
+        h.clock.now = new Date(opens - 1)
+        // The first request reads the session and the batch's live stock; the gate then has all it needs.
+        await h.request({ method: 'POST', url: claimUrl('window'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+        await h.request({ method: 'GET', url: '/api/v1/batches/window' })
+        const queries = spyOnIo(h)
+        const early = await h.request({ method: 'POST', url: claimUrl('window'), headers: { ...bearer(resident), 'idempotency-key': newKey(), date: new Date(opens + 60_000).toUTCString() } })
+        assert.equal(queries.stop(), 0, 'NOT_OPEN is answered without I/O')
+        assert.equal(early.statusCode, 409)
+        assert.equal(early.json().error.code, 'NOT_OPEN')
+        h.clock.now = new Date(opens)
+        const onTime = await h.request({ method: 'POST', url: claimUrl('window'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+        assert.equal(onTime.statusCode, 201, onTime.body)
+        h.clock.now = new Date(opens + 60 * 60_000)
+        const late = await h.request({ method: 'POST', url: claimUrl('window'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+        assert.equal(late.statusCode, 409)
+        assert.equal(late.json().error.code, 'CLOSED')
+      } finally {
+        h.clock.now = base
+      }
+    })
+
+    test('a county-only batch: NOT_ELIGIBLE (403) until the resident says they live there', async () => {
+      await importBatches(h.db, [rushBatch('county-only', h.clock.now.getTime(), { quota: 10, extra: { residentCounties: ['330881'] } })])
+      await h.vouchers.tick()
+      const resident = await h.login(`区县-${engine}`, { county: '330802' })
+      const refused = await h.request({ method: 'POST', url: claimUrl('county-only'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+      assert.equal(refused.statusCode, 403)
+      assert.equal(refused.json().error.code, 'NOT_ELIGIBLE')
+      await h.request({ method: 'PUT', url: '/api/v1/me/resident-county', headers: bearer(resident), payload: { county: '330881' } })
+      const granted = await h.request({ method: 'POST', url: claimUrl('county-only'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+      assert.equal(granted.statusCode, 201, granted.body)
+    })
+  })
+}
+
+describe('rate limits on the claim route', () => {
+  let h: VoucherHarness
+  before(async () => {
+    h = await startVoucherHarness('pglite', { env: { CLAIM_RATE_LIMIT_USER_PER_10S: '3', CLAIM_RATE_LIMIT_IP_PER_10S: '6' } })
+    await importBatches(h.db, [rushBatch('limited', h.clock.now.getTime(), { quota: 100 })])
+    await h.vouchers.tick()
+  })
+  after(() => h?.close())
+
+  test('per resident: the 4th tap within 10 s → 429 RATE_LIMITED with Retry-After; per IP: the 7th', async () => {
+    const [first, second] = await bulkResidents(h.db, 2)
+    const tap = (resident: { token: string; userId: string }) => h.request({ method: 'POST', url: claimUrl('limited'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+    const firstTaps = [await tap(first), await tap(first), await tap(first), await tap(first)]
+    assert.deepEqual(firstTaps.map((response) => response.statusCode), [201, 409, 409, 429])
+    assert.equal(firstTaps[3].json().error.code, 'RATE_LIMITED')
+    assert.ok(Number(firstTaps[3].headers['retry-after']) >= 1)
+    const secondTaps = [await tap(second), await tap(second), await tap(second)]
+    assert.deepEqual(secondTaps.map((response) => response.statusCode), [201, 409, 429], 'the 7th request from this IP is refused')
+  })
+})
+
+/** Counts store queries and calls into the claim engine (the only ways to Redis) until stop(). */
+function spyOnIo(h: VoucherHarness): { stop(): number } {
+  let count = 0
+  const restore: (() => void)[] = []
+  const wrap = (target: object, name: string) => {
+    const holder = target as Record<string, (...args: unknown[]) => unknown>
+    const original = holder[name]
+    holder[name] = function (this: unknown, ...args: unknown[]) {
+      count += 1
+      return original.apply(this, args)
+    }
+    restore.push(() => {
+      holder[name] = original
+    })
+  }
+  wrap(h.db, 'query')
+  for (const name of ['claim', 'claimedByRound', 'upkeep']) wrap(h.vouchers.engine, name)
+  return {
+    stop() {
+      for (const undo of restore) undo()
+      return count
+    },
+  }
+}
+
+/** Holds the engine's work for claims whose key starts with "hold", after the key was taken. */
+function holdInEngine(h: VoucherHarness, until: Promise<void>): () => void {
+  const engine = h.vouchers.engine as unknown as Record<string, (request: ClaimRequest) => Promise<unknown>>
+  const name = 'decideAndTake' in engine ? 'decideAndTake' : 'decideAndReserve'
+  const original = engine[name]
+  engine[name] = async function (this: unknown, request: ClaimRequest) {
+    if (request.key.startsWith('hold')) await until
+    return original.call(this, request)
+  }
+  return () => {
+    engine[name] = original
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The Redis gate's own pitfalls (TEST_REDIS_URL): the duplicate check compares with `== 1`, a
+ * missing stock key fails closed, NOSCRIPT after SCRIPT FLUSH is recovered, a writer killed
+ * mid-stream loses nothing once the reconciler has run, and a Redis that lost everything is
+ * rebuilt from PostgreSQL with limits and first answers intact.
+ */
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { CLAIM_SCRIPT, RedisClaimEngine } from '../src/vouchers/redis-engine'
+import { bulkResidents, importBatches, inParallel, rushBatch } from './helpers/voucher-fixtures'
+import { bearer, newKey, skipReason, startVoucherHarness, type VoucherHarness } from './helpers/voucher-harness'
+
+const skip = skipReason('redis')
+if (skip) console.log(`# Redis gate tests: ${skip}`)
+
+const claimUrl = (batchId: string) => `/api/v1/batches/${batchId}/claims`
+
+describe('the Redis claim gate', { skip: skip ?? false }, () => {
+  let h: VoucherHarness
+  let engine: RedisClaimEngine
+
+  before(async () => {
+    h = await startVoucherHarness('redis', { seed: false, vouchers: { redisEngine: { worker: false } } })
+    engine = h.vouchers.engine as RedisClaimEngine
+    const at = h.clock.now.getTime()
+    await importBatches(h.db, [
+      rushBatch('lua', at, { quota: 10, perRound: 2, perBatch: 2 }),
+      rushBatch('closed-fail', at, { quota: 10 }),
+      rushBatch('crash', at, { quota: 300 }),
+      rushBatch('amnesia', at, { quota: 50 }),
+    ])
+    await h.vouchers.tick()
+  })
+  after(() => h?.close())
+
+  const scriptArgs = (userId: string, key: string) => {
+    const k = engine.keys('lua')
+    return {
+      keys: [k.total('r1'), k.taken('r1'), k.user(userId), k.claim(userId, key), k.stream, k.paused],
+      args: ['r1', userId, `v-${key}-${userId.slice(0, 8)}`, h.clock.now.getTime(), 2, 2, key, 60_000],
+    }
+  }
+
+  test('the duplicate check compares with == 1: a new key claims, the same key is a duplicate of the first', async () => {
+    const [lua, lua2] = await bulkResidents(h.db, 2)
+    const first = scriptArgs(lua.userId, 'key-one')
+    assert.deepEqual(((await engine.runScript(CLAIM_SCRIPT, first.keys, first.args)) as string[])[0], 'CLAIMED')
+    const again = (await engine.runScript(CLAIM_SCRIPT, first.keys, first.args)) as string[]
+    assert.equal(again[0], 'DUPLICATE')
+    assert.match(again[1], /^v-key-one-/)
+    const second = scriptArgs(lua.userId, 'key-two')
+    assert.equal(((await engine.runScript(CLAIM_SCRIPT, second.keys, second.args)) as string[])[0], 'CLAIMED')
+    const third = scriptArgs(lua.userId, 'key-three')
+    assert.deepEqual(((await engine.runScript(CLAIM_SCRIPT, third.keys, third.args)) as string[]).slice(0, 3), ['LIMIT_REACHED', '2', '2'])
+
+    // The pitfall itself: without `== 1`, EXISTS's 0 is true in Lua and every new key looks like a duplicate.
+    const pitfall = CLAIM_SCRIPT.replace("if redis.call('EXISTS', KEYS[4]) == 1 then", "if redis.call('EXISTS', KEYS[4]) then")
+    assert.notEqual(pitfall, CLAIM_SCRIPT)
+    const fresh = scriptArgs(lua2.userId, 'key-fresh')
+    const wrong = (await engine.redis.eval(pitfall, fresh.keys.length, ...fresh.keys, ...fresh.args)) as unknown[]
+    assert.equal(wrong[0], 'DUPLICATE', 'the test above would catch a truthiness check')
+  })
+
+  test('a missing stock key means sold out: nothing is reserved, and upkeep rebuilds it from PostgreSQL', async () => {
+    const k = engine.keys('closed-fail')
+    const [resident] = await bulkResidents(h.db, 1)
+    await engine.redis.del(k.total('r1'))
+    const refused = await h.request({ method: 'POST', url: claimUrl('closed-fail'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+    assert.equal(refused.statusCode, 409)
+    assert.equal(refused.json().error.code, 'SOLD_OUT')
+    assert.equal(await engine.redis.get(k.taken('r1')), '0')
+    assert.equal(await engine.redis.xlen(k.stream), 0)
+    await h.vouchers.upkeepAll()
+    assert.equal(await engine.redis.get(k.total('r1')), '10')
+    const granted = await h.request({ method: 'POST', url: claimUrl('closed-fail'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+    assert.equal(granted.statusCode, 201, granted.body)
+  })
+
+  test('NOSCRIPT after SCRIPT FLUSH: the claim still succeeds (EVALSHA falls back to EVAL, which reloads)', async () => {
+    const [resident] = await bulkResidents(h.db, 1)
+    const reloads = engine.scriptReloads
+    await engine.redis.script('FLUSH')
+    const response = await h.request({ method: 'POST', url: claimUrl('lua'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+    assert.equal(response.statusCode, 201, response.body)
+    assert.equal(engine.scriptReloads, reloads + 1)
+    const next = await h.request({ method: 'POST', url: claimUrl('lua'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+    assert.equal(next.statusCode, 201)
+    assert.equal(engine.scriptReloads, reloads + 1, 'the script is loaded again: EVALSHA works from then on')
+  })
+
+  test('a writer killed mid-stream loses nothing: after reconciliation PostgreSQL holds exactly the vouchers answered CLAIMED', async () => {
+    const batch = await h.vouchers.findBatch('crash')
+    const residents = await bulkResidents(h.db, 400)
+    const responses = await inParallel(residents.length, 100, (index) =>
+      h.request({ method: 'POST', url: claimUrl('crash'), headers: { ...bearer(residents[index]), 'idempotency-key': newKey() } }),
+    )
+    const claimed = new Set(responses.filter((response) => response.statusCode === 201).map((response) => response.json().data.voucher.id as string))
+    assert.equal(claimed.size, 300)
+
+    // The doomed writer reads 200 entries, commits 100 of them and dies before acknowledging any.
+    const [{ entries }] = (await engine.readNew('doomed-writer', 200, null)).filter((group) => group.batch.id === 'crash')
+    assert.equal(entries.length, 200)
+    await engine.writeEntries(batch, entries.slice(0, 100), { ack: false })
+    const [{ n: midway }] = await h.db.query<{ n: number }>(`select count(*)::int as n from vouchers where batch_id = 'crash'`)
+    assert.equal(midway, 100)
+    assert.equal(((await engine.redis.xpending(engine.keys('crash').stream, 'writers')) as [number])[0], 200)
+
+    // Another process starts on the same Redis and store and reconciles.
+    const restarted = await startVoucherHarness('redis', { db: h.db, redisPrefix: h.redisPrefix!, vouchers: { redisEngine: { worker: false } } })
+    try {
+      const survivor = restarted.vouchers.engine as RedisClaimEngine
+      const report = await survivor.reconcile(batch, h.clock.now.getTime(), { staleMs: 0 })
+      assert.equal(report.redriven, 200, 'the 100 uncommitted pending entries and the 100 never read; the 100 committed are skipped')
+      assert.equal(report.agreed, true)
+      const stored = new Set((await h.db.query<{ id: string }>(`select id from vouchers where batch_id = 'crash'`)).map((row) => row.id))
+      assert.deepEqual(stored, claimed)
+      const proof = await survivor.verify(batch)
+      assert.equal(proof.ok, true, JSON.stringify(proof))
+      assert.equal(proof.residents, 300)
+    } finally {
+      await restarted.close()
+    }
+  })
+
+  test('Redis lost everything: claims fail closed, then the reconciler rebuilds it from PostgreSQL — limits and first answers intact', async () => {
+    const batch = await h.vouchers.findBatch('amnesia')
+    const [resident, other] = await bulkResidents(h.db, 2)
+    const key = newKey()
+    const first = await h.request({ method: 'POST', url: claimUrl('amnesia'), headers: { ...bearer(resident), 'idempotency-key': key } })
+    assert.equal(first.statusCode, 201)
+    await engine.reconcile(batch, h.clock.now.getTime(), { staleMs: 0 })
+
+    await engine.purgeAll()
+    const closed = await h.request({ method: 'POST', url: claimUrl('amnesia'), headers: { ...bearer(other), 'idempotency-key': newKey() } })
+    assert.equal(closed.json().error.code, 'SOLD_OUT')
+    await h.vouchers.upkeepAll()
+    const proof = await engine.verify(batch)
+    assert.equal(proof.ok, true, JSON.stringify(proof))
+
+    const retry = await h.request({ method: 'POST', url: claimUrl('amnesia'), headers: { ...bearer(resident), 'idempotency-key': key } })
+    assert.equal(retry.statusCode, 201)
+    assert.equal(retry.json().data.voucher.id, first.json().data.voucher.id, 'the retry gets the same voucher, not a second one')
+    const again = await h.request({ method: 'POST', url: claimUrl('amnesia'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+    assert.equal(again.json().error.code, 'LIMIT_REACHED')
+    const fresh = await h.request({ method: 'POST', url: claimUrl('amnesia'), headers: { ...bearer(other), 'idempotency-key': newKey() } })
+    assert.equal(fresh.statusCode, 201, fresh.body)
+  })
+})
