@@ -24,9 +24,11 @@ import { accountRoutes } from './routes/accounts'
 import { contentRoutes } from './routes/content'
 import { eventExtraRoutes } from './routes/event-extras'
 import { reminderRoutes } from './routes/reminders'
+import { searchRoutes } from './routes/search'
 import { healthRoutes } from './routes/health'
 import { staffRoutes } from './routes/staff'
 import { voucherRoutes } from './routes/vouchers'
+import { createContentSearch } from './search/search-index'
 import type { Db } from './store/db'
 import { VoucherService, type VoucherServiceOptions } from './vouchers/service'
 import { SessionCache } from './vouchers/session-cache'
@@ -181,6 +183,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         claimRateLimit: config.vouchers.claimRateLimit,
       })
       await api.register(eventExtraRoutes, { db, now })
+      await api.register(searchRoutes, { search: createContentSearch(db), now })
       await api.register(reminderRoutes, { service: reminders.service, config: reminders.config, requireUser: guards.requireUser, userRateLimit })
       await api.register(staffRoutes, {
         db,
