@@ -1,0 +1,88 @@
+/**
+ * A light overview of the trade-in measures for the 补贴 tab, which lives in the mini-program's
+ * main package: the headline, status and period of every measure in every rule set, as plain
+ * strings, so the tab can say what applies today without carrying the rule data and the quote
+ * engine (about 70 KB; they load with the calculators' subpackage).
+ *
+ * The overview is built from the rule sets by buildSubsidyOverview (subsidy-overview-build.ts) and
+ * shipped as SUBSIDY_OVERVIEW (subsidy-overview-snapshot.ts). A test rebuilds it from the bundled
+ * rule sets and checks, for every boundary date, that overviewOn answers exactly as
+ * measureSummaries does — so the snapshot cannot drift from the data.
+ */
+import type { FigureStatus } from '../policy/types'
+import { MEASURE_LABEL, SUBSIDY_MEASURES, type SubsidyMeasure } from '../policy/subsidy-vocabulary'
+import { isDateWithin } from '../time'
+
+export interface MeasureOverview {
+  measure: SubsidyMeasure
+  /** '一级能效 20% · 二级能效 15% · 最高 ¥2,000/件'. */
+  headline: string
+  details: string[]
+  /** Of the headline (rule set, measure period and the figures in it). */
+  status: FigureStatus
+  /** The measure's own period inside its rule set (digital 2025 starts on 2025-01-20). */
+  from: string
+  to: string | null
+  /** Status of the period, i.e. of the deadline. */
+  periodStatus: FigureStatus
+}
+
+export interface RuleSetOverview {
+  id: string
+  title: string
+  status: FigureStatus
+  from: string
+  to: string | null
+  /** Measures with a rule in this set. */
+  measures: MeasureOverview[]
+}
+
+export interface MeasureOnDate {
+  measure: SubsidyMeasure
+  label: string
+  /** The rule in force on the date, or null. */
+  current: MeasureOverview | null
+  /** Chinese, when nothing is in force on the date. */
+  unavailableReason: string | null
+  /** The latest earlier period of the measure (for "以前：…，已结束"), or null. */
+  past: { ruleSet: RuleSetOverview; measure: MeasureOverview } | null
+}
+
+export interface OverviewOnDate {
+  date: string
+  /** The rule set covering the date, if any. */
+  ruleSet: RuleSetOverview | null
+  /** Rule sets that ended before the date, latest first. */
+  ended: RuleSetOverview[]
+  measures: MeasureOnDate[]
+}
+
+function unavailableReason(label: string, date: string, ruleSet: RuleSetOverview | null, rule: MeasureOverview | undefined): string {
+  if (!ruleSet) return `${date} 不在任何一套补贴规则的有效期内，没有${label}补贴`
+  if (!rule) return `${ruleSet.title}中没有${label}补贴`
+  return date < rule.from ? `${label}补贴自 ${rule.from} 起实施` : `${label}补贴已于 ${rule.to} 结束`
+}
+
+/** What the tab shows on `date` (Shanghai 'YYYY-MM-DD'), from an overview (default: the bundled one). */
+export function overviewOn(date: string, overview: readonly RuleSetOverview[]): OverviewOnDate {
+  const ruleSet = overview.find((set) => isDateWithin(date, set.from, set.to)) ?? null
+  const ended = overview.filter((set) => set.to !== null && set.to < date).sort((a, b) => (b.to ?? '').localeCompare(a.to ?? ''))
+  const measures = SUBSIDY_MEASURES.map((measure): MeasureOnDate => {
+    const label = MEASURE_LABEL[measure]
+    const rule = ruleSet?.measures.find((item) => item.measure === measure)
+    const inForce = rule !== undefined && isDateWithin(date, rule.from, rule.to)
+    let past: MeasureOnDate['past'] = null
+    for (const set of overview) {
+      const earlier = set.measures.find((item) => item.measure === measure)
+      if (earlier?.to && earlier.to < date && (!past || earlier.to > (past.measure.to ?? ''))) past = { ruleSet: set, measure: earlier }
+    }
+    return {
+      measure,
+      label,
+      current: inForce ? rule : null,
+      unavailableReason: inForce ? null : unavailableReason(label, date, ruleSet, rule),
+      past: inForce ? null : past,
+    }
+  })
+  return { date, ruleSet, ended, measures }
+}
