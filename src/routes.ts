@@ -93,6 +93,22 @@ export const SUBPACKAGES: readonly Subpackage[] = [
     preloadFrom: ['mine'],
     preloadNetwork: 'all',
   },
+  {
+    root: 'packages/subsidy',
+    name: 'subsidy',
+    pages: [
+      { key: 'subsidy-appliance', path: 'pages/appliance/index', title: '家电补贴计算' },
+      { key: 'subsidy-furniture', path: 'pages/furniture/index', title: '家居补贴计算' },
+      { key: 'subsidy-digital', path: 'pages/digital/index', title: '数码产品补贴计算' },
+      { key: 'subsidy-car', path: 'pages/car/index', title: '汽车以旧换新' },
+      { key: 'subsidy-ebike', path: 'pages/ebike/index', title: '电动自行车补贴计算' },
+      { key: 'subsidy-renovation', path: 'pages/renovation/index', title: '家装补贴计算' },
+      { key: 'subsidy-basket', path: 'pages/basket/index', title: '购物清单' },
+      { key: 'subsidy-guide', path: 'pages/guide/index', title: '怎么申请' },
+    ],
+    preloadFrom: ['subsidy'],
+    preloadNetwork: 'all',
+  },
 ]
 
 export type RouteKey = TabKey | (typeof SUBPACKAGES)[number]['pages'][number]['key']

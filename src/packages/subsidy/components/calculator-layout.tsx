@@ -1,0 +1,39 @@
+import { View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import { PageShell } from '../../../components/page-shell'
+import type { SubsidyMeasure } from '../../../domain/policy/subsidy-vocabulary'
+import type { FormOutcome } from '../quote-form'
+import type { BasketSaving } from '../use-basket-saving'
+import { MeasureRuleLine } from './measure-rule-line'
+import { PurchaseDateField } from './purchase-date-field'
+import { QuoteResult } from './quote-result'
+
+export interface CalculatorLayoutProps {
+  /** The page's spoken name, as its navigation title. */
+  title: string
+  measure: SubsidyMeasure
+  today: string
+  purchaseDate: string
+  onPurchaseDateChange: (date: string) => void
+  outcome: FormOutcome
+  saving: BasketSaving
+  /** Fields whose errors the page shows beside the field. */
+  fieldsShownInline: readonly string[]
+  /** The measure's own fields, between the rule line and the purchase date. */
+  children: ReactNode
+}
+
+/** One calculator page: the rule in force on the purchase date, the measure's fields, the date, the answer. */
+export function CalculatorLayout(props: CalculatorLayoutProps) {
+  const { title, measure, today, purchaseDate, onPurchaseDateChange, outcome, saving, fieldsShownInline, children } = props
+  return (
+    <PageShell label={title}>
+      <View className='card'>
+        <MeasureRuleLine measure={measure} date={purchaseDate} today={today} onDateChange={onPurchaseDateChange} />
+        {children}
+        <PurchaseDateField value={purchaseDate} onChange={onPurchaseDateChange} today={today} />
+      </View>
+      <QuoteResult outcome={outcome} today={today} fieldsShownInline={fieldsShownInline} saving={saving} />
+    </PageShell>
+  )
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '家电补贴计算',
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '汽车以旧换新',
+})

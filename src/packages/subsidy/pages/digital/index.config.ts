@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '数码产品补贴计算',
+})

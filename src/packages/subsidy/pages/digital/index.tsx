@@ -1,0 +1,52 @@
+import { useState } from 'react'
+import { ChoiceList } from '../../../../components/choice-list'
+import { DIGITAL_CATEGORIES, DIGITAL_CATEGORY_LABEL, type DigitalCategory } from '../../../../domain/policy/subsidy-vocabulary'
+import { todayInShanghai } from '../../../../domain/time'
+import { CalculatorLayout } from '../../components/calculator-layout'
+import { PriceField } from '../../components/price-field'
+import { listMissing, priceError, quoteForm } from '../../quote-form'
+import { useBasketSaving } from '../../use-basket-saving'
+import { useCalculatorStart } from '../../use-calculator-start'
+import '../../subsidy.scss'
+
+const CATEGORY_OPTIONS = DIGITAL_CATEGORIES.map((category) => ({ value: category, title: DIGITAL_CATEGORY_LABEL[category] }))
+
+/** 数码产品: phone, tablet or smart watch under the single-item price limit. */
+export default function DigitalCalculatorPage() {
+  const today = todayInShanghai()
+  const edited = useCalculatorStart(['digital'])
+  const saving = useBasketSaving(edited.editId)
+  const [category, setCategory] = useState<DigitalCategory | null>(edited.input?.category ?? null)
+  const [priceText, setPriceText] = useState(edited.input ? String(edited.input.priceYuan) : '')
+  const [purchaseDate, setPurchaseDate] = useState(edited.input?.purchaseDate ?? edited.purchaseDate ?? today)
+
+  const outcome = quoteForm(
+    listMissing([
+      [category === null, '产品类别'],
+      [priceText.trim() === '', '售价'],
+    ]),
+    () => ({ measure: 'digital', category: category!, priceYuan: priceText, purchaseDate }),
+  )
+
+  return (
+    <CalculatorLayout
+      title='数码产品补贴计算'
+      measure='digital'
+      today={today}
+      purchaseDate={purchaseDate}
+      onPurchaseDateChange={setPurchaseDate}
+      outcome={outcome}
+      saving={saving}
+      fieldsShownInline={['priceYuan']}
+    >
+      <ChoiceList label='买的是什么' options={CATEGORY_OPTIONS} value={category} variant='segmented' onChange={setCategory} />
+      <PriceField
+        label='单件售价'
+        value={priceText}
+        onChange={setPriceText}
+        error={priceError(priceText)}
+        hint='按一件产品的售价算，不是几件加起来'
+      />
+    </CalculatorLayout>
+  )
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '电动自行车补贴计算',
+})

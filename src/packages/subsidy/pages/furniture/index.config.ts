@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '家居补贴计算',
+})

@@ -1,0 +1,55 @@
+import { useState } from 'react'
+import type { EnergyGrade } from '../../../../domain/policy/subsidy-vocabulary'
+import { todayInShanghai } from '../../../../domain/time'
+import { CalculatorLayout } from '../../components/calculator-layout'
+import { EnergyGradeField } from '../../components/energy-grade-field'
+import { PriceField } from '../../components/price-field'
+import { errorFor, listMissing, priceError, quoteForm } from '../../quote-form'
+import { useBasketSaving } from '../../use-basket-saving'
+import { useCalculatorStart } from '../../use-calculator-start'
+import '../../subsidy.scss'
+
+/** 家居: ordinary ready-made furniture (beds, tables, chairs); grade 1 energy/water label pays more. */
+export default function FurnitureCalculatorPage() {
+  const today = todayInShanghai()
+  const edited = useCalculatorStart(['furniture'])
+  const saving = useBasketSaving(edited.editId)
+  const [priceText, setPriceText] = useState(edited.input ? String(edited.input.priceYuan) : '')
+  const [grade, setGrade] = useState<EnergyGrade | null | undefined>(edited.input ? edited.input.grade : undefined)
+  const [purchaseDate, setPurchaseDate] = useState(edited.input?.purchaseDate ?? edited.purchaseDate ?? today)
+
+  const outcome = quoteForm(
+    listMissing([
+      [priceText.trim() === '', '售价'],
+      [grade === undefined, '能效等级（没有标识选“没有标识”）'],
+    ]),
+    () => ({ measure: 'furniture', priceYuan: priceText, grade: grade!, purchaseDate }),
+  )
+
+  return (
+    <CalculatorLayout
+      title='家居补贴计算'
+      measure='furniture'
+      today={today}
+      purchaseDate={purchaseDate}
+      onPurchaseDateChange={setPurchaseDate}
+      outcome={outcome}
+      saving={saving}
+      fieldsShownInline={['priceYuan', 'grade']}
+    >
+      <PriceField
+        label='一件家居的售价（床、桌椅等）'
+        value={priceText}
+        onChange={setPriceText}
+        error={priceError(priceText)}
+        hint='每件单独计算，几件就算几次'
+      />
+      <EnergyGradeField
+        value={grade}
+        onChange={setGrade}
+        error={errorFor(outcome, 'grade')}
+        hint='床、桌椅等大多没有能效标识，没有就选“没有标识”'
+      />
+    </CalculatorLayout>
+  )
+}
