@@ -3,25 +3,13 @@
  * shims): each tab presents real content, and 长辈模式 changes the page tokens.
  */
 import { fireEvent, render, screen } from '@testing-library/react'
-import { getClause } from '../domain/policy/clauses'
 import { usePreferencesStore } from '../store/preferences'
 import HomePage from './home/index'
 import MinePage from './mine/index'
-import SubsidyPage from './subsidy/index'
 
 beforeEach(() => {
   localStorage.clear()
   usePreferencesStore.setState({ elderMode: false, elderModePrompted: false, fontScale: 1 })
-})
-
-test.each([
-  ['补贴', '十四', SubsidyPage],
-] as const)('the %s tab presents clause (%s) with its headline figures', (_name, clauseId, Page) => {
-  render(<Page />)
-  const clause = getClause(clauseId)
-  expect(screen.getByText(`${clause.label}${clause.title}`)).toBeInTheDocument()
-  for (const headline of clause.headlines) expect(screen.getByText(headline.display)).toBeInTheDocument()
-  expect(screen.getByText(clause.text)).toBeInTheDocument()
 })
 
 test('provisional figures are labelled 待官方确认', () => {

@@ -1,10 +1,134 @@
-import { PageShell } from '../../components/page-shell'
+import { View } from '@tarojs/components'
 import { ClauseCard } from '../../components/clause-card'
+import { PageShell } from '../../components/page-shell'
+import { Pressable } from '../../components/pressable'
+import { StatusBadge } from '../../components/status-badge'
+import { overviewOn, type MeasureOnDate } from '../../domain/subsidy/subsidy-overview'
+import { SUBSIDY_OVERVIEW } from '../../domain/subsidy/subsidy-overview-snapshot'
+import { todayInShanghai } from '../../domain/time'
+import { navigate } from '../../services/navigation'
+import { useSubsidyBasketStore } from '../../store/subsidy-basket'
+import { CALCULATOR_ROUTE } from './subsidy-measures'
+import './index.scss'
 
+/**
+ * 补贴: every measure of clause (十四) as in force today — headline, status, deadline — and, for a
+ * measure with no rule today, what it paid when it last ran. Each links to its calculator, where a
+ * purchase date in an earlier year applies that year's rules.
+ *
+ * The tab is in the main package, so it reads the light overview (a few KB of headlines built from
+ * the rule sets and checked against them by test) rather than the rule data and quote engine,
+ * which load with the calculators' subpackage.
+ */
 export default function SubsidyPage() {
+  const today = todayInShanghai()
+  const view = overviewOn(today, SUBSIDY_OVERVIEW)
+  const basketCount = useSubsidyBasketStore((state) => state.entries.length)
+
   return (
     <PageShell label='以旧换新补贴'>
-      <ClauseCard id='十四' showText />
+      <View className='card'>
+        <View className='title'>今天（{today}）适用的规则</View>
+        {view.ruleSet ? (
+          <View>
+            {view.ruleSet.title} <StatusBadge status={view.ruleSet.status} />
+          </View>
+        ) : (
+          <View>今天没有生效的以旧换新补贴规则。</View>
+        )}
+        {view.ended.map((ruleSet) => (
+          <View key={ruleSet.id} className='caption'>
+            {ruleSet.title}已于 {ruleSet.to} 结束。
+          </View>
+        ))}
+        <View className='caption'>补贴按购买日期适用当时的规则；在计算器里选以前的日期，可以看当时的规则和金额。</View>
+      </View>
+
+      <View className='subsidy-tab__links'>
+        <Pressable
+          className='card subsidy-tab__link'
+          role='link'
+          label={`购物清单，${basketCount} 项`}
+          onPress={() => navigate('subsidy-basket')}
+        >
+          <View className='title'>购物清单</View>
+          <View className='caption'>{basketCount > 0 ? `已有 ${basketCount} 项，看合计` : '几件一起算'}</View>
+        </Pressable>
+        <Pressable className='card subsidy-tab__link' role='link' label='怎么申请' onPress={() => navigate('subsidy-guide')}>
+          <View className='title'>怎么申请</View>
+          <View className='caption'>渠道、步骤、材料</View>
+        </Pressable>
+      </View>
+
+      {view.measures.map((measure) => (
+        <MeasureCard key={measure.measure} measure={measure} ruleSetTitle={view.ruleSet?.title ?? ''} />
+      ))}
+
+      <ClauseCard id='十四' />
     </PageShell>
+  )
+}
+
+function MeasureCard({ measure, ruleSetTitle }: { measure: MeasureOnDate; ruleSetTitle: string }) {
+  const { current, past, label } = measure
+  const pastYear = past?.measure.to?.slice(0, 4)
+  return (
+    <View className='card' role='group' aria-label={label}>
+      <View className='subsidy-tab__head'>
+        <View className='title'>{label}</View>
+        <View className={`subsidy-tab__state ${current ? '' : 'subsidy-tab__state--off'}`}>{current ? '✓ 可以申请' : '✗ 现在没有'}</View>
+      </View>
+      {current ? (
+        <View>
+          <View className='subsidy-tab__headline'>{current.headline}</View>
+          <View>
+            <StatusBadge status={current.status} />
+          </View>
+          {current.details.map((detail) => (
+            <View key={detail} className='caption'>
+              {detail}
+            </View>
+          ))}
+          <View>
+            截止 {current.to ?? '未公布'}
+            {current.periodStatus === 'confirmed' ? null : ' '}
+            {current.periodStatus === 'confirmed' ? null : <StatusBadge status={current.periodStatus} />}
+          </View>
+          <View className='caption'>适用：{ruleSetTitle}</View>
+        </View>
+      ) : (
+        <View>
+          <View className='caption'>{measure.unavailableReason}。</View>
+          {past ? (
+            <View className='subsidy-tab__past'>
+              <View>
+                以前：{past.measure.headline} <StatusBadge status={past.measure.status} />
+              </View>
+              <View className='caption'>
+                {past.measure.from} 至 {past.measure.to}，已结束
+              </View>
+            </View>
+          ) : null}
+        </View>
+      )}
+      <View className='subsidy-tab__actions'>
+        <Pressable
+          className='button'
+          role='link'
+          label={`${label}补贴计算`}
+          onPress={() => navigate(CALCULATOR_ROUTE[measure.measure], past?.measure.to ? { date: past.measure.to } : {})}
+        >
+          {current ? '算一算' : pastYear ? `按 ${pastYear} 年规则算` : '算一算'}
+        </Pressable>
+        <Pressable
+          className='button button--secondary'
+          role='link'
+          label={`${label}怎么申请`}
+          onPress={() => navigate('subsidy-guide', { measure: measure.measure })}
+        >
+          怎么申请
+        </Pressable>
+      </View>
+    </View>
   )
 }

@@ -1,0 +1,73 @@
+/**
+ * The 补贴 tab on a day in 2026: the 2025 measures have ended, the 2026 national rules apply to
+ * appliances and cars, the other measures have no rule now and say what they paid in 2025.
+ */
+import { fireEvent, render, screen, within } from '@testing-library/react'
+import { getClause } from '../../domain/policy/clauses'
+import { navigate } from '../../services/navigation'
+import { useSubsidyBasketStore } from '../../store/subsidy-basket'
+import SubsidyPage from './index'
+
+jest.mock('../../services/navigation', () => ({ navigate: jest.fn(() => Promise.resolve()) }))
+
+const card = (name: string) => within(screen.getByRole('group', { name }))
+
+beforeEach(() => {
+  jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-03-15T02:00:00Z'))
+  useSubsidyBasketStore.setState({ entries: [] })
+  jest.mocked(navigate).mockClear()
+})
+
+afterEach(() => jest.restoreAllMocks())
+
+test('says which rules apply today and that the 2025 measures ended', () => {
+  render(<SubsidyPage />)
+  const today = within(screen.getByText('今天（2026-03-15）适用的规则').parentElement as HTMLElement)
+  expect(today.getByText(/2026 年国家消费品以旧换新（待官方确认）/)).toBeInTheDocument()
+  expect(today.getByText('⚠ 待官方确认')).toBeInTheDocument()
+  expect(today.getByText(/衢州 2025 年消费品以旧换新.*已于 2025-12-31 结束/)).toBeInTheDocument()
+})
+
+test('appliances: the 2026 headline, 待官方确认 and the deadline, linking to the calculator', () => {
+  render(<SubsidyPage />)
+  const appliance = card('家电')
+  expect(appliance.getByText('✓ 可以申请')).toBeInTheDocument()
+  expect(appliance.getByText('一级能效 15% · 最高 ¥1,500/件')).toBeInTheDocument()
+  expect(appliance.getAllByText('⚠ 待官方确认').length).toBeGreaterThan(0)
+  expect(appliance.getByText(/截止 2026-12-31/)).toBeInTheDocument()
+  fireEvent.click(appliance.getByRole('link', { name: '家电补贴计算' }))
+  expect(navigate).toHaveBeenCalledWith('subsidy-appliance', {})
+})
+
+test('a measure with no rule now says so, shows its 2025 headline, and opens its calculator on a 2025 date', () => {
+  render(<SubsidyPage />)
+  const digital = card('数码产品')
+  expect(digital.getByText('✗ 现在没有')).toBeInTheDocument()
+  expect(digital.getByText('2026 年国家消费品以旧换新（待官方确认）中没有数码产品补贴。')).toBeInTheDocument()
+  expect(digital.getByText(/以前：单价 ¥6,000 以下 15% · 最高 ¥500\/件/)).toBeInTheDocument()
+  expect(digital.getByText('2025-01-20 至 2025-12-31，已结束')).toBeInTheDocument()
+  fireEvent.click(digital.getByRole('link', { name: '数码产品补贴计算' }))
+  expect(navigate).toHaveBeenCalledWith('subsidy-digital', { date: '2025-12-31' })
+})
+
+test('every measure of clause (十四) has a card, a calculator and a guide', () => {
+  render(<SubsidyPage />)
+  for (const name of ['家电', '家居', '数码产品', '汽车报废更新', '汽车置换更新', '电动自行车', '家装（旧房装修、厨卫改造、适老化改造）']) {
+    expect(card(name).getByRole('link', { name: `${name}补贴计算` })).toBeInTheDocument()
+    expect(card(name).getByRole('link', { name: `${name}怎么申请` })).toBeInTheDocument()
+  }
+})
+
+test('entries to 购物清单 (with its count) and 怎么申请, and the clause link stays', () => {
+  useSubsidyBasketStore.setState({
+    entries: [{ id: 'a', input: { measure: 'digital', category: 'phone', priceYuan: '3000', purchaseDate: '2025-05-01' } }],
+  })
+  render(<SubsidyPage />)
+  fireEvent.click(screen.getByRole('link', { name: '购物清单，1 项' }))
+  fireEvent.click(screen.getByRole('link', { name: '怎么申请' }))
+  expect(jest.mocked(navigate).mock.calls).toEqual([['subsidy-basket'], ['subsidy-guide']])
+  const clause = getClause('十四')
+  expect(screen.getByText(`${clause.label}${clause.title}`)).toBeInTheDocument()
+  expect(screen.getByRole('link', { name: '阅读（十四）政策原文' })).toBeInTheDocument()
+  expect(document.body.textContent).not.toMatch(/NaN|undefined/)
+})
