@@ -1,3 +1,6 @@
+import packageTable from 'chinese-days/dist/chinese-days.json'
+import { version as packageVersion } from 'chinese-days/package.json'
+import bundledTable from './holiday-table.json'
 import { holidayInfo, holidayDataCoverage, isHolidayDataKnown } from './holidays'
 
 describe('holidays from chinese-days (checked against 国办发明电〔2024〕12号 for 2025)', () => {
@@ -43,12 +46,30 @@ describe('holidays from chinese-days (checked against 国办发明电〔2024〕1
 
   it('says unknown for a year the package does not cover, rather than guessing', () => {
     const { first, last } = holidayDataCoverage()
-    expect(first).toBe(2004)
+    expect(first).toBe(2024)
     expect(last).toBe(2026)
     expect(isHolidayDataKnown(2026)).toBe(true)
     expect(isHolidayDataKnown(2027)).toBe(false)
     expect(holidayInfo('2027-01-01')).toMatchObject({ kind: 'unknown', badge: null })
     expect(holidayInfo('2027-10-01')).toMatchObject({ kind: 'unknown', badge: null })
-    expect(holidayInfo('2003-10-01').kind).toBe('unknown')
+    expect(holidayInfo('2023-10-01').kind).toBe('unknown')
+  })
+})
+
+describe('holiday-table.json, the main-package copy of the chinese-days table', () => {
+  type Table = Record<'holidays' | 'workdays' | 'inLieuDays', Record<string, string>>
+  const fromYear = (entries: Record<string, string>, year: number) =>
+    Object.fromEntries(Object.entries(entries).filter(([date]) => Number(date.slice(0, 4)) >= year))
+
+  it('is the installed package table from its first year on (else: node scripts/make-holiday-table.mjs)', () => {
+    const source = packageTable as Table
+    expect(bundledTable.source).toBe(`chinese-days@${packageVersion}`)
+    for (const part of ['holidays', 'workdays', 'inLieuDays'] as const) {
+      expect((bundledTable as unknown as Table)[part]).toEqual(fromYear(source[part], bundledTable.firstYear))
+    }
+  })
+
+  it('starts a year before the 2025 policy, so a January 2025 grid has its December days', () => {
+    expect(bundledTable.firstYear).toBeLessThanOrEqual(2024)
   })
 })

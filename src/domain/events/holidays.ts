@@ -8,13 +8,18 @@
  * "Sunday, rest" for the 2025-09-28 调休 working day and 2025-10-06 comes back as 国庆节 instead of
  * 中秋. The table is plain data keyed by Shanghai dates, so it answers the same everywhere.
  *
+ * The calendar is in the mini-program's main package (≤ 500 KB), so the table is copied from its
+ * `firstYear` (2024) on into holiday-table.json by scripts/make-holiday-table.mjs: ~6 KB instead of
+ * ~45 KB for 2004 onward. holidays.test.ts fails when the copy and the installed package differ.
+ *
  * A year the table does not cover (the notice for next year usually comes out in November, and
  * the package must then be updated) is reported as unknown — never guessed from weekends.
  */
-import table from 'chinese-days/dist/chinese-days.json'
+import table from './holiday-table.json'
 import type { DateString } from '../time'
 
 interface HolidayTable {
+  firstYear: number
   holidays: Record<string, string>
   workdays: Record<string, string>
   inLieuDays: Record<string, string>
