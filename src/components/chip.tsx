@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { Pressable } from './pressable'
-import './chip.scss'
+import './event-ui.scss'
 
 export interface ChipProps {
   /** Spoken name; the visible text may carry marks that are hidden from screen readers. */

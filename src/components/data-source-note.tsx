@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import type { EventsSource } from '../store/events'
 import { formatFetchedAt } from './event-format'
-import './data-source-note.scss'
+import './event-ui.scss'
 
 export interface DataSourceNoteProps {
   source: EventsSource

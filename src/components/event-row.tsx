@@ -6,7 +6,7 @@ import { countyName } from '../domain/events/places'
 import { navigate } from '../services/navigation'
 import { admissionText, EVENT_TYPE_MARK, formatOccurrenceWhen, typeLabel } from './event-format'
 import { Pressable } from './pressable'
-import './event-row.scss'
+import './event-ui.scss'
 
 export interface EventRowProps {
   event: CityEvent

@@ -64,7 +64,15 @@ export function isDue(reminder: ReminderView, now: number): boolean {
   if (reminder.status !== 'active') return false
   if (!(instantOf(reminder.targetAt) > now)) return false
   if (reminder.due) return true
-  return reminder.fireTimes.some((time) => (time.channel ?? reminder.channel) === 'in-app' && instantOf(time.fireAt) <= now)
+  // A time already past when the reminder was set (or skipped while paused) never rang.
+  const setAt = instantOf(reminder.createdAt)
+  return reminder.fireTimes.some(
+    (time) =>
+      time.status !== 'skipped' &&
+      (time.channel ?? reminder.channel) === 'in-app' &&
+      instantOf(time.fireAt) <= now &&
+      !(instantOf(time.fireAt) < setAt),
+  )
 }
 
 /** The API's '…+08:00' instants, parsed without relying on the engine's Date.parse quirks. */

@@ -6,10 +6,11 @@
 import { View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { ClauseCard } from '../../components/clause-card'
 import { DataSourceNote } from '../../components/data-source-note'
 import { EventRow } from '../../components/event-row'
 import { formatDate } from '../../components/event-format'
+// After the event pieces: every page loads event-ui.scss before status-badge.scss (weapp CSS order).
+import { ClauseCard } from '../../components/clause-card'
 import { PageShell } from '../../components/page-shell'
 import { Pressable } from '../../components/pressable'
 import { listOccurrences, monthGridRange, monthView, type DatedEvent, type EventFilters } from '../../domain/events/calendar'

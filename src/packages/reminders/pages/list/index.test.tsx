@@ -146,6 +146,24 @@ test('a stored copy is judged against the clock: a passed in-app time is due eve
   expect(await screen.findByRole('alert', { name: '1 个提醒到时间了' })).toBeInTheDocument()
 })
 
+test('a time that had already passed when the reminder was set, or was skipped, is not due', async () => {
+  const pending = { ...EVENT.fireTimes[0], due: false, channel: null, status: 'pending' as const }
+  state.reminders = [
+    { ...EVENT, due: false, createdAt: '2025-10-10T09:00:00+08:00', fireTimes: [pending] },
+    {
+      ...EVENT,
+      id: '00000000-0000-4000-8000-000000000009',
+      subjectId: 'other@2025-10-11',
+      title: '另一场',
+      due: false,
+      fireTimes: [{ ...pending, status: 'skipped' as const }],
+    },
+  ]
+  render(<MyRemindersPage />)
+  await screen.findByRole('list', { name: '我的提醒' })
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+})
+
 test('which times to keep: unticking one sends the rest; the last one cannot go', async () => {
   render(<MyRemindersPage />)
   await screen.findByRole('list', { name: '我的提醒' })

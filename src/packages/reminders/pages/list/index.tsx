@@ -19,7 +19,7 @@ import { canSwitchToWechat, switchToWechat } from '../../switch-to-wechat'
 import { eventServices } from '../../../../store/event-services'
 import { instantOf, isDue, useRemindersStore } from '../../../../store/reminders'
 import { useSessionStore } from '../../../../store/session'
-import '../../../../components/data-source-note.scss'
+import '../../../../components/event-ui.scss'
 import '../../reminders.scss'
 
 /** Where each kind's subject lives in the app. */
