@@ -109,6 +109,13 @@ export const SUBPACKAGES: readonly Subpackage[] = [
     preloadFrom: ['subsidy'],
     preloadNetwork: 'all',
   },
+  {
+    root: 'packages/search',
+    name: 'search',
+    pages: [{ key: 'search', path: 'pages/search/index', title: '搜索' }],
+    preloadFrom: ['home'],
+    preloadNetwork: 'all',
+  },
 ]
 
 export type RouteKey = TabKey | (typeof SUBPACKAGES)[number]['pages'][number]['key']

@@ -3,6 +3,7 @@ import { ClauseCard } from '../../components/clause-card'
 import { ElderModeOffer } from '../../components/elder-mode-offer'
 import { PageShell } from '../../components/page-shell'
 import { Pressable } from '../../components/pressable'
+import { SearchEntry } from '../../components/search-entry'
 import { navigate } from '../../services/navigation'
 import type { RouteKey } from '../../routes'
 import './index.scss'
@@ -17,6 +18,7 @@ const ENTRIES: ReadonlyArray<{ key: RouteKey; title: string; caption: string }> 
 export default function HomePage() {
   return (
     <PageShell label='衢惠通首页'>
+      <SearchEntry />
       <ElderModeOffer />
       <View className='card'>
         <View className='headline'>衢惠通</View>
