@@ -51,7 +51,12 @@ for (const engine of ENGINES) {
       const residents = await bulkResidents(h.db, 10_000)
       const started = Date.now()
       const responses = await inParallel(residents.length, 1000, (index) =>
-        h.request({ method: 'POST', url: claimUrl('rush-10k'), headers: { ...bearer(residents[index]), 'idempotency-key': newKey() }, payload: {} }),
+        h.request({
+          method: 'POST',
+          url: claimUrl('rush-10k'),
+          headers: { ...bearer(residents[index]), 'idempotency-key': newKey() },
+          payload: {},
+        }),
       )
       const seconds = (Date.now() - started) / 1000
       const counts = tally(responses)
@@ -67,8 +72,12 @@ for (const engine of ENGINES) {
                 (select coalesce(max(slot), 0)::int from voucher_slots where batch_id = 'rush-10k') as max_slot`,
       )
       assert.deepEqual(stored, { vouchers: 1000, owners: 1000, slots: 1000, max_slot: 1000 })
-      const claimedIds = new Set(responses.filter((response) => response.statusCode === 201).map((response) => response.json().data.voucher.id))
-      const storedIds = new Set((await h.db.query<{ id: string }>(`select id from vouchers where batch_id = 'rush-10k'`)).map((row) => row.id))
+      const claimedIds = new Set(
+        responses.filter((response) => response.statusCode === 201).map((response) => response.json().data.voucher.id),
+      )
+      const storedIds = new Set(
+        (await h.db.query<{ id: string }>(`select id from vouchers where batch_id = 'rush-10k'`)).map((row) => row.id),
+      )
       assert.deepEqual(storedIds, claimedIds, 'every voucher answered CLAIMED is the one stored, and nothing else is')
 
       // Live counts are at most ~1 s old.
@@ -84,7 +93,11 @@ for (const engine of ENGINES) {
       // Sold out is now answered from memory: not one query, not one Redis command.
       const queries = spyOnIo(h)
       const late = await Promise.all(
-        residents.slice(0, 20).map((resident) => h.request({ method: 'POST', url: claimUrl('rush-10k'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })),
+        residents
+          .slice(0, 20)
+          .map((resident) =>
+            h.request({ method: 'POST', url: claimUrl('rush-10k'), headers: { ...bearer(resident), 'idempotency-key': newKey() } }),
+          ),
       )
       assert.deepEqual(tally(late), { '409 SOLD_OUT': 20 })
       assert.equal(queries.stop(), 0)
@@ -96,11 +109,16 @@ for (const engine of ENGINES) {
       await h.vouchers.tick()
       const [resident] = await bulkResidents(h.db, 1)
       const responses = await Promise.all(
-        Array.from({ length: 50 }, () => h.request({ method: 'POST', url: claimUrl('limit-3'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })),
+        Array.from({ length: 50 }, () =>
+          h.request({ method: 'POST', url: claimUrl('limit-3'), headers: { ...bearer(resident), 'idempotency-key': newKey() } }),
+        ),
       )
       assert.deepEqual(tally(responses), { CLAIMED: 3, '409 LIMIT_REACHED': 47 })
       await settled(h, 'limit-3', 3)
-      const [{ n }] = await h.db.query<{ n: number }>(`select count(*)::int as n from vouchers where batch_id = 'limit-3' and owner_id = $1`, [resident.userId])
+      const [{ n }] = await h.db.query<{ n: number }>(
+        `select count(*)::int as n from vouchers where batch_id = 'limit-3' and owner_id = $1`,
+        [resident.userId],
+      )
       assert.equal(n, 3)
     })
 
@@ -117,8 +135,18 @@ for (const engine of ENGINES) {
 
       test('a retry with the same key and body gets the first answer, byte for byte, and one voucher', async () => {
         const key = newKey()
-        const first = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { ...bearer(resident), 'idempotency-key': key }, payload: {} })
-        const retry = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { ...bearer(resident), 'idempotency-key': key }, payload: {} })
+        const first = await h.request({
+          method: 'POST',
+          url: claimUrl('idem'),
+          headers: { ...bearer(resident), 'idempotency-key': key },
+          payload: {},
+        })
+        const retry = await h.request({
+          method: 'POST',
+          url: claimUrl('idem'),
+          headers: { ...bearer(resident), 'idempotency-key': key },
+          payload: {},
+        })
         assert.equal(first.statusCode, 201)
         assert.equal(retry.statusCode, 201)
         assert.equal(retry.body, first.body)
@@ -129,26 +157,57 @@ for (const engine of ENGINES) {
 
       test('a failed first answer is replayed too, even after the reason went away', async () => {
         const key = newKey()
-        const first = await h.request({ method: 'POST', url: claimUrl('idem-county'), headers: { ...bearer(resident), 'idempotency-key': key } })
+        const first = await h.request({
+          method: 'POST',
+          url: claimUrl('idem-county'),
+          headers: { ...bearer(resident), 'idempotency-key': key },
+        })
         assert.equal(first.statusCode, 403)
         assert.equal(first.json().error.code, 'NOT_ELIGIBLE')
-        const moved = await h.request({ method: 'PUT', url: '/api/v1/me/resident-county', headers: bearer(resident), payload: { county: '330802' } })
+        const moved = await h.request({
+          method: 'PUT',
+          url: '/api/v1/me/resident-county',
+          headers: bearer(resident),
+          payload: { county: '330802' },
+        })
         assert.equal(moved.statusCode, 200)
-        const retry = await h.request({ method: 'POST', url: claimUrl('idem-county'), headers: { ...bearer(resident), 'idempotency-key': key } })
+        const retry = await h.request({
+          method: 'POST',
+          url: claimUrl('idem-county'),
+          headers: { ...bearer(resident), 'idempotency-key': key },
+        })
         assert.equal(retry.statusCode, 403)
         assert.equal(retry.body, first.body)
-        const fresh = await h.request({ method: 'POST', url: claimUrl('idem-county'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+        const fresh = await h.request({
+          method: 'POST',
+          url: claimUrl('idem-county'),
+          headers: { ...bearer(resident), 'idempotency-key': newKey() },
+        })
         assert.equal(fresh.statusCode, 201, fresh.body)
       })
 
       test('the same key with another body → 422 IDEMPOTENCY_KEY_REUSED', async () => {
         const key = newKey()
-        const first = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { ...bearer(resident), 'idempotency-key': key }, payload: {} })
+        const first = await h.request({
+          method: 'POST',
+          url: claimUrl('idem'),
+          headers: { ...bearer(resident), 'idempotency-key': key },
+          payload: {},
+        })
         assert.equal(first.statusCode, 201)
-        const other = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { ...bearer(resident), 'idempotency-key': key }, payload: { roundId: 'r1' } })
+        const other = await h.request({
+          method: 'POST',
+          url: claimUrl('idem'),
+          headers: { ...bearer(resident), 'idempotency-key': key },
+          payload: { roundId: 'r1' },
+        })
         assert.equal(other.statusCode, 422)
         assert.equal(other.json().error.code, 'IDEMPOTENCY_KEY_REUSED')
-        const otherBatch = await h.request({ method: 'POST', url: claimUrl('idem-county'), headers: { ...bearer(resident), 'idempotency-key': key } })
+        const otherBatch = await h.request({
+          method: 'POST',
+          url: claimUrl('idem-county'),
+          headers: { ...bearer(resident), 'idempotency-key': key },
+        })
         assert.equal(otherBatch.statusCode, 422)
       })
 
@@ -182,9 +241,18 @@ for (const engine of ENGINES) {
         assert.equal(bad.statusCode, 400)
         const anonymous = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { 'idempotency-key': newKey() } })
         assert.equal(anonymous.statusCode, 401)
-        const missing = await h.request({ method: 'POST', url: claimUrl('no-such-batch'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+        const missing = await h.request({
+          method: 'POST',
+          url: claimUrl('no-such-batch'),
+          headers: { ...bearer(resident), 'idempotency-key': newKey() },
+        })
         assert.equal(missing.statusCode, 404)
-        const round = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { ...bearer(resident), 'idempotency-key': newKey() }, payload: { roundId: 'r9' } })
+        const round = await h.request({
+          method: 'POST',
+          url: claimUrl('idem'),
+          headers: { ...bearer(resident), 'idempotency-key': newKey() },
+          payload: { roundId: 'r9' },
+        })
         assert.equal(round.statusCode, 404)
       })
     })
@@ -192,7 +260,9 @@ for (const engine of ENGINES) {
     test('the window is the server clock: NOT_OPEN a millisecond before (from memory), open at opensAt, CLOSED at closesAt', async () => {
       const base = h.clock.now
       const opens = Math.floor(base.getTime() / 60_000) * 60_000 + 10 * 60_000
-      await importBatches(h.db, [rushBatch('window', base.getTime(), { quota: 10, opensInMs: opens - base.getTime(), lastsMs: 60 * 60_000 })])
+      await importBatches(h.db, [
+        rushBatch('window', base.getTime(), { quota: 10, opensInMs: opens - base.getTime(), lastsMs: 60 * 60_000 }),
+      ])
       await h.vouchers.tick()
       const resident = await h.login(`窗口-${engine}`)
       try {
@@ -201,15 +271,27 @@ for (const engine of ENGINES) {
         await h.request({ method: 'POST', url: claimUrl('window'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
         await h.request({ method: 'GET', url: '/api/v1/batches/window' })
         const queries = spyOnIo(h)
-        const early = await h.request({ method: 'POST', url: claimUrl('window'), headers: { ...bearer(resident), 'idempotency-key': newKey(), date: new Date(opens + 60_000).toUTCString() } })
+        const early = await h.request({
+          method: 'POST',
+          url: claimUrl('window'),
+          headers: { ...bearer(resident), 'idempotency-key': newKey(), date: new Date(opens + 60_000).toUTCString() },
+        })
         assert.equal(queries.stop(), 0, 'NOT_OPEN is answered without I/O')
         assert.equal(early.statusCode, 409)
         assert.equal(early.json().error.code, 'NOT_OPEN')
         h.clock.now = new Date(opens)
-        const onTime = await h.request({ method: 'POST', url: claimUrl('window'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+        const onTime = await h.request({
+          method: 'POST',
+          url: claimUrl('window'),
+          headers: { ...bearer(resident), 'idempotency-key': newKey() },
+        })
         assert.equal(onTime.statusCode, 201, onTime.body)
         h.clock.now = new Date(opens + 60 * 60_000)
-        const late = await h.request({ method: 'POST', url: claimUrl('window'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+        const late = await h.request({
+          method: 'POST',
+          url: claimUrl('window'),
+          headers: { ...bearer(resident), 'idempotency-key': newKey() },
+        })
         assert.equal(late.statusCode, 409)
         assert.equal(late.json().error.code, 'CLOSED')
       } finally {
@@ -221,11 +303,19 @@ for (const engine of ENGINES) {
       await importBatches(h.db, [rushBatch('county-only', h.clock.now.getTime(), { quota: 10, extra: { residentCounties: ['330881'] } })])
       await h.vouchers.tick()
       const resident = await h.login(`区县-${engine}`, { county: '330802' })
-      const refused = await h.request({ method: 'POST', url: claimUrl('county-only'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+      const refused = await h.request({
+        method: 'POST',
+        url: claimUrl('county-only'),
+        headers: { ...bearer(resident), 'idempotency-key': newKey() },
+      })
       assert.equal(refused.statusCode, 403)
       assert.equal(refused.json().error.code, 'NOT_ELIGIBLE')
       await h.request({ method: 'PUT', url: '/api/v1/me/resident-county', headers: bearer(resident), payload: { county: '330881' } })
-      const granted = await h.request({ method: 'POST', url: claimUrl('county-only'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+      const granted = await h.request({
+        method: 'POST',
+        url: claimUrl('county-only'),
+        headers: { ...bearer(resident), 'idempotency-key': newKey() },
+      })
       assert.equal(granted.statusCode, 201, granted.body)
     })
   })
@@ -242,13 +332,21 @@ describe('rate limits on the claim route', () => {
 
   test('per resident: the 4th tap within 10 s → 429 RATE_LIMITED with Retry-After; per IP: the 7th', async () => {
     const [first, second] = await bulkResidents(h.db, 2)
-    const tap = (resident: { token: string; userId: string }) => h.request({ method: 'POST', url: claimUrl('limited'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+    const tap = (resident: { token: string; userId: string }) =>
+      h.request({ method: 'POST', url: claimUrl('limited'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
     const firstTaps = [await tap(first), await tap(first), await tap(first), await tap(first)]
-    assert.deepEqual(firstTaps.map((response) => response.statusCode), [201, 409, 409, 429])
+    assert.deepEqual(
+      firstTaps.map((response) => response.statusCode),
+      [201, 409, 409, 429],
+    )
     assert.equal(firstTaps[3].json().error.code, 'RATE_LIMITED')
     assert.ok(Number(firstTaps[3].headers['retry-after']) >= 1)
     const secondTaps = [await tap(second), await tap(second), await tap(second)]
-    assert.deepEqual(secondTaps.map((response) => response.statusCode), [201, 409, 429], 'the 7th request from this IP is refused')
+    assert.deepEqual(
+      secondTaps.map((response) => response.statusCode),
+      [201, 409, 429],
+      'the 7th request from this IP is refused',
+    )
   })
 })
 
@@ -279,11 +377,12 @@ function spyOnIo(h: VoucherHarness): { stop(): number } {
 
 /** Holds the engine's work for claims whose key starts with "hold", after the key was taken. */
 function holdInEngine(h: VoucherHarness, until: Promise<void>): () => void {
-  const engine = h.vouchers.engine as unknown as Record<string, (request: ClaimRequest) => Promise<unknown>>
-  const name = 'decideAndTake' in engine ? 'decideAndTake' : 'decideAndReserve'
+  const engine = h.vouchers.engine as unknown as Record<string, (request: ClaimRequest | ClaimRequest[]) => Promise<unknown>>
+  // The store engine decides claims in groups (takeGroup), the Redis engine one by one.
+  const name = 'takeGroup' in engine ? 'takeGroup' : 'decideAndReserve'
   const original = engine[name]
-  engine[name] = async function (this: unknown, request: ClaimRequest) {
-    if (request.key.startsWith('hold')) await until
+  engine[name] = async function (this: unknown, request: ClaimRequest | ClaimRequest[]) {
+    if ([request].flat().some((item) => item.key.startsWith('hold'))) await until
     return original.call(this, request)
   }
   return () => {

@@ -65,14 +65,22 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
     const k = engine.keys('closed-fail')
     const [resident] = await bulkResidents(h.db, 1)
     await engine.redis.del(k.total('r1'))
-    const refused = await h.request({ method: 'POST', url: claimUrl('closed-fail'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+    const refused = await h.request({
+      method: 'POST',
+      url: claimUrl('closed-fail'),
+      headers: { ...bearer(resident), 'idempotency-key': newKey() },
+    })
     assert.equal(refused.statusCode, 409)
     assert.equal(refused.json().error.code, 'SOLD_OUT')
     assert.equal(await engine.redis.get(k.taken('r1')), '0')
     assert.equal(await engine.redis.xlen(k.stream), 0)
     await h.vouchers.upkeepAll()
     assert.equal(await engine.redis.get(k.total('r1')), '10')
-    const granted = await h.request({ method: 'POST', url: claimUrl('closed-fail'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+    const granted = await h.request({
+      method: 'POST',
+      url: claimUrl('closed-fail'),
+      headers: { ...bearer(resident), 'idempotency-key': newKey() },
+    })
     assert.equal(granted.statusCode, 201, granted.body)
   })
 
@@ -80,7 +88,11 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
     const [resident] = await bulkResidents(h.db, 1)
     const reloads = engine.scriptReloads
     await engine.redis.script('FLUSH')
-    const response = await h.request({ method: 'POST', url: claimUrl('lua'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+    const response = await h.request({
+      method: 'POST',
+      url: claimUrl('lua'),
+      headers: { ...bearer(resident), 'idempotency-key': newKey() },
+    })
     assert.equal(response.statusCode, 201, response.body)
     assert.equal(engine.scriptReloads, reloads + 1)
     const next = await h.request({ method: 'POST', url: claimUrl('lua'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
@@ -94,7 +106,9 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
     const responses = await inParallel(residents.length, 100, (index) =>
       h.request({ method: 'POST', url: claimUrl('crash'), headers: { ...bearer(residents[index]), 'idempotency-key': newKey() } }),
     )
-    const claimed = new Set(responses.filter((response) => response.statusCode === 201).map((response) => response.json().data.voucher.id as string))
+    const claimed = new Set(
+      responses.filter((response) => response.statusCode === 201).map((response) => response.json().data.voucher.id as string),
+    )
     assert.equal(claimed.size, 300)
 
     // The doomed writer reads 200 entries, commits 100 of them and dies before acknowledging any.
@@ -106,7 +120,11 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
     assert.equal(((await engine.redis.xpending(engine.keys('crash').stream, 'writers')) as [number])[0], 200)
 
     // Another process starts on the same Redis and store and reconciles.
-    const restarted = await startVoucherHarness('redis', { db: h.db, redisPrefix: h.redisPrefix!, vouchers: { redisEngine: { worker: false } } })
+    const restarted = await startVoucherHarness('redis', {
+      db: h.db,
+      redisPrefix: h.redisPrefix!,
+      vouchers: { redisEngine: { worker: false } },
+    })
     try {
       const survivor = restarted.vouchers.engine as RedisClaimEngine
       const report = await survivor.reconcile(batch, h.clock.now.getTime(), { staleMs: 0 })
@@ -140,7 +158,11 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
     const retry = await h.request({ method: 'POST', url: claimUrl('amnesia'), headers: { ...bearer(resident), 'idempotency-key': key } })
     assert.equal(retry.statusCode, 201)
     assert.equal(retry.json().data.voucher.id, first.json().data.voucher.id, 'the retry gets the same voucher, not a second one')
-    const again = await h.request({ method: 'POST', url: claimUrl('amnesia'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+    const again = await h.request({
+      method: 'POST',
+      url: claimUrl('amnesia'),
+      headers: { ...bearer(resident), 'idempotency-key': newKey() },
+    })
     assert.equal(again.json().error.code, 'LIMIT_REACHED')
     const fresh = await h.request({ method: 'POST', url: claimUrl('amnesia'), headers: { ...bearer(other), 'idempotency-key': newKey() } })
     assert.equal(fresh.statusCode, 201, fresh.body)

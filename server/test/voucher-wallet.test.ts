@@ -26,7 +26,11 @@ for (const engine of ['pglite', 'postgres'] as const) {
     let gym: Account
 
     const claim = async (who: Account, batchId: string) => {
-      const response = await h.request({ method: 'POST', url: `/api/v1/batches/${batchId}/claims`, headers: { ...bearer(who), 'idempotency-key': newKey() } })
+      const response = await h.request({
+        method: 'POST',
+        url: `/api/v1/batches/${batchId}/claims`,
+        headers: { ...bearer(who), 'idempotency-key': newKey() },
+      })
       assert.equal(response.statusCode, 201, response.body)
       return response.json().data.voucher.id as string
     }
@@ -44,7 +48,8 @@ for (const engine of ['pglite', 'postgres'] as const) {
       })
     const refund = (who: Account, redemptionId: string, full: boolean) =>
       h.request({ method: 'POST', url: '/api/v1/merchant/refunds', headers: bearer(who), payload: { redemptionId, full } })
-    const voucher = async (who: Account, id: string) => (await h.request({ method: 'GET', url: `/api/v1/me/vouchers/${id}`, headers: bearer(who) })).json().data
+    const voucher = async (who: Account, id: string) =>
+      (await h.request({ method: 'GET', url: `/api/v1/me/vouchers/${id}`, headers: bearer(who) })).json().data
 
     before(async () => {
       h = await startVoucherHarness(engine)
@@ -205,7 +210,9 @@ for (const engine of ['pglite', 'postgres'] as const) {
       const before = await voucher(bob, id)
       const done = await redeem(market, await code(bob, id), 3000, newKey())
       const redemptionId = done.json().data.redemption.id
-      const paid = async () => (await h.db.query<{ fen: number }>(`select redeemed_fen::float8 as fen from voucher_batch_totals where batch_id = 'shop-multi'`))[0].fen
+      const paid = async () =>
+        (await h.db.query<{ fen: number }>(`select redeemed_fen::float8 as fen from voucher_batch_totals where batch_id = 'shop-multi'`))[0]
+          .fen
       const paidBefore = await paid()
       const restored = await refund(market, redemptionId, true)
       assert.equal(restored.statusCode, 200, restored.body)
@@ -247,7 +254,12 @@ for (const engine of ['pglite', 'postgres'] as const) {
     test('expiry: each usable voucher past validTo moves to expired exactly once, and its quota returns to the next round', async () => {
       const at = h.clock.now.getTime()
       const opens = Math.floor(at / 60_000) * 60_000 - 3_600_000
-      const batch = rushBatch('expiring', at, { quota: 50, perRound: 5, perBatch: 5, extra: { validity: { kind: 'days-after-claim', days: 1, notAfter: null }, quotaReturn: { unclaimed: false, expired: true } } })
+      const batch = rushBatch('expiring', at, {
+        quota: 50,
+        perRound: 5,
+        perBatch: 5,
+        extra: { validity: { kind: 'days-after-claim', days: 1, notAfter: null }, quotaReturn: { unclaimed: false, expired: true } },
+      })
       batch.rounds.push({ id: 'r2', opensAt: toShanghai(opens + 5 * DAY), closesAt: toShanghai(opens + 5 * DAY + 3_600_000), quota: 10 })
       batch.budgetFen = 60 * 500 * 2
       await importBatches(h.db, [batch])
@@ -261,7 +273,9 @@ for (const engine of ['pglite', 'postgres'] as const) {
       assert.equal(first.expired + second.expired, 2, 'two usable vouchers expired, once each; the used one stays used')
       assert.equal(first.returned + second.returned, 2)
       assert.deepEqual(await h.vouchers.expire(later), { expired: 0, returned: 0 })
-      const statuses = (await h.db.query<{ id: string; status: string }>(`select id, status from vouchers where batch_id = 'expiring' order by id`)).map((row) => `${row.id === ids[0] ? 'redeemed' : 'other'}:${row.status}`)
+      const statuses = (
+        await h.db.query<{ id: string; status: string }>(`select id, status from vouchers where batch_id = 'expiring' order by id`)
+      ).map((row) => `${row.id === ids[0] ? 'redeemed' : 'other'}:${row.status}`)
       assert.deepEqual(statuses.sort(), ['other:expired', 'other:expired', 'redeemed:used'])
       const live = (await h.request({ method: 'GET', url: '/api/v1/batches/expiring' })).json().data.live
       assert.equal(live.remainingByRound.r2, 12, 'round 2 offers its 10 and the 2 handed back')
@@ -272,7 +286,11 @@ for (const engine of ['pglite', 'postgres'] as const) {
     test('development login: a merchant must name an existing shop; operator and county work', async () => {
       const noShop = await h.request({ method: 'POST', url: '/api/v1/auth/dev', payload: { name: '无店商户', role: 'merchant' } })
       assert.equal(noShop.statusCode, 400)
-      const unknown = await h.request({ method: 'POST', url: '/api/v1/auth/dev', payload: { name: '无店商户', role: 'merchant', merchantId: 'no-such-shop' } })
+      const unknown = await h.request({
+        method: 'POST',
+        url: '/api/v1/auth/dev',
+        payload: { name: '无店商户', role: 'merchant', merchantId: 'no-such-shop' },
+      })
       assert.equal(unknown.statusCode, 404)
       const operator = await h.request({ method: 'POST', url: '/api/v1/auth/dev', payload: { name: '运营-测试', role: 'operator' } })
       assert.equal(operator.json().data.user.role, 'operator')
@@ -287,13 +305,21 @@ for (const engine of ['pglite', 'postgres'] as const) {
       assert.equal(first.demoVouchers, 5)
       assert.equal((await seedDevAccounts(h.db, h.clock.now)).demoVouchers, 0)
       const resident = await h.login('示例居民')
-      const wallet = (await h.request({ method: 'GET', url: '/api/v1/me/vouchers', headers: bearer(resident) })).json().data as { displayStatus: string }[]
+      const wallet = (await h.request({ method: 'GET', url: '/api/v1/me/vouchers', headers: bearer(resident) })).json().data as {
+        displayStatus: string
+      }[]
       assert.deepEqual(wallet.map((item) => item.displayStatus).sort(), ['expired', 'returned-after-refund', 'usable', 'usable', 'used'])
       const cashierLogin = await h.request({ method: 'POST', url: '/api/v1/auth/dev', payload: { name: '示例商户-1' } })
       const cashier = cashierLogin.json().data
       assert.equal(cashier.user.role, 'merchant')
       const yesterday = new Date(h.clock.now.getTime() - DAY).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })
-      const list = (await h.request({ method: 'GET', url: `/api/v1/merchant/redemptions?date=${yesterday}`, headers: { authorization: `Bearer ${cashier.token}` } })).json().data
+      const list = (
+        await h.request({
+          method: 'GET',
+          url: `/api/v1/merchant/redemptions?date=${yesterday}`,
+          headers: { authorization: `Bearer ${cashier.token}` },
+        })
+      ).json().data
       assert.equal(list.length, 2)
       assert.equal(list[0].discountFen, yuanToFen(5))
     })

@@ -25,7 +25,8 @@ export interface VoucherRow {
   [key: string]: unknown
 }
 
-export const VOUCHER_COLUMNS = 'id, batch_id, round_id, owner_id, status, claimed_at, valid_from, valid_to, used_at, redemption_id, restored_after_refund_at'
+export const VOUCHER_COLUMNS =
+  'id, batch_id, round_id, owner_id, status, claimed_at, valid_from, valid_to, used_at, redemption_id, restored_after_refund_at'
 
 const iso = (value: Date) => toIsoShanghaiMs(value.getTime())
 const isoOrNull = (value: Date | null) => (value ? iso(value) : null)
@@ -61,7 +62,8 @@ export interface RedemptionRow {
   [key: string]: unknown
 }
 
-const REDEMPTION_COLUMNS = 'id, voucher_id, batch_id, merchant_id, order_id, order_amount_fen, discount_fen, redeemed_at, refund_at, refund_full, refund_restored'
+const REDEMPTION_COLUMNS =
+  'id, voucher_id, batch_id, merchant_id, order_id, order_amount_fen, discount_fen, redeemed_at, refund_at, refund_full, refund_restored'
 
 export function toRedemption(row: RedemptionRow): Redemption {
   return {
@@ -83,7 +85,10 @@ export type CountByRound = Record<string, number>
 
 /** Vouchers claimed in each round of a batch (whatever became of them since). */
 export async function claimedByRound(q: Queryable, batchId: string): Promise<CountByRound> {
-  const rows = await q.query<{ round_id: string; n: number }>('select round_id, count(*)::int as n from vouchers where batch_id = $1 group by round_id', [batchId])
+  const rows = await q.query<{ round_id: string; n: number }>(
+    'select round_id, count(*)::int as n from vouchers where batch_id = $1 group by round_id',
+    [batchId],
+  )
   return Object.fromEntries(rows.map((row) => [row.round_id, row.n]))
 }
 
@@ -177,8 +182,8 @@ export async function claimSlot(q: Queryable, input: NewVoucherRow & { answerBod
        where batch_id = $1 and round_id = $2 and voucher_id is null
        order by slot limit 1 for update${input.wait ? '' : ' skip locked'}
      ), taken as (
-       update voucher_slots s set voucher_id = $3 from slot
-       where s.batch_id = slot.batch_id and s.round_id = slot.round_id and s.slot = slot.slot
+       update voucher_slots s set voucher_id = $3
+       where s.batch_id = $1 and s.round_id = $2 and s.slot = (select slot from slot)
        returning s.slot
      ), inserted as (
        insert into vouchers (id, batch_id, round_id, owner_id, batch_seq, round_seq, status, claimed_at, valid_from, valid_to, claim_key)
@@ -270,19 +275,116 @@ export async function ownerRoundCounts(q: Queryable, batchId: string): Promise<{
   return q.query('select owner_id, round_id, count(*)::int as n from vouchers where batch_id = $1 group by owner_id, round_id', [batchId])
 }
 
-export async function recentClaimKeys(q: Queryable, batchId: string, since: Date): Promise<{ id: string; owner_id: string; round_id: string; claim_key: string; claimed_at: Date }[]> {
-  return q.query('select id, owner_id, round_id, claim_key, claimed_at from vouchers where batch_id = $1 and claimed_at >= $2', [batchId, since])
+export async function recentClaimKeys(
+  q: Queryable,
+  batchId: string,
+  since: Date,
+): Promise<{ id: string; owner_id: string; round_id: string; claim_key: string; claimed_at: Date }[]> {
+  return q.query('select id, owner_id, round_id, claim_key, claimed_at from vouchers where batch_id = $1 and claimed_at >= $2', [
+    batchId,
+    since,
+  ])
+}
+
+/** userClaimCounts for many residents of one batch, in one statement. */
+export async function userClaimCountsMany(
+  q: Queryable,
+  batchId: string,
+  userIds: readonly string[],
+): Promise<Map<string, UserClaimCounts>> {
+  const rows = await q.query<{ user_id: string; round_id: string | null; n: number; county: string | null }>(
+    `select u.id as user_id, c.round_id, coalesce(c.n, 0)::int as n, u.resident_county as county
+     from users u left join (
+       select owner_id, round_id, count(*) as n from vouchers where batch_id = $1 and owner_id = any($2::uuid[]) group by owner_id, round_id
+     ) c on c.owner_id = u.id
+     where u.id = any($2::uuid[])`,
+    [batchId, [...new Set(userIds)]],
+  )
+  const counts = new Map<string, UserClaimCounts>()
+  for (const row of rows) {
+    const entry = counts.get(row.user_id) ?? { byRound: {}, inBatch: 0, residentCounty: row.county }
+    if (row.round_id !== null) {
+      entry.byRound[row.round_id] = row.n
+      entry.inBatch += row.n
+    }
+    counts.set(row.user_id, entry)
+  }
+  return counts
+}
+
+/**
+ * claimSlot for a group of granted claims of one round, in one statement: takes up to as many
+ * free slots as there are claims (SKIP LOCKED), pairs them in order, writes the vouchers and their
+ * answers. Returns the ids written; the rest found no free slot. A unique violation (a resident
+ * racing from another process) fails the whole statement, and the caller retries one by one.
+ */
+export async function claimSlots(
+  q: Queryable,
+  batchId: string,
+  roundId: string,
+  rows: readonly (NewVoucherRow & { answerBody: string })[],
+  options: { wait?: boolean } = {},
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set()
+  const lock = options.wait ? 'for update' : 'for update skip locked'
+  const written = await q.query<{ id: string }>(
+    `with wanted as (
+       select * from unnest($3::text[], $4::uuid[], $5::int[], $6::int[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::text[])
+         with ordinality as w(id, owner_id, batch_seq, round_seq, claimed_at, valid_from, valid_to, claim_key, body, n)
+     ), free as (
+       select slot, row_number() over (order by slot) as n from (
+         select slot from voucher_slots where batch_id = $1 and round_id = $2 and voucher_id is null
+         order by slot limit cardinality($3::text[]) ${lock}
+       ) as locked
+     ), paired as (
+       select wanted.*, free.slot from wanted join free using (n)
+     ), taken as (
+       -- slot = any(…) lets the planner look the locked slots up by key instead of scanning the round.
+       update voucher_slots s set voucher_id = paired.id from paired
+       where s.batch_id = $1 and s.round_id = $2 and s.slot = any(array(select slot from free)) and s.slot = paired.slot
+       returning s.slot
+     ), inserted as (
+       insert into vouchers (id, batch_id, round_id, owner_id, batch_seq, round_seq, status, claimed_at, valid_from, valid_to, claim_key)
+       select id, $1, $2, owner_id, batch_seq, round_seq, 'usable', claimed_at, valid_from, valid_to, claim_key from paired
+       returning id
+     ), answered as (
+       update idempotency_keys k set state = 'done', status = 201, body = paired.body, leased_until = null
+       from paired where k.scope = 'claim' and k.user_id = paired.owner_id and k.key = paired.claim_key
+       returning 1
+     )
+     select id from inserted`,
+    [
+      batchId,
+      roundId,
+      rows.map((row) => row.voucher.id),
+      rows.map((row) => row.voucher.ownerId),
+      rows.map((row) => row.batchSeq),
+      rows.map((row) => row.roundSeq),
+      rows.map((row) => new Date(row.voucher.claimedAt)),
+      rows.map((row) => new Date(row.voucher.validFrom)),
+      rows.map((row) => new Date(row.voucher.validTo)),
+      rows.map((row) => row.claimKey),
+      rows.map((row) => row.answerBody),
+    ],
+  )
+  return new Set(written.map((row) => row.id))
 }
 
 // Wallet ---------------------------------------------------------------------------------------
 
 export async function listOwnVouchers(q: Queryable, ownerId: string): Promise<WalletVoucher[]> {
-  const rows = await q.query<VoucherRow>(`select ${VOUCHER_COLUMNS} from vouchers where owner_id = $1 order by claimed_at desc, id limit 500`, [ownerId])
+  const rows = await q.query<VoucherRow>(
+    `select ${VOUCHER_COLUMNS} from vouchers where owner_id = $1 order by claimed_at desc, id limit 500`,
+    [ownerId],
+  )
   return rows.map(toWalletVoucher)
 }
 
 export async function getVoucher(q: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<WalletVoucher | null> {
-  const [row] = await q.query<VoucherRow>(`select ${VOUCHER_COLUMNS} from vouchers where id = $1${options.forUpdate ? ' for update' : ''}`, [id])
+  const [row] = await q.query<VoucherRow>(
+    `select ${VOUCHER_COLUMNS} from vouchers where id = $1${options.forUpdate ? ' for update' : ''}`,
+    [id],
+  )
   return row ? toWalletVoucher(row) : null
 }
 
@@ -300,7 +402,11 @@ export async function expireDue(q: Queryable, at: Date, limit: number): Promise<
   )
 }
 
-export async function recordQuotaReturns(q: Queryable, returns: readonly { voucherId: string; batchId: string; toRoundId: string }[], at: Date): Promise<number> {
+export async function recordQuotaReturns(
+  q: Queryable,
+  returns: readonly { voucherId: string; batchId: string; toRoundId: string }[],
+  at: Date,
+): Promise<number> {
   if (returns.length === 0) return 0
   const rows = await q.query<{ n: number }>(
     `with inserted as (
@@ -316,12 +422,20 @@ export async function recordQuotaReturns(q: Queryable, returns: readonly { vouch
 // Redemptions ----------------------------------------------------------------------------------
 
 export async function findRedemption(q: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<Redemption | null> {
-  const [row] = await q.query<RedemptionRow>(`select ${REDEMPTION_COLUMNS} from voucher_redemptions where id = $1${options.forUpdate ? ' for update' : ''}`, [id])
+  const [row] = await q.query<RedemptionRow>(
+    `select ${REDEMPTION_COLUMNS} from voucher_redemptions where id = $1${options.forUpdate ? ' for update' : ''}`,
+    [id],
+  )
   return row ? toRedemption(row) : null
 }
 
 /** The live (not undone by a restoring refund) redemption of this voucher on this order here. */
-export async function findOrderRedemption(q: Queryable, merchantId: string, orderId: string, voucherId: string): Promise<Redemption | null> {
+export async function findOrderRedemption(
+  q: Queryable,
+  merchantId: string,
+  orderId: string,
+  voucherId: string,
+): Promise<Redemption | null> {
   const [row] = await q.query<RedemptionRow>(
     `select ${REDEMPTION_COLUMNS} from voucher_redemptions
      where merchant_id = $1 and order_id = $2 and voucher_id = $3 and refund_restored is not true`,
@@ -330,7 +444,12 @@ export async function findOrderRedemption(q: Queryable, merchantId: string, orde
   return row ? toRedemption(row) : null
 }
 
-export async function merchantDayTotals(q: Queryable, merchantId: string, batchId: string, day: string): Promise<{ count: number; discountFen: number }> {
+export async function merchantDayTotals(
+  q: Queryable,
+  merchantId: string,
+  batchId: string,
+  day: string,
+): Promise<{ count: number; discountFen: number }> {
   const [row] = await q.query<{ n: number; fen: number }>(
     `select count(*)::int as n, coalesce(sum(discount_fen), 0)::int as fen from voucher_redemptions
      where merchant_id = $1 and batch_id = $2 and redeemed_day = $3 and refund_restored is not true`,
@@ -352,7 +471,10 @@ export async function orderVouchers(q: Queryable, merchantId: string, orderId: s
 /** Locks the batch's payout row (created on first use) and returns what it has paid so far. */
 export async function lockBatchTotals(q: Queryable, batchId: string): Promise<number> {
   await q.query('insert into voucher_batch_totals (batch_id) values ($1) on conflict do nothing', [batchId])
-  const [row] = await q.query<{ fen: number }>('select redeemed_fen::float8 as fen from voucher_batch_totals where batch_id = $1 for update', [batchId])
+  const [row] = await q.query<{ fen: number }>(
+    'select redeemed_fen::float8 as fen from voucher_batch_totals where batch_id = $1 for update',
+    [batchId],
+  )
   return row.fen
 }
 
@@ -478,7 +600,93 @@ export async function startIdempotent(
   return { kind: 'in-flight' }
 }
 
-export async function finishIdempotent(q: Queryable, input: { scope: IdempotencyScope; userId: string; key: string; status: number; body: string }): Promise<void> {
+/**
+ * startIdempotent for many keys in one statement. Keys repeated within the group after their
+ * first occurrence are in flight (their first copy is); an in-flight key whose lease ran out is
+ * handed to the single-key path, which takes it over.
+ */
+export async function startIdempotentMany(
+  q: Queryable,
+  input: { scope: IdempotencyScope; now: Date; leaseMs: number; items: readonly { userId: string; key: string; fingerprint: string }[] },
+): Promise<IdempotencyStart[]> {
+  const seen = new Set<string>()
+  const unique = input.items.filter((item) => {
+    const id = `${item.userId}\n${item.key}`
+    if (seen.has(id)) return false
+    seen.add(id)
+    return true
+  })
+  const leasedUntil = new Date(input.now.getTime() + input.leaseMs)
+  const rows = await q.query<KeyRow & { user_id: string; key: string }>(
+    `with input as (
+       select * from unnest($2::uuid[], $3::text[], $4::text[]) as i(user_id, key, fingerprint)
+     ), ins as (
+       insert into idempotency_keys (scope, user_id, key, fingerprint, state, leased_until)
+       select $1, user_id, key, fingerprint, 'in-flight', $5 from input
+       on conflict (scope, user_id, key) do nothing
+       returning user_id, key
+     )
+     select i.user_id, i.key, (ins.key is not null)::int as inserted, k.fingerprint, k.state, k.leased_until, k.status, k.body
+     from input i
+     left join ins on ins.user_id = i.user_id and ins.key = i.key
+     left join idempotency_keys k on k.scope = $1 and k.user_id = i.user_id and k.key = i.key`,
+    [input.scope, unique.map((item) => item.userId), unique.map((item) => item.key), unique.map((item) => item.fingerprint), leasedUntil],
+  )
+  const byId = new Map(rows.map((row) => [`${row.user_id}\n${row.key}`, row]))
+  const firstSeen = new Set<string>()
+  const results: IdempotencyStart[] = []
+  for (const item of input.items) {
+    const id = `${item.userId}\n${item.key}`
+    const row = byId.get(id)!
+    if (firstSeen.has(id)) {
+      results.push(row.fingerprint !== null && row.fingerprint !== item.fingerprint ? { kind: 'mismatch' } : { kind: 'in-flight' })
+      continue
+    }
+    firstSeen.add(id)
+    if (row.inserted === 1) results.push({ kind: 'new' })
+    else if (row.state === null) results.push({ kind: 'in-flight' })
+    else if (row.fingerprint !== item.fingerprint) results.push({ kind: 'mismatch' })
+    else if (row.state === 'done') results.push({ kind: 'replay', status: row.status!, body: row.body! })
+    else if (row.leased_until && row.leased_until.getTime() > input.now.getTime()) results.push({ kind: 'in-flight' })
+    else
+      results.push(
+        await startIdempotent(q, {
+          scope: input.scope,
+          userId: item.userId,
+          key: item.key,
+          fingerprint: item.fingerprint,
+          now: input.now,
+          leaseMs: input.leaseMs,
+        }),
+      )
+  }
+  return results
+}
+
+export async function finishIdempotentMany(
+  q: Queryable,
+  scope: IdempotencyScope,
+  items: readonly { userId: string; key: string; status: number; body: string }[],
+): Promise<void> {
+  if (items.length === 0) return
+  await q.query(
+    `update idempotency_keys k set state = 'done', status = i.status, body = i.body, leased_until = null
+     from unnest($2::uuid[], $3::text[], $4::int[], $5::text[]) as i(user_id, key, status, body)
+     where k.scope = $1 and k.user_id = i.user_id and k.key = i.key`,
+    [
+      scope,
+      items.map((item) => item.userId),
+      items.map((item) => item.key),
+      items.map((item) => item.status),
+      items.map((item) => item.body),
+    ],
+  )
+}
+
+export async function finishIdempotent(
+  q: Queryable,
+  input: { scope: IdempotencyScope; userId: string; key: string; status: number; body: string },
+): Promise<void> {
   await q.query(
     `update idempotency_keys set state = 'done', status = $4, body = $5, leased_until = null where scope = $1 and user_id = $2 and key = $3`,
     [input.scope, input.userId, input.key, input.status, input.body],
@@ -487,12 +695,46 @@ export async function finishIdempotent(q: Queryable, input: { scope: Idempotency
 
 /** Forgets an in-flight key whose request failed on our side, so the retry runs afresh. */
 export async function releaseIdempotent(q: Queryable, input: { scope: IdempotencyScope; userId: string; key: string }): Promise<void> {
-  await q.query(`delete from idempotency_keys where scope = $1 and user_id = $2 and key = $3 and state = 'in-flight'`, [input.scope, input.userId, input.key])
+  await q.query(`delete from idempotency_keys where scope = $1 and user_id = $2 and key = $3 and state = 'in-flight'`, [
+    input.scope,
+    input.userId,
+    input.key,
+  ])
 }
 
 export async function purgeIdempotencyKeys(q: Queryable, before: Date): Promise<number> {
   const rows = await q.query(`delete from idempotency_keys where created_at < $1 and state = 'done' returning 1`, [before])
   return rows.length
+}
+
+// Sessions for the claim route ------------------------------------------------------------------
+
+export interface SessionLookupRow {
+  token_hash: string
+  session_id: string
+  user_id: string
+  login: 'wechat' | 'dev'
+  session_created_at: Date
+  expires_at: Date
+  revoked_at: Date | null
+  user_agent: string | null
+  role: 'resident' | 'merchant' | 'operator'
+  merchant_id: string | null
+  nickname: string | null
+  dev_name: string | null
+  user_created_at: Date
+  resident_county: string | null
+  [key: string]: unknown
+}
+
+/** Sessions with their users (and county) for many token hashes at once. */
+export async function findSessionsByTokenHashes(q: Queryable, hashes: readonly string[]): Promise<SessionLookupRow[]> {
+  return q.query<SessionLookupRow>(
+    `select s.token_hash, s.id as session_id, s.user_id, s.login, s.created_at as session_created_at, s.expires_at, s.revoked_at, s.user_agent,
+            u.role, u.merchant_id, u.nickname, u.dev_name, u.created_at as user_created_at, u.resident_county
+     from sessions s join users u on u.id = s.user_id where s.token_hash = any($1::text[])`,
+    [[...new Set(hashes)]],
+  )
 }
 
 // Secrets --------------------------------------------------------------------------------------

@@ -18,10 +18,14 @@ export class BatchCache {
 
   /** Reloads every batch when the table changed since the last look; returns the changed ids. */
   async refresh(): Promise<string[]> {
-    const [row] = await this.db.query<{ n: number; latest: Date | null }>('select count(*)::int as n, max(imported_at) as latest from voucher_batches')
+    const [row] = await this.db.query<{ n: number; latest: Date | null }>(
+      'select count(*)::int as n, max(imported_at) as latest from voucher_batches',
+    )
     const signature = `${row.n}:${row.latest?.getTime() ?? 0}`
     if (signature === this.signature) return []
-    const rows = await this.db.query<{ id: string; doc: VoucherBatch; imported_at: Date }>('select id, doc, imported_at from voucher_batches')
+    const rows = await this.db.query<{ id: string; doc: VoucherBatch; imported_at: Date }>(
+      'select id, doc, imported_at from voucher_batches',
+    )
     const changed: string[] = []
     const seen = new Set<string>()
     for (const item of rows) {

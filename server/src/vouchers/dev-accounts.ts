@@ -43,7 +43,9 @@ export async function seedDevAccounts(db: Db, now: Date = new Date()): Promise<{
   const today = todayInShanghai(now.getTime())
   const known = new Set(sampleBatches(today).map((batch) => batch.id))
   return db.transaction(async (tx) => {
-    const present = new Set((await tx.query<{ id: string }>('select id from voucher_batches where id = any($1::text[])', [[...known]])).map((row) => row.id))
+    const present = new Set(
+      (await tx.query<{ id: string }>('select id from voucher_batches where id = any($1::text[])', [[...known]])).map((row) => row.id),
+    )
     const merchants = new Set((await tx.query<{ id: string }>('select id from merchants')).map((row) => row.id))
     const ids = new Map<string, string>()
     let accounts = 0
@@ -70,21 +72,23 @@ export async function seedDevAccounts(db: Db, now: Date = new Date()): Promise<{
       }
       const byBatch = new Map<string, NewVoucherRow[]>()
       for (const voucher of wallet.vouchers) {
-        const row = { voucher, batchSeq: next(voucher.batchId), roundSeq: next(`${voucher.batchId}/${voucher.roundId}`), claimKey: `demo-${voucher.id}` }
+        const row = {
+          voucher,
+          batchSeq: next(voucher.batchId),
+          roundSeq: next(`${voucher.batchId}/${voucher.roundId}`),
+          claimKey: `demo-${voucher.id}`,
+        }
         byBatch.set(voucher.batchId, [...(byBatch.get(voucher.batchId) ?? []), row])
       }
       for (const [batchId, rows] of byBatch) demoVouchers += (await writeReservedVouchers(tx, batchId, rows)).length
       for (const voucher of wallet.vouchers) {
-        await tx.query(
-          `update vouchers set status = $2, used_at = $3, redemption_id = $4, restored_after_refund_at = $5 where id = $1`,
-          [
-            voucher.id,
-            voucher.status,
-            voucher.usedAt ? new Date(voucher.usedAt) : null,
-            voucher.redemptionId,
-            voucher.restoredAfterRefundAt ? new Date(voucher.restoredAfterRefundAt) : null,
-          ],
-        )
+        await tx.query(`update vouchers set status = $2, used_at = $3, redemption_id = $4, restored_after_refund_at = $5 where id = $1`, [
+          voucher.id,
+          voucher.status,
+          voucher.usedAt ? new Date(voucher.usedAt) : null,
+          voucher.redemptionId,
+          voucher.restoredAfterRefundAt ? new Date(voucher.restoredAfterRefundAt) : null,
+        ])
       }
       for (const redemption of wallet.redemptions) {
         await insertRedemption(tx, redemption, redemptionDay(parseIsoInstant(redemption.redeemedAt)), cashier)

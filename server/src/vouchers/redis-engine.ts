@@ -242,7 +242,12 @@ export class RedisClaimEngine implements ClaimEngine {
     const resident = { countyCode: request.residentCounty ?? null }
     const base = { batch, roundId: request.roundId, at, resident }
     // Window and eligibility first, in-process; limits and stock are the script's.
-    const first = decideClaim({ ...base, userClaimsInRound: 0, userClaimsInBatch: 0, remainingInRound: Math.max(1, request.remainingHint ?? 1) })
+    const first = decideClaim({
+      ...base,
+      userClaimsInRound: 0,
+      userClaimsInBatch: 0,
+      remainingInRound: Math.max(1, request.remainingHint ?? 1),
+    })
     if (!first.ok) return rejectedAnswer(first)
     const roundId = first.round.id
     const k = this.keys(batch.id)
@@ -257,15 +262,24 @@ export class RedisClaimEngine implements ClaimEngine {
         return claimedAnswer(newWalletVoucher({ id: voucherId, batch, roundId, ownerId: userId, claimedAt: at }), batch)
       case 'DUPLICATE': {
         const [previousId, previousAt, previousRound] = reply[1].split('|')
-        return claimedAnswer(newWalletVoucher({ id: previousId, batch, roundId: previousRound, ownerId: userId, claimedAt: Number(previousAt) }), batch)
+        return claimedAnswer(
+          newWalletVoucher({ id: previousId, batch, roundId: previousRound, ownerId: userId, claimedAt: Number(previousAt) }),
+          batch,
+        )
       }
       case 'LIMIT_REACHED': {
-        const limited = decideClaim({ ...base, userClaimsInBatch: Number(reply[1]), userClaimsInRound: Number(reply[2]), remainingInRound: 1 })
+        const limited = decideClaim({
+          ...base,
+          userClaimsInBatch: Number(reply[1]),
+          userClaimsInRound: Number(reply[2]),
+          remainingInRound: 1,
+        })
         if (limited.ok) throw new Error('the claim script and decideClaim disagree about the limits')
         return rejectedAnswer(limited)
       }
       case 'SOLD_OUT': {
-        if (reply[1] === 'missing') void this.upkeep(batch, at).catch((error) => this.options.log?.error({ err: error }, 'voucher gate upkeep failed'))
+        if (reply[1] === 'missing')
+          void this.upkeep(batch, at).catch((error) => this.options.log?.error({ err: error }, 'voucher gate upkeep failed'))
         const soldOut = decideClaim({ ...base, userClaimsInRound: 0, userClaimsInBatch: 0, remainingInRound: 0 })
         if (soldOut.ok) throw new Error('decideClaim granted a claim with no stock left')
         // A missing key is not a sell-out: the gate fails closed until upkeep rebuilds it, so the
@@ -295,15 +309,23 @@ export class RedisClaimEngine implements ClaimEngine {
   }
 
   private async finishKey(userId: string, key: string, fingerprint: string, answer: Answer): Promise<void> {
-    await this.redis.set(this.idemKey(userId, key), JSON.stringify({ s: 'done', fp: fingerprint, st: answer.status, b: answer.body }), 'PX', DAY_MS)
+    await this.redis.set(
+      this.idemKey(userId, key),
+      JSON.stringify({ s: 'done', fp: fingerprint, st: answer.status, b: answer.body }),
+      'PX',
+      DAY_MS,
+    )
   }
 
   async claimedByRound(batch: VoucherBatch): Promise<CountByRound> {
     const k = this.keys(batch.id)
     const values = await this.redis.mget(...batch.rounds.map((round) => k.taken(round.id)))
-    if (values.every((value) => value !== null)) return Object.fromEntries(batch.rounds.map((round, index) => [round.id, Number(values[index])]))
+    if (values.every((value) => value !== null))
+      return Object.fromEntries(batch.rounds.map((round, index) => [round.id, Number(values[index])]))
     const recorded = await claimedByRound(this.db, batch.id)
-    return Object.fromEntries(batch.rounds.map((round, index) => [round.id, values[index] !== null ? Number(values[index]) : (recorded[round.id] ?? 0)]))
+    return Object.fromEntries(
+      batch.rounds.map((round, index) => [round.id, values[index] !== null ? Number(values[index]) : (recorded[round.id] ?? 0)]),
+    )
   }
 
   // Stock upkeep -------------------------------------------------------------------------------
@@ -349,14 +371,26 @@ export class RedisClaimEngine implements ClaimEngine {
   parseEntry(batch: VoucherBatch, id: string, fields: string[]): StreamEntry {
     const map = new Map<string, string>()
     for (let index = 0; index + 1 < fields.length; index += 2) map.set(fields[index], fields[index + 1])
-    const voucher = newWalletVoucher({ id: map.get('v')!, batch, roundId: map.get('r')!, ownerId: map.get('u')!, claimedAt: Number(map.get('t')) })
+    const voucher = newWalletVoucher({
+      id: map.get('v')!,
+      batch,
+      roundId: map.get('r')!,
+      ownerId: map.get('u')!,
+      claimedAt: Number(map.get('t')),
+    })
     return { id, item: { voucher, batchSeq: Number(map.get('bs')), roundSeq: Number(map.get('rs')), claimKey: map.get('k')! } }
   }
 
   /** Writes entries to PostgreSQL in one transaction, then acknowledges (and deletes) them. */
   async writeEntries(batch: VoucherBatch, entries: readonly StreamEntry[], options: { ack?: boolean } = {}): Promise<number> {
     if (entries.length === 0) return 0
-    const written = await this.db.transaction((tx) => writeReservedVouchers(tx, batch.id, entries.map((entry) => entry.item)))
+    const written = await this.db.transaction((tx) =>
+      writeReservedVouchers(
+        tx,
+        batch.id,
+        entries.map((entry) => entry.item),
+      ),
+    )
     if (options.ack !== false) {
       const stream = this.keys(batch.id).stream
       const ids = entries.map((entry) => entry.id)
@@ -422,7 +456,10 @@ export class RedisClaimEngine implements ClaimEngine {
     let cursor = '0-0'
     let redriven = 0
     for (let pass = 0; pass < 10_000; pass += 1) {
-      const [next, claimed] = (await this.redis.xautoclaim(stream, GROUP, this.consumer, staleMs, cursor, 'COUNT', 1000)) as [string, [string, string[] | null][]]
+      const [next, claimed] = (await this.redis.xautoclaim(stream, GROUP, this.consumer, staleMs, cursor, 'COUNT', 1000)) as [
+        string,
+        [string, string[] | null][],
+      ]
       const entries = claimed.filter(([, fields]) => fields !== null).map(([id, fields]) => this.parseEntry(batch, id, fields!))
       redriven += await this.writeEntries(batch, entries)
       // Entries deleted from the stream while pending come back with null fields: just acknowledge them.
@@ -492,7 +529,8 @@ export class RedisClaimEngine implements ClaimEngine {
     const k = this.keys(batch.id)
     const claimed = await claimedByRound(this.db, batch.id)
     const stocks = roundStocks(batch, at, claimed, await returnedByRound(this.db, batch.id))
-    for (const stock of stocks) await this.redis.mset(k.taken(stock.roundId), String(stock.claimed), k.total(stock.roundId), String(stock.stockable))
+    for (const stock of stocks)
+      await this.redis.mset(k.taken(stock.roundId), String(stock.claimed), k.total(stock.roundId), String(stock.stockable))
     await this.deleteMatching(k.userPattern)
     const counts = await ownerRoundCounts(this.db, batch.id)
     for (let start = 0; start < counts.length; start += 1000) {
@@ -551,7 +589,9 @@ export class RedisClaimEngine implements ClaimEngine {
       slice.forEach((owner, index) => {
         const actual = (results[index]?.[1] ?? {}) as Record<string, string>
         const wanted = expected.get(owner)!
-        const same = Object.keys(wanted).length === Object.keys(actual).length && Object.entries(wanted).every(([field, n]) => Number(actual[field]) === n)
+        const same =
+          Object.keys(wanted).length === Object.keys(actual).length &&
+          Object.entries(wanted).every(([field, n]) => Number(actual[field]) === n)
         if (!same) mismatches += 1
       })
     }
@@ -566,7 +606,14 @@ export class RedisClaimEngine implements ClaimEngine {
     const pending = (await this.redis.xpending(k.stream, GROUP).catch(() => [0])) as [number]
     const streamLength = await this.redis.xlen(k.stream)
     const roundsAgree = rounds.every((round) => (round.redisTaken === null ? round.pgClaimed === 0 : round.redisTaken === round.pgClaimed))
-    return { ok: roundsAgree && mismatches === 0 && pending[0] === 0 && streamLength === 0, rounds, residents: owners.length, residentMismatches: mismatches, pending: pending[0], streamLength }
+    return {
+      ok: roundsAgree && mismatches === 0 && pending[0] === 0 && streamLength === 0,
+      rounds,
+      residents: owners.length,
+      residentMismatches: mismatches,
+      pending: pending[0],
+      streamLength,
+    }
   }
 
   /** Removes every key under this engine's prefix (tests and benchmarks). */

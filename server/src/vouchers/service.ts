@@ -130,13 +130,19 @@ export class VoucherService {
     const { config } = options
     this.engine =
       config.engine === 'redis' && config.redisUrl
-        ? new RedisClaimEngine(options.db, { url: config.redisUrl, prefix: config.redisKeyPrefix, log: options.log, ...options.redisEngine })
+        ? new RedisClaimEngine(options.db, {
+            url: config.redisUrl,
+            prefix: config.redisKeyPrefix,
+            log: options.log,
+            ...options.redisEngine,
+          })
         : new StoreClaimEngine(options.db, options.storeEngine)
   }
 
   async start(): Promise<void> {
     const { redemptionSecret, production } = this.options.config
-    const secret = redemptionSecret ?? (production ? null : await ensureSecret(this.db, 'redemption-token', () => randomBytes(32).toString('base64url')))
+    const secret =
+      redemptionSecret ?? (production ? null : await ensureSecret(this.db, 'redemption-token', () => randomBytes(32).toString('base64url')))
     if (secret) this.hmac = (message) => createHmac('sha256', secret).update(message).digest()
     else this.log.error({}, 'REDEMPTION_SECRET is not set: redemption codes cannot be issued or checked until it is')
     await this.engine.start()
@@ -293,7 +299,9 @@ export class VoucherService {
       userId: input.userId,
       residentCounty: input.residentCounty,
       key: input.key,
-      fingerprint: createHash('sha256').update(`claim\n${batch.id}\n${input.roundId ?? ''}`).digest('base64url'),
+      fingerprint: createHash('sha256')
+        .update(`claim\n${batch.id}\n${input.roundId ?? ''}`)
+        .digest('base64url'),
       at,
       remainingHint: targetRound && remaining ? (remaining[targetRound] ?? null) : null,
     }
@@ -331,7 +339,10 @@ export class VoucherService {
     if (view.displayStatus !== 'usable' && view.displayStatus !== 'returned-after-refund') {
       throw new ApiError(409, 'NOT_USABLE', view.displayStatus === 'used' ? '这张券已经用过了' : '这张券已过期')
     }
-    const { token, payload } = issueRedemptionToken({ voucherId: view.id, ownerId: view.ownerId, issuedAt: this.now().getTime() }, this.requireHmac())
+    const { token, payload } = issueRedemptionToken(
+      { voucherId: view.id, ownerId: view.ownerId, issuedAt: this.now().getTime() },
+      this.requireHmac(),
+    )
     return {
       token,
       expiresAt: toIsoShanghaiMs(payload.expiresAt),
@@ -390,7 +401,8 @@ export class VoucherService {
       const voucher = (await getVoucher(tx, voucherId, { forUpdate: true }))!
       // The same voucher on the same order here again (a retried scan): the first redemption.
       const existing = await findOrderRedemption(tx, merchant.id, input.orderId, voucherId)
-      if (existing) return { status: 201, body: JSON.stringify({ data: { redemption: existing, voucher: presentVoucher(voucher, batch, at) } }) }
+      if (existing)
+        return { status: 201, body: JSON.stringify({ data: { redemption: existing, voucher: presentVoucher(voucher, batch, at) } }) }
       const batchRedeemedFen = await lockBatchTotals(tx, batch.id)
       const day = redemptionDay(at)
       const decision = checkRedemption({
@@ -418,7 +430,10 @@ export class VoucherService {
       if (!(await markVoucherUsed(tx, applied.voucher))) throw new Error(`voucher ${voucherId} changed under its row lock`)
       await insertRedemption(tx, applied.redemption, decision.day, staff.userId)
       await addBatchRedeemed(tx, batch.id, decision.discountFen)
-      return { status: 201, body: JSON.stringify({ data: { redemption: applied.redemption, voucher: presentVoucher(applied.voucher, batch, at) } }) }
+      return {
+        status: 201,
+        body: JSON.stringify({ data: { redemption: applied.redemption, voucher: presentVoucher(applied.voucher, batch, at) } }),
+      }
     })
   }
 
@@ -440,13 +455,16 @@ export class VoucherService {
       if (decision.code === 'ALREADY_REFUNDED') return errorAnswer(409, 'ALREADY_REFUNDED', decision.message)
       if (!(await recordRefund(tx, decision.redemption))) throw new Error(`redemption ${redemption.id} changed under its row lock`)
       if (decision.restored) {
-        if (!(await restoreVoucher(tx, decision.voucher, redemption.id))) throw new Error(`voucher ${voucher.id} changed under its row lock`)
+        if (!(await restoreVoucher(tx, decision.voucher, redemption.id)))
+          throw new Error(`voucher ${voucher.id} changed under its row lock`)
         await lockBatchTotals(tx, batch.id)
         await addBatchRedeemed(tx, batch.id, -decision.budgetReleasedFen)
       }
       return {
         status: 200,
-        body: JSON.stringify({ data: { outcome: decision.code, message: decision.message, voucher: presentVoucher(decision.voucher, batch, at) } }),
+        body: JSON.stringify({
+          data: { outcome: decision.code, message: decision.message, voucher: presentVoucher(decision.voucher, batch, at) },
+        }),
       }
     })
   }
@@ -470,7 +488,8 @@ export class VoucherService {
           touched.add(row.batch_id)
           const batch = this.batches.get(row.batch_id) ?? (await getBatch(tx, row.batch_id))
           const roundIndex = batch ? roundForReturnedQuota(batch, at.getTime()) : null
-          if (batch && roundIndex !== null) returns.push({ voucherId: row.id, batchId: row.batch_id, toRoundId: batch.rounds[roundIndex].id })
+          if (batch && roundIndex !== null)
+            returns.push({ voucherId: row.id, batchId: row.batch_id, toRoundId: batch.rounds[roundIndex].id })
         }
         returned += await recordQuotaReturns(tx, returns, at)
         return rows.length

@@ -27,7 +27,14 @@ export function roundStocks(batch: VoucherBatch, at: number, claimed: CountByRou
     const quota = quotaForRound(batch, index, claimedList, returnedList)
     const previousClosed = index === 0 || at >= parseIsoInstant(batch.rounds[index - 1].closesAt)
     const stockable = previousClosed ? quota.total : quota.base + quota.returnedExpired
-    return { roundId: round.id, index, total: quota.total, stockable, claimed: claimedList[index], remaining: Math.max(0, quota.total - claimedList[index]) }
+    return {
+      roundId: round.id,
+      index,
+      total: quota.total,
+      stockable,
+      claimed: claimedList[index],
+      remaining: Math.max(0, quota.total - claimedList[index]),
+    }
   })
 }
 

@@ -53,7 +53,11 @@ export async function importBatches(db: Db, batches: VoucherBatch[]): Promise<vo
 }
 
 /** `count` residents with a live session each; returns their ids and bearer tokens. */
-export async function bulkResidents(db: Db, count: number, options: { county?: string | null } = {}): Promise<{ userId: string; token: string }[]> {
+export async function bulkResidents(
+  db: Db,
+  count: number,
+  options: { county?: string | null } = {},
+): Promise<{ userId: string; token: string }[]> {
   const residents = Array.from({ length: count }, () => ({ userId: randomUUID(), token: newSessionToken() }))
   const tag = randomUUID().slice(0, 8)
   for (let start = 0; start < count; start += 5000) {

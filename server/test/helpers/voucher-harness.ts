@@ -43,7 +43,10 @@ export interface VoucherHarness {
   clock: { now: Date }
   redisPrefix: string | null
   request(options: InjectOptions): Promise<LightMyRequestResponse>
-  login(name: string, options?: { role?: 'resident' | 'merchant' | 'operator'; merchantId?: string; county?: string | null }): Promise<Account>
+  login(
+    name: string,
+    options?: { role?: 'resident' | 'merchant' | 'operator'; merchantId?: string; county?: string | null },
+  ): Promise<Account>
   close(): Promise<void>
 }
 
@@ -61,7 +64,11 @@ export async function startVoucherHarness(engine: EngineName, options: HarnessOp
   const schema = `t_vouchers_${randomUUID().replace(/-/g, '').slice(0, 12)}`
   const usePostgres = engine === 'postgres' || (engine === 'redis' && TEST_DATABASE_URL !== undefined)
   const ownsDb = !options.db
-  const db = options.db ?? (usePostgres ? await openDb({ engine: 'postgres', url: TEST_DATABASE_URL!, schema, maxConnections: 20 }) : await openDb({ engine: 'pglite', dataDir: null }))
+  const db =
+    options.db ??
+    (usePostgres
+      ? await openDb({ engine: 'postgres', url: TEST_DATABASE_URL!, schema, maxConnections: 20 })
+      : await openDb({ engine: 'pglite', dataDir: null }))
   const redisPrefix = engine === 'redis' ? (options.redisPrefix ?? `test-${randomUUID().slice(0, 8)}:`) : null
   const config = loadConfig({
     NODE_ENV: 'test',
