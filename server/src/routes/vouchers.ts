@@ -51,12 +51,18 @@ function idempotencyKey(request: FastifyRequest, required: boolean): string | nu
     if (required) throw new ApiError(400, 'IDEMPOTENCY_KEY_REQUIRED', '缺少请求编号（Idempotency-Key），请重新点击')
     return null
   }
-  if (!IDEMPOTENCY_KEY.test(value)) throw new ApiError(400, 'IDEMPOTENCY_KEY_REQUIRED', '请求编号（Idempotency-Key）应为 8–64 位字母、数字、- 或 _')
+  if (!IDEMPOTENCY_KEY.test(value))
+    throw new ApiError(400, 'IDEMPOTENCY_KEY_REQUIRED', '请求编号（Idempotency-Key）应为 8–64 位字母、数字、- 或 _')
   return value
 }
 
 /** ETag over everything but the clock, so an unchanged list still answers 304. */
-function sendWithEtag(request: FastifyRequest, reply: FastifyReply, payload: { data: unknown; meta?: unknown }, stable: unknown): FastifyReply {
+function sendWithEtag(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: { data: unknown; meta?: unknown },
+  stable: unknown,
+): FastifyReply {
   const etag = `"${createHash('sha256').update(JSON.stringify(stable)).digest('base64url').slice(0, 27)}"`
   void reply.header('etag', etag).header('cache-control', 'no-cache')
   const match = request.headers['if-none-match']
@@ -64,7 +70,8 @@ function sendWithEtag(request: FastifyRequest, reply: FastifyReply, payload: { d
   return send(reply, { status: 200, body: JSON.stringify(payload) })
 }
 
-const withoutClock = (views: readonly BatchView[]) => views.map(({ live: { serverTime: _serverTime, at: _at, ...live }, ...batch }) => ({ ...batch, live }))
+const withoutClock = (views: readonly BatchView[]) =>
+  views.map(({ live: { serverTime: _serverTime, at: _at, ...live }, ...batch }) => ({ ...batch, live }))
 
 function presentView({ live: { at: _at, ...live }, ...batch }: BatchView) {
   return { ...batch, live }
@@ -95,7 +102,12 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
     async (request, reply) => {
       const listed = await listBatches(db, { state: request.query.state, county: request.query.county, now: now() })
       const views = await vouchers.batchViews(listed)
-      return sendWithEtag(request, reply, { data: views.map(presentView), meta: { serverTime: views[0]?.live.serverTime ?? toIsoShanghaiMs(now().getTime()) } }, withoutClock(views))
+      return sendWithEtag(
+        request,
+        reply,
+        { data: views.map(presentView), meta: { serverTime: views[0]?.live.serverTime ?? toIsoShanghaiMs(now().getTime()) } },
+        withoutClock(views),
+      )
     },
   )
 
@@ -130,7 +142,10 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
         params: z.strictObject({ batchId: contentIdParam }),
         headers: z.looseObject({ 'idempotency-key': z.string().optional() }),
         body: z.strictObject({ roundId: contentIdParam.optional() }).nullish(),
-        response: { 201: envelope(z.object({ outcome: z.literal('CLAIMED'), voucher: doc })), ...errorResponses(401, 403, 404, 409, 422, 503) },
+        response: {
+          201: envelope(z.object({ outcome: z.literal('CLAIMED'), voucher: doc })),
+          ...errorResponses(401, 403, 404, 409, 422, 503),
+        },
       },
     },
     async (request, reply) => {
@@ -189,7 +204,10 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
         summary: '核销码：60 秒有效的签名令牌，每分钟刷新',
         security: bearer,
         params: z.strictObject({ voucherId: contentIdParam }),
-        response: { 200: envelope(z.object({ token: z.string(), expiresAt: z.string(), refreshAt: z.string() })), ...errorResponses(401, 404, 409) },
+        response: {
+          200: envelope(z.object({ token: z.string(), expiresAt: z.string(), refreshAt: z.string() })),
+          ...errorResponses(401, 404, 409),
+        },
       },
     },
     async (request) => ({ data: await vouchers.redemptionCode(callerOf(request).user.id, request.params.voucherId) }),
@@ -294,7 +312,10 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
         summary: '退款：全额且在有效期内退回券，部分退款或过期不退回；每笔核销只退一次',
         security: bearer,
         body: z.strictObject({ redemptionId: contentIdParam, full: z.boolean() }),
-        response: { 200: envelope(z.object({ outcome: z.string(), message: z.string(), voucher: doc })), ...errorResponses(401, 403, 404, 409) },
+        response: {
+          200: envelope(z.object({ outcome: z.string(), message: z.string(), voucher: doc })),
+          ...errorResponses(401, 403, 404, 409),
+        },
       },
     },
     async (request, reply) => send(reply, await vouchers.refund({ merchantId: callerOf(request).user.merchantId! }, request.body)),
