@@ -12,7 +12,7 @@ import { api } from './index'
 
 const API = '/api/v1'
 
-/** The server's own bound on `limit` per kind. */
+/** How many events and how many merchants the page asks for (the server allows up to 50 of each). */
 export const SEARCH_LIMIT_PER_KIND = 10
 
 export interface OnlineSearchHit {

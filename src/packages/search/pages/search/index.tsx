@@ -100,13 +100,15 @@ export default function SearchPage() {
   const [text, setText] = useState('')
   const query = text.trim()
   const local = useMemo(() => searchItems(query, staticSearchItems(), { limit: LOCAL_LIMIT }), [query])
-  const online = useOnlineSearch(text)
+  const answer = useOnlineSearch(text)
+  // Until the effect for a new query runs, the state still holds the previous query's answer.
+  const online = answer.status === 'idle' || answer.query === query ? answer : ({ status: 'loading', query } as const)
   const onlineMatches = useMemo(
     () =>
-      online.status === 'done'
-        ? online.hits.filter((hit) => isRouteKey(hit.route.key)).map((hit) => ({ item: hit as ResultItem, reason: hit.reason }))
+      answer.status === 'done' && answer.query === query
+        ? answer.hits.filter((hit) => isRouteKey(hit.route.key)).map((hit) => ({ item: hit as ResultItem, reason: hit.reason }))
         : [],
-    [online],
+    [answer, query],
   )
   const groups = [...groupMatchesByKind<ResultItem>(local), ...groupMatchesByKind<ResultItem>(onlineMatches)]
   const count = local.length + onlineMatches.length
