@@ -6,10 +6,10 @@ import type { UserConfigExport } from '@tarojs/cli'
 // only characters unsafe in a JS string. Only the mini-program build: Taro's runner reads
 // `terser` from the platform config it builds (its types declare it at the project level only,
 // where it would also change the H5 bundle).
-const miniProgramTerser = { terser: { enable: true, config: { output: { ascii_only: false } } } }
+const miniProgramTerser = { terser: { enable: true, config: { output: { ascii_only: false } } } } as UserConfigExport<'webpack5'>['mini']
 
 export default {
-  mini: { ...miniProgramTerser },
+  mini: miniProgramTerser,
   h5: {
     // Source maps would double what a phone downloads; errors are reported with stack names only.
     enableSourceMap: false,
