@@ -64,6 +64,16 @@ describe('家电', () => {
     expectNoNaN()
   })
 
+  test('opened from search with ?category=air-conditioner: 空调 is already chosen; an unknown category is ignored', () => {
+    setRouterParams({ category: 'air-conditioner' })
+    const { unmount } = render(<ApplianceCalculatorPage />)
+    expect(screen.getByRole('radio', { name: /空调/ })).toHaveAttribute('aria-checked', 'true')
+    unmount()
+    setRouterParams({ category: 'spaceship' })
+    render(<ApplianceCalculatorPage />)
+    expect(screen.getAllByRole('radio', { checked: true }).map((radio) => radio.textContent)).not.toContainEqual(expect.stringMatching(/空调/))
+  })
+
   test('the answer follows the typing: the cap binds above ¥10,000', () => {
     render(<ApplianceCalculatorPage />)
     choose('空调')

@@ -6,17 +6,27 @@ import { useSubsidyBasketStore } from '../../store/subsidy-basket'
 
 /**
  * How a calculator was opened: to edit a basket entry of one of `measures` (`?edit=<id>`), and/or
- * with a purchase date (`?date=2025-12-31`, from the 补贴 tab's "按 2025 年规则算").
+ * with a purchase date (`?date=2025-12-31`, from the 补贴 tab's "按 2025 年规则算"), and/or with a
+ * choice already made (`?category=air-conditioner`, `?kind=…`, from search): read with `preset`.
  */
 export function useCalculatorStart<M extends SubsidyMeasure>(
   measures: readonly M[],
-): { editId: string | null; input: Extract<SubsidyInput, { measure: M }> | null; purchaseDate: string | null } {
+): {
+  editId: string | null
+  input: Extract<SubsidyInput, { measure: M }> | null
+  purchaseDate: string | null
+  preset: <T extends string>(name: string, allowed: readonly T[]) => T | null
+} {
   const { params } = useRouter()
+  const preset = <T extends string>(name: string, allowed: readonly T[]): T | null => {
+    const value = params[name] ? decodeURIComponent(params[name] as string) : null
+    return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null
+  }
   const editId = params.edit ? decodeURIComponent(params.edit) : null
   const requestedDate = params.date ? decodeURIComponent(params.date) : null
   const purchaseDate = isValidDate(requestedDate) ? requestedDate : null
   const entry = useSubsidyBasketStore((state) => (editId ? state.entries.find((item) => item.id === editId) : undefined))
   if (!editId || !entry || !(measures as readonly string[]).includes(entry.input.measure))
-    return { editId: null, input: null, purchaseDate }
-  return { editId, input: entry.input as Extract<SubsidyInput, { measure: M }>, purchaseDate }
+    return { editId: null, input: null, purchaseDate, preset }
+  return { editId, input: entry.input as Extract<SubsidyInput, { measure: M }>, purchaseDate, preset }
 }

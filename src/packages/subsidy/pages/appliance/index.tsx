@@ -22,7 +22,7 @@ export default function ApplianceCalculatorPage() {
   const today = todayInShanghai()
   const edited = useCalculatorStart(['appliance'])
   const saving = useBasketSaving(edited.editId)
-  const [category, setCategory] = useState<ApplianceCategory | null>(edited.input?.category ?? null)
+  const [category, setCategory] = useState<ApplianceCategory | null>(edited.input?.category ?? edited.preset('category', APPLIANCE_CATEGORIES))
   const [priceText, setPriceText] = useState(edited.input ? String(edited.input.priceYuan) : '')
   const [grade, setGrade] = useState<EnergyGrade | null | undefined>(edited.input ? edited.input.grade : undefined)
   const [purchaseDate, setPurchaseDate] = useState(edited.input?.purchaseDate ?? edited.purchaseDate ?? today)

@@ -16,7 +16,7 @@ export default function DigitalCalculatorPage() {
   const today = todayInShanghai()
   const edited = useCalculatorStart(['digital'])
   const saving = useBasketSaving(edited.editId)
-  const [category, setCategory] = useState<DigitalCategory | null>(edited.input?.category ?? null)
+  const [category, setCategory] = useState<DigitalCategory | null>(edited.input?.category ?? edited.preset('category', DIGITAL_CATEGORIES))
   const [priceText, setPriceText] = useState(edited.input ? String(edited.input.priceYuan) : '')
   const [purchaseDate, setPurchaseDate] = useState(edited.input?.purchaseDate ?? edited.purchaseDate ?? today)
 

@@ -30,7 +30,7 @@ export default function RenovationCalculatorPage() {
   const today = todayInShanghai()
   const edited = useCalculatorStart(['renovation'])
   const saving = useBasketSaving(edited.editId)
-  const [kind, setKind] = useState<RenovationKind | null>(edited.input?.kind ?? null)
+  const [kind, setKind] = useState<RenovationKind | null>(edited.input?.kind ?? edited.preset('kind', RENOVATION_KINDS))
   const [priceText, setPriceText] = useState(edited.input ? String(edited.input.priceYuan) : '')
   const [grade, setGrade] = useState<EnergyGrade | null | undefined>(edited.input ? edited.input.grade : undefined)
   const [purchaseDate, setPurchaseDate] = useState(edited.input?.purchaseDate ?? edited.purchaseDate ?? today)
