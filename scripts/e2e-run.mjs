@@ -3,7 +3,8 @@
  * npm run test:e2e — builds the H5 app, starts the real server on loopback and runs the journeys in
  * e2e/*.test.mjs (node:test, one file at a time: two cores, one Chromium at once).
  *
- * E2E_SKIP_BUILD=1 reuses dist/h5; E2E_BASE_URL points the journeys at an already running app.
+ * E2E_SKIP_BUILD=1 reuses dist/h5; E2E_BASE_URL points the journeys at an already running app;
+ * E2E_ONLY=name1,name2 runs only e2e/name1.test.mjs, e2e/name2.test.mjs.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
@@ -31,6 +32,8 @@ if (!process.env.E2E_SKIP_BUILD) {
 const app = process.env.E2E_BASE_URL ? { url: process.env.E2E_BASE_URL, close: async () => undefined } : await startAppServer({ root, staticDir: distH5 })
 const files = readdirSync(join(root, 'e2e'))
   .filter((name) => name.endsWith('.test.mjs'))
+  // E2E_ONLY=etc,search runs just those journeys (while working on one feature).
+  .filter((name) => !process.env.E2E_ONLY || process.env.E2E_ONLY.split(',').some((only) => name.startsWith(`${only}.`)))
   .map((name) => join('e2e', name))
 console.info(`e2e: ${files.length} journey files against ${app.url}`)
 

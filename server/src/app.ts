@@ -133,6 +133,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     max: config.rateLimit.ipPerMinute,
     timeWindow: 60_000,
     keyGenerator: (request) => request.ip,
+    // The H5 app's own files (served here by `npm start`; by a CDN in production) are not API calls:
+    // one page load fetches a dozen of them, and counting them would lock out a family on one IP.
+    allowList: (request) => !request.url.startsWith('/api/'),
     errorResponseBuilder: (_request, context) =>
       new ApiError(429, 'RATE_LIMITED', `请求太频繁，请 ${Math.max(1, Math.ceil(context.ttl / 1000))} 秒后再试`, Math.max(1, Math.ceil(context.ttl / 1000))),
   })

@@ -220,6 +220,8 @@ describe('rate limits → 429 with Retry-After and a Chinese message', () => {
       assert.equal(last!.statusCode, 429, 'per-IP limit')
       assert.match(last!.json().error.message, /秒后再试/)
       assert.ok(Number(last!.headers['retry-after']) > 0)
+      const page = await limited.request({ method: 'GET', url: '/healthz', remoteAddress: '10.9.9.9' })
+      assert.equal(page.statusCode, 200, 'what is not an API call (the H5 files, health) is not counted against the IP')
     } finally {
       await limited.close()
     }
