@@ -1,5 +1,9 @@
+import fc from 'fast-check'
 import {
   addDays,
+  inShanghai,
+  shanghaiMidnightOf,
+  shanghaiWallClock,
   assertDate,
   daysBetween,
   formatShanghai,
@@ -103,5 +107,24 @@ describe('date arithmetic on Shanghai dates', () => {
     expect(isDateWithin('2025-12-31', '2025-01-01', '2025-12-31')).toBe(true)
     expect(isDateWithin('2026-01-01', '2025-01-01', '2025-12-31')).toBe(false)
     expect(isDateWithin('2030-01-01', '2026-01-01', null)).toBe(true)
+  })
+})
+
+describe('fixed-offset fast paths agree with dayjs', () => {
+  test('wall clock and date of any instant from 1990 to 2100', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        expect(shanghaiWallClock(ms)).toBe(inShanghai(ms).format('YYYY-MM-DDTHH:mm:ss.SSS'))
+        expect(shanghaiDateOf(ms)).toBe(inShanghai(ms).format('YYYY-MM-DD'))
+      }),
+    )
+  })
+  test.each([
+    ['2026-01-01', Date.UTC(2025, 11, 31, 16)],
+    ['2028-02-29', Date.UTC(2028, 1, 28, 16)],
+    ['2025-02-29', null],
+    ['2025-1-01', null],
+  ])('midnight of %s', (date, expected) => {
+    expect(shanghaiMidnightOf(date)).toBe(expected)
   })
 })

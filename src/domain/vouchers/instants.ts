@@ -3,7 +3,7 @@
  * rules compare them as epoch milliseconds. The parser here is strict and does not lean on
  * `Date.parse`, whose handling of "2025-05-01T10:00+08:00" differs between old phone engines.
  */
-import { dayjs, formatShanghai, inShanghai, SHANGHAI_OFFSET_MINUTES } from '../time'
+import { formatShanghai, shanghaiMidnightOf, shanghaiWallClock } from '../time'
 import { formatFen, type Fen } from '../money'
 import { VoucherError } from './errors'
 
@@ -35,16 +35,22 @@ export function parseIsoInstant(text: string, field = 'instant'): number {
 
 /** '2025-05-10T23:59:59.999+08:00': millisecond precision, so an inclusive end is exact. */
 export function toIsoShanghaiMs(ms: number): string {
-  return inShanghai(ms).format('YYYY-MM-DDTHH:mm:ss.SSSZ')
+  return `${shanghaiWallClock(ms)}+08:00`
+}
+
+function midnight(date: string): number {
+  const ms = shanghaiMidnightOf(date)
+  if (ms === null) throw new VoucherError('INSTANT_INVALID', `日期格式应为 2025-05-01：${date}`, 'date')
+  return ms
 }
 
 /** Last millisecond of a Shanghai calendar day: vouchers are valid "until the end of" a day. */
 export function endOfShanghaiDayMs(date: string): number {
-  return dayjs.utc(date, 'YYYY-MM-DD', true).add(1, 'day').valueOf() - SHANGHAI_OFFSET_MINUTES * 60_000 - 1
+  return midnight(date) + 86_400_000 - 1
 }
 
 export function startOfShanghaiDayMs(date: string): number {
-  return dayjs.utc(date, 'YYYY-MM-DD', true).valueOf() - SHANGHAI_OFFSET_MINUTES * 60_000
+  return midnight(date)
 }
 
 /** '5月3日 10:00', how opening times read on the 消费券 tab. */
