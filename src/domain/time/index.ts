@@ -40,7 +40,7 @@ export function nowInShanghai(now: number = Date.now()): Dayjs {
 
 /** Today's date in Shanghai as 'YYYY-MM-DD'. */
 export function todayInShanghai(now: number = Date.now()): DateString {
-  return inShanghai(now).format(DATE_FORMAT)
+  return shanghaiWallClock(now).slice(0, 10)
 }
 
 function parseStrict(text: unknown, format: string, field: string | undefined, example: string): Dayjs {
@@ -80,23 +80,28 @@ export function isValidDate(text: unknown): text is DateString {
 
 /** [start, end) of the Shanghai day containing `instant`, as epoch ms. */
 export function shanghaiDayBounds(instant: number | DateString): { startMs: number; endMs: number } {
-  const start = typeof instant === 'string' ? parseDate(instant) : inShanghai(instant).startOf('day')
-  return { startMs: start.valueOf(), endMs: start.add(1, 'day').valueOf() }
+  const startMs = typeof instant === 'string' ? parseDate(instant).valueOf() : (shanghaiMidnightOf(shanghaiDateOf(instant)) as number)
+  return { startMs, endMs: startMs + 86_400_000 }
 }
 
 /** The Shanghai calendar date of an instant. */
 export function shanghaiDateOf(instant: number | Date | string): DateString {
-  if (typeof instant === 'number') return shanghaiWallClock(instant).slice(0, 10)
-  return inShanghai(instant).format(DATE_FORMAT)
+  return shanghaiWallClock(toEpochMs(instant)).slice(0, 10)
+}
+
+function toEpochMs(instant: number | Date | string | Dayjs): number {
+  return typeof instant === 'number' ? instant : dayjs(instant).valueOf()
 }
 
 const SHANGHAI_OFFSET_MS = SHANGHAI_OFFSET_MINUTES * 60_000
 const pad = (value: number, width = 2) => String(value).padStart(width, '0')
 
 /**
- * 'YYYY-MM-DDTHH:mm:ss.SSS' of an epoch-ms instant in Shanghai, by fixed-offset arithmetic. The
- * voucher claim path formats several instants per claim; dayjs's plugin chain costs ~20% of the
- * server's CPU there, and Shanghai's fixed +08:00 makes the plain computation exact.
+ * 'YYYY-MM-DDTHH:mm:ss.SSS' of an epoch-ms instant in Shanghai, by fixed-offset arithmetic.
+ * Two reasons not to use dayjs's utcOffset(480) here: it formats wrongly (an hour off) when the
+ * Shanghai wall clock falls in the DEVICE zone's DST change hour — a phone set to New York saw
+ * 2009-11-01 02:00 as 01:00 (found by the property test) — and on the voucher claim path its
+ * plugin chain cost ~20% of the server's CPU. Shanghai's fixed +08:00 makes plain arithmetic exact.
  */
 export function shanghaiWallClock(ms: number): string {
   const wall = new Date(ms + SHANGHAI_OFFSET_MS)
@@ -130,11 +135,16 @@ export function addDays(date: DateString, days: number): DateString {
 
 /** ISO-8601 with +08:00, the form the API speaks (WECHAT.md pitfall 7). */
 export function toIsoShanghai(instant: number | Date | Dayjs): string {
-  return inShanghai(instant as number).format('YYYY-MM-DDTHH:mm:ssZ')
+  return formatShanghai(toEpochMs(instant), 'YYYY-MM-DDTHH:mm:ssZ')
 }
 
-export function formatShanghai(instant: number | Date | string, format = DATE_TIME_FORMAT): string {
-  return inShanghai(instant).format(format)
+/**
+ * Any dayjs format of an instant in Shanghai wall-clock time. Formats the shifted instant in UTC
+ * mode (exact whatever the device zone, see shanghaiWallClock) with the offset tokens written out.
+ */
+export function formatShanghai(instant: number | Date | string | Dayjs, format = DATE_TIME_FORMAT): string {
+  const offsetAsText = format.replace(/\[[^\]]*\]|ZZ|Z/g, (token) => (token === 'ZZ' ? '[+0800]' : token === 'Z' ? '[+08:00]' : token))
+  return dayjs.utc(toEpochMs(instant) + SHANGHAI_OFFSET_MS).format(offsetAsText)
 }
 
 export { dayjs }

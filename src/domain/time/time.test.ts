@@ -1,7 +1,6 @@
 import fc from 'fast-check'
 import {
   addDays,
-  inShanghai,
   shanghaiMidnightOf,
   shanghaiWallClock,
   assertDate,
@@ -110,14 +109,25 @@ describe('date arithmetic on Shanghai dates', () => {
   })
 })
 
-describe('fixed-offset fast paths agree with dayjs', () => {
-  test('wall clock and date of any instant from 1990 to 2100', () => {
+describe('Shanghai wall clock by fixed-offset arithmetic, whatever the device zone', () => {
+  test('wall clock, date, formats and day bounds of any instant from 1990 to 2100', () => {
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
-        expect(shanghaiWallClock(ms)).toBe(inShanghai(ms).format('YYYY-MM-DDTHH:mm:ss.SSS'))
-        expect(shanghaiDateOf(ms)).toBe(inShanghai(ms).format('YYYY-MM-DD'))
+        // The reference is plain UTC arithmetic: dayjs's utcOffset formats an hour off when the
+        // Shanghai wall clock falls in the device zone's DST change hour (seen with New York).
+        const wall = new Date(ms + 8 * 3_600_000).toISOString().slice(0, 23)
+        expect(shanghaiWallClock(ms)).toBe(wall)
+        expect(shanghaiDateOf(ms)).toBe(wall.slice(0, 10))
+        expect(formatShanghai(ms, 'YYYY-MM-DD HH:mm')).toBe(wall.slice(0, 16).replace('T', ' '))
+        expect(toIsoShanghai(ms)).toBe(`${wall.slice(0, 19)}+08:00`)
+        const { startMs, endMs } = shanghaiDayBounds(ms)
+        expect(startMs <= ms && ms < endMs && endMs - startMs === 86_400_000).toBe(true)
+        expect(shanghaiWallClock(startMs)).toBe(`${wall.slice(0, 10)}T00:00:00.000`)
       }),
     )
+  })
+  test('the New York DST-hour instant the property test found', () => {
+    expect(formatShanghai(1257012000000, 'YYYY-MM-DD HH:mm')).toBe('2009-11-01 02:00')
   })
   test.each([
     ['2026-01-01', Date.UTC(2025, 11, 31, 16)],
