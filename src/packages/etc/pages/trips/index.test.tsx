@@ -30,7 +30,7 @@ beforeEach(() => {
 afterEach(() => restoreClock())
 
 const totalsRow = (label: string) => screen.getByText(label).parentElement as HTMLElement
-const tripCard = (name: RegExp) => (screen.getByRole('button', { name }).closest('[role="listitem"]') as HTMLElement)
+const tripCard = (name: RegExp) => screen.getByRole('button', { name }).closest('[role="listitem"]') as HTMLElement
 
 function chooseStation(scope: HTMLElement, fieldLabel: string, station: string) {
   fireEvent.click(within(scope).getByRole('button', { name: new RegExp(`${fieldLabel}`) }))
@@ -110,7 +110,9 @@ test('delete asks first (a question the person answers, not a timed pop-up) and 
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: '删除 2025-03-01 衢州东 → 龙游 的行程' }))
   })
-  expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '删除这条行程？', content: '2025-03-01 衢州东 → 龙游', confirmText: '删除', cancelText: '保留' }))
+  expect(showModal).toHaveBeenCalledWith(
+    expect.objectContaining({ title: '删除这条行程？', content: '2025-03-01 衢州东 → 龙游', confirmText: '删除', cancelText: '保留' }),
+  )
   expect(useEtcTripsStore.getState().trips).toHaveLength(3)
 
   showModal.mockResolvedValueOnce({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
@@ -127,4 +129,21 @@ test('without a car the trips are listed and the page says what is needed for to
   render(<EtcTripsPage />)
   expect(screen.getByRole('link', { name: '去填写我的车' })).toBeInTheDocument()
   expect(within(screen.getByRole('list', { name: '行程记录' })).getAllByRole('listitem')).toHaveLength(3)
+})
+
+test('the trip list holds only trips: no list when there are none, and a trip being edited stays a listitem', () => {
+  useEtcTripsStore.setState({ trips: [] })
+  const { unmount } = render(<EtcTripsPage />)
+  expect(screen.getByText('还没有记录行程。')).toBeInTheDocument()
+  expect(screen.queryByRole('list', { name: '行程记录' })).not.toBeInTheDocument()
+  unmount()
+
+  useEtcTripsStore.setState({ trips: TRIPS })
+  render(<EtcTripsPage />)
+  fireEvent.click(screen.getByRole('button', { name: '修改 2025-05-01 衢州东 → 龙游北 的行程' }))
+  const list = screen.getByRole('list', { name: '行程记录' })
+  const items = within(list).getAllByRole('listitem')
+  expect(items).toHaveLength(3)
+  expect(Array.from(list.children).every((child) => child.getAttribute('role') === 'listitem')).toBe(true)
+  expect(within(items[0]).getByRole('form', { name: '修改行程' })).toBeInTheDocument()
 })

@@ -135,36 +135,49 @@ export default function EtcTripsPage() {
         </Pressable>
       )}
 
-      <View className='etc-list' role='list' aria-label='行程记录'>
-        {trips.length === 0 ? <View className='card caption'>还没有记录行程。</View> : null}
-        {tripsNewestFirst(trips).map((trip) =>
-          editingId === trip.id ? (
-            <TripEditor
-              key={trip.id}
-              title='修改行程'
-              initial={trip}
-              stations={stations}
-             
-              onSave={saveEdit(trip.id)}
-              onCancel={() => setEditingId(null)}
-            />
-          ) : (
-            <View key={trip.id} className={`card etc-trip ${savingOf.get(trip.id)?.free ? 'etc-trip--free' : ''}`} role='listitem'>
-              <View className='caption'>{trip.date}</View>
-              <View className='etc-trip__route'>{routeOf(trip)}</View>
-              <TripOutcome saving={savingOf.get(trip.id)} skipReason={skippedOf.get(trip.id)} />
-              <View className='row'>
-                <Pressable className='etc-small-button' label={`修改 ${trip.date} ${routeOf(trip)} 的行程`} onPress={() => setEditingId(trip.id)}>
-                  修改
-                </Pressable>
-                <Pressable className='etc-small-button' label={`删除 ${trip.date} ${routeOf(trip)} 的行程`} onPress={() => confirmDelete(trip)}>
-                  删除
-                </Pressable>
+      {trips.length === 0 ? (
+        <View className='card caption'>还没有记录行程。</View>
+      ) : (
+        // Only trips are in the list (each a listitem, also while it is being edited), so a screen
+        // reader says how many there are; the empty state is a sentence outside it.
+        <View className='etc-list' role='list' aria-label='行程记录'>
+          {tripsNewestFirst(trips).map((trip) =>
+            editingId === trip.id ? (
+              <View key={trip.id} role='listitem'>
+                <TripEditor
+                  title='修改行程'
+                  initial={trip}
+                  stations={stations}
+                  onSave={saveEdit(trip.id)}
+                  onCancel={() => setEditingId(null)}
+                />
               </View>
-            </View>
-          ),
-        )}
-      </View>
+            ) : (
+              <View key={trip.id} className={`card etc-trip ${savingOf.get(trip.id)?.free ? 'etc-trip--free' : ''}`} role='listitem'>
+                <View className='caption'>{trip.date}</View>
+                <View className='etc-trip__route'>{routeOf(trip)}</View>
+                <TripOutcome saving={savingOf.get(trip.id)} skipReason={skippedOf.get(trip.id)} />
+                <View className='row'>
+                  <Pressable
+                    className='etc-small-button'
+                    label={`修改 ${trip.date} ${routeOf(trip)} 的行程`}
+                    onPress={() => setEditingId(trip.id)}
+                  >
+                    修改
+                  </Pressable>
+                  <Pressable
+                    className='etc-small-button'
+                    label={`删除 ${trip.date} ${routeOf(trip)} 的行程`}
+                    onPress={() => confirmDelete(trip)}
+                  >
+                    删除
+                  </Pressable>
+                </View>
+              </View>
+            ),
+          )}
+        </View>
+      )}
     </PageShell>
   )
 }
