@@ -3,6 +3,7 @@
  * (measured on the server clock inside the token), hidden when it expires without a successor,
  * and never asked for when the voucher cannot be used. Jest fake timers drive the minute.
  */
+import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { issueRedemptionToken } from '../../../../domain/vouchers/redemption-token'
 import { toIsoShanghaiMs } from '../../../../domain/vouchers/instants'
@@ -140,4 +141,84 @@ test('the server saying NOT_USABLE stops the refreshing', async () => {
   expect(screen.getByText('✗ 这张券已经用过了')).toBeInTheDocument()
   await advance(120_000)
   expect(codeCalls).toHaveLength(1)
+})
+
+describe('when there is no voucher to show', () => {
+  let navigateTo: jest.SpyInstance
+  beforeEach(() => {
+    navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+  })
+  afterEach(() => navigateTo.mockRestore())
+
+  test('an unknown id says 找不到这张券 and leads to 我的券包', async () => {
+    setRouterParams({ id: 'not-a-voucher' })
+    const asked: string[] = []
+    const fake: Partial<VoucherApi> = {
+      getMyVoucher: async (id) => {
+        asked.push(id)
+        throw new ApiError('NOT_FOUND', '找不到这张券', 404)
+      },
+    }
+    useVoucherServices.setState({ api: fake as VoucherApi, ensureLogin: async () => testSession() })
+    render(<VoucherDetailPage />)
+    await flush()
+    expect(asked).toEqual(['not-a-voucher'])
+    expect(screen.getByRole('heading', { name: '✗ 找不到这张券' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: '去领消费券' })).toBeInTheDocument()
+    fireEvent.click(screen.getByRole('link', { name: '打开我的券包' }))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/vouchers/pages/wallet/index' })
+  })
+
+  test('no id at all: the same state, without asking the server', async () => {
+    setRouterParams({})
+    const getMyVoucher = jest.fn()
+    useVoucherServices.setState({ api: { getMyVoucher } as unknown as VoucherApi, ensureLogin: async () => testSession() })
+    render(<VoucherDetailPage />)
+    await flush()
+    expect(screen.getByRole('heading', { name: '✗ 找不到这张券' })).toBeInTheDocument()
+    expect(getMyVoucher).not.toHaveBeenCalled()
+  })
+
+  test('signing in fails: 请先登录后查看 with the reason, and 登录 tries again', async () => {
+    useFakeApi()
+    let logins = 0
+    useVoucherServices.setState({
+      ensureLogin: async () => {
+        logins += 1
+        if (logins === 1) throw new ApiError('LOGIN_UNAVAILABLE', '网页版不能登录，请在微信里打开“衢惠通”小程序领券', 0)
+        return testSession()
+      },
+    })
+    render(<VoucherDetailPage />)
+    await flush()
+    expect(screen.getByRole('heading', { name: '请先登录后查看' })).toBeInTheDocument()
+    expect(screen.getByRole('status')).toHaveTextContent('网页版不能登录')
+    expect(screen.getByRole('link', { name: '打开我的券包' })).toBeInTheDocument()
+
+    fireEvent.click(screen.getByRole('button', { name: '登录' }))
+    await flush()
+    expect(logins).toBe(2)
+    expect(screen.getByText('满20减5', { selector: '.amount' })).toBeInTheDocument()
+  })
+
+  test('an expired session (401) also asks to sign in; a network failure offers 重试', async () => {
+    let answer: ApiError = new ApiError('UNAUTHORIZED', '登录已过期，请重新登录', 401)
+    const fake: Partial<VoucherApi> = {
+      getMyVoucher: async () => {
+        throw answer
+      },
+    }
+    useVoucherServices.setState({ api: fake as VoucherApi, ensureLogin: async () => testSession() })
+    const { unmount } = render(<VoucherDetailPage />)
+    await flush()
+    expect(screen.getByRole('heading', { name: '请先登录后查看' })).toBeInTheDocument()
+    unmount()
+
+    answer = new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', 0)
+    render(<VoucherDetailPage />)
+    await flush()
+    expect(screen.getByRole('heading', { name: '暂时打不开这张券' })).toBeInTheDocument()
+    expect(screen.getByRole('alert')).toHaveTextContent('✗ 网络连接失败，请检查网络后重试')
+    expect(screen.getByRole('button', { name: '重试' })).toBeInTheDocument()
+  })
 })

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { PageShell } from '../../../../components/page-shell'
 import { Pressable } from '../../../../components/pressable'
 import { formatShanghai } from '../../../../domain/time'
@@ -9,7 +9,7 @@ import { tryParseIsoInstant } from '../../../../domain/vouchers/instants'
 import { countyNames } from '../../../../domain/vouchers/places'
 import { describeBatchRules } from '../../../../domain/vouchers/rules-text'
 import { voucherTimeState } from '../../../../domain/vouchers/validity'
-import { userMessage } from '../../../../services/api/errors'
+import { isApiError, userMessage } from '../../../../services/api/errors'
 import type { WalletVoucherView } from '../../../../services/api/vouchers'
 import { navigate } from '../../../../services/navigation'
 import { voucherServices } from '../../../../store/voucher-services'
@@ -66,47 +66,132 @@ function QrSection({ voucherId }: { voucherId: string }) {
   )
 }
 
+/** Why the voucher could not be shown, and so what the person can do next. */
+type LoadProblem = { kind: 'not-found' } | { kind: 'sign-in'; message: string } | { kind: 'failed'; message: string }
+
+function problemOf(error: unknown, whileSigningIn: boolean): LoadProblem {
+  if (whileSigningIn || (isApiError(error) && error.status === 401)) return { kind: 'sign-in', message: userMessage(error) }
+  // The server answers 404 for an unknown id and for someone else's voucher alike.
+  if (isApiError(error) && error.status === 404) return { kind: 'not-found' }
+  return { kind: 'failed', message: userMessage(error) }
+}
+
+function WalletLink({ primary = false }: { primary?: boolean }) {
+  return (
+    <Pressable className={primary ? 'button' : 'button button--secondary'} role='link' onPress={() => navigate('vouchers-wallet')}>
+      打开我的券包
+    </Pressable>
+  )
+}
+
+function ProblemCard({ title, children, actions }: { title: string; children: ReactNode; actions: ReactNode }) {
+  return (
+    <View className='card'>
+      <View className='title' role='heading' aria-level={2}>
+        {title}
+      </View>
+      {children}
+      <View className='voucher-problem__actions'>{actions}</View>
+    </View>
+  )
+}
+
+/** What the page says instead of a voucher: never a bare line, always the way on. */
+function VoucherProblem({ problem, onRetry }: { problem: LoadProblem; onRetry: () => void }) {
+  if (problem.kind === 'not-found') {
+    const actions = (
+      <>
+        <WalletLink primary />
+        <Pressable className='button button--secondary' role='link' onPress={() => navigate('vouchers')}>
+          去领消费券
+        </Pressable>
+      </>
+    )
+    return (
+      <ProblemCard title='✗ 找不到这张券' actions={actions}>
+        <View>你的券包里没有这张券：链接可能不完整，或者这张券领在另一个微信账号里。</View>
+      </ProblemCard>
+    )
+  }
+  const signIn = problem.kind === 'sign-in'
+  const actions = (
+    <>
+      <Pressable className='button' onPress={onRetry}>
+        {signIn ? '登录' : '重试'}
+      </Pressable>
+      <WalletLink />
+    </>
+  )
+  return signIn ? (
+    <ProblemCard title='请先登录后查看' actions={actions}>
+      <View>券详情和付款用的券码只给领券的人看，登录后就能打开。</View>
+      <View className='caption' role='status'>
+        {problem.message}
+      </View>
+    </ProblemCard>
+  ) : (
+    <ProblemCard title='暂时打不开这张券' actions={actions}>
+      <View className='error-text' role='alert'>
+        ✗ {problem.message}
+      </View>
+    </ProblemCard>
+  )
+}
+
 /** 券详情: the QR code to show at the till (while usable), the rules, validity and where to use it. */
 export default function VoucherDetailPage() {
   const { params } = useRouter()
   const voucherId = decodeURIComponent(params.id ?? '')
   const [voucher, setVoucher] = useState<WalletVoucherView | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [problem, setProblem] = useState<LoadProblem | null>(null)
+  // Bumped by 登录 / 重试 to load again.
+  const [attempt, setAttempt] = useState(0)
   const batch = useBatchLookupStore((state) => (voucher ? state.byId[voucher.batchId] : undefined))
   const ensureBatches = useBatchLookupStore((state) => state.ensure)
 
   useEffect(() => {
     let cancelled = false
     const load = async () => {
+      // No id: nothing to ask the server for (and GET …/me/vouchers/ would be the whole wallet).
+      if (!voucherId) {
+        setProblem({ kind: 'not-found' })
+        return
+      }
+      const services = voucherServices()
+      let signedIn = false
       try {
-        const services = voucherServices()
         await services.ensureLogin()
+        signedIn = true
         const { data } = await services.api.getMyVoucher(voucherId)
         if (cancelled) return
         setVoucher(data)
         void ensureBatches([data.batchId])
       } catch (loadError) {
-        if (!cancelled) setError(userMessage(loadError))
+        if (!cancelled) setProblem(problemOf(loadError, !signedIn))
       }
     }
     void load()
     return () => {
       cancelled = true
     }
-  }, [voucherId, ensureBatches])
+  }, [voucherId, ensureBatches, attempt])
 
   if (!voucher) {
     return (
       <PageShell label='券详情'>
-        <View className='card'>
-          {error ? (
-            <View className='error-text' role='alert'>
-              ✗ {error}
-            </View>
-          ) : (
-            <View className='caption'>正在打开这张券…</View>
-          )}
-        </View>
+        {problem ? (
+          <VoucherProblem
+            problem={problem}
+            onRetry={() => {
+              setProblem(null)
+              setAttempt((count) => count + 1)
+            }}
+          />
+        ) : (
+          <View className='card caption' role='status'>
+            正在打开这张券…
+          </View>
+        )}
       </PageShell>
     )
   }
@@ -152,7 +237,11 @@ export default function VoucherDetailPage() {
           <View className='caption'>正在读取规则…</View>
         )}
         <View className='row voucher-links'>
-          <Pressable className='button button--secondary' role='link' onPress={() => navigate('vouchers-merchants', { batchId: voucher.batchId })}>
+          <Pressable
+            className='button button--secondary'
+            role='link'
+            onPress={() => navigate('vouchers-merchants', { batchId: voucher.batchId })}
+          >
             适用商户
           </Pressable>
           <Pressable className='button button--secondary' role='link' onPress={() => navigate('vouchers-best')}>
