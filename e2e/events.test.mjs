@@ -35,6 +35,21 @@ async function futureDayWithEvents(page) {
 }
 
 /**
+ * 长辈模式 shows one day at a time (no month grid): steps 后一天 until a day lists an event that is
+ * not cancelled, and answers that event's link.
+ */
+async function elderFutureEventWithActions(page) {
+  const shown = visiblePage(page)
+  for (let step = 0; step < 31; step += 1) {
+    await shown.getByRole('button', { name: /^后一天/ }).click()
+    await shown.getByText('正在加载活动…').waitFor({ state: 'detached', timeout: 15_000 })
+    const open = shown.getByRole('region', { name: '当天活动' }).getByRole('link').filter({ hasNotText: '已取消' })
+    if ((await open.count()) > 0) return open.first()
+  }
+  assert.fail('the sample has events in the 31 days after today')
+}
+
+/**
  * Opens a route on a fresh load: after a subpackage page, Taro's H5 router left alone with a hash
  * change shows no page at all, so each journey starts from a reload at its route.
  */
@@ -178,8 +193,19 @@ test('活动 tab, event page and 目标进度 pass axe in normal and elder mode'
       problems.push({ page: 'events', elder, ...violation })
     if (elder) await screenshot(page, 'events-month-elder')
 
-    await (await futureDayWithEvents(page)).click()
-    await visiblePage(page).getByRole('region', { name: '当天活动' }).getByRole('link').first().click()
+    if (elder) {
+      assert.equal(
+        await visiblePage(page)
+          .getByRole('radiogroup', { name: /选择日期查看当天活动/ })
+          .count(),
+        0,
+        'no month grid in 长辈模式',
+      )
+      await (await elderFutureEventWithActions(page)).click()
+    } else {
+      await (await futureDayWithEvents(page)).click()
+      await visiblePage(page).getByRole('region', { name: '当天活动' }).getByRole('link').first().click()
+    }
     await visiblePage(page).getByText('时间（北京时间）').waitFor({ timeout: 15_000 })
     for (const violation of await scanAccessibility(page, `event detail${elder ? ' elder' : ''}`))
       problems.push({ page: 'detail', elder, ...violation })

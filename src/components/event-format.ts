@@ -74,6 +74,21 @@ export const EVENT_TYPE_SHORT: Readonly<Record<EventType, string>> = {
   other: '其他',
 }
 
+/** A day's holiday in words: '休息日（劳动节）', '调休上班（劳动节）', or null on an ordinary day. */
+export function holidayWords(day: CalendarDay): string | null {
+  const name = day.holiday.name ? `（${day.holiday.name}）` : ''
+  if (day.holiday.badge === '休') return `休息日${name}`
+  if (day.holiday.badge === '班') return `调休上班${name}`
+  return null
+}
+
+/** '没有活动', '2 个活动', '2 个活动（1 个已取消）', '1 个活动（均已取消）'. */
+export function eventCountWords(count: number, cancelled = 0): string {
+  if (count === 0) return '没有活动'
+  const cancelledText = cancelled > 0 ? `（${cancelled === count ? '均' : `${cancelled} 个`}已取消）` : ''
+  return `${count} 个活动${cancelledText}`
+}
+
 /**
  * What a screen reader says for a calendar day: '5月4日 周日，今天，休息日（劳动节），2 个活动：演唱会·音乐节、南孔市集'.
  * Cancelled events are counted and said as such; their types get no mark (the domain's dots skip them).
@@ -82,15 +97,10 @@ export function dayCellLabel(day: CalendarDay, count: number, types: readonly Ev
   const [, month, date] = day.date.split('-').map(Number)
   const parts = [`${month}月${date}日 ${weekdayOf(day.date)}`]
   if (day.isToday) parts.push('今天')
-  if (day.holiday.badge === '休') parts.push(`休息日${day.holiday.name ? `（${day.holiday.name}）` : ''}`)
-  if (day.holiday.badge === '班') parts.push(`调休上班${day.holiday.name ? `（${day.holiday.name}）` : ''}`)
-  if (count === 0) parts.push('没有活动')
-  else {
-    const cancelledText = cancelled > 0 ? `（${cancelled === count ? '均' : `${cancelled} 个`}已取消）` : ''
-    parts.push(
-      `${count} 个活动${cancelledText}${types && types.length > 0 ? `：${types.map((type) => EVENT_TYPE_LABEL[type]).join('、')}` : ''}`,
-    )
-  }
+  const holiday = holidayWords(day)
+  if (holiday) parts.push(holiday)
+  const typeText = count > 0 && types && types.length > 0 ? `：${types.map((type) => EVENT_TYPE_LABEL[type]).join('、')}` : ''
+  parts.push(`${eventCountWords(count, cancelled)}${typeText}`)
   return parts.join('，')
 }
 

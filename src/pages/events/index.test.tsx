@@ -10,6 +10,7 @@ import { createApiClient } from '../../services/api/client'
 import { createEventsApi } from '../../services/api/events'
 import { useEventServices } from '../../store/event-services'
 import { useEventsStore } from '../../store/events'
+import { usePreferencesStore } from '../../store/preferences'
 import { ok, startApiTestServer, type ApiTestServer, type RecordedRequest } from '../../test/api-test-server'
 import EventsPage from './index'
 
@@ -268,4 +269,88 @@ test('a month of 450 events: every page is fetched, the month counts them all, a
   expect(pages.map((request) => request.query.get('page'))).toEqual(['1', '2', '3'])
   // 450 / 31 days: 15 on the 9th; the day list shows 15 rows (under the 20-row step).
   expect(within(dayRegion()).getAllByRole('link')).toHaveLength(15)
+})
+
+test('a day with more than 20 events shows 20, then 再显示 the rest; the list holds only its items', async () => {
+  events = Array.from({ length: 25 }, (_, index) =>
+    makeEvent({
+      id: `busy-${index}`,
+      type: 'promotion',
+      title: `忙碌的一天 ${index}`,
+      start: `2025-10-09T${String(8 + (index % 12)).padStart(2, '0')}:00:00+08:00`,
+      end: `2025-10-09T${String(9 + (index % 12)).padStart(2, '0')}:00:00+08:00`,
+    }),
+  )
+  render(<EventsPage />)
+  await waitFor(() => expect(screen.getByText('本月 25 个活动')).toBeInTheDocument())
+  const list = within(dayRegion()).getByRole('list')
+  expect(within(list).getAllByRole('listitem')).toHaveLength(20)
+  expect(Array.from(list.children).every((child) => child.getAttribute('role') === 'listitem')).toBe(true)
+  fireEvent.click(within(dayRegion()).getByRole('button', { name: '再显示 5 个（还有 5 个）' }))
+  expect(within(within(dayRegion()).getByRole('list')).getAllByRole('listitem')).toHaveLength(25)
+})
+
+describe('长辈模式: one day at a time with large steps instead of the month grid', () => {
+  beforeEach(() => usePreferencesStore.setState({ elderMode: true }))
+  afterEach(() => usePreferencesStore.setState({ elderMode: false }))
+
+  const stepper = () => screen.getByRole('heading', { level: 2, name: /^2025年/ }).parentElement as HTMLElement
+
+  async function renderElder() {
+    render(<EventsPage />)
+    await screen.findByText(/数据更新于|内置的数据|上次保存的数据/, undefined, { timeout: 5000 })
+    await waitFor(() => expect(screen.getByText('10月共 7 个活动')).toBeInTheDocument())
+  }
+
+  test('no month grid; today with its events in words, and the day stepper', async () => {
+    await renderElder()
+    expect(screen.queryByRole('radiogroup')).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: '下个月' })).not.toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: '2025年10月9日（周四）' })).toBeInTheDocument()
+    expect(stepper()).toHaveTextContent('今天')
+    // 美食夜市 is cancelled: counted and said so; only the other event's kind is listed.
+    expect(stepper()).toHaveTextContent('2 个活动（1 个已取消）')
+    expect(stepper()).toHaveTextContent('● 促消费活动')
+    expect(screen.getByRole('button', { name: '前一天，10月8日（周三）' })).toHaveTextContent('‹ 前一天')
+    expect(screen.getByRole('button', { name: '后一天，10月10日（周五）' })).toHaveTextContent('后一天 ›')
+    expect(screen.getByRole('button', { name: '今天，10月9日（周四）' })).toBeInTheDocument()
+    expect(within(dayRegion()).getByText(/10月9日（周四）（今天） · 2 个活动/)).toBeInTheDocument()
+    expect(screen.getByRole('region', { name: '本周活动' })).toHaveTextContent('江山半程马拉松')
+  })
+
+  test('stepping: 后一天 twice reaches 10月11日, 调休上班 said in words with its events; 今天 comes back', async () => {
+    await renderElder()
+    fireEvent.click(screen.getByRole('button', { name: /^后一天/ }))
+    fireEvent.click(screen.getByRole('button', { name: /^后一天/ }))
+    expect(screen.getByRole('heading', { name: '2025年10月11日（周六）' })).toBeInTheDocument()
+    expect(stepper()).toHaveTextContent('班 调休上班（国庆节）')
+    expect(stepper()).toHaveTextContent('2 个活动')
+    expect(stepper()).toHaveTextContent('▲ 南孔市集')
+    expect(stepper()).toHaveTextContent('◆ 体育赛事')
+    expect(within(dayRegion()).getByRole('link', { name: /^江山半程马拉松/ })).toBeInTheDocument()
+
+    fireEvent.click(screen.getByRole('button', { name: /^今天/ }))
+    expect(screen.getByRole('heading', { name: '2025年10月9日（周四）' })).toBeInTheDocument()
+  })
+
+  test('stepping back over the month boundary loads that month; 国庆 says 休 in words', async () => {
+    await renderElder()
+    for (let step = 0; step < 9; step += 1) fireEvent.click(screen.getByRole('button', { name: /^前一天/ }))
+    expect(screen.getByRole('heading', { name: '2025年9月30日（周二）' })).toBeInTheDocument()
+    await waitFor(() =>
+      expect(
+        server.requests.some((request) => request.query.get('from') === '2025-09-01' && request.query.get('to') === '2025-10-12'),
+      ).toBe(true),
+    )
+    fireEvent.click(screen.getByRole('button', { name: /^后一天/ }))
+    expect(stepper()).toHaveTextContent('休 休息日（国庆节）')
+  })
+
+  test('the filters apply to the day shown', async () => {
+    await renderElder()
+    fireEvent.click(screen.getByRole('button', { name: /^筛选/ }))
+    fireEvent.click(screen.getByRole('checkbox', { name: '体育赛事' }))
+    expect(stepper()).toHaveTextContent('没有活动')
+    expect(screen.getByText('10月共 1 个活动（已筛选）')).toBeInTheDocument()
+  })
 })

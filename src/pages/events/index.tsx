@@ -18,8 +18,10 @@ import { dateOfDayNumber, dayNumberOf, isoWeekdayOf, pad2 } from '../../domain/e
 import { todayInShanghai, type DateString } from '../../domain/time'
 import { navigate } from '../../services/navigation'
 import { rangeKey, useEventsStore } from '../../store/events'
+import { usePreferencesStore } from '../../store/preferences'
+import { DayStepper } from './day-stepper'
 import { activeFilterCount, EventFilterPanel } from './event-filters'
-import { MonthCalendar } from './month-calendar'
+import { countCancelled, MonthCalendar } from './month-calendar'
 import './index.scss'
 
 /** Rows shown at once in a list; more on request, so a busy day never renders hundreds of rows. */
@@ -59,19 +61,22 @@ function useMonthData(month: Month, today: DateString) {
 function EventList({ items, empty, label }: { items: readonly DatedEvent[]; empty: string; label: string }) {
   const [shown, setShown] = useState(LIST_STEP)
   if (items.length === 0) return <View className='caption events-empty'>{empty}</View>
+  // 再显示 follows the list, not inside it: a list holds only its items (axe aria-required-children).
   return (
-    <View role='list' aria-label={label}>
-      {items.slice(0, shown).map((item) => (
-        <View role='listitem' key={item.occurrence.key}>
-          <EventRow event={item.event} occurrence={item.occurrence} />
-        </View>
-      ))}
+    <>
+      <View role='list' aria-label={label}>
+        {items.slice(0, shown).map((item) => (
+          <View role='listitem' key={item.occurrence.key}>
+            <EventRow event={item.event} occurrence={item.occurrence} />
+          </View>
+        ))}
+      </View>
       {items.length > shown ? (
         <Pressable className='button button--secondary events-more' onPress={() => setShown((count) => count + LIST_STEP)}>
           再显示 {Math.min(LIST_STEP, items.length - shown)} 个（还有 {items.length - shown} 个）
         </Pressable>
       ) : null}
-    </View>
+    </>
   )
 }
 
@@ -111,6 +116,12 @@ export default function EventsPage() {
     [today],
   )
   const onSelect = useCallback((date: DateString) => setSelectedDate(date), [])
+  // 长辈模式 steps day by day: the month (and so the data loaded) follows the chosen day.
+  const jumpTo = useCallback((date: DateString) => {
+    setMonth(monthOf(date))
+    setSelectedDate(date)
+  }, [])
+  const elderMode = usePreferencesStore((state) => state.elderMode)
 
   const filterCount = activeFilterCount(filters)
   const filtered = filterCount > 0
@@ -122,45 +133,76 @@ export default function EventsPage() {
     })
     return keys.size
   }, [view, month])
+  const selectedDay = useMemo(() => view.grid.weeks.flat().find((day) => day.date === selectedDate), [view, selectedDate])
+
+  const loadingText = shown.loading && !shown.data ? '正在加载活动…' : null
+  const filteredText = filtered ? '（已筛选）' : ''
+  const filterToggle = (
+    <Pressable
+      className='link'
+      role='button'
+      label={`筛选${filtered ? `，已选 ${filterCount} 项` : ''}，${filtersOpen ? '收起' : '展开'}`}
+      onPress={() => setFiltersOpen((open) => !open)}
+    >
+      筛选{filtered ? `（${filterCount}）` : ''} {filtersOpen ? '▲' : '▼'}
+    </Pressable>
+  )
+  const filterPanel = filtersOpen ? <EventFilterPanel filters={filters} onChange={setFilters} /> : null
 
   return (
     <PageShell label='活动日历'>
       {shown.data ? <DataSourceNote source={shown.data.source} fetchedAt={shown.data.fetchedAt} /> : null}
 
       <View className='card'>
-        <View className='events-month'>
-          <Pressable
-            className='button button--secondary events-month__step'
-            label='上个月'
-            onPress={() => goToMonth(shiftMonth(month, -1))}
-          >
-            ‹
-          </Pressable>
-          <View className='events-month__title' role='heading' aria-level={2}>
-            {month.year}年{month.month}月
-          </View>
-          <Pressable className='button button--secondary events-month__step' label='下个月' onPress={() => goToMonth(shiftMonth(month, 1))}>
-            ›
-          </Pressable>
-        </View>
-        <View className='events-month__actions'>
-          <Pressable className='link events-month__today' onPress={() => goToMonth(monthOf(today))}>
-            回到今天
-          </Pressable>
-          <View className='caption' role='status'>
-            {shown.loading && !shown.data ? '正在加载活动…' : `本月 ${monthTotal} 个活动${filtered ? '（已筛选）' : ''}`}
-          </View>
-          <Pressable
-            className='link'
-            role='button'
-            label={`筛选${filtered ? `，已选 ${filterCount} 项` : ''}，${filtersOpen ? '收起' : '展开'}`}
-            onPress={() => setFiltersOpen((open) => !open)}
-          >
-            筛选{filtered ? `（${filterCount}）` : ''} {filtersOpen ? '▲' : '▼'}
-          </Pressable>
-        </View>
-        {filtersOpen ? <EventFilterPanel filters={filters} onChange={setFilters} /> : null}
-        <MonthCalendar view={view} selectedDate={selectedDate} onSelect={onSelect} />
+        {elderMode ? (
+          <DayStepper
+            date={selectedDate}
+            today={today}
+            day={selectedDay}
+            loading={loadingText !== null}
+            count={dayList.length}
+            cancelled={countCancelled(dayList)}
+            types={view.dots[selectedDate]}
+            holidayDataMissing={view.grid.holidayDataMissingYears.includes(Number(selectedDate.slice(0, 4)))}
+            onSelect={jumpTo}
+            status={loadingText ?? `${month.month}月共 ${monthTotal} 个活动${filteredText}`}
+            filterToggle={filterToggle}
+            filterPanel={filterPanel}
+          />
+        ) : (
+          <>
+            <View className='events-month'>
+              <Pressable
+                className='button button--secondary events-month__step'
+                label='上个月'
+                onPress={() => goToMonth(shiftMonth(month, -1))}
+              >
+                ‹
+              </Pressable>
+              <View className='events-month__title' role='heading' aria-level={2}>
+                {month.year}年{month.month}月
+              </View>
+              <Pressable
+                className='button button--secondary events-month__step'
+                label='下个月'
+                onPress={() => goToMonth(shiftMonth(month, 1))}
+              >
+                ›
+              </Pressable>
+            </View>
+            <View className='events-month__actions'>
+              <Pressable className='link events-month__today' onPress={() => goToMonth(monthOf(today))}>
+                回到今天
+              </Pressable>
+              <View className='caption' role='status'>
+                {loadingText ?? `本月 ${monthTotal} 个活动${filteredText}`}
+              </View>
+              {filterToggle}
+            </View>
+            {filterPanel}
+            <MonthCalendar view={view} selectedDate={selectedDate} onSelect={onSelect} />
+          </>
+        )}
       </View>
 
       <View className='card' role='region' aria-label='当天活动'>

@@ -17,7 +17,7 @@ import { EVENT_TYPES, type EventType } from '../../domain/events/event-basics'
 const WEEKDAY_HEADERS = ['一', '二', '三', '四', '五', '六', '日'] as const
 const MAX_MARKS = 3
 
-function countCancelled(list: readonly DatedEvent[]): number {
+export function countCancelled(list: readonly DatedEvent[]): number {
   let cancelled = 0
   for (const item of list) if (item.occurrence.cancelled) cancelled += 1
   return cancelled
