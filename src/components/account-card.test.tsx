@@ -29,3 +29,12 @@ test('a resident account has no merchant desk', () => {
   render(<AccountCard />)
   expect(screen.queryByRole('link', { name: '商户核销' })).not.toBeInTheDocument()
 })
+
+test('development builds: switching account is a full-size button (the tokens make it 60×60 in 长辈模式)', () => {
+  process.env.TARO_APP_DEV_LOGIN = 'true'
+  useSessionStore.setState({ session: testSession({ displayName: '示例居民' }) })
+  render(<AccountCard />)
+  const switchButton = screen.getByRole('button', { name: '切换为示例商户（核销）（开发）' })
+  expect(switchButton).toHaveClass('button')
+  expect(screen.queryByRole('button', { name: '切换为示例居民（开发）' })).not.toBeInTheDocument()
+})

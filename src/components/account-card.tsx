@@ -6,6 +6,7 @@ import { navigate } from '../services/navigation'
 import { canSwitchDevAccount, DEV_ACCOUNTS } from '../services/platform/login'
 import { useSessionStore } from '../store/session'
 import { Pressable } from './pressable'
+import './account-card.scss'
 
 const ROLE_WORDS = { resident: '居民账号', merchant: '商户账号', operator: '运营账号' } as const
 
@@ -61,9 +62,14 @@ export function AccountCard() {
         )}
       </View>
       {canSwitchDevAccount() ? (
-        <View className='row'>
+        <View className='account-card__dev'>
           {DEV_ACCOUNTS.filter((account) => account.name !== session?.displayName).map((account) => (
-            <Pressable key={account.name} className='link' disabled={busy} onPress={() => void run(() => auth.signInAs(account.name))}>
+            <Pressable
+              key={account.name}
+              className='button button--secondary'
+              disabled={busy}
+              onPress={() => void run(() => auth.signInAs(account.name))}
+            >
               切换为{account.title}（开发）
             </Pressable>
           ))}

@@ -68,7 +68,7 @@ export function RemindMe({ kind, subjectId, subjectTitle }: RemindMeProps) {
         </View>
       ) : null}
       {existing || message ? (
-        <Pressable className='link' role='link' onPress={() => navigate('my-reminders')}>
+        <Pressable className='button button--secondary' role='link' onPress={() => navigate('my-reminders')}>
           管理我的提醒
         </Pressable>
       ) : null}

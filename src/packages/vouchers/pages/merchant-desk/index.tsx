@@ -252,7 +252,7 @@ export default function MerchantDeskPage() {
       <View className='card' role='region' aria-label='今日核销'>
         <View className='row'>
           <View className='title'>今日核销（{list.length} 笔）</View>
-          <Pressable className='link' label='刷新今日核销' disabled={listLoading} onPress={() => void loadToday()}>
+          <Pressable className='button button--secondary' label='刷新今日核销' disabled={listLoading} onPress={() => void loadToday()}>
             {listLoading ? '刷新中…' : '刷新'}
           </Pressable>
         </View>
