@@ -26,6 +26,7 @@ export function eventsTodayAndThisWeek(events: readonly CityEvent[], today: Date
   const week = weekContaining(today)
   const todayList = listOccurrences(events, today, today)
   const tomorrow = dateOfDayNumber(dayNumberOf(today) + 1)
-  const laterThisWeek = tomorrow > week.to ? [] : listOccurrences(events, tomorrow, week.to).filter((item) => item.occurrence.startDate > today)
+  const laterThisWeek =
+    tomorrow > week.to ? [] : listOccurrences(events, tomorrow, week.to).filter((item) => item.occurrence.startDate > today)
   return { week, today: todayList, laterThisWeek }
 }

@@ -19,22 +19,45 @@ const batches = [everyOtherDay, allWeek]
 const pick = (at: number, remaining: Record<string, Record<string, number>> = {}) =>
   roundsForToday(batches, at, (batch) => remaining[batch.id] ?? {}).map(({ batch, view }) => `${batch.id}/${view.round.id}:${view.phase}`)
 
-describe('roundsForToday: rounds opening on today\'s Shanghai date, and rounds open now', () => {
+describe("roundsForToday: rounds opening on today's Shanghai date, and rounds open now", () => {
   test.each([
-    ['early morning: both of today\'s rounds to come, the week-long round open', sh('2025-05-03 07:00'), {}, ['b-week/w1:open', 'b-20-5/r2:upcoming', 'b-20-5/r3:upcoming']],
-    ['10:30: the morning round open closes first, so it leads', sh('2025-05-03 10:30'), {}, ['b-20-5/r2:open', 'b-week/w1:open', 'b-20-5/r3:upcoming']],
-    ['10:30 with the morning round sold out', sh('2025-05-03 10:30'), { 'b-20-5': { r2: 0 } }, ['b-week/w1:open', 'b-20-5/r3:upcoming', 'b-20-5/r2:sold-out']],
-    ['15:00: the morning round is over but still today\'s', sh('2025-05-03 15:00'), {}, ['b-week/w1:open', 'b-20-5/r3:upcoming', 'b-20-5/r2:closed']],
+    [
+      "early morning: both of today's rounds to come, the week-long round open",
+      sh('2025-05-03 07:00'),
+      {},
+      ['b-week/w1:open', 'b-20-5/r2:upcoming', 'b-20-5/r3:upcoming'],
+    ],
+    [
+      '10:30: the morning round open closes first, so it leads',
+      sh('2025-05-03 10:30'),
+      {},
+      ['b-20-5/r2:open', 'b-week/w1:open', 'b-20-5/r3:upcoming'],
+    ],
+    [
+      '10:30 with the morning round sold out',
+      sh('2025-05-03 10:30'),
+      { 'b-20-5': { r2: 0 } },
+      ['b-week/w1:open', 'b-20-5/r3:upcoming', 'b-20-5/r2:sold-out'],
+    ],
+    [
+      "15:00: the morning round is over but still today's",
+      sh('2025-05-03 15:00'),
+      {},
+      ['b-week/w1:open', 'b-20-5/r3:upcoming', 'b-20-5/r2:closed'],
+    ],
     ['23:00: both over, the later one first', sh('2025-05-03 23:00'), {}, ['b-week/w1:open', 'b-20-5/r3:closed', 'b-20-5/r2:closed']],
     ['Sunday: no round opens, only the week-long one is open', sh('2025-05-04 12:00'), {}, ['b-week/w1:open']],
-    ['tomorrow\'s round is not today\'s, even a minute before midnight', sh('2025-05-04 23:59'), {}, ['b-week/w1:open']],
+    ["tomorrow's round is not today's, even a minute before midnight", sh('2025-05-04 23:59'), {}, ['b-week/w1:open']],
     ['Wednesday after everything', sh('2025-05-07 09:00'), {}, []],
   ])('%s', (_case, at, remaining, expected) => {
     expect(pick(at, remaining)).toEqual(expected)
   })
 
   test('today is the Shanghai date, not the UTC one: 00:30 in Shanghai is still the previous day in UTC', () => {
-    const dawn = makeBatch({ id: 'b-dawn', rounds: [{ id: 'd1', opensAt: '2025-05-03T06:00:00+08:00', closesAt: '2025-05-03T07:00:00+08:00', quota: 1 }] })
+    const dawn = makeBatch({
+      id: 'b-dawn',
+      rounds: [{ id: 'd1', opensAt: '2025-05-03T06:00:00+08:00', closesAt: '2025-05-03T07:00:00+08:00', quota: 1 }],
+    })
     expect(roundsForToday([dawn], sh('2025-05-03 00:30')).map(({ view }) => view.phase)).toEqual(['upcoming'])
     expect(roundsForToday([dawn], sh('2025-05-02 23:30'))).toEqual([])
   })

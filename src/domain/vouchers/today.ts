@@ -70,7 +70,11 @@ export const EXPIRING_SOON_MS = 3 * 24 * 3_600_000
  * millisecond is at most `withinMs` away, soonest first. Judged against the clock, so a stored
  * copy of the wallet never lists a voucher that has expired since.
  */
-export function vouchersExpiringSoon<V extends WalletVoucher>(vouchers: readonly V[], at: number, withinMs: number = EXPIRING_SOON_MS): V[] {
+export function vouchersExpiringSoon<V extends WalletVoucher>(
+  vouchers: readonly V[],
+  at: number,
+  withinMs: number = EXPIRING_SOON_MS,
+): V[] {
   return vouchers
     .map((voucher) => ({ voucher, validToMs: parseIsoInstant(voucher.validTo, 'validTo') }))
     .filter(({ voucher, validToMs }) => {
