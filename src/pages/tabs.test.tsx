@@ -17,9 +17,9 @@ test('provisional figures are labelled 待官方确认', () => {
   expect(screen.getAllByText(/待官方确认/).length).toBeGreaterThan(0)
 })
 
-test('home offers the four main entries and all three clauses', () => {
+test('home offers the four big entries and a line for each of the three clauses', () => {
   render(<HomePage />)
-  for (const name of ['补贴计算', '消费券', '活动日历', 'ETC 免费查询']) expect(screen.getByRole('link', { name })).toBeInTheDocument()
+  for (const name of ['补贴计算', 'ETC 免费查询', '券包', '活动日历']) expect(screen.getByRole('link', { name })).toBeInTheDocument()
   expect(screen.getAllByRole('link', { name: /阅读.*政策原文/ })).toHaveLength(3)
 })
 

@@ -1,0 +1,221 @@
+/**
+ * What 首页 reads, as hooks over the stores the tabs already fill: the same voucher batches as the
+ * 消费券 tab, the same month of events as the 活动 tab (one load serves both), and — only when
+ * someone is signed in — their wallet and reminders. Nothing here asks anyone to sign in.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { monthGridRange } from '../../domain/events/calendar'
+import { eventsTodayAndThisWeek, type TodayAndThisWeek } from '../../domain/events/this-week'
+import { shanghaiDayBounds, type DateString } from '../../domain/time'
+import { nextRoundChange, roundsForToday, vouchersExpiringSoon, type TodayRound } from '../../domain/vouchers/today'
+import { userMessage } from '../../services/api/errors'
+import type { ReminderView } from '../../services/api/reminders'
+import type { BatchView, WalletVoucherView } from '../../services/api/vouchers'
+import { rangeKey, useEventsStore, type EventsRange } from '../../store/events'
+import { isDue, instantOf, useRemindersStore } from '../../store/reminders'
+import { currentToken, useSessionStore } from '../../store/session'
+import { serverNow, useVoucherBatchesStore } from '../../store/voucher-batches'
+import { voucherServices } from '../../store/voucher-services'
+
+const MAX_TIMER_MS = 2 ** 31 - 1
+
+/** The signed-in resident's id, or null: the personal sections show only with a live session. */
+export function useSignedInUserId(): string | null {
+  const session = useSessionStore((state) => state.session)
+  return session && currentToken() ? session.userId : null
+}
+
+export interface TodayRoundsData {
+  /** null while nothing is loaded yet; 'invalid' when the batches could not be read. */
+  rounds: TodayRound<BatchView>[] | 'invalid' | null
+  error: string | null
+  loading: boolean
+  fetchedAt: number | null
+  fromCache: boolean
+  offsetMs: number
+  /** A countdown reached zero: look again now rather than at the next timer. */
+  recheck: () => void
+  retry: () => void
+}
+
+/**
+ * Today's rounds at the server's clock. The list is rebuilt only when a listed round opens or
+ * closes, or the day changes; in between only the countdowns tick.
+ */
+export function useTodayRounds(refresh: number): TodayRoundsData {
+  const batches = useVoucherBatchesStore((state) => state.batches)
+  const fetchedAt = useVoucherBatchesStore((state) => state.fetchedAt)
+  const fromCache = useVoucherBatchesStore((state) => state.fromCache)
+  const offsetMs = useVoucherBatchesStore((state) => state.clockOffsetMs)
+  const loading = useVoucherBatchesStore((state) => state.loading)
+  const error = useVoucherBatchesStore((state) => state.error)
+  const load = useVoucherBatchesStore((state) => state.load)
+  const [at, setAt] = useState(() => serverNow(offsetMs))
+
+  useEffect(() => {
+    void load()
+  }, [load, refresh])
+  useEffect(() => setAt(serverNow(offsetMs)), [batches, offsetMs, refresh])
+
+  const rounds = useMemo(() => {
+    if (!batches) return null
+    try {
+      // Remaining counts from the offline copy are stale: an open round is then just "open".
+      return roundsForToday(batches, at, (batch) => (fromCache ? {} : (batch.live?.remainingByRound ?? {})))
+    } catch {
+      return 'invalid' as const
+    }
+  }, [batches, at, fromCache])
+
+  useEffect(() => {
+    if (!Array.isArray(rounds)) return
+    const change = nextRoundChange(rounds, at)
+    const midnight = shanghaiDayBounds(at).endMs
+    const next = change === null ? midnight : Math.min(change, midnight)
+    const timer = setTimeout(() => setAt(serverNow(offsetMs)), Math.min(Math.max(0, next - serverNow(offsetMs)) + 50, MAX_TIMER_MS))
+    return () => clearTimeout(timer)
+  }, [rounds, at, offsetMs])
+
+  // A round that was still to open is open now (by this timer or its countdown): fetch fresh
+  // remaining counts, spread over 2 s as on the 消费券 tab so a city's phones do not ask at once.
+  const waiting = useRef<ReadonlySet<string>>(new Set())
+  const refetch = useRef<ReturnType<typeof setTimeout>>()
+  useEffect(() => {
+    if (!Array.isArray(rounds)) return
+    const key = ({ batch, view }: TodayRound) => `${batch.id}/${view.round.id}`
+    const opened = rounds.some((item) => item.view.phase !== 'upcoming' && waiting.current.has(key(item)))
+    waiting.current = new Set(rounds.filter((item) => item.view.phase === 'upcoming').map(key))
+    if (opened && refetch.current === undefined) {
+      refetch.current = setTimeout(() => {
+        refetch.current = undefined
+        void load()
+      }, Math.random() * 2000)
+    }
+  }, [rounds, load])
+  useEffect(() => () => clearTimeout(refetch.current), [])
+
+  const recheck = useCallback(() => setAt(serverNow(offsetMs)), [offsetMs])
+  const retry = useCallback(() => void load(), [load])
+  return { rounds, error, loading, fetchedAt, fromCache, offsetMs, recheck, retry }
+}
+
+export interface TodayEventsData {
+  range: EventsRange | undefined
+  lists: TodayAndThisWeek | 'invalid' | null
+}
+
+/** Today's and this week's events from the month the 活动 tab loads for today (same range key). */
+export function useTodayEvents(today: DateString, refresh: number): TodayEventsData {
+  const grid = monthGridRange(Number(today.slice(0, 4)), Number(today.slice(5, 7)))
+  const range = useEventsStore((state) => state.ranges[rangeKey(grid.from, grid.to)])
+  const loadRange = useEventsStore((state) => state.loadRange)
+  useEffect(() => {
+    // Shown again: ask the server again (cheap with its ETag); on the mount the store's copy serves.
+    void loadRange(grid.from, grid.to, { today, refresh: refresh > 0 })
+  }, [loadRange, grid.from, grid.to, today, refresh])
+  const lists = useMemo(() => {
+    if (!range) return null
+    try {
+      return eventsTodayAndThisWeek(range.events, today)
+    } catch {
+      return 'invalid' as const
+    }
+  }, [range, today])
+  return { range, lists }
+}
+
+export interface WalletPreview {
+  expiring: WalletVoucherView[] | null
+  fetchedAt: number | null
+  fromCache: boolean
+  error: string | null
+  retry: () => void
+}
+
+/**
+ * The signed-in resident's vouchers that lapse within three days. Read straight from the voucher
+ * API (the wallet store lives in the vouchers subpackage, and signs in, which 首页 never does).
+ */
+export function useExpiringVouchers(userId: string | null, refresh: number): WalletPreview {
+  const [state, setState] = useState<Omit<WalletPreview, 'retry'>>({ expiring: null, fetchedAt: null, fromCache: false, error: null })
+  const latest = useRef(0)
+
+  const load = useCallback(() => {
+    const ticket = ++latest.current
+    if (!userId) return
+    setState((previous) => ({ ...previous, error: null }))
+    voucherServices()
+      .api.getMyVouchers(userId)
+      .then(
+        (result) => {
+          if (ticket !== latest.current) return
+          let expiring: WalletVoucherView[] | null
+          try {
+            expiring = vouchersExpiringSoon(result.data, serverNow())
+          } catch {
+            expiring = null
+          }
+          setState(
+            expiring
+              ? { expiring, fetchedAt: result.fetchedAt, fromCache: result.fromCache, error: null }
+              : { expiring: null, fetchedAt: null, fromCache: false, error: '券包里的数据暂时无法显示，请打开券包查看' },
+          )
+        },
+        (error: unknown) => {
+          if (ticket === latest.current) setState((previous) => ({ ...previous, error: userMessage(error) }))
+        },
+      )
+  }, [userId])
+
+  useEffect(() => {
+    setState({ expiring: null, fetchedAt: null, fromCache: false, error: null })
+  }, [userId])
+  useEffect(() => {
+    load()
+  }, [load, refresh])
+  // An answer that arrives after the page is gone is dropped.
+  useEffect(() => () => void (latest.current += 1), [])
+
+  return { ...state, retry: load }
+}
+
+export interface RemindersPreview {
+  due: number
+  /** Due reminders first, then the active ones by their next reminder time. */
+  next: ReminderView[]
+  loaded: boolean
+  error: string | null
+  fromCache: boolean
+  fetchedAt: number | null
+  retry: () => void
+}
+
+export function useRemindersPreview(userId: string | null, refresh: number, limit: number): RemindersPreview {
+  const reminders = useRemindersStore((state) => state.reminders)
+  const error = useRemindersStore((state) => state.error)
+  const fromCache = useRemindersStore((state) => state.fromCache)
+  const fetchedAt = useRemindersStore((state) => state.fetchedAt)
+  const load = useRemindersStore((state) => state.load)
+
+  useEffect(() => {
+    if (userId) void load()
+  }, [userId, load, refresh])
+
+  return useMemo(() => {
+    const now = Date.now()
+    const list = reminders ?? []
+    const due = list.filter((reminder) => isDue(reminder, now))
+    const upcoming = list
+      .filter((reminder) => reminder.status === 'active' && reminder.nextFireAt !== null && !due.includes(reminder))
+      .sort((a, b) => instantOf(a.nextFireAt as string) - instantOf(b.nextFireAt as string))
+    return {
+      due: due.length,
+      next: [...due, ...upcoming].slice(0, limit),
+      loaded: reminders !== null,
+      error: reminders === null ? error : null,
+      fromCache,
+      fetchedAt,
+      retry: () => void load(),
+    }
+  }, [reminders, error, fromCache, fetchedAt, load, limit])
+}
