@@ -1,12 +1,12 @@
 /**
  * The 活动 tab in 长辈模式: seven day cells cannot be 60 px wide on a phone, so instead of the month
- * grid it shows one day at a time, with large 前一天 / 今天 / 后一天 buttons and a date picker for
- * a day further away. What the grid says with badges and marks is said here in words beside them:
+ * grid it shows one day at a time, with large 前一天 / 今天 / 后一天 buttons and 前一周 / 后一周
+ * for a day further away (no date wheel: buttons are simpler to use, and the main package keeps
+ * its bytes). What the grid says with badges and marks is said here in words beside them:
  * 今天, 休 or 班 with the holiday's name, and each kind of event on the day.
  */
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import { DateField } from '../../components/date-field'
 import { EVENT_TYPE_MARK, eventCountWords, formatDate, holidayWords } from '../../components/event-format'
 import { Pressable } from '../../components/pressable'
 import type { CalendarDay } from '../../domain/events/calendar'
@@ -37,10 +37,15 @@ export interface DayStepperProps {
 export function DayStepper(props: DayStepperProps) {
   const { date, today, day, loading, count, cancelled, types, holidayDataMissing, onSelect, status, filterToggle, filterPanel } = props
   const dayNumber = dayNumberOf(date)
-  const previous = dateOfDayNumber(dayNumber - 1)
-  const next = dateOfDayNumber(dayNumber + 1)
+  // A row of days (a day either way, back to today) and a row of weeks, for a day further off.
+  const steps = [
+    { text: '‹ 前一天', name: '前一天', date: dateOfDayNumber(dayNumber - 1) },
+    { text: '今天', name: '今天', date: today },
+    { text: '后一天 ›', name: '后一天', date: dateOfDayNumber(dayNumber + 1) },
+    { text: '« 前一周', name: '前一周', date: dateOfDayNumber(dayNumber - 7) },
+    { text: '后一周 »', name: '后一周', date: dateOfDayNumber(dayNumber + 7) },
+  ]
   const holiday = day ? holidayWords(day) : null
-  const year = Number(today.slice(0, 4))
   return (
     <View className='events-day'>
       <View className='events-day__date' role='heading' aria-level={2}>
@@ -75,37 +80,20 @@ export function DayStepper(props: DayStepperProps) {
           {date.slice(0, 4)} 年的节假日安排尚未收录，这里暂不标注“休”和“班”。
         </View>
       ) : null}
-      <View className='events-day__steps'>
-        <Pressable
-          className='button button--secondary events-day__step'
-          label={`前一天，${formatDate(previous)}`}
-          onPress={() => onSelect(previous)}
-        >
-          ‹ 前一天
-        </Pressable>
-        <Pressable
-          className='button button--secondary events-day__step'
-          label={`今天，${formatDate(today)}`}
-          onPress={() => onSelect(today)}
-        >
-          今天
-        </Pressable>
-        <Pressable
-          className='button button--secondary events-day__step'
-          label={`后一天，${formatDate(next)}`}
-          onPress={() => onSelect(next)}
-        >
-          后一天 ›
-        </Pressable>
-      </View>
-      <DateField
-        label='选择其他日期'
-        value={date}
-        start={`${year - 1}-01-01`}
-        end={`${year + 1}-12-31`}
-        hint={date === today ? '今天' : undefined}
-        onChange={onSelect}
-      />
+      {[steps.slice(0, 3), steps.slice(3)].map((row) => (
+        <View key={row[0].name} className='events-day__steps'>
+          {row.map((step) => (
+            <Pressable
+              key={step.name}
+              className='button button--secondary events-day__step'
+              label={`${step.name}，${formatDate(step.date)}`}
+              onPress={() => onSelect(step.date)}
+            >
+              {step.text}
+            </Pressable>
+          ))}
+        </View>
+      ))}
       <View className='events-month__actions'>
         <View className='caption' role='status'>
           {status}

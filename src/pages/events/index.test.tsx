@@ -314,6 +314,7 @@ describe('长辈模式: one day at a time with large steps instead of the month 
     expect(screen.getByRole('button', { name: '前一天，10月8日（周三）' })).toHaveTextContent('‹ 前一天')
     expect(screen.getByRole('button', { name: '后一天，10月10日（周五）' })).toHaveTextContent('后一天 ›')
     expect(screen.getByRole('button', { name: '今天，10月9日（周四）' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: '后一周，10月16日（周四）' })).toHaveTextContent('后一周 »')
     expect(within(dayRegion()).getByText(/10月9日（周四）（今天） · 2 个活动/)).toBeInTheDocument()
     expect(screen.getByRole('region', { name: '本周活动' })).toHaveTextContent('江山半程马拉松')
   })
@@ -333,9 +334,12 @@ describe('长辈模式: one day at a time with large steps instead of the month 
     expect(screen.getByRole('heading', { name: '2025年10月9日（周四）' })).toBeInTheDocument()
   })
 
-  test('stepping back over the month boundary loads that month; 国庆 says 休 in words', async () => {
+  test('a week and two days back cross into September and load that month; 国庆 says 休 in words', async () => {
     await renderElder()
-    for (let step = 0; step < 9; step += 1) fireEvent.click(screen.getByRole('button', { name: /^前一天/ }))
+    fireEvent.click(screen.getByRole('button', { name: '前一周，10月2日（周四）' }))
+    expect(screen.getByRole('heading', { name: '2025年10月2日（周四）' })).toBeInTheDocument()
+    fireEvent.click(screen.getByRole('button', { name: /^前一天/ }))
+    fireEvent.click(screen.getByRole('button', { name: /^前一天/ }))
     expect(screen.getByRole('heading', { name: '2025年9月30日（周二）' })).toBeInTheDocument()
     await waitFor(() =>
       expect(
