@@ -343,3 +343,15 @@ test('a countdown that reaches zero turns its round to open, then asks for fresh
   })
   expect(server.requests.filter((request) => request.path === '/api/v1/batches').length).toBeGreaterThanOrEqual(2)
 })
+
+test('a busy week shows three events per group and says how many more, outside the list', async () => {
+  const evenings = ['2025-10-10', '2025-10-11', '2025-10-12'].map((date, index) =>
+    makeEvent({ id: `evening-${index}`, title: `夜市 ${index}`, start: `${date}T18:00:00+08:00`, end: `${date}T21:00:00+08:00` }),
+  )
+  events = [TODAY_FAIR, SATURDAY_RUN, ...evenings]
+  await renderHome()
+  const later = region('今天和本周的活动').getByRole('list', { name: /^本周接下来/ })
+  expect(within(later).getAllByRole('listitem')).toHaveLength(3)
+  expect(Array.from(later.children).every((child) => child.getAttribute('role') === 'listitem')).toBe(true)
+  expect(region('今天和本周的活动').getByText('还有 1 个')).toBeInTheDocument()
+})

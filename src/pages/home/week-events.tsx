@@ -26,9 +26,10 @@ function EventGroup({ title, items, empty }: { title: string; items: readonly Da
               <EventRow event={item.event} occurrence={item.occurrence} />
             </View>
           ))}
-          {items.length > EVENTS_SHOWN ? <SectionNote>还有 {items.length - EVENTS_SHOWN} 个</SectionNote> : null}
         </View>
       )}
+      {/* Outside the list: a list holds only its items (axe aria-required-children). */}
+      {items.length > EVENTS_SHOWN ? <SectionNote>还有 {items.length - EVENTS_SHOWN} 个</SectionNote> : null}
     </View>
   )
 }
