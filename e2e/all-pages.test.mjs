@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { after, before, test } from 'node:test'
 import { scanAccessibility } from './lib/axe.mjs'
-import { BASE_URL, launchPhone, screenshot, visiblePage } from './lib/browser.mjs'
+import { BASE_URL, launchPhone, screenshot, setElderMode, visiblePage } from './lib/browser.mjs'
 
 const ROUTES = readFileSync(new URL('../src/routes.ts', import.meta.url), 'utf8')
 
@@ -62,12 +62,6 @@ test('the list covers every page in src/routes.ts', () => {
   const keys = [...ROUTES.matchAll(/key: '([a-z0-9-]+)'/g)].map((match) => match[1])
   assert.deepEqual([...keys].sort(), Object.keys(pages).sort())
 })
-
-async function setElderMode(page, on) {
-  await page.evaluate((elder) => {
-    localStorage.setItem('qht:preferences', JSON.stringify({ data: JSON.stringify({ state: { elderMode: elder, elderModePrompted: true }, version: 2 }) }))
-  }, on)
-}
 
 /** Buttons smaller than the elder-mode minimum (60×60 CSS px), by their text. */
 async function smallTargets(page) {

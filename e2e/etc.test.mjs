@@ -9,8 +9,8 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { scanAccessibility } from './lib/axe.mjs'
-import { launchPhone, openRoute, screenshot, visiblePage } from './lib/browser.mjs'
+import { assertNoBlockingAxe as assertNoBlockingAxeOn } from './lib/axe.mjs'
+import { launchPhone, openRoute, screenshot, visiblePage, waitForShownText } from './lib/browser.mjs'
 
 const SCHEME_DAY = new Date('2025-06-16T10:00:00+08:00')
 const QUZHOU_CENTRE = { longitude: 118.874, latitude: 28.942 }
@@ -28,11 +28,7 @@ after(async () => {
 
 const shown = () => visiblePage(phone.page)
 
-async function waitForText(text) {
-  await shown().getByText(text, { exact: false }).first().waitFor({ timeout: 15_000 })
-  // Taro H5 slides pages in (~300 ms); let it settle before measuring or taking a picture.
-  await phone.page.waitForTimeout(350)
-}
+const waitForText = (text) => waitForShownText(phone.page, text)
 
 async function chooseStation(fieldLabel, search, station) {
   await shown().getByRole('button', { name: `选择${fieldLabel}` }).click()
@@ -41,10 +37,7 @@ async function chooseStation(fieldLabel, search, station) {
   await panel.getByRole('option', { name: new RegExp(`^${station}，`) }).first().click()
 }
 
-async function assertNoBlockingAxe(label) {
-  const blocking = await scanAccessibility(phone.page, label)
-  assert.deepEqual(blocking, [], `${label}: ${JSON.stringify(blocking, null, 2)}`)
-}
+const assertNoBlockingAxe = (label) => assertNoBlockingAxeOn(phone.page, label)
 
 test('浙h·12345, 一类客车, 记账卡 → the car qualifies', async () => {
   const { page } = phone

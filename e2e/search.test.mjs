@@ -7,8 +7,8 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { scanAccessibility } from './lib/axe.mjs'
-import { launchPhone, openRoute, screenshot, visiblePage } from './lib/browser.mjs'
+import { assertNoBlockingAxe as assertNoBlockingAxeOn } from './lib/axe.mjs'
+import { launchPhone, openRoute, screenshot, visiblePage, waitForShownText } from './lib/browser.mjs'
 
 let phone
 
@@ -23,16 +23,9 @@ after(async () => {
 const shown = () => visiblePage(phone.page)
 const searchBox = () => shown().getByRole('searchbox', { name: '搜索补贴、活动、商户、收费站' })
 
-async function waitForText(text) {
-  await shown().getByText(text, { exact: false }).first().waitFor({ timeout: 15_000 })
-  // Taro H5 slides pages in (~300 ms); let it settle before measuring or taking a picture.
-  await phone.page.waitForTimeout(350)
-}
+const waitForText = (text) => waitForShownText(phone.page, text)
 
-async function assertNoBlockingAxe(label) {
-  const blocking = await scanAccessibility(phone.page, label)
-  assert.deepEqual(blocking, [], `${label}: ${JSON.stringify(blocking, null, 2)}`)
-}
+const assertNoBlockingAxe = (label) => assertNoBlockingAxeOn(phone.page, label)
 
 async function openSearchFromHome() {
   await openRoute(phone.page, 'pages/home/index', '衢惠通')

@@ -9,8 +9,8 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { scanAccessibility } from './lib/axe.mjs'
-import { clickTab, launchPhone, openRoute, screenshot, visiblePage } from './lib/browser.mjs'
+import { assertNoBlockingAxe as assertNoBlockingAxeOn } from './lib/axe.mjs'
+import { clickTab, launchPhone, openRoute, screenshot, visiblePage, waitForShownText, setElderMode as setElderModeOn } from './lib/browser.mjs'
 
 const DAY_2026 = new Date('2026-03-16T10:00:00+08:00')
 
@@ -27,24 +27,11 @@ after(async () => {
 
 const shown = () => visiblePage(phone.page)
 
-async function waitForText(text) {
-  await shown().getByText(text, { exact: false }).first().waitFor({ timeout: 15_000 })
-  await phone.page.waitForTimeout(350)
-}
+const waitForText = (text) => waitForShownText(phone.page, text)
 
-async function assertNoBlockingAxe(label) {
-  const blocking = await scanAccessibility(phone.page, label)
-  assert.deepEqual(blocking, [], `${label}: ${JSON.stringify(blocking, null, 2)}`)
-}
+const assertNoBlockingAxe = (label) => assertNoBlockingAxeOn(phone.page, label)
 
-async function setElderMode(on) {
-  await phone.page.evaluate((elder) => {
-    localStorage.setItem(
-      'qht:preferences',
-      JSON.stringify({ data: JSON.stringify({ state: { elderMode: elder, elderModePrompted: true }, version: 2 }) }),
-    )
-  }, on)
-}
+const setElderMode = (on) => setElderModeOn(phone.page, on)
 
 async function airConditioner5000Grade1() {
   await shown().getByRole('radio', { name: '空调' }).click()

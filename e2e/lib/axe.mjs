@@ -2,6 +2,7 @@
  * Accessibility scan of the page currently shown, with axe-core (WCAG 2 A and AA rules). Only
  * serious and critical violations fail a journey; the rest are printed for the next engineer.
  */
+import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
@@ -25,4 +26,10 @@ export async function scanAccessibility(page, label) {
   const minor = result.filter((violation) => !blocking.includes(violation))
   if (minor.length) console.info(`axe (${label}): ${minor.length} minor: ${minor.map((violation) => violation.id).join(', ')}`)
   return blocking
+}
+
+/** Fails the journey on any serious or critical violation on the page shown. */
+export async function assertNoBlockingAxe(page, label) {
+  const blocking = await scanAccessibility(page, label)
+  assert.deepEqual(blocking, [], `${label}: ${JSON.stringify(blocking, null, 2)}`)
 }

@@ -76,3 +76,16 @@ export async function screenshot(page, name) {
 export function visiblePage(page) {
   return page.locator('.taro_page:visible').last()
 }
+
+/** Waits for text on the page shown, then lets Taro's H5 slide-in (~300 ms) settle. */
+export async function waitForShownText(page, text) {
+  await visiblePage(page).getByText(text, { exact: false }).first().waitFor({ timeout: 15_000 })
+  await page.waitForTimeout(350)
+}
+
+/** Sets 长辈模式 in the app's persisted preferences (takes effect on the next load). */
+export async function setElderMode(page, on) {
+  await page.evaluate((elder) => {
+    localStorage.setItem('qht:preferences', JSON.stringify({ data: JSON.stringify({ state: { elderMode: elder, elderModePrompted: true }, version: 2 }) }))
+  }, on)
+}
