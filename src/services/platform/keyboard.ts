@@ -1,6 +1,7 @@
 /**
- * The Input type for amounts typed in yuan. On H5 a plain text field: a browser's number field
- * throws away what it cannot parse (the raw text WECHAT.md pitfall 4 says to keep, so the domain
- * can say what is wrong with "26,5"). The weapp build uses keyboard.weapp.ts.
+ * The keyboard for amounts typed in yuan, on H5: a plain text field, so whatever people type or
+ * paste ("¥4,999", "26,5") reaches the domain's parser and gets a Chinese answer (a browser's
+ * number field would silently throw such text away — WECHAT.md pitfall 4), with the decimal
+ * keypad offered on phones. The weapp build uses keyboard.weapp.ts.
  */
-export const DECIMAL_INPUT_TYPE = 'text' as const
+export const DECIMAL_KEYBOARD: { type: 'text' | 'digit'; inputMode?: 'decimal' } = { type: 'text', inputMode: 'decimal' }

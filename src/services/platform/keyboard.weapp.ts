@@ -1,5 +1,5 @@
 /**
- * The Input type for amounts in the mini-program: 'digit' opens WeChat's number pad with a decimal
+ * The keyboard for amounts in the mini-program: 'digit' opens WeChat's number pad with a decimal
  * point, and the Input still hands over the raw text. The H5 build uses keyboard.ts.
  */
-export const DECIMAL_INPUT_TYPE = 'digit' as const
+export const DECIMAL_KEYBOARD: { type: 'text' | 'digit'; inputMode?: 'decimal' } = { type: 'digit' }

@@ -1,6 +1,6 @@
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { tryParseYuan, type Fen } from '../../../domain/money'
-import { DECIMAL_INPUT_TYPE } from '../../../services/platform/keyboard'
+import { TextInput } from '../../../components/text-input'
 
 export interface AmountFieldProps {
   label: string
@@ -25,15 +25,15 @@ export function AmountField({ label, value, onChange, placeholder = '例如 26.5
     <View className='voucher-field'>
       <View className='voucher-field__label'>{label}</View>
       <View className='voucher-field__box'>
-        <Input
+        <TextInput
           className={`voucher-field__input ${error ? 'voucher-field__input--error' : ''}`}
-          type={DECIMAL_INPUT_TYPE}
+          keyboard='price'
+          label={`${label}（元）`}
           value={value}
           placeholder={placeholder}
           maxlength={16}
-          aria-label={`${label}（元）`}
-          aria-invalid={error ? true : undefined}
-          onInput={(event) => onChange(event.detail.value)}
+          invalid={error !== null}
+          onChange={onChange}
         />
         <View className='voucher-field__unit'>元</View>
       </View>

@@ -1,5 +1,5 @@
 import { Input } from '@tarojs/components'
-import { PRICE_KEYBOARD } from './price-keyboard'
+import { DECIMAL_KEYBOARD } from '../services/platform/keyboard'
 
 export interface TextInputProps {
   /** Spoken name of the field. */
@@ -11,12 +11,12 @@ export interface TextInputProps {
   placeholder?: string
   maxlength?: number
   className?: string
-  /** 'price' opens the number keypad. */
+  /** 'price' opens the number keypad (amounts in yuan). */
   keyboard?: 'text' | 'price'
 }
 
 /**
- * A text field of the calculators. On H5 the real <input> sits inside Taro's <taro-input-core>,
+ * A text field (calculators, bills, order amounts). On H5 the real <input> sits inside Taro's <taro-input-core>,
  * so its name, state and keypad go through nativeProps (the jest shim does the same).
  */
 export function TextInput({
@@ -33,12 +33,12 @@ export function TextInput({
   const nativeProps = {
     'aria-label': label,
     ...(invalid ? { 'aria-invalid': 'true' } : {}),
-    ...(price && PRICE_KEYBOARD.inputMode ? { inputMode: PRICE_KEYBOARD.inputMode } : {}),
+    ...(price && DECIMAL_KEYBOARD.inputMode ? { inputMode: DECIMAL_KEYBOARD.inputMode } : {}),
   }
   return (
     <Input
       className={className}
-      type={price ? PRICE_KEYBOARD.type : 'text'}
+      type={price ? DECIMAL_KEYBOARD.type : 'text'}
       value={value}
       placeholder={placeholder}
       maxlength={maxlength}
