@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import { BUNDLED_TOLL_DATA } from '../../../../domain/policy/toll-scheme'
 import { PageShell } from '../../../../components/page-shell'
 import { Pressable } from '../../../../components/pressable'
 import { navigate } from '../../../../services/navigation'
@@ -27,7 +28,7 @@ export default function EtcCarPage() {
     <PageShell label='我的车'>
       <View className='card'>
         <View className='title'>我的车</View>
-        <View className='caption etc-intro'>“衢城畅行”：浙H 牌照的一类客车用 ETC 记账卡，在衢州市 13 个高速收费站之间通行免费。车辆信息只保存在这台手机上。</View>
+        <View className='caption etc-intro'>“衢城畅行”：浙H 牌照的一类客车用 ETC 记账卡，在衢州市 {BUNDLED_TOLL_DATA.stationCount.value} 个高速收费站之间通行免费。车辆信息只保存在这台手机上。</View>
         <VehicleForm />
       </View>
       <VehicleVerdict />
