@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -7,8 +7,12 @@ import { join } from 'node:path'
 /**
  * The real server (embedded PGlite in a fresh temporary data folder, sample content imported)
  * serving dist/h5 and the API on one loopback port — the same thing `npm start` runs.
+ *
+ * `importFiles` (absolute paths) are imported with the operator's CLI (`npm run server:import`)
+ * together with the sample content before the server starts — how a journey shows that an
+ * operator's data file (a subsidy or toll override) reaches the resident's screen.
  */
-export async function startAppServer({ root, staticDir }) {
+export async function startAppServer({ root, staticDir, importFiles = [] }) {
   const port = await new Promise((resolve) => {
     const probe = createServer()
     probe.listen(0, '127.0.0.1', () => {
@@ -17,13 +21,22 @@ export async function startAppServer({ root, staticDir }) {
     })
   })
   const dataDir = mkdtempSync(join(tmpdir(), 'qht-e2e-data-'))
+  const storeEnv = { DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '' }
+  if (importFiles.length > 0) {
+    const imported = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', '--sample', ...importFiles], {
+      cwd: join(root, 'server'),
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, ...storeEnv },
+    })
+    if (imported.status !== 0) throw new Error(`server:import of ${importFiles.join(', ')} exited with ${imported.status}`)
+  }
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(root, 'server'),
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: staticDir, SEED_SAMPLE: 'if-empty', LOG_LEVEL: 'warn',
+    env: { ...process.env, ...storeEnv, HOST: '127.0.0.1', PORT: String(port), STATIC_DIR: staticDir, SEED_SAMPLE: 'if-empty', LOG_LEVEL: 'warn',
       // One browser on loopback opens every page twice in a minute: more than a resident, so the
       // per-IP API limit is raised for test runs only.
-      RATE_LIMIT_IP_PER_MINUTE: '20000', DATABASE_URL: '', REDIS_URL: '' },
+      RATE_LIMIT_IP_PER_MINUTE: '20000' },
   })
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 90_000
