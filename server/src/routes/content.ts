@@ -8,7 +8,9 @@ import { z } from 'zod'
 import { EVENT_TYPES } from '../../../src/domain/events/model'
 import { COUNTY_CODES } from '../../../src/domain/events/places'
 import { dayNumberOf, shanghaiMidnightMs } from '../../../src/domain/events/day-numbers'
+import { SUBSIDY_MEASURES } from '../../../src/domain/policy/subsidy-vocabulary'
 import { HIGHWAYS } from '../../../src/domain/policy/toll-stations'
+import { buildSubsidyOverview } from '../../../src/domain/subsidy/subsidy-overview-build'
 import { MERCHANT_CATEGORY_CODES } from '../../../src/domain/vouchers/places'
 import { addDays, isValidDate, todayInShanghai } from '../../../src/domain/time'
 import { ApiError } from '../http/errors'
@@ -17,6 +19,7 @@ import {
   getEvent,
   getMerchant,
   getPolicy,
+  getSubsidyRuleSets,
   getTollData,
   listEvents,
   listMerchants,
@@ -31,6 +34,38 @@ const dateQuery = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2025-05-01')
   .refine((text) => isValidDate(text), '没有这一天')
 
+const figureStatus = z.enum(['confirmed', 'provisional', 'unknown'])
+
+/**
+ * The 补贴 tab's overview (src/domain/subsidy/subsidy-overview.ts) of the rule sets in force, built
+ * here so the tab — in the mini-program's main package — never carries the rule data or the quote
+ * engine. `updatedAt` is when the operator's subsidy override it reflects was imported (null: bundled).
+ */
+const subsidyOverviewSchema = z.object({
+  updatedAt: z.string().nullable(),
+  note: z.string().nullable(),
+  ruleSets: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      status: figureStatus,
+      from: z.string(),
+      to: z.string().nullable(),
+      measures: z.array(
+        z.object({
+          measure: z.enum(SUBSIDY_MEASURES),
+          headline: z.string(),
+          details: z.array(z.string()),
+          status: figureStatus,
+          from: z.string(),
+          to: z.string().nullable(),
+          periodStatus: figureStatus,
+        }),
+      ),
+    }),
+  ),
+})
+
 const notFound = (what: string) => new ApiError(404, 'NOT_FOUND', `找不到这个${what}`)
 
 export const contentRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
@@ -42,19 +77,29 @@ export const contentRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> =
       config: cached,
       schema: { querystring: noQuery,
         tags: ['content'],
-        summary: '政策数据版本与运营方覆盖项',
+        summary: '政策数据版本、运营方覆盖项，以及按生效规则集生成的以旧换新概览（补贴页用）',
         response: {
           200: envelope(
             z.object({
               version: z.looseObject({ version: z.string(), updatedAt: z.string() }).nullable(),
               overrides: z.array(z.object({ kind: z.enum(['subsidy', 'toll']), document: z.unknown(), updatedAt: z.string() })),
+              subsidyOverview: subsidyOverviewSchema,
             }),
           ),
           ...errorResponses(304),
         },
       },
     },
-    async () => ({ data: await getPolicy(db) }),
+    async (request) => {
+      const subsidy = await getSubsidyRuleSets(db)
+      if (subsidy.overrideProblem) request.log.error({ problem: subsidy.overrideProblem }, 'stored subsidy override no longer applies; serving the bundled overview')
+      return {
+        data: {
+          ...(await getPolicy(db)),
+          subsidyOverview: { updatedAt: subsidy.updatedAt, note: subsidy.note, ruleSets: buildSubsidyOverview(subsidy.ruleSets) },
+        },
+      }
+    },
   )
 
   app.get(

@@ -6,6 +6,9 @@
 import { randomUUID } from 'node:crypto'
 import { batchSpan, eventSpan, type ContentBundle, type PolicyVersion } from '../../../src/domain/content'
 import type { CityEvent } from '../../../src/domain/events/model'
+import { applySubsidyOverrides } from '../../../src/domain/policy/subsidy-overrides'
+import { BUNDLED_SUBSIDY_RULE_SETS } from '../../../src/domain/policy/subsidy-rule-sets'
+import type { SubsidyRuleSet } from '../../../src/domain/policy/subsidy-rules'
 import { applyTollOverride } from '../../../src/domain/policy/toll-overrides'
 import { BUNDLED_TOLL_DATA, type TollData } from '../../../src/domain/policy/toll-scheme'
 import type { Merchant, VoucherBatch } from '../../../src/domain/vouchers/schema'
@@ -158,6 +161,43 @@ export async function getPolicy(q: Queryable): Promise<{ version: WithUpdatedAt<
     version: version ? withUpdatedAt<PolicyVersion>(version) : null,
     overrides: overrides.map((row) => ({ kind: row.kind, document: row.doc, updatedAt: toIsoShanghai(row.imported_at) })),
   }
+}
+
+export interface SubsidyRuleSetsInForce {
+  ruleSets: readonly SubsidyRuleSet[]
+  /** When the applied override was imported; null when the bundled sets stand. */
+  updatedAt: string | null
+  /** The stored override's `note` (e.g. "2026-03 家电补贴标准调整"), shown beside "运营方更新于". */
+  note: string | null
+  overrideProblem: string | null
+}
+
+// Applying an override validates every rule set (zod): done once per stored document, not per request.
+let lastSubsidy: { key: string; result: SubsidyRuleSetsInForce } | null = null
+
+/**
+ * The trade-in rule sets in force (clause 十四): the bundled sets with the operator's subsidy
+ * override applied. The override was validated on import against the same sets, so it applies; if
+ * a later release changed them so that it no longer does, the bundled sets stand and the reason is
+ * returned — what the app does with the same document.
+ */
+export async function getSubsidyRuleSets(q: Queryable): Promise<SubsidyRuleSetsInForce> {
+  const [row] = await q.query<DocRow>("select doc, imported_at from policy_overrides where kind = 'subsidy'")
+  if (!row) return { ruleSets: BUNDLED_SUBSIDY_RULE_SETS, updatedAt: null, note: null, overrideProblem: null }
+  const updatedAt = toIsoShanghai(row.imported_at)
+  const key = `${updatedAt} ${json(row.doc)}`
+  if (lastSubsidy?.key === key) return lastSubsidy.result
+  const applied = applySubsidyOverrides(BUNDLED_SUBSIDY_RULE_SETS, row.doc, 'store')
+  const result: SubsidyRuleSetsInForce = applied.ok
+    ? { ruleSets: applied.ruleSets, updatedAt, note: typeof row.doc.note === 'string' ? row.doc.note : null, overrideProblem: null }
+    : {
+        ruleSets: BUNDLED_SUBSIDY_RULE_SETS,
+        updatedAt: null,
+        note: null,
+        overrideProblem: applied.errors.map((error) => `${error.path} ${error.reason}`).join('；'),
+      }
+  lastSubsidy = { key, result }
+  return result
 }
 
 /**
