@@ -1,0 +1,74 @@
+/**
+ * 衢城畅行 data for the ETC tests (clause 二十六): operator overrides applied with the domain's own
+ * applyTollOverride (as the server does on GET /api/v1/toll), the answer as the server sends it, and
+ * one-line ways to point the toll-data store at a test server or at the bundled data.
+ */
+import { applyTollOverride } from '../domain/policy/toll-overrides'
+import type { TollData } from '../domain/policy/toll-scheme'
+import { createApiClient } from '../services/api/client'
+import { createTollApi } from '../services/api/toll'
+import { BUNDLED_TOLL_VIEW, useTollDataStore, useTollServices } from '../store/etc-toll-data'
+import { ok, type ApiTestServer, type Reply } from './api-test-server'
+
+const SOURCE = '衢州市交通运输局公告（示例）'
+
+export function tollOverride(file: unknown): TollData {
+  const applied = applyTollOverride(file, 'test-override.json')
+  if (!applied.ok) throw new Error(`test override rejected: ${JSON.stringify(applied.errors)}`)
+  return applied.data
+}
+
+/** The operator extends the waiver through 2026 (the bundled period ends 2025-12-31). */
+export const PERIOD_2026 = tollOverride({
+  version: '2026.1',
+  period: { value: { from: '2025-01-01', to: '2026-12-31' }, clause: '二十六', source: SOURCE, status: 'provisional' },
+})
+
+/**
+ * The operator publishes its own list for 2026: 衢州东 and 龙游 stay, 衢州北 (made up, not bundled)
+ * joins, every other station is gone.
+ */
+export const REPLACED_STATIONS = tollOverride({
+  version: '2026.2',
+  period: PERIOD_2026.period,
+  stations: {
+    clause: '二十六',
+    source: SOURCE,
+    status: 'confirmed',
+    list: [
+      { id: 'quzhoudong', name: '衢州东', highway: 'G60', county: '330803', lng: 118.928419, lat: 29.002295, inScheme: true, status: 'confirmed' },
+      { id: 'longyou', name: '龙游', highway: 'G60', county: '330825', lng: 119.176612, lat: 29.079838, inScheme: true, status: 'confirmed' },
+      { id: 'quzhoubei', name: '衢州北', highway: 'G3', county: '330802', lng: 118.86, lat: 29.05, inScheme: true, status: 'confirmed' },
+    ],
+  },
+  stationCount: { value: 3, clause: '二十六', source: SOURCE, status: 'confirmed' },
+})
+
+export const OPERATOR_UPDATED_AT = '2026-01-05T09:30:00+08:00'
+
+/** GET /api/v1/toll's body: the data through JSON, as it travels. */
+export function tollAnswer(data: TollData, updatedAt: string | null = OPERATOR_UPDATED_AT): unknown {
+  return JSON.parse(JSON.stringify({ data, meta: { version: data.version, updatedAt } }))
+}
+
+/** Answers GET /api/v1/toll with `reply` (a body, or a Reply such as `{ drop: true }`). */
+export function answerToll(server: ApiTestServer, reply: Reply): void {
+  server.on((request) => (request.method === 'GET' && request.path === '/api/v1/toll' ? reply : undefined))
+}
+
+export const servedToll = (data: TollData, updatedAt?: string | null): Reply => ok(tollAnswer(data, updatedAt))
+
+/** A fresh toll-data store fetching from `baseUrl` through the real client, with no retries. */
+export function useTollDataAt(baseUrl: string): void {
+  const client = createApiClient({ baseUrl, timeoutMs: 3000, getRetries: 0, sleep: () => Promise.resolve() })
+  useTollServices.setState({ api: createTollApi(client) })
+  useTollDataStore.setState(BUNDLED_TOLL_VIEW)
+}
+
+/**
+ * For tests of bundled behaviour: the server has no operator override, so it serves the bundled
+ * data (source 'server', loaded — the page asks for nothing).
+ */
+export function serveBundledTollData(): void {
+  useTollDataStore.setState({ ...BUNDLED_TOLL_VIEW, source: 'server', fetchedAt: Date.now() })
+}
