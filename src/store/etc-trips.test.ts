@@ -1,4 +1,5 @@
 import { isDomainError } from '../domain/errors'
+import { stations } from '../domain/etc/stations'
 import { sanitiseStoredTrips, tripsNewestFirst, useEtcTripsStore } from './etc-trips'
 
 const stored = () => JSON.parse(JSON.parse(localStorage.getItem('qht:etc-trips') ?? 'null').data)
@@ -9,14 +10,14 @@ beforeEach(() => {
 })
 
 test('a trip is stored with station ids (names and 站 suffixes accepted) under version 1', () => {
-  const trip = useEtcTripsStore.getState().addTrip({ date: '2025-06-16', entry: '衢州东站', exit: '龙游收费站' })
+  const trip = useEtcTripsStore.getState().addTrip({ date: '2025-06-16', entry: '衢州东站', exit: '龙游收费站' }, stations)
   expect(trip).toMatchObject({ date: '2025-06-16', entry: 'quzhoudong', exit: 'longyou' })
   expect(stored()).toEqual({ state: { trips: [trip] }, version: 1 })
 })
 
 test('ids are unique even within one millisecond', () => {
   const { addTrip } = useEtcTripsStore.getState()
-  const ids = Array.from({ length: 20 }, () => addTrip({ date: '2025-06-16', entry: '衢州东', exit: '龙游' }).id)
+  const ids = Array.from({ length: 20 }, () => addTrip({ date: '2025-06-16', entry: '衢州东', exit: '龙游' }, stations).id)
   expect(new Set(ids).size).toBe(20)
 })
 
@@ -28,7 +29,7 @@ test.each([
 ])('%p is refused with a Chinese message (%s) and nothing is stored', (input, message) => {
   let caught: unknown
   try {
-    useEtcTripsStore.getState().addTrip(input)
+    useEtcTripsStore.getState().addTrip(input, stations)
   } catch (error) {
     caught = error
   }
@@ -39,9 +40,9 @@ test.each([
 
 test('edit replaces the trip in place and keeps its id; delete removes only that trip', () => {
   const { addTrip } = useEtcTripsStore.getState()
-  const first = addTrip({ date: '2025-06-16', entry: '衢州东', exit: '龙游' })
-  const second = addTrip({ date: '2025-06-17', entry: '江山', exit: '柯城' })
-  useEtcTripsStore.getState().updateTrip(first.id, { date: '2025-06-18', entry: '衢州西', exit: '常山' })
+  const first = addTrip({ date: '2025-06-16', entry: '衢州东', exit: '龙游' }, stations)
+  const second = addTrip({ date: '2025-06-17', entry: '江山', exit: '柯城' }, stations)
+  useEtcTripsStore.getState().updateTrip(first.id, { date: '2025-06-18', entry: '衢州西', exit: '常山' }, stations)
   expect(useEtcTripsStore.getState().trips).toEqual([
     { id: first.id, date: '2025-06-18', entry: 'quzhouxi', exit: 'changshan' },
     second,

@@ -21,9 +21,12 @@ export interface TripInput {
 
 interface EtcTripsState {
   trips: TripLogEntry[]
-  /** Validates with the domain (throws TimeError / StationError with a Chinese message). */
-  addTrip: (input: TripInput) => TripLogEntry
-  updateTrip: (id: string, input: TripInput) => TripLogEntry
+  /**
+   * Validates with the domain (throws TimeError / StationError with a Chinese message) against the
+   * station list in force — the operator's when served (clause 二十六), so a new station can be logged.
+   */
+  addTrip: (input: TripInput, stations: readonly TollStation[]) => TripLogEntry
+  updateTrip: (id: string, input: TripInput, stations: readonly TollStation[]) => TripLogEntry
   removeTrip: (id: string) => void
 }
 
@@ -33,7 +36,7 @@ function newTripId(): string {
   return `trip-${Date.now().toString(36)}-${sequence.toString(36)}-${Math.random().toString(36).slice(2, 6)}`
 }
 
-function validTrip(id: string, input: TripInput, stations?: readonly TollStation[]): TripLogEntry {
+function validTrip(id: string, input: TripInput, stations: readonly TollStation[]): TripLogEntry {
   const date = assertDate(input.date, 'date')
   const entry = findStation(input.entry, stations, 'entry')
   const exit = findStation(input.exit, stations, 'exit')
@@ -64,13 +67,13 @@ export const useEtcTripsStore = create<EtcTripsState>()(
   persist(
     (set, get) => ({
       trips: [],
-      addTrip: (input) => {
-        const trip = validTrip(newTripId(), input)
+      addTrip: (input, stations) => {
+        const trip = validTrip(newTripId(), input, stations)
         set({ trips: [...get().trips, trip] })
         return trip
       },
-      updateTrip: (id, input) => {
-        const trip = validTrip(id, input)
+      updateTrip: (id, input, stations) => {
+        const trip = validTrip(id, input, stations)
         set({ trips: get().trips.map((existing) => (existing.id === id ? trip : existing)) })
         return trip
       },

@@ -1,5 +1,6 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { nearestStations, type StationDistance } from '../../domain/etc/stations'
+import type { LngLat } from '../../domain/etc/geo'
 import type { TollStation } from '../../domain/policy/toll-stations'
 import { canOpenLocationSettings, getApproximateLocation, openLocationSettings } from '../../services/platform/location'
 
@@ -16,9 +17,13 @@ export interface NearestStations {
   openSettings: () => Promise<void>
 }
 
-/** Nearest stations from the platform's approximate location; asked for only when the person taps. */
+/**
+ * Nearest stations from the platform's approximate location; asked for only when the person taps.
+ * The position is kept, not the sorted list, so a station list that arrives later (the operator's,
+ * clause 二十六) is sorted again.
+ */
 export function useNearestStations(stations: readonly TollStation[]): NearestStations {
-  const [nearest, setNearest] = useState<StationDistance[] | null>(null)
+  const [position, setPosition] = useState<LngLat | null>(null)
   const [locating, setLocating] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
   const [deniedBefore, setDeniedBefore] = useState(false)
@@ -29,7 +34,7 @@ export function useNearestStations(stations: readonly TollStation[]): NearestSta
     const location = await getApproximateLocation()
     setLocating(false)
     if (location.ok) {
-      setNearest(nearestStations(location.lng, location.lat, undefined, stations))
+      setPosition({ lng: location.lng, lat: location.lat })
       return
     }
     setDeniedBefore(location.reason === 'denied')
@@ -39,6 +44,11 @@ export function useNearestStations(stations: readonly TollStation[]): NearestSta
   const openSettings = async () => {
     if (await openLocationSettings()) await locate()
   }
+
+  const nearest = useMemo(
+    () => (position ? nearestStations(position.lng, position.lat, undefined, stations) : null),
+    [position, stations],
+  )
 
   return { nearest, locating, failure, canOpenSettings: canOpenLocationSettings && deniedBefore, locate, openSettings }
 }

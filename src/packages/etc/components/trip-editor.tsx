@@ -25,8 +25,10 @@ export interface TripEditorProps {
 export function TripEditor({ title, initial, stations, nearest, onSave, onCancel }: TripEditorProps) {
   const today = todayInShanghai()
   const [date, setDate] = useState(initial?.date ?? today)
-  const [entry, setEntry] = useState<string | null>(initial?.entry ?? null)
-  const [exit, setExit] = useState<string | null>(initial?.exit ?? null)
+  // A logged station the list in force no longer has (an operator's new list) must be chosen again.
+  const listed = (id: string | undefined): string | null => (id !== undefined && stations.some((station) => station.id === id) ? id : null)
+  const [entry, setEntry] = useState<string | null>(listed(initial?.entry))
+  const [exit, setExit] = useState<string | null>(listed(initial?.exit))
   const [error, setError] = useState<string | null>(null)
 
   const save = () => {

@@ -1,22 +1,26 @@
 import { View } from '@tarojs/components'
 import { StatusBadge } from '../../../components/status-badge'
 import { checkVehicleEligibility } from '../../../domain/etc/waiver'
-import { BUNDLED_TOLL_DATA } from '../../../domain/policy/toll-scheme'
+import type { TollData } from '../../../domain/policy/toll-scheme'
 import { missingVehicleFields, selectVehicleProfile, useEtcVehicleStore } from '../../../store/etc-vehicle'
 import { ConditionList } from './condition-list'
 import './etc-components.scss'
+
+export interface VehicleVerdictProps {
+  /** The 衢城畅行 data in force (served, stored or bundled): its conditions and station-list status. */
+  data: TollData
+}
 
 /**
  * The instant verdict of 我的车: does the car itself qualify under clause (二十六) — plate, class and
  * card — with every reason. Whether a trip is free also depends on its stations and date.
  */
-export function VehicleVerdict() {
+export function VehicleVerdict({ data }: VehicleVerdictProps) {
   const plateText = useEtcVehicleStore((state) => state.plateText)
   const vehicleClass = useEtcVehicleStore((state) => state.vehicleClass)
   const etcCard = useEtcVehicleStore((state) => state.etcCard)
   const stored = { plateText, vehicleClass, etcCard }
   const profile = selectVehicleProfile(stored)
-  const stationSet = BUNDLED_TOLL_DATA.stationSet
 
   if (!profile) {
     return (
@@ -27,7 +31,7 @@ export function VehicleVerdict() {
     )
   }
 
-  const eligibility = checkVehicleEligibility(profile)
+  const eligibility = checkVehicleEligibility(profile, data)
   return (
     <View className={`card etc-verdict ${eligibility.eligible ? 'etc-verdict--yes' : 'etc-verdict--no'}`} role='status' aria-live='polite'>
       <View className='etc-verdict__headline'>{eligibility.eligible ? '✓ 您的车符合免费条件' : '✗ 您的车不符合免费条件'}</View>
@@ -43,7 +47,7 @@ export function VehicleVerdict() {
       <ConditionList checks={eligibility.checks} />
       <View className='etc-verdict__status caption'>
         还要看行程：只在“衢城畅行”范围内的收费站之间通行才免费，范围内的站点名单
-        <StatusBadge status={stationSet.status} />
+        <StatusBadge status={data.stationSet.status} />
       </View>
     </View>
   )

@@ -4,9 +4,11 @@
  */
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { useEtcVehicleStore } from '../../../../store/etc-vehicle'
+import { serveBundledTollData } from '../../../../test/toll-fixtures'
 import EtcCarPage from './index'
 
 beforeEach(() => {
+  serveBundledTollData()
   localStorage.clear()
   useEtcVehicleStore.setState({ plateText: '', vehicleClass: null, etcCard: null })
 })

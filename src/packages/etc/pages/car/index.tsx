@@ -1,18 +1,19 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { BUNDLED_TOLL_DATA } from '../../../../domain/policy/toll-scheme'
 import { PageShell } from '../../../../components/page-shell'
 import { Pressable } from '../../../../components/pressable'
 import { navigate } from '../../../../services/navigation'
 import { useEtcVehicleStore } from '../../../../store/etc-vehicle'
 import { VehicleForm } from '../../components/vehicle-form'
 import { VehicleVerdict } from '../../components/vehicle-verdict'
+import { useTollData } from '../../use-toll-data'
 import '../../etc.scss'
 
 /** 我的车 — the 衢城畅行 landing page: the car, its instant verdict, and the way to trips and stations. */
 export default function EtcCarPage() {
   const hasVehicle = useEtcVehicleStore((state) => state.plateText !== '' || state.vehicleClass !== null || state.etcCard !== null)
   const clearVehicle = useEtcVehicleStore((state) => state.clearVehicle)
+  const { data } = useTollData()
 
   const confirmClear = async () => {
     const { confirm } = await Taro.showModal({
@@ -28,10 +29,10 @@ export default function EtcCarPage() {
     <PageShell label='我的车'>
       <View className='card'>
         <View className='title'>我的车</View>
-        <View className='caption etc-intro'>“衢城畅行”：浙H 牌照的一类客车用 ETC 记账卡，在衢州市 {BUNDLED_TOLL_DATA.stationCount.value} 个高速收费站之间通行免费。车辆信息只保存在这台手机上。</View>
+        <View className='caption etc-intro'>“衢城畅行”：浙H 牌照的一类客车用 ETC 记账卡，在衢州市 {data.stationCount.value} 个高速收费站之间通行免费。车辆信息只保存在这台手机上。</View>
         <VehicleForm />
       </View>
-      <VehicleVerdict />
+      <VehicleVerdict data={data} />
       <View className='card etc-links'>
         <Pressable className='button' role='link' onPress={() => navigate('etc-trip')}>
           查一趟行程是否免费

@@ -1,7 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { stations } from '../../../../domain/etc/stations'
 import { BUNDLED_TOLL_DATA } from '../../../../domain/policy/toll-scheme'
+import { serveBundledTollData } from '../../../../test/toll-fixtures'
 import EtcStationsPage from './index'
+
+beforeEach(() => serveBundledTollData())
 
 test('every station is listed, in or out of the scheme in words, with the data status and source', () => {
   render(<EtcStationsPage />)

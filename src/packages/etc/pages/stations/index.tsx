@@ -5,10 +5,11 @@ import { PageShell } from '../../../../components/page-shell'
 import { Pressable } from '../../../../components/pressable'
 import { StatusBadge } from '../../../../components/status-badge'
 import { groupStationsByCounty, groupStationsByHighway } from '../../../../domain/etc/stations'
-import { BUNDLED_TOLL_DATA } from '../../../../domain/policy/toll-scheme'
 import type { TollStation } from '../../../../domain/policy/toll-stations'
 import { navigate } from '../../../../services/navigation'
 import { SchemeTag } from '../../components/scheme-tag'
+import { TollDataNote } from '../../components/toll-data-note'
+import { useTollData } from '../../use-toll-data'
 import '../../etc.scss'
 
 type Grouping = 'highway' | 'county'
@@ -21,7 +22,8 @@ const GROUPING_OPTIONS = [
 /** 站点一览: every toll station in 衢州, which are in the 衢城畅行 scheme, and how sure the data is. */
 export default function EtcStationsPage() {
   const [grouping, setGrouping] = useState<Grouping>('highway')
-  const data = BUNDLED_TOLL_DATA
+  const view = useTollData()
+  const { data } = view
   const list = data.stations
   const inScheme = list.filter((station) => station.inScheme).length
   const period = data.period.value
@@ -50,8 +52,9 @@ export default function EtcStationsPage() {
           <StatusBadge status={data.period.status} />
         </View>
         {data.period.note ? <View className='caption'>说明：{data.period.note}</View> : null}
+        <TollDataNote view={view} />
         <View className='caption etc-verdict__note'>
-          数据版本 {data.version} · 依据 {data.document}（{data.clause}）
+          依据 {data.document}（{data.clause}）
         </View>
         <Pressable className='button button--secondary etc-verdict__clause' role='link' label='阅读（二十六）政策原文' onPress={() => navigate('policy-clause', { id: data.clause })}>
           阅读政策原文

@@ -9,11 +9,13 @@ import { checkTollWaiver } from '../../../../domain/etc/waiver'
 import { fixClock } from '../../../../test/fixed-clock'
 import { useEtcTripsStore } from '../../../../store/etc-trips'
 import { useEtcVehicleStore } from '../../../../store/etc-vehicle'
+import { serveBundledTollData } from '../../../../test/toll-fixtures'
 import EtcTripPage from './index'
 
 let restoreClock: () => void
 
 beforeEach(() => {
+  serveBundledTollData()
   localStorage.clear()
   restoreClock = fixClock('2025-06-16T10:00:00+08:00')
   useEtcVehicleStore.setState({ plateText: '浙H·12345', vehicleClass: 1, etcCard: 'postpaid' })

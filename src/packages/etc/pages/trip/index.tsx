@@ -6,23 +6,25 @@ import { Pressable } from '../../../../components/pressable'
 import { isDomainError } from '../../../../domain/errors'
 import { ETC_CARD_LABEL, VEHICLE_CLASS_LABEL } from '../../../../domain/etc/labels'
 import { formatPlate } from '../../../../domain/etc/plate'
-import { stations } from '../../../../domain/etc/stations'
 import { checkTollWaiver, type TollWaiverVerdict, type VehicleProfile } from '../../../../domain/etc/waiver'
+import type { TollData } from '../../../../domain/policy/toll-scheme'
 import { addDays, todayInShanghai } from '../../../../domain/time'
 import { navigate } from '../../../../services/navigation'
 import { useEtcTripsStore } from '../../../../store/etc-trips'
 import { missingVehicleFields, selectVehicleProfile, useEtcVehicleStore } from '../../../../store/etc-vehicle'
 import { StationPicker } from '../../components/station-picker'
+import { TollDataNote } from '../../components/toll-data-note'
 import { TripVerdict } from '../../components/trip-verdict'
 import { VehicleForm } from '../../components/vehicle-form'
 import { useNearestStations } from '../../use-nearest-stations'
+import { useTollData } from '../../use-toll-data'
 import '../../etc.scss'
 
 type Judgement = { verdict: TollWaiverVerdict; error?: undefined } | { verdict?: undefined; error: string }
 
-function judge(vehicle: VehicleProfile, entry: string, exit: string, date: string): Judgement {
+function judge(vehicle: VehicleProfile, entry: string, exit: string, date: string, data: TollData): Judgement {
   try {
-    return { verdict: checkTollWaiver({ ...vehicle, entry, exit, date }) }
+    return { verdict: checkTollWaiver({ ...vehicle, entry, exit, date }, data) }
   } catch (error) {
     if (!isDomainError(error)) throw error
     return { error: error.message }
@@ -35,6 +37,8 @@ export default function EtcTripPage() {
   const vehicleClass = useEtcVehicleStore((state) => state.vehicleClass)
   const etcCard = useEtcVehicleStore((state) => state.etcCard)
   const addTrip = useEtcTripsStore((state) => state.addTrip)
+  const toll = useTollData()
+  const { stations } = toll.data
   const stored = { plateText, vehicleClass, etcCard }
   const vehicle = selectVehicleProfile(stored)
 
@@ -47,12 +51,12 @@ export default function EtcTripPage() {
   const location = useNearestStations(stations)
 
   const showVehicleForm = editingVehicle || vehicle === null
-  const judgement = vehicle && entry && exit ? judge(vehicle, entry, exit, date) : null
+  const judgement = vehicle && entry && exit ? judge(vehicle, entry, exit, date, toll.data) : null
   const tripKey = `${date}|${entry}|${exit}`
 
   const logTrip = () => {
     if (!entry || !exit) return
-    addTrip({ date, entry, exit })
+    addTrip({ date, entry, exit }, stations)
     setLoggedKey(tripKey)
   }
 
@@ -88,6 +92,7 @@ export default function EtcTripPage() {
 
       <View className='card'>
         <View className='title'>这趟行程</View>
+        <TollDataNote view={toll} />
         <DateField label='日期' value={date} end={addDays(today, 365)} hint={date === today ? '今天' : undefined} onChange={setDate} />
         <View className='etc-message'>
           {location.nearest ? (

@@ -9,6 +9,7 @@ import { formatEstimatedFen } from '../../../../domain/etc/toll-estimate'
 import { fixClock } from '../../../../test/fixed-clock'
 import { useEtcTripsStore } from '../../../../store/etc-trips'
 import { useEtcVehicleStore } from '../../../../store/etc-vehicle'
+import { serveBundledTollData } from '../../../../test/toll-fixtures'
 import EtcTripsPage from './index'
 
 const CAR = { plate: '浙H12345', vehicleClass: 1 as const, etcCard: 'postpaid' as const }
@@ -21,6 +22,7 @@ const TRIPS = [
 let restoreClock: () => void
 
 beforeEach(() => {
+  serveBundledTollData()
   localStorage.clear()
   restoreClock = fixClock('2025-06-16T10:00:00+08:00')
   useEtcVehicleStore.setState({ plateText: '浙H·12345', vehicleClass: 1, etcCard: 'postpaid' })

@@ -5,17 +5,15 @@ import { PageShell } from '../../../../components/page-shell'
 import { Pressable } from '../../../../components/pressable'
 import { StatusBadge } from '../../../../components/status-badge'
 import { summariseSavings, type SavingsTotal, type TripLogEntry, type TripSaving } from '../../../../domain/etc/savings'
-import { stations } from '../../../../domain/etc/stations'
 import { formatEstimatedFen } from '../../../../domain/etc/toll-estimate'
 import { navigate } from '../../../../services/navigation'
 import { tripsNewestFirst, useEtcTripsStore, type TripInput } from '../../../../store/etc-trips'
 import { selectVehicleProfile, useEtcVehicleStore } from '../../../../store/etc-vehicle'
+import { TollDataNote } from '../../components/toll-data-note'
 import { TripEditor } from '../../components/trip-editor'
+import { missingStationReason, routeOf } from '../../trip-log'
+import { useTollData } from '../../use-toll-data'
 import '../../etc.scss'
-
-const stationName = (id: string): string => stations.find((station) => station.id === id)?.name ?? id
-
-const routeOf = (trip: TripLogEntry): string => `${stationName(trip.entry)} → ${stationName(trip.exit)}`
 
 function periodLabel(period: string): string {
   const [year, month] = period.split('-')
@@ -65,17 +63,22 @@ export default function EtcTripsPage() {
   const vehicleClass = useEtcVehicleStore((state) => state.vehicleClass)
   const etcCard = useEtcVehicleStore((state) => state.etcCard)
   const vehicle = selectVehicleProfile({ plateText, vehicleClass, etcCard })
+  const toll = useTollData()
+  const { data } = toll
+  const { stations } = data
   const [adding, setAdding] = useState(false)
   const [editingId, setEditingId] = useState<string | null>(null)
 
-  const summary = vehicle ? summariseSavings(trips, vehicle) : null
+  const summary = vehicle ? summariseSavings(trips, vehicle, data) : null
   const savingOf = new Map((summary?.trips ?? []).map((trip) => [trip.id, trip]))
   const skippedOf = new Map((summary?.skipped ?? []).map((trip) => [trip.id, trip.reason]))
+  // A trip whose station the data in force no longer lists says so, with or without a car.
+  const skipReasonOf = (trip: TripLogEntry): string | undefined => missingStationReason(trip, data) ?? skippedOf.get(trip.id)
 
   const confirmDelete = async (trip: TripLogEntry) => {
     const { confirm } = await Taro.showModal({
       title: '删除这条行程？',
-      content: `${trip.date} ${routeOf(trip)}`,
+      content: `${trip.date} ${routeOf(trip, stations)}`,
       confirmText: '删除',
       cancelText: '保留',
     })
@@ -83,11 +86,11 @@ export default function EtcTripsPage() {
   }
 
   const saveNew = (input: TripInput) => {
-    addTrip(input)
+    addTrip(input, stations)
     setAdding(false)
   }
   const saveEdit = (id: string) => (input: TripInput) => {
-    updateTrip(id, input)
+    updateTrip(id, input, stations)
     setEditingId(null)
   }
 
@@ -95,6 +98,7 @@ export default function EtcTripsPage() {
     <PageShell label='我的行程'>
       <View className='card' role='region' aria-label='省下的通行费'>
         <View className='title'>省下的通行费</View>
+        <TollDataNote view={toll} />
         {summary ? (
           <View>
             <View className='etc-verdict__amount'>
@@ -115,6 +119,9 @@ export default function EtcTripsPage() {
             {summary.byMonth.map((total) => (
               <TotalsRow key={total.period} total={total} />
             ))}
+            {summary.skipped.length > 0 ? (
+              <View className='caption etc-verdict__note'>另有 {summary.skipped.length} 趟无法判断，未计入（原因见各条行程）。</View>
+            ) : null}
             <View className='caption etc-verdict__note'>金额按直线距离估算，以实际扣费为准。</View>
           </View>
         ) : (
@@ -155,19 +162,19 @@ export default function EtcTripsPage() {
             ) : (
               <View key={trip.id} className={`card etc-trip ${savingOf.get(trip.id)?.free ? 'etc-trip--free' : ''}`} role='listitem'>
                 <View className='caption'>{trip.date}</View>
-                <View className='etc-trip__route'>{routeOf(trip)}</View>
-                <TripOutcome saving={savingOf.get(trip.id)} skipReason={skippedOf.get(trip.id)} />
+                <View className='etc-trip__route'>{routeOf(trip, stations)}</View>
+                <TripOutcome saving={savingOf.get(trip.id)} skipReason={skipReasonOf(trip)} />
                 <View className='row'>
                   <Pressable
                     className='etc-small-button'
-                    label={`修改 ${trip.date} ${routeOf(trip)} 的行程`}
+                    label={`修改 ${trip.date} ${routeOf(trip, stations)} 的行程`}
                     onPress={() => setEditingId(trip.id)}
                   >
                     修改
                   </Pressable>
                   <Pressable
                     className='etc-small-button'
-                    label={`删除 ${trip.date} ${routeOf(trip)} 的行程`}
+                    label={`删除 ${trip.date} ${routeOf(trip, stations)} 的行程`}
                     onPress={() => confirmDelete(trip)}
                   >
                     删除
