@@ -1,0 +1,115 @@
+/**
+ * The operator's 衢城畅行 data reaches the resident (issue 4, clause 二十六): a second server is
+ * started with a toll override imported by the operator's CLI (`npm run server:import`) — the
+ * waiver period extended to 2026-12-31 and a new per-trip fee. On a 2026 day, 浙h·12345, 一类客车,
+ * 记账卡 between two in-scheme stations is 免费 there, with the override's version and the new fee
+ * in the estimate; the default e2e server (no override: the bundled period ends 2025-12-31) says
+ * 收费 with the period as the reason. 站点一览 shows the extended period and who updated the data.
+ * Screenshots go to e2e/out/etc-override-*.png.
+ */
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, test } from 'node:test'
+import { startAppServer } from '../scripts/lib/app-server.mjs'
+import { assertNoBlockingAxe } from './lib/axe.mjs'
+import { BASE_URL, launchPhone, screenshot, visiblePage, waitForShownText } from './lib/browser.mjs'
+
+const root = new URL('..', import.meta.url).pathname
+const DAY_2026 = new Date('2026-03-02T10:00:00+08:00')
+const SOURCE = '衢州市交通运输局公告（示例）'
+const OVERRIDE = {
+  tollOverride: {
+    version: '2026.1',
+    period: { value: { from: '2025-01-01', to: '2026-12-31' }, clause: '二十六', source: SOURCE, status: 'provisional' },
+    rates: { perTripFen: { value: 400, clause: '二十六', source: SOURCE, status: 'confirmed' } },
+  },
+}
+
+let overrideDir
+let overrideServer
+let phone
+
+before(async () => {
+  overrideDir = mkdtempSync(join(tmpdir(), 'qht-toll-override-'))
+  const file = join(overrideDir, 'toll-override.json')
+  writeFileSync(file, JSON.stringify(OVERRIDE, null, 2))
+  overrideServer = await startAppServer({ root, staticDir: join(root, 'dist/h5'), importFiles: [file] })
+  phone = await launchPhone()
+  await phone.page.clock.setFixedTime(DAY_2026)
+})
+
+after(async () => {
+  await phone?.close()
+  await overrideServer?.close()
+  if (overrideDir) rmSync(overrideDir, { recursive: true, force: true })
+})
+
+const shown = () => visiblePage(phone.page)
+
+async function open(origin, route, expectedText) {
+  await phone.page.goto(`${origin}/#/${route}`)
+  await waitForShownText(phone.page, expectedText)
+}
+
+async function chooseStation(fieldLabel, search, station) {
+  await shown().getByRole('button', { name: `选择${fieldLabel}` }).click()
+  const panel = shown().getByRole('region', { name: `选择${fieldLabel}` })
+  await panel.getByRole('textbox').fill(search)
+  await panel.getByRole('option', { name: new RegExp(`^${station}，`) }).first().click()
+}
+
+/** Each server is its own origin, with its own stored car: fill it in, then ask about 衢州东 → 龙游 today. */
+async function judgeTodaysTrip(origin) {
+  await open(origin, 'packages/etc/pages/car/index', '车牌号')
+  await shown().getByRole('textbox', { name: '车牌号' }).fill('浙h·12345')
+  await shown().getByRole('radio', { name: /一类客车/ }).click()
+  await shown().getByRole('radio', { name: /ETC 记账卡/ }).click()
+  await shown().getByText('✓ 您的车符合免费条件').waitFor()
+  await shown().getByRole('link', { name: '查一趟行程是否免费' }).click()
+  await waitForShownText(phone.page, '这趟行程')
+  assert.ok(await shown().getByRole('button', { name: '日期：2026-03-02（今天），点按更改' }).isVisible())
+  await chooseStation('入口收费站', 'qzd', '衢州东')
+  await chooseStation('出口收费站', 'ly', '龙游')
+  return shown().getByRole('status').filter({ hasText: /✓ 免费|✗ 收费/ })
+}
+
+test('with the override: a 2026 trip is 免费, with the override’s version and fee', async () => {
+  const verdict = await judgeTodaysTrip(overrideServer.url)
+  await verdict.getByText('✓ 免费').waitFor()
+  const text = await verdict.innerText()
+  assert.match(text, /2026-03-02 在实施期内（2025-01-01 至 2026-12-31）/)
+  assert.match(text, /预计省下\s*约 ¥\d+\.\d{2}\s*（估算）/)
+  assert.match(text, /0\.40 元\/公里 \+ 4\.00 元\/次/, 'the operator’s per-trip fee is in the estimate')
+  assert.match(text, /数据版本 2026\.1/)
+  assert.match(await shown().innerText(), /数据版本 2026\.1 · 运营方更新于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
+  await verdict.getByText('✓ 免费').scrollIntoViewIfNeeded()
+  await screenshot(phone.page, 'etc-override-trip-free')
+  await assertNoBlockingAxe(phone.page, '行程查询（运营方数据）')
+})
+
+test('with the override: 站点一览 shows the extended period and who updated the data', async () => {
+  await open(overrideServer.url, 'packages/etc/pages/stations/index', '数据状态')
+  const status = await shown().getByRole('region', { name: '数据状态' }).innerText()
+  assert.match(status, /实施期：2025-01-01 至 2026-12-31/)
+  assert.match(status, /数据版本 2026\.1 · 运营方更新于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
+  await screenshot(phone.page, 'etc-override-stations')
+})
+
+test('without an override (the default server): the same trip is 收费 for the period', async () => {
+  assert.notEqual(BASE_URL, overrideServer.url)
+  const verdict = await judgeTodaysTrip(BASE_URL)
+  await verdict.getByText('✗ 收费').waitFor()
+  const text = await verdict.innerText()
+  assert.match(text, /2026-03-02 不在“衢城畅行”实施期内（2025-01-01 至 2025-12-31）/)
+  assert.match(text, /0\.40 元\/公里 \+ 5\.00 元\/次/)
+  assert.match(text, /数据版本 2025\.1-内置/)
+  assert.match(await shown().innerText(), /数据版本 2025\.1-内置 · 应用内置数据/)
+  await verdict.getByText('✗ 收费').scrollIntoViewIfNeeded()
+  await screenshot(phone.page, 'etc-override-default-charged')
+})
+
+test('no console errors on the way', () => {
+  assert.deepEqual(phone.consoleErrors, [])
+})
