@@ -165,7 +165,7 @@ test('站点一览 shows the operator’s list, count, status and version', asyn
   render(<EtcStationsPage />)
   const status = screen.getByRole('region', { name: '数据状态' })
   expect(status).toHaveTextContent(`共 ${BUNDLED_TOLL_DATA.stations.length} 个高速收费站`)
-  await waitFor(() => expect(status).toHaveTextContent('共 3 个高速收费站，其中 3 个在“衢城畅行”免费范围内（条款写明 3 个）'))
+  await waitFor(() => expect(status).toHaveTextContent('共 3 个高速收费站，其中 3 个在“衢城畅行”免费范围内。免费站点数：3 个'))
   expect(status).toHaveTextContent('免费范围内的站点名单✓ 已确认')
   expect(status).toHaveTextContent('来源：衢州市交通运输局公告（示例）')
   expect(status).toHaveTextContent('数据版本 2026.2 · 运营方更新于 2026-01-05 09:30')

@@ -10,7 +10,7 @@ test('every station is listed, in or out of the scheme in words, with the data s
   render(<EtcStationsPage />)
   const inScheme = stations.filter((station) => station.inScheme)
   const status = screen.getByRole('region', { name: '数据状态' })
-  expect(status).toHaveTextContent(`共 ${stations.length} 个高速收费站，其中 ${inScheme.length} 个在“衢城畅行”免费范围内（条款写明 13 个）`)
+  expect(status).toHaveTextContent(`共 ${stations.length} 个高速收费站，其中 ${inScheme.length} 个在“衢城畅行”免费范围内。免费站点数：13 个`)
   expect(status).toHaveTextContent('免费范围内的站点名单⚠ 待官方确认')
   expect(status).toHaveTextContent(BUNDLED_TOLL_DATA.stationSet.source)
   expect(status).toHaveTextContent('实施期：2025-01-01 至 2025-12-31⚠ 待官方确认')

@@ -37,8 +37,14 @@ export default function EtcStationsPage() {
       <View className='card' role='region' aria-label='数据状态'>
         <View className='title'>数据状态</View>
         <View>
-          共 {list.length} 个高速收费站，其中 {inScheme} 个在“衢城畅行”免费范围内（条款写明 {data.stationCount.value} 个）。
+          共 {list.length} 个高速收费站，其中 {inScheme} 个在“衢城畅行”免费范围内。
         </View>
+        {/* The count is a figure of its own (clause 二十六 says 13; an operator file may restate it), so it shows its own source and status. */}
+        <View className='etc-data-row'>
+          <Text>免费站点数：{data.stationCount.value} 个</Text>
+          <StatusBadge status={data.stationCount.status} />
+        </View>
+        <View className='caption'>来源：{data.stationCount.source}</View>
         <View className='etc-data-row'>
           <Text>免费范围内的站点名单</Text>
           <StatusBadge status={data.stationSet.status} />
