@@ -4,15 +4,19 @@
  * scripts/search-keys.test.ts is what catches the stale file.
  */
 import { STATIC_SEARCH_KEYS } from './static-keys'
+import { BUNDLED_TOLL_STATIONS, type TollStation } from '../policy/toll-stations'
 import { bundledStationItems, staticSearchSources } from './static-sources'
 import type { SearchItem } from './search'
 
-let cached: readonly SearchItem[] | null = null
+let sources: readonly SearchItem[] | null = null
+let cached: { stations: readonly TollStation[]; items: readonly SearchItem[] } | null = null
 
-export function staticSearchItems(): readonly SearchItem[] {
-  cached ??= [
-    ...staticSearchSources().map((source): SearchItem => ({ ...source, ...STATIC_SEARCH_KEYS[source.title] })),
-    ...bundledStationItems(),
-  ]
-  return cached
+/**
+ * `stations`: the 衢城畅行 stations in force — the operator's list once the ETC data has been
+ * served (clause 二十六), else the bundled one. Station items carry their own pinyin.
+ */
+export function staticSearchItems(stations: readonly TollStation[] = BUNDLED_TOLL_STATIONS): readonly SearchItem[] {
+  sources ??= staticSearchSources().map((source): SearchItem => ({ ...source, ...STATIC_SEARCH_KEYS[source.title] }))
+  if (cached?.stations !== stations) cached = { stations, items: [...sources, ...bundledStationItems(stations)] }
+  return cached.items
 }

@@ -22,6 +22,7 @@ import {
   type SubsidyMeasure,
 } from '../policy/subsidy-vocabulary'
 import { BUNDLED_TOLL_STATIONS, type TollStation } from '../policy/toll-stations'
+import { isProvisional } from '../policy/types'
 import type { SearchItem } from './search'
 
 /** A bundled item before its pinyin is attached. */
@@ -159,7 +160,8 @@ function clauseItems(): StaticSearchSource[] {
 }
 
 export function stationItem(station: TollStation): SearchItem {
-  const scheme = station.inScheme ? ' · 衢城畅行站点（待官方确认）' : ''
+  // The bundled 13 are provisional (clause 二十六 names no stations); an operator's list may be confirmed.
+  const scheme = station.inScheme ? ` · 衢城畅行站点${isProvisional(station.status) ? '（待官方确认）' : ''}` : ''
   return {
     kind: 'station',
     id: station.id,
@@ -202,8 +204,8 @@ export function staticSearchSources(): StaticSearchSource[] {
   return [...measureItems(), ...calculatorItems(), ...clauseItems(), ...PAGES]
 }
 
-export function bundledStationItems(): SearchItem[] {
-  return BUNDLED_TOLL_STATIONS.map(stationItem)
+export function bundledStationItems(stations: readonly TollStation[] = BUNDLED_TOLL_STATIONS): SearchItem[] {
+  return stations.map(stationItem)
 }
 
 /** The titles static-keys.ts must hold, sorted and without repeats. */

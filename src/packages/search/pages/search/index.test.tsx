@@ -12,6 +12,7 @@ import { createApiClient } from '../../../../services/api/client'
 import { createSearchApi, type OnlineSearchHit } from '../../../../services/api/search'
 import { useSearchServices } from '../../../../store/search-services'
 import { ok, startApiTestServer, type ApiTestServer } from '../../../../test/api-test-server'
+import { REPLACED_STATIONS, answerToll, servedToll, useTollDataAt } from '../../../../test/toll-fixtures'
 import SearchPage from './index'
 
 const FESTIVAL: OnlineSearchHit = {
@@ -53,6 +54,8 @@ function answerSearch(hits: OnlineSearchHit[]) {
   })
 }
 
+/** The search page also asks for the 衢城畅行 stations in force; these are its search requests. */
+const searchRequests = () => server.requests.filter((request) => request.path === '/api/v1/search')
 const searchBox = () => screen.getByRole('searchbox', { name: '搜索补贴、活动、商户、收费站' })
 const type = (text: string) => fireEvent.input(searchBox(), { target: { value: text } })
 
@@ -65,6 +68,9 @@ afterAll(() => server.close())
 beforeEach(() => {
   server.reset()
   useServer(server.baseUrl)
+  // The API client's offline copies (the toll data's among them) live in Taro storage.
+  Taro.clearStorageSync()
+  useTollDataAt(server.baseUrl)
   navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
 })
 
@@ -78,7 +84,7 @@ test('typing kt shows 空调 among the calculators at once; a tap opens the appl
   const airConditioner = within(calculators).getByRole('link', { name: /^空调，/ })
   fireEvent.click(airConditioner)
   expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/subsidy/pages/appliance/index?category=air-conditioner' })
-  await waitFor(() => expect(server.requests.map((request) => request.query.get('q'))).toEqual(['kt']))
+  await waitFor(() => expect(searchRequests().map((request) => request.query.get('q'))).toEqual(['kt']))
   await waitFor(() => expect(screen.getByText(/^找到 \d+ 条$/)).toBeInTheDocument())
 })
 
@@ -132,8 +138,8 @@ test('the server is asked once typing pauses, not for every letter', async () =>
   type('k')
   type('kt')
   expect(screen.getByRole('link', { name: /^空调，/ })).toBeInTheDocument()
-  await waitFor(() => expect(server.requests).toHaveLength(1))
-  expect(server.requests[0].query.get('q')).toBe('kt')
+  await waitFor(() => expect(searchRequests()).toHaveLength(1))
+  expect(searchRequests()[0].query.get('q')).toBe('kt')
 })
 
 test('an empty box shows what to try, and clearing returns to it', () => {
@@ -147,4 +153,26 @@ test('an empty box shows what to try, and clearing returns to it', () => {
 
 test('every bundled item leads to a page in the route registry', () => {
   for (const item of staticSearchItems()) expect(() => resolveRoute(item.route.key)).not.toThrow()
+})
+
+test('stations come from the 衢城畅行 data in force: an operator list replaces the bundled one', async () => {
+  answerSearch([])
+  answerToll(server, servedToll(REPLACED_STATIONS))
+  render(<SearchPage />)
+  type('衢州')
+  const stations = () => within(screen.getByRole('group', { name: /^收费站，/ }))
+  // 衢州北 is only in the operator's list; 衢州西 only in the bundled one.
+  await waitFor(() => expect(stations().getByRole('link', { name: /^衢州北，/ })).toBeInTheDocument())
+  expect(stations().queryByRole('link', { name: /^衢州西，/ })).toBeNull()
+  // The operator's list is confirmed, so it is not marked 待官方确认.
+  expect(stations().getByRole('link', { name: /^衢州东，/ })).not.toHaveTextContent('待官方确认')
+})
+
+test('offline, stations are the bundled list, marked 待官方确认', async () => {
+  answerSearch([])
+  answerToll(server, { drop: true })
+  render(<SearchPage />)
+  type('衢州西')
+  const station = await screen.findByRole('link', { name: /^衢州西，/ })
+  expect(station).toHaveTextContent('待官方确认')
 })

@@ -1,5 +1,5 @@
 import { Input, View } from '@tarojs/components'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { PageShell } from '../../../../components/page-shell'
 import { Pressable } from '../../../../components/pressable'
 import { resolveRoute, type RouteKey } from '../../../../routes'
@@ -14,6 +14,7 @@ import {
 import { staticSearchItems } from '../../../../domain/search/static-items'
 import type { OnlineSearchHit } from '../../../../services/api/search'
 import { navigate } from '../../../../services/navigation'
+import { useTollDataStore } from '../../../../store/etc-toll-data'
 import { useOnlineSearch } from '../../use-online-search'
 import '../../search.scss'
 
@@ -99,7 +100,13 @@ function Suggestions({ onPick }: { onPick: (text: string) => void }) {
 export default function SearchPage() {
   const [text, setText] = useState('')
   const query = text.trim()
-  const local = useMemo(() => searchItems(query, staticSearchItems(), { limit: LOCAL_LIMIT }), [query])
+  // Stations as the ETC pages see them: the operator's list when served (offline: the stored copy or the bundled list).
+  const stations = useTollDataStore((state) => state.data.stations)
+  const loadStations = useTollDataStore((state) => state.load)
+  useEffect(() => {
+    void loadStations()
+  }, [loadStations])
+  const local = useMemo(() => searchItems(query, staticSearchItems(stations), { limit: LOCAL_LIMIT }), [query, stations])
   const answer = useOnlineSearch(text)
   // Until the effect for a new query runs, the state still holds the previous query's answer.
   const online = answer.status === 'idle' || answer.query === query ? answer : ({ status: 'loading', query } as const)
