@@ -14,9 +14,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
+import { openSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
@@ -26,6 +27,7 @@ import { migrate } from '../src/store/migrate'
 import { dropSchema } from '../src/store/postgres-db'
 import { mintSlots } from '../src/store/vouchers'
 import { bulkResidents, importBatches, rushBatch } from '../test/helpers/voucher-fixtures'
+import { runLoad } from './load'
 
 type Engine = 'pglite' | 'postgres' | 'redis'
 
@@ -49,8 +51,11 @@ function parseArgs(argv: string[]) {
     return value
   }
   const quota = number('quota', 20_000)
+  const client = (options.client ?? 'lean') as 'lean' | 'autocannon'
+  if (!['lean', 'autocannon'].includes(client)) throw new Error('--client must be lean or autocannon')
   return {
     engine,
+    client,
     quota,
     users: number('users', quota),
     connections: number('connections', 100),
@@ -59,6 +64,93 @@ function parseArgs(argv: string[]) {
 }
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`)
+
+/**
+ * CPU accounting (Linux /proc; null elsewhere). Wall-clock throughput on a shared 2-core box is
+ * noisy, so the bench also reports what each party spent: the server process (user + system
+ * time, the Redis stream writer included), the load generator (this process), Redis
+ * (INFO cpu) and PostgreSQL's processes, and the whole machine (/proc/stat, which includes
+ * anyone else's work: compare it with the sum of the parts to see the noise).
+ */
+const TICK_MS = 10 // USER_HZ is 100 on Linux
+
+function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS
+  } catch {
+    return null
+  }
+}
+
+function postgresCpuMs(): Map<number, number> {
+  const result = new Map<number, number>()
+  try {
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue
+      try {
+        if (readFileSync(`/proc/${name}/comm`, 'utf8').trim() !== 'postgres') continue
+      } catch {
+        continue
+      }
+      const ms = processCpuMs(Number(name))
+      if (ms !== null) result.set(Number(name), ms)
+    }
+  } catch {
+    // not Linux
+  }
+  return result
+}
+
+/** CPU PostgreSQL spent between two snapshots (backends that exited in between are missed). */
+function postgresDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0)
+  return total
+}
+
+function machineCpuMs(): { busy: number; total: number } | null {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]
+    const values = line.trim().split(/\s+/).slice(1).map(Number)
+    const total = values.slice(0, 8).reduce((sum, value) => sum + value, 0)
+    const idle = values[3] + values[4]
+    return { busy: (total - idle) * TICK_MS, total: total * TICK_MS }
+  } catch {
+    return null
+  }
+}
+
+async function redisCpuMs(url: string): Promise<number | null> {
+  const redis = new Redis(url)
+  try {
+    const info = await redis.info('cpu')
+    const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? NaN)
+    const seconds = field('used_cpu_user') + field('used_cpu_sys')
+    return Number.isFinite(seconds) ? seconds * 1000 : null
+  } finally {
+    redis.disconnect()
+  }
+}
+
+interface CpuSnapshot {
+  server: number | null
+  bench: NodeJS.CpuUsage
+  redis: number | null
+  postgres: Map<number, number>
+  machine: { busy: number; total: number } | null
+}
+
+async function cpuSnapshot(serverPid: number, engine: Engine): Promise<CpuSnapshot> {
+  return {
+    server: processCpuMs(serverPid),
+    bench: process.cpuUsage(),
+    redis: engine === 'redis' ? await redisCpuMs(REDIS_URL) : null,
+    postgres: engine === 'pglite' ? new Map() : postgresCpuMs(),
+    machine: machineCpuMs(),
+  }
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -92,6 +184,86 @@ async function stop(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
   await exited
   clearTimeout(timer)
+}
+
+interface Shot {
+  answered: number
+  statusCounts: Record<number, number>
+  errors: number
+  /** Wall time from the first request to the last answer. */
+  durationSec: number
+  p50Ms: number
+  p99Ms: number
+}
+
+type Args = ReturnType<typeof parseArgs>
+type Resident = { userId: string; token: string }
+
+/** Resident i mod U, a fresh Idempotency-Key each. */
+function claimHeaders(residents: readonly Resident[], run: string, index: number) {
+  const resident = residents[index % residents.length]
+  return { token: resident.token, key: `bench-${run}-${index}` }
+}
+
+async function fireLean(port: number, args: Args, residents: readonly Resident[], run: string): Promise<Shot> {
+  const path = `/api/v1/batches/${BATCH_ID}/claims`
+  const host = `127.0.0.1:${port}`
+  const result = await runLoad({
+    host: '127.0.0.1',
+    port,
+    connections: args.connections,
+    requests: args.requests,
+    timeoutMs: 30_000,
+    request: (index) => {
+      const { token, key } = claimHeaders(residents, run, index)
+      return `POST ${path} HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nAuthorization: Bearer ${token}\r\nIdempotency-Key: ${key}\r\nContent-Length: 2\r\n\r\n{}`
+    },
+  })
+  return {
+    answered: result.answered,
+    statusCounts: result.statusCounts,
+    errors: result.errors,
+    durationSec: result.durationSec,
+    p50Ms: result.latencyMs.p50,
+    p99Ms: result.latencyMs.p99,
+  }
+}
+
+async function fireAutocannon(base: string, args: Args, residents: readonly Resident[], run: string): Promise<Shot> {
+  let sent = 0
+  const started = performance.now()
+  const result = await autocannon({
+    url: base,
+    connections: args.connections,
+    amount: args.requests,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        path: `/api/v1/batches/${BATCH_ID}/claims`,
+        setupRequest: (request: Record<string, unknown>) => {
+          const { token, key } = claimHeaders(residents, run, sent)
+          sent += 1
+          return {
+            ...request,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
+            body: '{}',
+          }
+        },
+      },
+    ],
+  })
+  const statusCounts: Record<number, number> = {}
+  for (const [code, { count }] of Object.entries(result.statusCodeStats)) statusCounts[Number(code)] = count
+  return {
+    answered: result.requests.total,
+    statusCounts,
+    errors: result.errors + result.timeouts,
+    // autocannon's own duration is counted in whole ticks of its 1 s sampler: measure the wall time.
+    durationSec: (performance.now() - started) / 1000,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+  }
 }
 
 async function main(): Promise<void> {
@@ -140,41 +312,20 @@ async function main(): Promise<void> {
     const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(' ') : []
     child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
       cwd: SERVER_DIR,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      // BENCH_SERVER_STDOUT=<file> keeps the server's stdout (e.g. with --trace-gc in BENCH_SERVER_NODE_ARGS).
+      stdio: ['ignore', process.env.BENCH_SERVER_STDOUT ? openSync(process.env.BENCH_SERVER_STDOUT, 'w') : 'ignore', 'inherit'],
       env,
     })
     await waitReady(base, child)
     await fetch(`${base}/api/v1/batches/${BATCH_ID}`)
     log(`server ready on ${base}; ${args.requests} claims over ${args.connections} connections`)
 
-    let sent = 0
-    const result = await autocannon({
-      url: base,
-      connections: args.connections,
-      amount: args.requests,
-      timeout: 30,
-      requests: [
-        {
-          method: 'POST',
-          path: `/api/v1/batches/${BATCH_ID}/claims`,
-          setupRequest: (request: Record<string, unknown>) => {
-            const index = sent
-            sent += 1
-            const resident = residents[index % residents.length]
-            return {
-              ...request,
-              headers: {
-                'content-type': 'application/json',
-                authorization: `Bearer ${resident.token}`,
-                'idempotency-key': `bench-${run}-${index}`,
-              },
-              body: '{}',
-            }
-          },
-        },
-      ],
-    })
+    const loadBefore = loadavg()[0]
+    const cpuBefore = await cpuSnapshot(child.pid!, args.engine)
+    const shot = args.client === 'lean' ? await fireLean(port, args, residents, run) : await fireAutocannon(base, args, residents, run)
 
+    const cpuAtAnswers = await cpuSnapshot(child.pid!, args.engine)
+    const answeredAt = performance.now()
     if (args.engine === 'redis') {
       // The gate answered at once; wait for the stream writer to put every claim in PostgreSQL.
       const redis = new Redis(REDIS_URL)
@@ -188,6 +339,9 @@ async function main(): Promise<void> {
       }
       await check.close()
     }
+    // Everything the claims cost, the stream writer's catching up included.
+    const cpuAfter = await cpuSnapshot(child.pid!, args.engine)
+    const writerLagSec = (performance.now() - answeredAt) / 1000
     await stop(child)
     child = null
 
@@ -201,29 +355,52 @@ async function main(): Promise<void> {
               (select count(*)::int from (select owner_id from vouchers where batch_id = $1 group by owner_id having count(*) > $2) as extra) as over_limit`,
       [BATCH_ID, batch.limits.perBatch],
     )
-    const status = (code: number) => (result.statusCodeStats as Record<string, { count: number }>)[String(code)]?.count ?? 0
+    const status = (code: number) => shot.statusCounts[code] ?? 0
     const answered201 = status(201)
-    const expected = status(201) + status(409)
-    const errors = result.errors + result.timeouts + (result.requests.total - expected)
-    const seconds = result.duration
+    // Every claim must be answered 201 or 409 (SOLD_OUT, LIMIT_REACHED): anything else is an error.
+    const errors = shot.errors + (shot.answered - status(201) - status(409))
+    const seconds = shot.durationSec
+    const perClaim = (ms: number | null) => (ms === null || record.claimed === 0 ? null : Number((ms / record.claimed).toFixed(3)))
+    const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a)
+    const benchMs = (cpuAtAnswers.bench.user + cpuAtAnswers.bench.system - cpuBefore.bench.user - cpuBefore.bench.system) / 1000
+    const machine =
+      cpuBefore.machine && cpuAfter.machine
+        ? { busy: cpuAfter.machine.busy - cpuBefore.machine.busy, total: cpuAfter.machine.total - cpuBefore.machine.total }
+        : null
     console.log(
       JSON.stringify({
         engine: args.engine,
-        requests: result.requests.total,
+        requests: shot.answered,
         claimsPerSec: Math.round(record.claimed / seconds),
-        p50Ms: result.latency.p50,
-        p99Ms: result.latency.p99,
+        p50Ms: shot.p50Ms,
+        p99Ms: shot.p99Ms,
         claimed: record.claimed,
         quota: args.quota,
         oversold: Math.max(0, record.claimed - args.quota, record.max_slot - args.quota),
         duplicatePerUser: record.over_limit,
         errors,
-        requestsPerSec: Math.round(result.requests.total / seconds),
+        requestsPerSec: Math.round(shot.answered / seconds),
+        // Claims per second until the last one was in the record (the Redis writer's lag included).
+        recordedPerSec: Math.round(record.claimed / (seconds + writerLagSec)),
         answeredClaimed: answered201,
         answeredConflict: status(409),
         durationSec: Number(seconds.toFixed(2)),
+        client: args.client,
         connections: args.connections,
         users: args.users,
+        // CPU milliseconds per stored claim: the server process (writer included), the load
+        // generator, Redis, PostgreSQL, and the whole machine (others' work included).
+        cpuMsPerClaim: {
+          server: perClaim(diff(cpuBefore.server, cpuAfter.server)),
+          loadGenerator: perClaim(benchMs),
+          redis: perClaim(diff(cpuBefore.redis, cpuAfter.redis)),
+          postgres: args.engine === 'pglite' ? null : perClaim(postgresDelta(cpuBefore.postgres, cpuAfter.postgres)),
+          machine: perClaim(machine?.busy ?? null),
+        },
+        serverCpuBusy: Number(((diff(cpuBefore.server, cpuAfter.server) ?? 0) / ((seconds + writerLagSec) * 1000)).toFixed(2)),
+        machineBusy: machine ? Number((machine.busy / machine.total).toFixed(2)) : null,
+        writerLagSec: Number(writerLagSec.toFixed(2)),
+        load1Before: Number(loadBefore.toFixed(2)),
       }),
     )
     if (answered201 !== record.claimed) log(`warning: ${answered201} answers said CLAIMED but ${record.claimed} vouchers are stored`)
