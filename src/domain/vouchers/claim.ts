@@ -11,7 +11,7 @@
 import { assertCount, assertInstant, VoucherError } from './errors'
 import { formatWhen, toIsoShanghaiMs } from './instants'
 import { countyNames, isVoucherCountyCode } from './places'
-import { roundView, roundViews, type RemainingByRound, type RoundView } from './rounds'
+import { roundIndexAt, roundView, type RemainingByRound, type RoundView } from './rounds'
 import type { VoucherBatch, VoucherRound, WalletVoucher } from './schema'
 import { voucherValidity, type VoucherValidity } from './validity'
 
@@ -71,7 +71,8 @@ export type ClaimRejection =
 export type ClaimDecision = ClaimGranted | ClaimRejection
 
 function upcomingAfter(batch: VoucherBatch, at: number): RoundView | null {
-  return roundViews(batch, at).find((view) => view.phase === 'upcoming') ?? null
+  const index = roundIndexAt(batch, at, 'upcoming')
+  return index < 0 ? null : roundView(batch.rounds[index], index, at)
 }
 
 function findRound(batch: VoucherBatch, roundId: string): { round: VoucherRound; index: number } {
@@ -94,9 +95,11 @@ function checkWindowAndStock(
     view = roundView(round, index, at, remainingOf(round.id))
   } else {
     // No round named: the open one, else the next to open, else the last (closed).
-    const views = roundViews(batch, at)
-    const chosen = views.find((item) => item.phase === 'open') ?? views.find((item) => item.phase === 'upcoming') ?? views[views.length - 1]
-    view = roundView(chosen.round, chosen.index, at, remainingOf(chosen.round.id))
+    let index = roundIndexAt(batch, at, 'open')
+    if (index < 0) index = roundIndexAt(batch, at, 'upcoming')
+    if (index < 0) index = batch.rounds.length - 1
+    const round = batch.rounds[index]
+    view = roundView(round, index, at, remainingOf(round.id))
   }
   if (view.phase === 'upcoming') {
     return {
@@ -109,6 +112,7 @@ function checkWindowAndStock(
       },
     }
   }
+  if (view.phase === 'open') return { view }
   const next = upcomingAfter(batch, at)
   const nextNote = next ? `，下一轮 ${formatWhen(next.opensAtMs)} 开抢` : ''
   if (view.phase === 'closed') {

@@ -3,27 +3,71 @@
  * rules compare them as epoch milliseconds. The parser here is strict and does not lean on
  * `Date.parse`, whose handling of "2025-05-01T10:00+08:00" differs between old phone engines.
  */
-import { formatShanghai, shanghaiMidnightOf, shanghaiWallClock } from '../time'
+import { SHANGHAI_OFFSET_MINUTES, shanghaiMidnightOf, shanghaiWallClock } from '../time'
 import { formatFen, type Fen } from '../money'
 import { VoucherError } from './errors'
-
-const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/
 
 /** Batch files must state Shanghai time: '2025-05-01T10:00:00+08:00' (seconds and ms optional). */
 export const SHANGHAI_ISO_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?\+08:00$/
 
-/** Epoch ms of an ISO-8601 instant with offset, or null when the text is not one (or is 02-30). */
+/** The number in `text[from, from + length)` when all of it is ASCII digits, else -1. */
+function digitsAt(text: string, from: number, length: number): number {
+  if (from + length > text.length) return -1
+  let value = 0
+  for (let index = from; index < from + length; index += 1) {
+    const digit = text.charCodeAt(index) - 48
+    if (digit < 0 || digit > 9) return -1
+    value = value * 10 + digit
+  }
+  return value
+}
+
+/**
+ * Epoch ms of an ISO-8601 instant with offset, or null when the text is not one (or is 02-30).
+ * Accepts exactly /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/,
+ * read character by character: the server parses instants on every claim, and a regex match
+ * allocates its groups each time.
+ */
 export function tryParseIsoInstant(text: unknown): number | null {
   if (typeof text !== 'string') return null
-  const match = ISO_WITH_OFFSET.exec(text)
-  if (!match) return null
-  const [, y, mo, d, h, mi, s = '0', ms = '0', offset] = match
-  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number)
+  const year = digitsAt(text, 0, 4)
+  const month = digitsAt(text, 5, 2)
+  const day = digitsAt(text, 8, 2)
+  const hour = digitsAt(text, 11, 2)
+  const minute = digitsAt(text, 14, 2)
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0) return null
+  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':') return null
+  let at = 16
+  let second = 0
+  let ms = 0
+  if (text[at] === ':') {
+    second = digitsAt(text, at + 1, 2)
+    if (second < 0) return null
+    at += 3
+    if (text[at] === '.') {
+      let count = 0
+      while (count < 3 && digitsAt(text, at + 1 + count, 1) >= 0) {
+        ms = ms * 10 + digitsAt(text, at + 1 + count, 1)
+        count += 1
+      }
+      if (count === 0) return null
+      ms *= count === 1 ? 100 : count === 2 ? 10 : 1
+      at += 1 + count
+    }
+  }
+  let offsetMinutes: number
+  const sign = text[at]
+  if (sign === 'Z' && at + 1 === text.length) offsetMinutes = 0
+  else if ((sign === '+' || sign === '-') && at + 6 === text.length && text[at + 3] === ':') {
+    const offsetHours = digitsAt(text, at + 1, 2)
+    const offsetMins = digitsAt(text, at + 4, 2)
+    if (offsetHours < 0 || offsetMins < 0) return null
+    offsetMinutes = (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins)
+  } else return null
   if (hour > 23 || minute > 59 || second > 59) return null
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, Number(ms.padEnd(3, '0')))
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms)
   const check = new Date(wall)
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null
-  const offsetMinutes = offset === 'Z' ? 0 : (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)))
   return wall - offsetMinutes * 60_000
 }
 
@@ -31,6 +75,14 @@ export function parseIsoInstant(text: string, field = 'instant'): number {
   const ms = tryParseIsoInstant(text)
   if (ms === null) throw new VoucherError('INSTANT_INVALID', `${field} 应为带时区的时间，例如 2025-05-01T10:00:00+08:00`, field)
   return ms
+}
+
+const SHANGHAI_OFFSET_MS = SHANGHAI_OFFSET_MINUTES * 60_000
+const DAY_MS = 86_400_000
+
+/** Epoch ms of 00:00 Shanghai on the day of `ms` (fixed +08:00: plain arithmetic). */
+export function shanghaiDayStartMs(ms: number): number {
+  return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS
 }
 
 /** '2025-05-10T23:59:59.999+08:00': millisecond precision, so an inclusive end is exact. */
@@ -53,9 +105,10 @@ export function startOfShanghaiDayMs(date: string): number {
   return midnight(date)
 }
 
-/** '5月3日 10:00', how opening times read on the 消费券 tab. */
+/** '5月3日 10:00', how opening times read on the 消费券 tab (in every NOT_OPEN and SOLD_OUT message). */
 export function formatWhen(ms: number): string {
-  return formatShanghai(ms, 'M月D日 HH:mm')
+  const wall = shanghaiWallClock(ms)
+  return `${Number(wall.slice(5, 7))}月${Number(wall.slice(8, 10))}日 ${wall.slice(11, 16)}`
 }
 
 /** '¥20' or '¥3.50': voucher amounts are mostly whole yuan. */

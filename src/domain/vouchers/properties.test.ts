@@ -8,7 +8,9 @@ import { decideClaim } from './claim'
 import { checkRedemption } from './redemption'
 import { quotaForRound } from './rounds'
 import { VOUCHER_COUNTY_CODES, MERCHANT_CATEGORY_CODES, type VoucherCountyCode } from './places'
-import { parseIsoInstant, toIsoShanghaiMs } from './instants'
+import { addDays, formatShanghai, shanghaiDateOf } from '../time'
+import { formatWhen, parseIsoInstant, toIsoShanghaiMs, tryParseIsoInstant } from './instants'
+import { voucherValidity } from './validity'
 import type { Merchant, VoucherBatch } from './schema'
 import { makeBatch, sh } from './test-fixtures'
 
@@ -225,6 +227,104 @@ describe('quotaForRound properties', () => {
           })
         },
       ),
+    )
+  })
+})
+
+describe('claim-path time arithmetic agrees with dayjs', () => {
+  // 2000-01-01 … 2100-01-01, any millisecond: the fixed-offset arithmetic on the claim path
+  // (voucherValidity, formatWhen) against the calendar of dayjs.
+  const instantArb = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) })
+
+  test('days-after-claim validity ends at the end of Shanghai day D + days, capped by notAfter', () => {
+    fc.assert(
+      fc.property(
+        instantArb,
+        fc.integer({ min: 1, max: 366 }),
+        fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }),
+        (claimedAt, days, capIn) => {
+          const claimedDay = shanghaiDateOf(claimedAt)
+          const notAfter = capIn === null ? null : addDays(claimedDay, capIn)
+          const batch = makeBatch({ validity: { kind: 'days-after-claim', days, notAfter } })
+          const oracleDay = addDays(claimedDay, days)
+          const lastDay = notAfter !== null && notAfter < oracleDay ? notAfter : oracleDay
+          const validity = voucherValidity(batch, claimedAt)
+          expect(validity.lastDay).toBe(lastDay)
+          expect(validity.validTo).toBe(`${lastDay}T23:59:59.999+08:00`)
+          expect(validity.validToMs).toBe(parseIsoInstant(validity.validTo))
+          expect(validity.validFromMs).toBe(claimedAt)
+        },
+      ),
+    )
+  })
+
+  test('formatWhen is M月D日 HH:mm in Shanghai', () => {
+    fc.assert(
+      fc.property(instantArb, (ms) => {
+        expect(formatWhen(ms)).toBe(formatShanghai(ms, 'M月D日 HH:mm'))
+      }),
+    )
+  })
+})
+
+describe('tryParseIsoInstant agrees with its regular expression', () => {
+  // The oracle: the regex the parser replaced, with the same range checks.
+  const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/
+  function oracle(text: string): number | null {
+    const match = ISO.exec(text)
+    if (!match) return null
+    const [, y, mo, d, h, mi, s = '0', ms = '0', offset] = match
+    const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number)
+    if (hour > 23 || minute > 59 || second > 59) return null
+    const wall = Date.UTC(year, month - 1, day, hour, minute, second, Number(ms.padEnd(3, '0')))
+    const check = new Date(wall)
+    if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null
+    const offsetMinutes = offset === 'Z' ? 0 : (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)))
+    return wall - offsetMinutes * 60_000
+  }
+  const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max })
+  // Mostly well-formed instants, with every part sometimes missing, too long or replaced.
+  const part = (good: fc.Arbitrary<string>) =>
+    fc.oneof({ arbitrary: good, weight: 8 }, { arbitrary: fc.string({ maxLength: 3 }), weight: 1 })
+  const nearIso = fc
+    .tuple(
+      part(digits(4, 4)),
+      part(fc.constant('-')),
+      part(digits(2, 2)),
+      part(fc.constant('-')),
+      part(digits(2, 2)),
+      part(fc.constantFrom('T', 't', ' ')),
+      part(digits(2, 2)),
+      part(fc.constant(':')),
+      part(digits(2, 2)),
+      fc.oneof(
+        fc.constant(''),
+        digits(1, 3).map((s) => `:${s}`),
+      ),
+      fc.oneof(
+        fc.constant(''),
+        digits(0, 4).map((s) => `.${s}`),
+      ),
+      fc.oneof(
+        fc.constantFrom('Z', '+08:00', '-05:30', 'z', ''),
+        fc.tuple(fc.constantFrom('+', '-'), digits(1, 3), fc.constantFrom(':', ''), digits(1, 3)).map((p) => p.join('')),
+      ),
+    )
+    .map((parts) => parts.join(''))
+
+  test('the same instant or null for near-ISO text and for any text', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          nearIso,
+          fc.string(),
+          fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+        ),
+        (text) => {
+          expect(tryParseIsoInstant(text)).toBe(oracle(text))
+        },
+      ),
+      { numRuns: 5000 },
     )
   })
 })

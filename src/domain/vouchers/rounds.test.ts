@@ -33,6 +33,15 @@ describe('a round window is [opensAt, closesAt)', () => {
   test('a fractional remaining count is a caller bug', () => {
     expect(() => roundView(r1, 0, sh('2025-05-01 12:00'), 1.5)).toThrow(VoucherError)
   })
+
+  test('the window is parsed once per round, and again when the round is edited in place', () => {
+    const round = { ...r1 }
+    expect(roundView(round, 0, sh('2025-05-01 12:00')).phase).toBe('open')
+    round.opensAt = '2025-05-01T13:00:00+08:00'
+    expect(roundView(round, 0, sh('2025-05-01 12:00')).phase).toBe('upcoming')
+    round.opensAt = 'not a time'
+    expect(() => roundView(round, 0, sh('2025-05-01 12:00'))).toThrow(VoucherError)
+  })
 })
 
 describe('roundState: what a batch card shows', () => {

@@ -32,18 +32,58 @@ export interface RoundView {
   remaining: number | null
 }
 
+interface RoundInstants {
+  opensAt: string
+  closesAt: string
+  opensAtMs: number
+  closesAtMs: number
+}
+
+/**
+ * A round's window as epoch ms, parsed once per round object: every claim looks at the windows
+ * several times (fastClaimCheck, decideClaim, openRound), and a batch's rounds are the same
+ * objects for as long as the server keeps the batch. Keyed weakly by the object and checked
+ * against its current texts, so a round edited in place is parsed again.
+ */
+const instantsOf = new WeakMap<VoucherRound, RoundInstants>()
+
+export function roundInstants(round: VoucherRound): { opensAtMs: number; closesAtMs: number } {
+  const known = instantsOf.get(round)
+  if (known && known.opensAt === round.opensAt && known.closesAt === round.closesAt) return known
+  const parsed = {
+    opensAt: round.opensAt,
+    closesAt: round.closesAt,
+    opensAtMs: parseIsoInstant(round.opensAt, 'opensAt'),
+    closesAtMs: parseIsoInstant(round.closesAt, 'closesAt'),
+  }
+  instantsOf.set(round, parsed)
+  return parsed
+}
+
 export function roundView(round: VoucherRound, index: number, at: number, remaining: number | null = null): RoundView {
   assertInstant(at)
   if (remaining !== null && !Number.isSafeInteger(remaining)) {
     throw new VoucherError('COUNT_INVALID', 'remaining 必须是整数', 'remaining')
   }
-  const opensAtMs = parseIsoInstant(round.opensAt, 'opensAt')
-  const closesAtMs = parseIsoInstant(round.closesAt, 'closesAt')
-  const base = { round, index, opensAtMs, closesAtMs, remaining }
-  if (at < opensAtMs) return { ...base, phase: 'upcoming', msUntilOpen: opensAtMs - at, msUntilClose: null }
-  if (at >= closesAtMs) return { ...base, phase: 'closed', msUntilOpen: null, msUntilClose: null }
+  const { opensAtMs, closesAtMs } = roundInstants(round)
+  if (at < opensAtMs)
+    return { round, index, opensAtMs, closesAtMs, remaining, phase: 'upcoming', msUntilOpen: opensAtMs - at, msUntilClose: null }
+  if (at >= closesAtMs) return { round, index, opensAtMs, closesAtMs, remaining, phase: 'closed', msUntilOpen: null, msUntilClose: null }
   const phase = remaining !== null && remaining <= 0 ? 'sold-out' : 'open'
-  return { ...base, phase, msUntilOpen: null, msUntilClose: closesAtMs - at }
+  return { round, index, opensAtMs, closesAtMs, remaining, phase, msUntilOpen: null, msUntilClose: closesAtMs - at }
+}
+
+/**
+ * Index of the first round in the given phase at `at` (windows only, stock not considered:
+ * 'open' means in its window), or -1. The claim path asks this on every claim.
+ */
+export function roundIndexAt(batch: VoucherBatch, at: number, phase: 'open' | 'upcoming'): number {
+  assertInstant(at)
+  for (let index = 0; index < batch.rounds.length; index += 1) {
+    const { opensAtMs, closesAtMs } = roundInstants(batch.rounds[index])
+    if (phase === 'upcoming' ? at < opensAtMs : at >= opensAtMs && at < closesAtMs) return index
+  }
+  return -1
 }
 
 export function roundViews(batch: VoucherBatch, at: number, remainingByRound: RemainingByRound = {}): RoundView[] {
@@ -52,8 +92,8 @@ export function roundViews(batch: VoucherBatch, at: number, remainingByRound: Re
 
 /** The round accepting claims at `at`, if any (rounds never overlap: the schema checks it). */
 export function openRound(batch: VoucherBatch, at: number): { round: VoucherRound; index: number } | null {
-  const view = roundViews(batch, at).find((item) => item.phase === 'open')
-  return view ? { round: view.round, index: view.index } : null
+  const index = roundIndexAt(batch, at, 'open')
+  return index < 0 ? null : { round: batch.rounds[index], index }
 }
 
 export type BatchRoundState =
