@@ -94,10 +94,52 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
       headers: { ...bearer(resident), 'idempotency-key': newKey() },
     })
     assert.equal(response.statusCode, 201, response.body)
-    assert.equal(engine.scriptReloads, reloads + 1)
+    assert.equal(engine.scriptReloads, reloads + 2, 'both scripts of a claim (START and CLAIM) fell back to EVAL')
     const next = await h.request({ method: 'POST', url: claimUrl('lua'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
     assert.equal(next.statusCode, 201)
-    assert.equal(engine.scriptReloads, reloads + 1, 'the script is loaded again: EVALSHA works from then on')
+    assert.equal(engine.scriptReloads, reloads + 2, 'the scripts are loaded again: EVALSHA works from then on')
+  })
+
+  test('the idempotency record: a 201 is replayed from the claim record; a key whose process died mid-claim is taken over after its lease', async () => {
+    const [resident] = await bulkResidents(h.db, 1)
+    const idem = (key: string) => `${engine.prefix}idem:{u:${resident.userId}}:${key}`
+    const claim = (key: string, payload?: object) =>
+      h.request({ method: 'POST', url: claimUrl('lua'), headers: { ...bearer(resident), 'idempotency-key': key }, payload })
+
+    // A 201 is not stored as text: the record holds the fingerprint and a lease, and a retry
+    // rebuilds the answer from the claim record, byte for byte, even long after the lease.
+    const key = newKey()
+    const first = await claim(key)
+    assert.equal(first.statusCode, 201, first.body)
+    const record = (await engine.redis.get(idem(key)))!
+    assert.match(record, /^l\|\d+\|/)
+    await engine.redis.set(idem(key), record.replace(/^l\|\d+\|/, 'l|1|'), 'KEEPTTL')
+    const late = await claim(key)
+    assert.equal(late.statusCode, 201)
+    assert.equal(late.body, first.body)
+    assert.equal((await claim(key, { roundId: 'r1' })).json().error.code, 'IDEMPOTENCY_KEY_REUSED')
+
+    // A process died after binding a key and before its claim: within the lease the retry hears
+    // CLAIM_IN_FLIGHT; after it, the retry takes the key over and claims once.
+    const orphan = newKey()
+    const fingerprint = record.slice(record.indexOf('|', 2) + 1)
+    await engine.redis.set(idem(orphan), `l|${Date.now() + 60_000}|${fingerprint}`, 'PX', 86_400_000)
+    const held = await claim(orphan)
+    assert.equal(held.statusCode, 409)
+    assert.equal(held.json().error.code, 'CLAIM_IN_FLIGHT')
+    await engine.redis.set(idem(orphan), `l|${Date.now() - 1}|${fingerprint}`, 'PX', 86_400_000)
+    const takenOver = await claim(orphan)
+    assert.equal(takenOver.statusCode, 201, takenOver.body)
+    assert.notEqual(takenOver.json().data.voucher.id, first.json().data.voucher.id)
+    const replayed = await claim(orphan)
+    assert.equal(replayed.body, takenOver.body)
+
+    // A refusal is recorded with its text and replayed as it was.
+    const refusedKey = newKey()
+    const refused = await claim(refusedKey)
+    assert.equal(refused.json().error.code, 'LIMIT_REACHED')
+    assert.equal(JSON.parse((await engine.redis.get(idem(refusedKey)))!).b, refused.body)
+    assert.equal((await claim(refusedKey)).body, refused.body)
   })
 
   test('a writer killed mid-stream loses nothing: after reconciliation PostgreSQL holds exactly the vouchers answered CLAIMED', async () => {

@@ -215,15 +215,21 @@ export async function claimSlot(q: Queryable, input: NewVoucherRow & { answerBod
 /**
  * The Redis engine's writer: vouchers the gate already reserved, written idempotently (a voucher
  * id already present is skipped), each on a slot of its round — a free pre-minted one if any,
- * else a slot minted for it. Returns the ids written now. Run inside a transaction.
+ * else a slot minted for it. Returns the ids written now. Run inside a transaction. The rows go
+ * as one JSON document and times as their ISO text: building ten typed arrays and Date objects
+ * per row cost the server more than the rows cost PostgreSQL.
  */
 export async function writeReservedVouchers(q: Queryable, batchId: string, items: readonly NewVoucherRow[]): Promise<string[]> {
   if (items.length === 0) return []
   const ids = items.map((item) => item.voucher.id)
   const present = new Set((await q.query<{ id: string }>('select id from vouchers where id = any($1::text[])', [ids])).map((row) => row.id))
-  const todo = items.filter((item) => !present.has(item.voucher.id))
+  const todo = present.size === 0 ? items : items.filter((item) => !present.has(item.voucher.id))
   const byRound = new Map<string, NewVoucherRow[]>()
-  for (const item of todo) byRound.set(item.voucher.roundId, [...(byRound.get(item.voucher.roundId) ?? []), item])
+  for (const item of todo) {
+    const group = byRound.get(item.voucher.roundId)
+    if (group) group.push(item)
+    else byRound.set(item.voucher.roundId, [item])
+  }
   for (const [roundId, group] of byRound) {
     // One minter per round at a time: concurrent writers would otherwise pick the same new numbers.
     await q.query('select pg_advisory_xact_lock(hashtext($1))', [`slots:${batchId}:${roundId}`])
@@ -232,39 +238,42 @@ export async function writeReservedVouchers(q: Queryable, batchId: string, items
        order by slot limit $3 for update skip locked`,
       [batchId, roundId, group.length],
     )
-    const [{ max_slot: maxSlot }] = await q.query<{ max_slot: number }>(
-      'select coalesce(max(slot), 0)::int as max_slot from voucher_slots where batch_id = $1 and round_id = $2',
-      [batchId, roundId],
-    )
     const slots = free.map((row) => row.slot)
-    for (let next = maxSlot + 1; slots.length < group.length; next += 1) slots.push(next)
-    const placed = await q.query(
-      `insert into voucher_slots (batch_id, round_id, slot, voucher_id)
-       select $1, $2, s, v from unnest($3::int[], $4::text[]) as u(s, v)
-       on conflict (batch_id, round_id, slot) do update set voucher_id = excluded.voucher_id where voucher_slots.voucher_id is null
-       returning 1`,
+    if (slots.length < group.length) {
+      const [{ max_slot: maxSlot }] = await q.query<{ max_slot: number }>(
+        'select coalesce(max(slot), 0)::int as max_slot from voucher_slots where batch_id = $1 and round_id = $2',
+        [batchId, roundId],
+      )
+      for (let next = maxSlot + 1; slots.length < group.length; next += 1) slots.push(next)
+    }
+    const placed = await q.query<{ n: number }>(
+      `with placed as (
+         insert into voucher_slots (batch_id, round_id, slot, voucher_id)
+         select $1, $2, s, v from unnest($3::int[], $4::text[]) as u(s, v)
+         on conflict (batch_id, round_id, slot) do update set voucher_id = excluded.voucher_id where voucher_slots.voucher_id is null
+         returning 1)
+       select count(*)::int as n from placed`,
       [batchId, roundId, slots, group.map((item) => item.voucher.id)],
     )
-    if (placed.length !== group.length) throw new Error(`slots for ${batchId}/${roundId}: placed ${placed.length} of ${group.length}`)
+    if (placed[0].n !== group.length) throw new Error(`slots for ${batchId}/${roundId}: placed ${placed[0].n} of ${group.length}`)
   }
   if (todo.length > 0) {
+    const rows = todo.map(({ voucher, batchSeq, roundSeq, claimKey }) => ({
+      i: voucher.id,
+      r: voucher.roundId,
+      o: voucher.ownerId,
+      b: batchSeq,
+      s: roundSeq,
+      c: voucher.claimedAt,
+      f: voucher.validFrom,
+      t: voucher.validTo,
+      k: claimKey,
+    }))
     await q.query(
       `insert into vouchers (id, batch_id, round_id, owner_id, batch_seq, round_seq, status, claimed_at, valid_from, valid_to, claim_key)
-       select id, $1, round_id, owner_id, batch_seq, round_seq, 'usable', claimed_at, valid_from, valid_to, claim_key
-       from unnest($2::text[], $3::text[], $4::uuid[], $5::int[], $6::int[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::text[])
-         as u(id, round_id, owner_id, batch_seq, round_seq, claimed_at, valid_from, valid_to, claim_key)`,
-      [
-        batchId,
-        todo.map((item) => item.voucher.id),
-        todo.map((item) => item.voucher.roundId),
-        todo.map((item) => item.voucher.ownerId),
-        todo.map((item) => item.batchSeq),
-        todo.map((item) => item.roundSeq),
-        todo.map((item) => new Date(item.voucher.claimedAt)),
-        todo.map((item) => new Date(item.voucher.validFrom)),
-        todo.map((item) => new Date(item.voucher.validTo)),
-        todo.map((item) => item.claimKey),
-      ],
+       select i, $1, r, o, b, s, 'usable', c, f, t, k
+       from json_to_recordset($2::json) as u(i text, r text, o uuid, b int, s int, c timestamptz, f timestamptz, t timestamptz, k text)`,
+      [batchId, JSON.stringify(rows)],
     )
   }
   return todo.map((item) => item.voucher.id)

@@ -12,7 +12,14 @@
  *   <prefix>{b}:user:<user>     hash: b → vouchers in the batch, r:<round> → in that round
  *   <prefix>{b}:claim:<user>:<key>  the voucher a key already got (replayed, never claimed twice)
  *   <prefix>{b}:stream          claims for the writer;   <prefix>{b}:paused  set while rebuilding
- *   <prefix>idem:{u:<user>}:<key>   the HTTP idempotency record (first answer, fingerprint)
+ *   <prefix>idem:{u:<user>}:<key>   the HTTP idempotency record: the request's fingerprint, and either
+ *                                   a lease (the answer is the claim record, or still being made)
+ *                                   or the first answer when it was not a claim
+ *
+ * A claim costs two round trips: START_SCRIPT binds the key (its own slot, so a key reused for
+ * another batch or round is refused whatever batch it names), then CLAIM_SCRIPT. A 201 is never
+ * stored as text: a retry rebuilds it, byte for byte, from the claim record. Only refusals are
+ * written back to the idempotency record.
  */
 import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
@@ -28,7 +35,6 @@ import {
   returnedByRound,
   writeReservedVouchers,
   type CountByRound,
-  type IdempotencyStart,
   type NewVoucherRow,
 } from '../store/vouchers'
 import { claimedAnswer, inFlightAnswer, keyReusedAnswer, rejectedAnswer, type Answer } from './answers'
@@ -37,14 +43,20 @@ import { roundNeedsStock, roundStocks } from './stock'
 
 /**
  * The claim, atomically. Integer replies are compared with `== 1`: in Lua 0 is true, so
- * `if redis.call('EXISTS', k) then` would take every claim for a duplicate.
+ * `if redis.call('EXISTS', k) then` would take every claim for a duplicate. The claim record
+ * (KEYS[4]) is the first answer of a key that claimed: a retry gets DUPLICATE with it — even while
+ * the gate is paused, as a replay changes nothing — and with ARGV[9] = 'replay' the script only
+ * looks (NONE: the key has not claimed).
  */
 export const CLAIM_SCRIPT = `
-if redis.call('EXISTS', KEYS[6]) == 1 then
-  return {'PAUSED'}
-end
 if redis.call('EXISTS', KEYS[4]) == 1 then
   return {'DUPLICATE', redis.call('GET', KEYS[4])}
+end
+if ARGV[9] == 'replay' then
+  return {'NONE'}
+end
+if redis.call('EXISTS', KEYS[6]) == 1 then
+  return {'PAUSED'}
 end
 local total = redis.call('GET', KEYS[1])
 local taken = redis.call('GET', KEYS[2])
@@ -67,6 +79,19 @@ local record = ARGV[3] .. '|' .. ARGV[4] .. '|' .. ARGV[1]
 redis.call('XADD', KEYS[5], '*', 'v', ARGV[3], 'u', ARGV[2], 'r', ARGV[1], 'bs', inBatch, 'rs', inRound, 't', ARGV[4], 'k', ARGV[7])
 redis.call('SET', KEYS[4], record, 'PX', ARGV[8])
 return {'CLAIMED', record, tostring(inBatch), tostring(inRound)}
+`
+
+/**
+ * Binds an Idempotency-Key to its request, or returns what it is already bound to: GET, and SET
+ * only when there was nothing (one round trip; SET NX GET would need Redis 7).
+ */
+export const START_SCRIPT = `
+local previous = redis.call('GET', KEYS[1])
+if previous then
+  return previous
+end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return false
 `
 
 /** Raises a round's total (quota handed back, carry-over once final); never creates or lowers it. */
@@ -93,6 +118,8 @@ export interface RedisEngineOptions {
   leaseMs?: number
   /** Pending entries idle this long are taken over from their (presumably dead) consumer. */
   staleMs?: number
+  /** The writer reads the stream at most this often (default 100 ms), so a rush is written in large transactions. */
+  writeIntervalMs?: number
   log?: { error(obj: unknown, msg?: string): void; warn(obj: unknown, msg?: string): void }
 }
 
@@ -131,6 +158,13 @@ export interface VerifyReport {
 
 type ScriptReply = [string, ...string[]]
 
+type KeyStart =
+  | { kind: 'new' }
+  | { kind: 'replay'; status: number; body: string }
+  | { kind: 'mismatch' }
+  /** Bound to this same request earlier (a retry): its claim record or its lease decides. */
+  | { kind: 'bound'; leaseLive: boolean }
+
 export class RedisClaimEngine implements ClaimEngine {
   readonly kind = 'redis' as const
   readonly redis: Redis
@@ -145,6 +179,7 @@ export class RedisClaimEngine implements ClaimEngine {
   private readonly upkeeps = new Map<string, Promise<void>>()
   private readonly leaseMs: number
   private readonly staleMs: number
+  private readonly writeIntervalMs: number
   private running = false
   private loop: Promise<void> | null = null
 
@@ -157,6 +192,7 @@ export class RedisClaimEngine implements ClaimEngine {
     this.blocking = new Redis(options.url, { maxRetriesPerRequest: null, lazyConnect: true })
     this.leaseMs = options.leaseMs ?? 30_000
     this.staleMs = options.staleMs ?? 30_000
+    this.writeIntervalMs = options.writeIntervalMs ?? 100
   }
 
   // Keys ---------------------------------------------------------------------------------------
@@ -221,11 +257,18 @@ export class RedisClaimEngine implements ClaimEngine {
   // Claims -------------------------------------------------------------------------------------
 
   async claim(request: ClaimRequest): Promise<ClaimResult> {
-    const { userId, key } = request
-    const started = await this.startKey(userId, key, request.fingerprint)
+    const { userId, key, fingerprint } = request
+    const started = await this.startKey(userId, key, fingerprint)
     if (started.kind === 'replay') return { status: started.status, body: started.body }
-    if (started.kind === 'in-flight') return inFlightAnswer()
     if (started.kind === 'mismatch') return keyReusedAnswer()
+    if (started.kind === 'bound') {
+      // A retry of a key bound to this request: its claim if it made one; else it is still running
+      // (409), or its process died with the lease, and this request takes the key over.
+      const replay = await this.replay(request)
+      if (replay) return replay
+      if (started.leaseLive) return inFlightAnswer()
+      await this.redis.set(this.idemKey(userId, key), this.leaseRecord(fingerprint), 'PX', DAY_MS)
+    }
     let result: ClaimResult
     try {
       result = await this.decideAndReserve(request)
@@ -233,8 +276,29 @@ export class RedisClaimEngine implements ClaimEngine {
       await this.redis.del(this.idemKey(userId, key)).catch(() => undefined)
       throw error
     }
-    await this.finishKey(userId, key, request.fingerprint, result)
+    // A claim's answer is its claim record; a refusal is recorded here, to be replayed as it was.
+    if (result.status !== 201) await this.finishKey(userId, key, fingerprint, result)
     return result
+  }
+
+  /** The first answer of a key that claimed, from the claim record; null when it has not claimed. */
+  private async replay(request: ClaimRequest): Promise<ClaimResult | null> {
+    const { batch, userId, key } = request
+    const k = this.keys(batch.id)
+    const reply = (await this.runScript(
+      CLAIM_SCRIPT,
+      [k.total(''), k.taken(''), k.user(userId), k.claim(userId, key), k.stream, k.paused],
+      ['', userId, '', 0, 0, 0, key, DAY_MS, 'replay'],
+    )) as ScriptReply
+    return reply[0] === 'DUPLICATE' ? this.duplicateAnswer(batch, userId, reply[1]) : null
+  }
+
+  private duplicateAnswer(batch: VoucherBatch, userId: string, record: string): ClaimResult {
+    const [previousId, previousAt, previousRound] = record.split('|')
+    return claimedAnswer(
+      newWalletVoucher({ id: previousId, batch, roundId: previousRound, ownerId: userId, claimedAt: Number(previousAt) }),
+      batch,
+    )
   }
 
   private async decideAndReserve(request: ClaimRequest): Promise<ClaimResult> {
@@ -260,13 +324,8 @@ export class RedisClaimEngine implements ClaimEngine {
     switch (reply[0]) {
       case 'CLAIMED':
         return claimedAnswer(newWalletVoucher({ id: voucherId, batch, roundId, ownerId: userId, claimedAt: at }), batch)
-      case 'DUPLICATE': {
-        const [previousId, previousAt, previousRound] = reply[1].split('|')
-        return claimedAnswer(
-          newWalletVoucher({ id: previousId, batch, roundId: previousRound, ownerId: userId, claimedAt: Number(previousAt) }),
-          batch,
-        )
-      }
+      case 'DUPLICATE':
+        return this.duplicateAnswer(batch, userId, reply[1])
       case 'LIMIT_REACHED': {
         const limited = decideClaim({
           ...base,
@@ -293,19 +352,22 @@ export class RedisClaimEngine implements ClaimEngine {
     }
   }
 
-  private async startKey(userId: string, key: string, fingerprint: string): Promise<IdempotencyStart> {
-    const redisKey = this.idemKey(userId, key)
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const set = await this.redis.set(redisKey, JSON.stringify({ s: 'in-flight', fp: fingerprint }), 'PX', this.leaseMs, 'NX')
-      if (set === 'OK') return { kind: 'new' }
-      const raw = await this.redis.get(redisKey)
-      if (raw === null) continue
-      const record = JSON.parse(raw) as { s: string; fp: string; st?: number; b?: string }
-      if (record.fp !== fingerprint) return { kind: 'mismatch' }
-      if (record.s === 'done') return { kind: 'replay', status: record.st!, body: record.b! }
-      return { kind: 'in-flight' }
+  /** 'l|<lease until, epoch ms>|<fingerprint>': bound to this request, the answer not recorded here. */
+  private leaseRecord(fingerprint: string): string {
+    return `l|${Date.now() + this.leaseMs}|${fingerprint}`
+  }
+
+  private async startKey(userId: string, key: string, fingerprint: string): Promise<KeyStart> {
+    const raw = (await this.runScript(START_SCRIPT, [this.idemKey(userId, key)], [this.leaseRecord(fingerprint), DAY_MS])) as string | null
+    if (raw === null) return { kind: 'new' }
+    if (raw.startsWith('l|')) {
+      const split = raw.indexOf('|', 2)
+      if (raw.slice(split + 1) !== fingerprint) return { kind: 'mismatch' }
+      return { kind: 'bound', leaseLive: Number(raw.slice(2, split)) > Date.now() }
     }
-    return { kind: 'in-flight' }
+    const record = JSON.parse(raw) as { s: string; fp: string; st: number; b: string }
+    if (record.fp !== fingerprint) return { kind: 'mismatch' }
+    return { kind: 'replay', status: record.st, body: record.b }
   }
 
   private async finishKey(userId: string, key: string, fingerprint: string, answer: Answer): Promise<void> {
@@ -434,13 +496,20 @@ export class RedisClaimEngine implements ClaimEngine {
   }
 
   private async writeLoop(): Promise<void> {
+    let lastRead = 0
     while (this.running) {
       try {
         if (this.known.size === 0) {
           await new Promise((resolve) => setTimeout(resolve, 200))
           continue
         }
-        const groups = await this.readNew(this.consumer, 2000, 500, { connection: this.blocking })
+        // At most one write per writeIntervalMs: during a rush each transaction then carries
+        // hundreds of vouchers (PostgreSQL's CPU per voucher falls ~4× from 50 to 1,000 a
+        // transaction); when quiet a voucher waits at most that long.
+        const wait = lastRead + this.writeIntervalMs - performance.now()
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+        lastRead = performance.now()
+        const groups = await this.readNew(this.consumer, 5000, 500, { connection: this.blocking })
         for (const { batch, entries } of groups) await this.writeEntries(batch, entries)
       } catch (error) {
         if (!this.running) return
