@@ -13,20 +13,34 @@ export type WalletVoucherView = WalletVoucher & {
   batch: Pick<VoucherBatch, 'id' | 'title' | 'faceValueFen' | 'thresholdFen' | 'merchants' | 'counties' | 'oneVoucherPerTransaction'>
 }
 
-export function presentVoucher(voucher: WalletVoucher, batch: VoucherBatch, at: number): WalletVoucherView {
+function batchSummary(batch: VoucherBatch): WalletVoucherView['batch'] {
   return {
-    ...voucher,
-    displayStatus: walletStatus(voucher, at),
-    batch: {
-      id: batch.id,
-      title: batch.title,
-      faceValueFen: batch.faceValueFen,
-      thresholdFen: batch.thresholdFen,
-      merchants: batch.merchants,
-      counties: batch.counties,
-      oneVoucherPerTransaction: batch.oneVoucherPerTransaction,
-    },
+    id: batch.id,
+    title: batch.title,
+    faceValueFen: batch.faceValueFen,
+    thresholdFen: batch.thresholdFen,
+    merchants: batch.merchants,
+    counties: batch.counties,
+    oneVoucherPerTransaction: batch.oneVoucherPerTransaction,
   }
+}
+
+export function presentVoucher(voucher: WalletVoucher, batch: VoucherBatch, at: number): WalletVoucherView {
+  return { ...voucher, displayStatus: walletStatus(voucher, at), batch: batchSummary(batch) }
+}
+
+/** The batch summary of every 201 of a batch, as JSON, made once per batch object (batches are replaced, not edited, on import). */
+const summaryJson = new WeakMap<VoucherBatch, string>()
+
+/** JSON.stringify(presentVoucher(voucher, batch, at)), byte for byte, with the batch part made once per batch. */
+function presentVoucherJson(voucher: WalletVoucher, batch: VoucherBatch, at: number): string {
+  let summary = summaryJson.get(batch)
+  if (summary === undefined) {
+    summary = JSON.stringify(batchSummary(batch))
+    summaryJson.set(batch, summary)
+  }
+  const head = JSON.stringify({ ...voucher, displayStatus: walletStatus(voucher, at) })
+  return `${head.slice(0, -1)},"batch":${summary}}`
 }
 
 /** A finished answer: the status and the exact JSON body. */
@@ -41,8 +55,8 @@ export function errorAnswer(status: number, code: string, message: string): Answ
 
 /** The claim's 201, shown as of the claim instant so a replay is the same bytes. */
 export function claimedAnswer(voucher: WalletVoucher, batch: VoucherBatch): Answer {
-  const view = presentVoucher(voucher, batch, parseIsoInstant(voucher.claimedAt))
-  return { status: 201, body: JSON.stringify({ data: { outcome: 'CLAIMED', voucher: view } }) }
+  const view = presentVoucherJson(voucher, batch, parseIsoInstant(voucher.claimedAt))
+  return { status: 201, body: `{"data":{"outcome":"CLAIMED","voucher":${view}}}` }
 }
 
 /** NOT_ELIGIBLE is about who asks (403); the rest are about the batch's state now (409). */

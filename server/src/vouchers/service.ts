@@ -119,6 +119,7 @@ export class VoucherService {
   private readonly live = new Map<string, { stock: LiveStock; readAt: number; refreshing: Promise<LiveStock> | null }>()
   /** user + key of every claim that reached the engine here: those bypass the gate, so a retry gets its first answer. */
   private readonly answered = new Set<string>()
+  private readonly fingerprints = new Map<string, string>()
   private readonly timers: NodeJS.Timeout[] = []
   private jobs: Promise<unknown> | null = null
 
@@ -277,6 +278,18 @@ export class VoucherService {
     return batch
   }
 
+  /** What a claim's Idempotency-Key is bound to: the batch and the round asked for (a handful per batch, so kept). */
+  private claimFingerprint(batchId: string, roundId: string | undefined): string {
+    const id = `${batchId}\n${roundId ?? ''}`
+    let fingerprint = this.fingerprints.get(id)
+    if (fingerprint === undefined) {
+      fingerprint = createHash('sha256').update(`claim\n${id}`).digest('base64url')
+      if (this.fingerprints.size >= 10_000) this.fingerprints.clear()
+      this.fingerprints.set(id, fingerprint)
+    }
+    return fingerprint
+  }
+
   async claim(input: ClaimInput): Promise<Answer> {
     const batch = await this.findBatch(input.batchId)
     if (input.roundId !== undefined && !batch.rounds.some((round) => round.id === input.roundId)) {
@@ -299,9 +312,7 @@ export class VoucherService {
       userId: input.userId,
       residentCounty: input.residentCounty,
       key: input.key,
-      fingerprint: createHash('sha256')
-        .update(`claim\n${batch.id}\n${input.roundId ?? ''}`)
-        .digest('base64url'),
+      fingerprint: this.claimFingerprint(batch.id, input.roundId),
       at,
       remainingHint: targetRound && remaining ? (remaining[targetRound] ?? null) : null,
     }
