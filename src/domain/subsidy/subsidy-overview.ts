@@ -5,7 +5,8 @@
  * engine (about 70 KB; they load with the calculators' subpackage).
  *
  * The overview is built from the rule sets by buildSubsidyOverview (subsidy-overview-build.ts) and
- * shipped as SUBSIDY_OVERVIEW (subsidy-overview-snapshot.ts). A test rebuilds it from the bundled
+ * shipped as SUBSIDY_OVERVIEW (subsidy-overview-snapshot.ts); the server builds it again from the
+ * rule sets in force (GET /api/v1/policy `subsidyOverview`), so an operator's override reaches the tab. A test rebuilds it from the bundled
  * rule sets and checks, for every boundary date, that overviewOn answers exactly as
  * measureSummaries does — so the snapshot cannot drift from the data.
  */

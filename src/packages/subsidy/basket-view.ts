@@ -3,6 +3,7 @@
  * per-person limits apply in adding order), and entries the domain rejects (written by an older
  * version, or edited by hand) kept visible with the reason, so the person can fix or remove them.
  */
+import type { SubsidyRuleSet } from '../../domain/policy/subsidy-rules'
 import { quoteBasket } from '../../domain/subsidy/quote-basket'
 import type { SubsidyQuote } from '../../domain/subsidy/quote-subsidy'
 import { parseSubsidyInput, SubsidyInputError } from '../../domain/subsidy/subsidy-input'
@@ -18,7 +19,7 @@ export interface BasketView {
   conflictCount: number
 }
 
-export function viewBasket(entries: readonly BasketEntry[]): BasketView {
+export function viewBasket(entries: readonly BasketEntry[], ruleSets: readonly SubsidyRuleSet[]): BasketView {
   const usable: Array<{ entry: BasketEntry; position: number }> = []
   const errors = new Map<number, string>()
   entries.forEach((entry, position) => {
@@ -30,7 +31,10 @@ export function viewBasket(entries: readonly BasketEntry[]): BasketView {
       errors.set(position, error.message)
     }
   })
-  const { items, totalFen } = quoteBasket(usable.map((item) => item.entry.input))
+  const { items, totalFen } = quoteBasket(
+    usable.map((item) => item.entry.input),
+    { ruleSets },
+  )
   const quoteAt = new Map(usable.map((item, index) => [item.position, { quote: items[index], index }]))
   const rows = entries.map((entry, position): BasketRow => {
     const quoted = quoteAt.get(position)

@@ -6,6 +6,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react'
 import type { SubsidyInput } from '../../domain/subsidy/subsidy-input'
 import { navigate } from '../../services/navigation'
 import { sanitiseBasketEntries, useSubsidyBasketStore } from '../../store/subsidy-basket'
+import { settlePolicyWithoutOverrides } from '../../test/policy-fixtures'
 import BasketPage from './pages/basket/index'
 
 jest.mock('../../services/navigation', () => ({ navigate: jest.fn(() => Promise.resolve()), goBack: jest.fn(() => Promise.resolve()) }))
@@ -40,6 +41,7 @@ const total = () => screen.getByText('购物清单合计可补贴').parentElemen
 beforeEach(() => {
   localStorage.clear()
   useSubsidyBasketStore.setState({ entries: [] })
+  settlePolicyWithoutOverrides()
   jest.mocked(navigate).mockClear()
 })
 

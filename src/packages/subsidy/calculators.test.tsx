@@ -4,6 +4,7 @@
  * picks the year's rules, and the car flow ends in 报废 vs 置换 side by side.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react'
+import { settlePolicyWithoutOverrides } from '../../test/policy-fixtures'
 import { setRouterParams } from '../../test/taro-shim'
 import { useSubsidyBasketStore } from '../../store/subsidy-basket'
 import ApplianceCalculatorPage from './pages/appliance/index'
@@ -31,6 +32,7 @@ beforeEach(() => {
   localStorage.clear()
   useSubsidyBasketStore.setState({ entries: [] })
   setRouterParams({})
+  settlePolicyWithoutOverrides()
 })
 
 afterEach(() => jest.restoreAllMocks())
@@ -71,7 +73,9 @@ describe('家电', () => {
     unmount()
     setRouterParams({ category: 'spaceship' })
     render(<ApplianceCalculatorPage />)
-    expect(screen.getAllByRole('radio', { checked: true }).map((radio) => radio.textContent)).not.toContainEqual(expect.stringMatching(/空调/))
+    expect(screen.getAllByRole('radio', { checked: true }).map((radio) => radio.textContent)).not.toContainEqual(
+      expect.stringMatching(/空调/),
+    )
   })
 
   test('the answer follows the typing: the cap binds above ¥10,000', () => {

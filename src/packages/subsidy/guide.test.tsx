@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
+import { settlePolicyWithoutOverrides } from '../../test/policy-fixtures'
 import { setRouterParams } from '../../test/taro-shim'
 import ApplicationGuidePage from './pages/guide/index'
 
@@ -7,6 +8,7 @@ jest.mock('../../services/navigation', () => ({ navigate: jest.fn(() => Promise.
 beforeEach(() => {
   jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-03-15T02:00:00Z'))
   setRouterParams({})
+  settlePolicyWithoutOverrides()
 })
 
 afterEach(() => jest.restoreAllMocks())

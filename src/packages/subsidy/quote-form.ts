@@ -4,8 +4,8 @@
  * (the price as a raw string) and never parse it themselves: tryParseYuan and tryQuoteSubsidy do.
  */
 import { tryParseYuan } from '../../domain/money'
-// Module paths, not the domain/subsidy index: the index also exports the operator-file validator
-// (zod), which the phone never runs and the subpackage should not carry.
+import type { SubsidyRuleSet } from '../../domain/policy/subsidy-rules'
+// Module paths, not the domain/subsidy index: it pulls in every calculator's module at once.
 import { tryQuoteSubsidy, type SubsidyQuote } from '../../domain/subsidy/quote-subsidy'
 import { parseSubsidyInput, type SubsidyInput, type SubsidyInputError } from '../../domain/subsidy/subsidy-input'
 
@@ -19,11 +19,12 @@ export type FormOutcome =
  * Quotes the form once nothing is missing. `missing` names, in Chinese, the choices the person
  * has not made yet; a price that is typed but wrong is not "missing" — the domain says what is wrong.
  * `buildInput` returns the fields as the screen holds them (text as typed); the domain checks them.
+ * `ruleSets` are the ones in use (useRuleSets: the operator's override, or the bundled sets).
  */
-export function quoteForm(missing: string[], buildInput: () => object): FormOutcome {
+export function quoteForm(missing: string[], buildInput: () => object, ruleSets: readonly SubsidyRuleSet[]): FormOutcome {
   if (missing.length > 0) return { kind: 'incomplete', missing }
   const raw = buildInput()
-  const result = tryQuoteSubsidy(raw)
+  const result = tryQuoteSubsidy(raw, { ruleSets })
   if (!result.ok) return { kind: 'invalid', error: result.error }
   const { priceFen: _priceFen, ...input } = parseSubsidyInput(raw)
   return { kind: 'quote', quote: result.quote, input: input as SubsidyInput }

@@ -1,11 +1,14 @@
 import { View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
 import { ClauseCard } from '../../components/clause-card'
 import { PageShell } from '../../components/page-shell'
 import { Pressable } from '../../components/pressable'
+import { formatFetchedAt } from '../../components/event-format'
 import { StatusBadge } from '../../components/status-badge'
 import { overviewOn, type MeasureOnDate } from '../../domain/subsidy/subsidy-overview'
 import { SUBSIDY_OVERVIEW } from '../../domain/subsidy/subsidy-overview-snapshot'
 import { todayInShanghai } from '../../domain/time'
+import { policyApi, servedSubsidyOverview, type SubsidyOverviewData } from '../../services/api/policy'
 import { navigate } from '../../services/navigation'
 import { useSubsidyBasketStore } from '../../store/subsidy-basket'
 import { CALCULATOR_ROUTE } from './subsidy-measures'
@@ -18,11 +21,21 @@ import './index.scss'
  *
  * The tab is in the main package, so it reads the light overview (a few KB of headlines built from
  * the rule sets and checked against them by test) rather than the rule data and quote engine,
- * which load with the calculators' subpackage.
+ * which load with the calculators' subpackage. The server builds the same overview from the rule
+ * sets in force, so an operator's override reaches the tab; offline with no stored copy, the
+ * bundled snapshot answers.
  */
 export default function SubsidyPage() {
   const today = todayInShanghai()
-  const view = overviewOn(today, SUBSIDY_OVERVIEW)
+  const [served, setServed] = useState<SubsidyOverviewData | null>(null)
+  useEffect(() => {
+    // Offline, the client answers with its stored copy; with none, the bundled snapshot stays.
+    policyApi.getPolicy().then(
+      (result) => setServed(servedSubsidyOverview(result.data)),
+      () => undefined,
+    )
+  }, [])
+  const view = overviewOn(today, served ? served.ruleSets : SUBSIDY_OVERVIEW)
   const basketCount = useSubsidyBasketStore((state) => state.entries.length)
 
   return (
@@ -42,6 +55,9 @@ export default function SubsidyPage() {
           </View>
         ))}
         <View className='caption'>补贴按购买日期适用当时的规则；在计算器里选以前的日期，可以看当时的规则和金额。</View>
+        <View className='caption'>
+          补贴数据：{served && served.updatedAt ? `运营方更新于 ${formatFetchedAt(Date.parse(served.updatedAt))}` : '程序内置'}
+        </View>
       </View>
 
       <View className='subsidy-tab__links'>

@@ -1,11 +1,16 @@
 /**
  * The 补贴 tab on a day in 2026: the 2025 measures have ended, the 2026 national rules apply to
- * appliances and cars, the other measures have no rule now and say what they paid in 2025.
+ * appliances and cars, the other measures have no rule now and say what they paid in 2025. The
+ * headlines come from the server's overview when it answers (an operator's override shows), from
+ * the bundled snapshot otherwise.
  */
-import { fireEvent, render, screen, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { getClause } from '../../domain/policy/clauses'
+import { policyApi } from '../../services/api/policy'
 import { navigate } from '../../services/navigation'
 import { useSubsidyBasketStore } from '../../store/subsidy-basket'
+import { ok } from '../../test/api-test-server'
+import { quietNetworkErrors, setUpPolicyServer, settlePolicyWithoutOverrides, usePolicyAt } from '../../test/policy-fixtures'
 import SubsidyPage from './index'
 
 jest.mock('../../services/navigation', () => ({ navigate: jest.fn(() => Promise.resolve()) }))
@@ -15,6 +20,7 @@ const card = (name: string) => within(screen.getByRole('group', { name }))
 beforeEach(() => {
   jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-03-15T02:00:00Z'))
   useSubsidyBasketStore.setState({ entries: [] })
+  settlePolicyWithoutOverrides()
   jest.mocked(navigate).mockClear()
 })
 
@@ -70,4 +76,55 @@ test('entries to 购物清单 (with its count) and 怎么申请, and the clause 
   expect(screen.getByText(`${clause.label}${clause.title}`)).toBeInTheDocument()
   expect(screen.getByRole('link', { name: '阅读（十四）政策原文' })).toBeInTheDocument()
   expect(document.body.textContent).not.toMatch(/NaN|undefined/)
+})
+
+describe('the overview the server builds from the rule sets in force', () => {
+  const policyServer = setUpPolicyServer()
+
+  /** Until the tab's request has its answer (or has failed) and the tab has rendered it. */
+  async function answered() {
+    await waitFor(() => expect(policyApi.getPolicy).toHaveBeenCalled())
+    const { results } = jest.mocked(policyApi.getPolicy).mock
+    await act(() => results[results.length - 1].value.catch(() => undefined))
+  }
+
+  test("an operator's override changes the headline, and the tab says when the operator updated it", async () => {
+    render(<SubsidyPage />)
+    await waitFor(() => expect(card('家电').getByText('一级能效 12% · 最高 ¥1,200/件')).toBeInTheDocument())
+    expect(screen.getByText('补贴数据：运营方更新于 3月14日 18:00')).toBeInTheDocument()
+    // What the override leaves alone stays as bundled.
+    expect(card('汽车报废更新').getByText('✓ 可以申请')).toBeInTheDocument()
+  })
+
+  test('an overview of the wrong shape (an old stored copy, a newer server) is not used', async () => {
+    policyServer.answer(
+      ok({ data: { overrides: [], subsidyOverview: { updatedAt: null, note: null, ruleSets: [{ id: 'x', measures: [{}] }] } } }),
+    )
+    render(<SubsidyPage />)
+    await answered()
+    expect(card('家电').getByText('一级能效 15% · 最高 ¥1,500/件')).toBeInTheDocument()
+    expect(screen.getByText('补贴数据：程序内置')).toBeInTheDocument()
+  })
+
+  test('offline with no stored copy: the bundled overview', async () => {
+    quietNetworkErrors()
+    policyServer.answer({ drop: true })
+    render(<SubsidyPage />)
+    await answered()
+    expect(card('家电').getByText('一级能效 15% · 最高 ¥1,500/件')).toBeInTheDocument()
+    expect(screen.getByText('补贴数据：程序内置')).toBeInTheDocument()
+  })
+
+  test('offline after one answer: the stored overview', async () => {
+    const first = render(<SubsidyPage />)
+    await waitFor(() => expect(card('家电').getByText('一级能效 12% · 最高 ¥1,200/件')).toBeInTheDocument())
+    first.unmount()
+    quietNetworkErrors()
+    usePolicyAt(policyServer.baseUrl())
+    policyServer.answer({ drop: true })
+    render(<SubsidyPage />)
+    await answered()
+    expect(card('家电').getByText('一级能效 12% · 最高 ¥1,200/件')).toBeInTheDocument()
+    expect(screen.getByText('补贴数据：运营方更新于 3月14日 18:00')).toBeInTheDocument()
+  })
 })

@@ -4,6 +4,7 @@ import { PageShell } from '../../../components/page-shell'
 import type { SubsidyMeasure } from '../../../domain/policy/subsidy-vocabulary'
 import type { FormOutcome } from '../quote-form'
 import type { BasketSaving } from '../use-basket-saving'
+import type { RuleSetsInUse } from '../use-rule-sets'
 import { MeasureRuleLine } from './measure-rule-line'
 import { PurchaseDateField } from './purchase-date-field'
 import { QuoteResult } from './quote-result'
@@ -21,19 +22,27 @@ export interface CalculatorLayoutProps {
   fieldsShownInline: readonly string[]
   /** The measure's own fields, between the rule line and the purchase date. */
   children: ReactNode
+  /** The rule sets `outcome` was quoted with (useRuleSets). */
+  rules: RuleSetsInUse
 }
 
 /** One calculator page: the rule in force on the purchase date, the measure's fields, the date, the answer. */
 export function CalculatorLayout(props: CalculatorLayoutProps) {
-  const { title, measure, today, purchaseDate, onPurchaseDateChange, outcome, saving, fieldsShownInline, children } = props
+  const { title, measure, today, purchaseDate, onPurchaseDateChange, outcome, saving, fieldsShownInline, children, rules } = props
   return (
     <PageShell label={title}>
       <View className='card'>
-        <MeasureRuleLine measure={measure} date={purchaseDate} today={today} onDateChange={onPurchaseDateChange} />
+        <MeasureRuleLine
+          measure={measure}
+          date={purchaseDate}
+          today={today}
+          onDateChange={onPurchaseDateChange}
+          ruleSets={rules.ruleSets}
+        />
         {children}
-        <PurchaseDateField value={purchaseDate} onChange={onPurchaseDateChange} today={today} />
+        <PurchaseDateField value={purchaseDate} onChange={onPurchaseDateChange} today={today} ruleSets={rules.ruleSets} />
       </View>
-      <QuoteResult outcome={outcome} today={today} fieldsShownInline={fieldsShownInline} saving={saving} />
+      <QuoteResult outcome={outcome} today={today} fieldsShownInline={fieldsShownInline} saving={saving} rules={rules} />
     </PageShell>
   )
 }

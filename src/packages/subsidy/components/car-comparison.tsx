@@ -1,12 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import { formatFen } from '../../../domain/money'
 import { findRuleSetForDate } from '../../../domain/policy/subsidy-rule-sets'
+import type { SubsidyRuleSet } from '../../../domain/policy/subsidy-rules'
 import type { SubsidyQuote } from '../../../domain/subsidy/quote-subsidy'
 import { QuoteAmount } from './quote-result'
 
 export interface CarComparisonProps {
   scrap: SubsidyQuote
   replace: SubsidyQuote
+  /** The rule sets the two quotes were made with. */
+  ruleSets: readonly SubsidyRuleSet[]
 }
 
 const OPTION_CAPTION = {
@@ -19,10 +22,10 @@ const OPTION_CAPTION = {
  * marked in words, and the person is told the two cannot both be claimed for one car when the
  * rule set in force says so (exclusiveWithReplace).
  */
-export function CarComparison({ scrap, replace }: CarComparisonProps) {
+export function CarComparison({ scrap, replace, ruleSets }: CarComparisonProps) {
   const both = scrap.eligible && replace.eligible
   const best = both ? (scrap.amountFen >= replace.amountFen ? 'scrap' : 'replace') : null
-  const exclusive = findRuleSetForDate(scrap.purchaseDate)?.measures['car-scrap']?.exclusiveWithReplace.value ?? false
+  const exclusive = findRuleSetForDate(scrap.purchaseDate, ruleSets)?.measures['car-scrap']?.exclusiveWithReplace.value ?? false
   const columns = [
     { key: 'scrap', title: '报废更新', quote: scrap },
     { key: 'replace', title: '置换更新', quote: replace },

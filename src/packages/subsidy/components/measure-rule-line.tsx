@@ -4,6 +4,7 @@ import { StatusBadge } from '../../../components/status-badge'
 import type { SubsidyMeasure } from '../../../domain/policy/subsidy-vocabulary'
 import { measureSummary } from '../../../domain/subsidy/measure-summaries'
 import { quickPurchaseDates } from '../../../domain/subsidy/rule-set-periods'
+import type { SubsidyRuleSet } from '../../../domain/policy/subsidy-rules'
 
 export interface MeasureRuleLineProps {
   measure: SubsidyMeasure
@@ -11,17 +12,20 @@ export interface MeasureRuleLineProps {
   date: string
   today: string
   onDateChange: (date: string) => void
+  ruleSets: readonly SubsidyRuleSet[]
 }
 
 /**
  * The rule a calculator applies on the chosen purchase date, in one line with its status; when
  * there is none (e-bikes in 2026), one tap moves the date into a rule set that had one.
  */
-export function MeasureRuleLine({ measure, date, today, onDateChange }: MeasureRuleLineProps) {
-  const summary = measureSummary(measure, date)
+export function MeasureRuleLine({ measure, date, today, onDateChange, ruleSets }: MeasureRuleLineProps) {
+  const summary = measureSummary(measure, date, { ruleSets })
   const alternatives = summary.available
     ? []
-    : quickPurchaseDates(today).filter((quick) => quick.date !== date && measureSummary(measure, quick.date).available)
+    : quickPurchaseDates(today, ruleSets).filter(
+        (quick) => quick.date !== date && measureSummary(measure, quick.date, { ruleSets }).available,
+      )
   return (
     <View className='subsidy-intro' aria-live='polite'>
       {summary.headline ? (

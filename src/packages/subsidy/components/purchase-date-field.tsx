@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { ChoiceList } from '../../../components/choice-list'
 import { DateField } from '../../../components/date-field'
+import type { SubsidyRuleSet } from '../../../domain/policy/subsidy-rules'
 import { quickPurchaseDates, ruleSetTimeline } from '../../../domain/subsidy/rule-set-periods'
 import { addDays } from '../../../domain/time'
 
@@ -11,6 +12,8 @@ export interface PurchaseDateFieldProps {
   /** Today in Shanghai, the default. */
   today: string
   label?: string
+  /** The rule sets in use (useRuleSets): their periods give the one-tap dates. */
+  ruleSets: readonly SubsidyRuleSet[]
 }
 
 /** Earliest purchase date offered: the first rule set starts in 2025; earlier dates have no rule. */
@@ -20,9 +23,9 @@ const EARLIEST_PURCHASE = '2024-01-01'
  * The purchase date picks the rule set (quoteSubsidy), so besides the date picker it offers one-tap
  * dates: today, and the last day of each ended rule set ("2025 年内") for purchases made then.
  */
-export function PurchaseDateField({ value, onChange, today, label = '购买日期' }: PurchaseDateFieldProps) {
-  const quickDates = quickPurchaseDates(today)
-  const { ended } = ruleSetTimeline(today)
+export function PurchaseDateField({ value, onChange, today, label = '购买日期', ruleSets }: PurchaseDateFieldProps) {
+  const quickDates = quickPurchaseDates(today, ruleSets)
+  const { ended } = ruleSetTimeline(today, ruleSets)
   return (
     <View className='subsidy-field'>
       <DateField

@@ -7,6 +7,8 @@ import type { QuoteSource, SubsidyQuote } from '../../../domain/subsidy/quote-su
 import { navigate } from '../../../services/navigation'
 import type { FormOutcome } from '../quote-form'
 import type { BasketSaving } from '../use-basket-saving'
+import type { RuleSetsInUse } from '../use-rule-sets'
+import { RuleDataNote } from './rule-data-note'
 
 export interface QuoteResultProps {
   outcome: FormOutcome
@@ -17,6 +19,8 @@ export interface QuoteResultProps {
   saving?: BasketSaving
   /** Replaces the heading, e.g. '报废更新'. */
   title?: string
+  /** The rule sets the quote was made with, for whose data answered. */
+  rules: RuleSetsInUse
 }
 
 const isClauseId = (clause: string): clause is ClauseId => POLICY_CLAUSES.some((item) => item.id === clause)
@@ -25,7 +29,7 @@ const isClauseId = (clause: string): clause is ClauseId => POLICY_CLAUSES.some((
  * The answer of a calculator, updated as the person types: the amount, the working, why, the rule
  * set and its status, figures still 待官方确认, and the source clause to read.
  */
-export function QuoteResult({ outcome, today, fieldsShownInline = [], saving, title = '能补贴多少' }: QuoteResultProps) {
+export function QuoteResult({ outcome, today, fieldsShownInline = [], saving, title = '能补贴多少', rules }: QuoteResultProps) {
   if (outcome.kind === 'incomplete') {
     return (
       <View className='card subsidy-result' aria-live='polite'>
@@ -68,7 +72,7 @@ export function QuoteResult({ outcome, today, fieldsShownInline = [], saving, ti
       <ResultSection heading={quote.eligible ? '为什么' : '为什么不能补贴'}>
         <ReasonList reasons={quote.reasons} />
       </ResultSection>
-      <RuleSetLine quote={quote} today={today} />
+      <RuleSetLine quote={quote} today={today} rules={rules} />
       <ProvisionalFigures quote={quote} />
       <QuoteSources sources={quote.sources} />
       {saving ? <SaveToBasket saving={saving} input={outcome.input} /> : null}
@@ -114,7 +118,7 @@ export function ReasonList({ reasons }: { reasons: readonly string[] }) {
   )
 }
 
-function RuleSetLine({ quote, today }: { quote: SubsidyQuote; today: string }) {
+function RuleSetLine({ quote, today, rules }: { quote: SubsidyQuote; today: string; rules: RuleSetsInUse }) {
   return (
     <ResultSection heading='适用规则'>
       <View>
@@ -126,6 +130,7 @@ function RuleSetLine({ quote, today }: { quote: SubsidyQuote; today: string }) {
           {quote.deadline < today ? '（已结束）' : ''}
         </View>
       ) : null}
+      <RuleDataNote rules={rules} />
     </ResultSection>
   )
 }

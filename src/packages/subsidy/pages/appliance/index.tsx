@@ -13,6 +13,7 @@ import { PriceField } from '../../components/price-field'
 import { errorFor, listMissing, priceError, quoteForm } from '../../quote-form'
 import { useBasketSaving } from '../../use-basket-saving'
 import { useCalculatorStart } from '../../use-calculator-start'
+import { useRuleSets } from '../../use-rule-sets'
 import '../../subsidy.scss'
 
 const CATEGORY_OPTIONS = APPLIANCE_CATEGORIES.map((category) => ({ value: category, title: APPLIANCE_CATEGORY_LABEL[category] }))
@@ -22,7 +23,10 @@ export default function ApplianceCalculatorPage() {
   const today = todayInShanghai()
   const edited = useCalculatorStart(['appliance'])
   const saving = useBasketSaving(edited.editId)
-  const [category, setCategory] = useState<ApplianceCategory | null>(edited.input?.category ?? edited.preset('category', APPLIANCE_CATEGORIES))
+  const rules = useRuleSets()
+  const [category, setCategory] = useState<ApplianceCategory | null>(
+    edited.input?.category ?? edited.preset('category', APPLIANCE_CATEGORIES),
+  )
   const [priceText, setPriceText] = useState(edited.input ? String(edited.input.priceYuan) : '')
   const [grade, setGrade] = useState<EnergyGrade | null | undefined>(edited.input ? edited.input.grade : undefined)
   const [purchaseDate, setPurchaseDate] = useState(edited.input?.purchaseDate ?? edited.purchaseDate ?? today)
@@ -34,6 +38,7 @@ export default function ApplianceCalculatorPage() {
       [grade === undefined, '能效等级'],
     ]),
     () => ({ measure: 'appliance', category: category!, priceYuan: priceText, grade: grade!, purchaseDate }),
+    rules.ruleSets,
   )
 
   return (
@@ -44,6 +49,7 @@ export default function ApplianceCalculatorPage() {
       purchaseDate={purchaseDate}
       onPurchaseDateChange={setPurchaseDate}
       outcome={outcome}
+      rules={rules}
       saving={saving}
       fieldsShownInline={['priceYuan', 'grade']}
     >

@@ -10,6 +10,8 @@ import type { RouteKey } from '../../../../routes'
 import { navigate } from '../../../../services/navigation'
 import { useSubsidyBasketStore, type BasketEntry } from '../../../../store/subsidy-basket'
 import { viewBasket, type BasketRow } from '../../basket-view'
+import { RuleDataNote } from '../../components/rule-data-note'
+import { useRuleSets } from '../../use-rule-sets'
 import '../../subsidy.scss'
 
 const ADD_LINKS: ReadonlyArray<{ key: RouteKey; title: string }> = [
@@ -27,7 +29,8 @@ export default function BasketPage() {
   const removeEntry = useSubsidyBasketStore((state) => state.removeEntry)
   const restoreEntry = useSubsidyBasketStore((state) => state.restoreEntry)
   const [removed, setRemoved] = useState<{ entry: BasketEntry; position: number; label: string } | null>(null)
-  const view = viewBasket(entries)
+  const rules = useRuleSets()
+  const view = viewBasket(entries, rules.ruleSets)
 
   const remove = (row: BasketRow) => {
     removeEntry(row.entry.id)
@@ -42,6 +45,7 @@ export default function BasketPage() {
         <View className='caption'>
           共 {entries.length} 项{view.conflictCount > 0 ? `，其中 ${view.conflictCount} 项超出每人限额` : ''}。清单只存在这台手机上。
         </View>
+        <RuleDataNote rules={rules} />
       </View>
 
       {removed ? (

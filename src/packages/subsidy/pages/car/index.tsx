@@ -22,6 +22,7 @@ import { TextInput } from '../../../../components/text-input'
 import { listMissing, priceError, quoteForm, type FormOutcome } from '../../quote-form'
 import { useBasketSaving } from '../../use-basket-saving'
 import { useCalculatorStart } from '../../use-calculator-start'
+import { useRuleSets } from '../../use-rule-sets'
 import '../../subsidy.scss'
 
 const FUEL_CAPTION: Record<OldCarFuel, string> = {
@@ -71,6 +72,7 @@ export default function CarSubsidyPage() {
   const today = todayInShanghai()
   const edited = useCalculatorStart(['car-scrap', 'car-replace'])
   const saving = useBasketSaving(edited.editId)
+  const rules = useRuleSets()
   const initial = edited.input
   const initialScrap = initial?.measure === 'car-scrap' ? initial : null
   const [step, setStep] = useState(initialScrap ? 5 : 1)
@@ -124,6 +126,7 @@ export default function CarSubsidyPage() {
       purchaseDate,
       ...carId,
     }),
+    rules.ruleSets,
   )
   const replace: FormOutcome = quoteForm(
     allMissing,
@@ -135,6 +138,7 @@ export default function CarSubsidyPage() {
       purchaseDate,
       ...carId,
     }),
+    rules.ruleSets,
   )
   const invalid = scrap.kind === 'invalid' ? scrap : replace.kind === 'invalid' ? replace : null
   const fieldError = (field: string) => (invalid && invalid.error.field === field ? invalid.error.message : null)
@@ -232,7 +236,13 @@ export default function CarSubsidyPage() {
               error={priceError(priceText)}
               hint='看购车发票上的价税合计'
             />
-            <PurchaseDateField value={purchaseDate} onChange={setPurchaseDate} today={today} label='新车购买日期' />
+            <PurchaseDateField
+              value={purchaseDate}
+              onChange={setPurchaseDate}
+              today={today}
+              label='新车购买日期'
+              ruleSets={rules.ruleSets}
+            />
           </View>
         ) : null}
         {shownMissing.length > 0 ? (
@@ -263,12 +273,12 @@ export default function CarSubsidyPage() {
           </View>
         ) : scrap.kind === 'quote' && replace.kind === 'quote' ? (
           <View>
-            <CarComparison scrap={scrap.quote} replace={replace.quote} />
-            <QuoteResult outcome={scrap} today={today} saving={saving} title='报废更新：详细说明' />
-            <QuoteResult outcome={replace} today={today} saving={saving} title='置换更新：详细说明' />
+            <CarComparison scrap={scrap.quote} replace={replace.quote} ruleSets={rules.ruleSets} />
+            <QuoteResult outcome={scrap} today={today} saving={saving} title='报废更新：详细说明' rules={rules} />
+            <QuoteResult outcome={replace} today={today} saving={saving} title='置换更新：详细说明' rules={rules} />
           </View>
         ) : (
-          <QuoteResult outcome={scrap} today={today} />
+          <QuoteResult outcome={scrap} today={today} rules={rules} />
         )
       ) : null}
     </PageShell>

@@ -7,6 +7,7 @@ import { PriceField } from '../../components/price-field'
 import { listMissing, priceError, quoteForm } from '../../quote-form'
 import { useBasketSaving } from '../../use-basket-saving'
 import { useCalculatorStart } from '../../use-calculator-start'
+import { useRuleSets } from '../../use-rule-sets'
 import '../../subsidy.scss'
 
 const CATEGORY_OPTIONS = DIGITAL_CATEGORIES.map((category) => ({ value: category, title: DIGITAL_CATEGORY_LABEL[category] }))
@@ -16,6 +17,7 @@ export default function DigitalCalculatorPage() {
   const today = todayInShanghai()
   const edited = useCalculatorStart(['digital'])
   const saving = useBasketSaving(edited.editId)
+  const rules = useRuleSets()
   const [category, setCategory] = useState<DigitalCategory | null>(edited.input?.category ?? edited.preset('category', DIGITAL_CATEGORIES))
   const [priceText, setPriceText] = useState(edited.input ? String(edited.input.priceYuan) : '')
   const [purchaseDate, setPurchaseDate] = useState(edited.input?.purchaseDate ?? edited.purchaseDate ?? today)
@@ -26,6 +28,7 @@ export default function DigitalCalculatorPage() {
       [priceText.trim() === '', '售价'],
     ]),
     () => ({ measure: 'digital', category: category!, priceYuan: priceText, purchaseDate }),
+    rules.ruleSets,
   )
 
   return (
@@ -36,6 +39,7 @@ export default function DigitalCalculatorPage() {
       purchaseDate={purchaseDate}
       onPurchaseDateChange={setPurchaseDate}
       outcome={outcome}
+      rules={rules}
       saving={saving}
       fieldsShownInline={['priceYuan']}
     >

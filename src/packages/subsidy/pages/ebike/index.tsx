@@ -7,6 +7,7 @@ import { PriceField } from '../../components/price-field'
 import { listMissing, priceError, quoteForm } from '../../quote-form'
 import { useBasketSaving } from '../../use-basket-saving'
 import { useCalculatorStart } from '../../use-calculator-start'
+import { useRuleSets } from '../../use-rule-sets'
 import '../../subsidy.scss'
 
 const BATTERY_OPTIONS = EBIKE_BATTERY_TYPES.map((battery) => ({ value: battery, title: EBIKE_BATTERY_LABEL[battery] }))
@@ -23,6 +24,7 @@ export default function EbikeCalculatorPage() {
   const today = todayInShanghai()
   const edited = useCalculatorStart(['ebike'])
   const saving = useBasketSaving(edited.editId)
+  const rules = useRuleSets()
   const [oldBattery, setOldBattery] = useState<EbikeBatteryType | null>(edited.input?.oldBatteryType ?? null)
   const [newBattery, setNewBattery] = useState<EbikeBatteryType | null>(edited.input?.newBatteryType ?? null)
   const [recycled, setRecycled] = useState<YesNo | null>(toYesNo(edited.input?.oldEbikeHandedToRecycler))
@@ -47,6 +49,7 @@ export default function EbikeCalculatorPage() {
       priceYuan: priceText,
       purchaseDate,
     }),
+    rules.ruleSets,
   )
 
   return (
@@ -57,6 +60,7 @@ export default function EbikeCalculatorPage() {
       purchaseDate={purchaseDate}
       onPurchaseDateChange={setPurchaseDate}
       outcome={outcome}
+      rules={rules}
       saving={saving}
       fieldsShownInline={['priceYuan']}
     >

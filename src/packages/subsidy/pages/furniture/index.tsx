@@ -7,6 +7,7 @@ import { PriceField } from '../../components/price-field'
 import { errorFor, listMissing, priceError, quoteForm } from '../../quote-form'
 import { useBasketSaving } from '../../use-basket-saving'
 import { useCalculatorStart } from '../../use-calculator-start'
+import { useRuleSets } from '../../use-rule-sets'
 import '../../subsidy.scss'
 
 /** 家居: ordinary ready-made furniture (beds, tables, chairs); grade 1 energy/water label pays more. */
@@ -14,6 +15,7 @@ export default function FurnitureCalculatorPage() {
   const today = todayInShanghai()
   const edited = useCalculatorStart(['furniture'])
   const saving = useBasketSaving(edited.editId)
+  const rules = useRuleSets()
   const [priceText, setPriceText] = useState(edited.input ? String(edited.input.priceYuan) : '')
   const [grade, setGrade] = useState<EnergyGrade | null | undefined>(edited.input ? edited.input.grade : undefined)
   const [purchaseDate, setPurchaseDate] = useState(edited.input?.purchaseDate ?? edited.purchaseDate ?? today)
@@ -24,6 +26,7 @@ export default function FurnitureCalculatorPage() {
       [grade === undefined, '能效等级（没有标识选“没有标识”）'],
     ]),
     () => ({ measure: 'furniture', priceYuan: priceText, grade: grade!, purchaseDate }),
+    rules.ruleSets,
   )
 
   return (
@@ -34,6 +37,7 @@ export default function FurnitureCalculatorPage() {
       purchaseDate={purchaseDate}
       onPurchaseDateChange={setPurchaseDate}
       outcome={outcome}
+      rules={rules}
       saving={saving}
       fieldsShownInline={['priceYuan', 'grade']}
     >

@@ -11,6 +11,8 @@ import { quickPurchaseDates } from '../../../../domain/subsidy/rule-set-periods'
 import { todayInShanghai } from '../../../../domain/time'
 import { CALCULATOR_ROUTE, MEASURE_SHORT_LABEL } from '../../../../pages/subsidy/subsidy-measures'
 import { navigate } from '../../../../services/navigation'
+import { RuleDataNote } from '../../components/rule-data-note'
+import { useRuleSets } from '../../use-rule-sets'
 import '../../subsidy.scss'
 
 const MEASURE_OPTIONS = SUBSIDY_MEASURES.map((measure) => ({ value: measure, title: MEASURE_SHORT_LABEL[measure] }))
@@ -21,11 +23,12 @@ const isMeasure = (value: string | undefined): value is SubsidyMeasure => (SUBSI
 export default function ApplicationGuidePage() {
   const { params } = useRouter()
   const today = todayInShanghai()
-  const quickDates = quickPurchaseDates(today)
+  const rules = useRuleSets()
+  const quickDates = quickPurchaseDates(today, rules.ruleSets)
   const requested = params.measure ? decodeURIComponent(params.measure) : undefined
   const [measure, setMeasure] = useState<SubsidyMeasure>(isMeasure(requested) ? requested : 'appliance')
   const [date, setDate] = useState(today)
-  const guide = applicationGuide(measure, date)
+  const guide = applicationGuide(measure, date, { ruleSets: rules.ruleSets })
   const endedDates = quickDates.filter((quick) => quick.date !== today)
 
   return (
@@ -45,6 +48,7 @@ export default function ApplicationGuidePage() {
       <View className='card' aria-live='polite'>
         <View className='title'>{guide.label}：怎么申请</View>
         {guide.ruleSetTitle ? <View className='caption'>依据：{guide.ruleSetTitle}</View> : null}
+        <RuleDataNote rules={rules} />
         {guide.deadline ? (
           <View className='subsidy-section'>
             <View className='subsidy-section__heading'>截止日期</View>

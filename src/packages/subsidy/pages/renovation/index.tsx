@@ -13,6 +13,7 @@ import { PriceField } from '../../components/price-field'
 import { errorFor, listMissing, priceError, quoteForm } from '../../quote-form'
 import { useBasketSaving } from '../../use-basket-saving'
 import { useCalculatorStart } from '../../use-calculator-start'
+import { useRuleSets } from '../../use-rule-sets'
 import '../../subsidy.scss'
 
 const KIND_CAPTION: Record<RenovationKind, string> = {
@@ -30,6 +31,7 @@ export default function RenovationCalculatorPage() {
   const today = todayInShanghai()
   const edited = useCalculatorStart(['renovation'])
   const saving = useBasketSaving(edited.editId)
+  const rules = useRuleSets()
   const [kind, setKind] = useState<RenovationKind | null>(edited.input?.kind ?? edited.preset('kind', RENOVATION_KINDS))
   const [priceText, setPriceText] = useState(edited.input ? String(edited.input.priceYuan) : '')
   const [grade, setGrade] = useState<EnergyGrade | null | undefined>(edited.input ? edited.input.grade : undefined)
@@ -42,6 +44,7 @@ export default function RenovationCalculatorPage() {
       [grade === undefined, '能效等级（没有标识选“没有标识”）'],
     ]),
     () => ({ measure: 'renovation', kind: kind!, priceYuan: priceText, grade: grade!, purchaseDate }),
+    rules.ruleSets,
   )
 
   return (
@@ -52,6 +55,7 @@ export default function RenovationCalculatorPage() {
       purchaseDate={purchaseDate}
       onPurchaseDateChange={setPurchaseDate}
       outcome={outcome}
+      rules={rules}
       saving={saving}
       fieldsShownInline={['priceYuan', 'grade']}
     >
