@@ -341,24 +341,28 @@ export async function claimSlots(
        select * from unnest($3::text[], $4::uuid[], $5::int[], $6::int[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::text[])
          with ordinality as w(id, owner_id, batch_seq, round_seq, claimed_at, valid_from, valid_to, claim_key, body, n)
      ), free as (
-       select slot, row_number() over (order by slot) as n from (
-         select slot from voucher_slots where batch_id = $1 and round_id = $2 and voucher_id is null
+       select tid, slot, row_number() over (order by slot) as n from (
+         select ctid as tid, slot from voucher_slots where batch_id = $1 and round_id = $2 and voucher_id is null
          order by slot limit cardinality($3::text[]) ${lock}
        ) as locked
      ), paired as (
-       select wanted.*, free.slot from wanted join free using (n)
+       select wanted.*, free.slot, free.tid from wanted join free using (n)
      ), taken as (
-       -- slot = any(…) lets the planner look the locked slots up by key instead of scanning the round.
+       -- By the locked rows' ctid (a TID scan): joining on the slot number let the planner scan
+       -- the whole round's slots for every statement when its statistics were stale. RETURNING
+       -- carries each claim on, so no later step joins two CTEs (nested loops, n² in the group).
        update voucher_slots s set voucher_id = paired.id from paired
-       where s.batch_id = $1 and s.round_id = $2 and s.slot = any(array(select slot from free)) and s.slot = paired.slot
-       returning s.slot
+       where s.ctid = paired.tid and s.batch_id = $1 and s.round_id = $2 and s.slot = paired.slot
+       returning paired.*
      ), inserted as (
+       -- Only claims whose slot was taken get a voucher: no voucher without its unit of stock.
        insert into vouchers (id, batch_id, round_id, owner_id, batch_seq, round_seq, status, claimed_at, valid_from, valid_to, claim_key)
-       select id, $1, $2, owner_id, batch_seq, round_seq, 'usable', claimed_at, valid_from, valid_to, claim_key from paired
+       select id, $1, $2, owner_id, batch_seq, round_seq, 'usable', claimed_at, valid_from, valid_to, claim_key from taken
        returning id
      ), answered as (
-       update idempotency_keys k set state = 'done', status = 201, body = paired.body, leased_until = null
-       from paired where k.scope = 'claim' and k.user_id = paired.owner_id and k.key = paired.claim_key
+       -- All of taken is inserted or the statement fails (a unique violation): answer all of it.
+       update idempotency_keys k set state = 'done', status = 201, body = taken.body, leased_until = null
+       from taken where k.scope = 'claim' and k.user_id = taken.owner_id and k.key = taken.claim_key
        returning 1
      )
      select id from inserted`,
