@@ -321,6 +321,74 @@ for (const engine of ENGINES) {
   })
 }
 
+for (const engine of ['pglite', 'postgres'] as const) {
+  const skip = skipReason(engine)
+  describe(`the store engine's Idempotency-Keys on ${engine}`, { skip: skip ?? false }, () => {
+    let h: VoucherHarness
+    let other: VoucherHarness
+
+    before(async () => {
+      h = await startVoucherHarness(engine, { seed: false })
+      // A second server process on the same store.
+      other = await startVoucherHarness(engine, { db: h.db })
+      await importBatches(h.db, [rushBatch('keys', h.clock.now.getTime(), { quota: 100, perRound: 3, perBatch: 3 })])
+      await h.vouchers.tick()
+      await other.vouchers.tick()
+    })
+    after(async () => {
+      await other?.close()
+      await h?.close()
+    })
+
+    test('one key sent to two processes at once: one voucher, and both hear its answer', async () => {
+      const residents = await bulkResidents(h.db, 20)
+      const pairs = await Promise.all(
+        residents.map(async (resident) => {
+          const key = newKey()
+          const send = (server: VoucherHarness) =>
+            server.request({ method: 'POST', url: claimUrl('keys'), headers: { ...bearer(resident), 'idempotency-key': key } })
+          return Promise.all([send(h), send(other)])
+        }),
+      )
+      for (const [first, second] of pairs) {
+        assert.equal(first.statusCode, 201, first.body)
+        assert.equal(second.body, first.body)
+      }
+      const [{ n }] = await h.db.query<{ n: number }>(`select count(*)::int as n from vouchers where batch_id = 'keys'`)
+      assert.equal(n, residents.length)
+    })
+
+    test('a key left in flight by a process that died: CLAIM_IN_FLIGHT within its lease, taken over after it', async () => {
+      const [resident] = await bulkResidents(h.db, 1)
+      const key = newKey()
+      const fingerprint = (h.vouchers as unknown as { claimFingerprint(batchId: string, roundId?: string): string }).claimFingerprint(
+        'keys',
+        undefined,
+      )
+      const leave = (leasedUntil: Date) =>
+        h.db.query(
+          `insert into idempotency_keys (scope, user_id, key, fingerprint, state, leased_until) values ('claim', $1, $2, $3, 'in-flight', $4)
+           on conflict (scope, user_id, key) do update set leased_until = excluded.leased_until`,
+          [resident.userId, key, fingerprint, leasedUntil],
+        )
+      const claim = () => h.request({ method: 'POST', url: claimUrl('keys'), headers: { ...bearer(resident), 'idempotency-key': key } })
+      await leave(new Date(h.clock.now.getTime() + 30_000))
+      const held = await claim()
+      assert.equal(held.statusCode, 409)
+      assert.equal(held.json().error.code, 'CLAIM_IN_FLIGHT')
+      await leave(new Date(h.clock.now.getTime() - 1))
+      const taken = await claim()
+      assert.equal(taken.statusCode, 201, taken.body)
+      assert.equal((await claim()).body, taken.body)
+      const [row] = await h.db.query<{ state: string; status: number }>(
+        `select state, status from idempotency_keys where scope = 'claim' and user_id = $1 and key = $2`,
+        [resident.userId, key],
+      )
+      assert.deepEqual(row, { state: 'done', status: 201 })
+    })
+  })
+}
+
 describe('rate limits on the claim route', () => {
   let h: VoucherHarness
   before(async () => {

@@ -142,74 +142,11 @@ export interface UserClaimCounts {
   residentCounty: string | null
 }
 
-export async function userClaimCounts(q: Queryable, userId: string, batchId: string): Promise<UserClaimCounts> {
-  const rows = await q.query<{ round_id: string | null; n: number; county: string | null }>(
-    `select c.round_id, coalesce(c.n, 0)::int as n, u.resident_county as county
-     from users u left join (select round_id, count(*) as n from vouchers where owner_id = $1 and batch_id = $2 group by round_id) c on true
-     where u.id = $1`,
-    [userId, batchId],
-  )
-  const byRound: CountByRound = {}
-  let inBatch = 0
-  for (const row of rows) {
-    if (row.round_id === null) continue
-    byRound[row.round_id] = row.n
-    inBatch += row.n
-  }
-  return { byRound, inBatch, residentCounty: rows[0]?.county ?? null }
-}
-
 export interface NewVoucherRow {
   voucher: WalletVoucher
   batchSeq: number
   roundSeq: number
   claimKey: string
-}
-
-/**
- * The store engine's claim, one statement (so one implicit transaction): take a free slot of the
- * round with FOR UPDATE SKIP LOCKED, write the voucher, and record the answer on the claim's
- * idempotency key — all or nothing. Returns false when no free slot was found. A second claim
- * of the same resident racing this one fails on the seq or claim-key unique constraints (23505).
- */
-export async function claimSlot(q: Queryable, input: NewVoucherRow & { answerBody: string; wait?: boolean }): Promise<boolean> {
-  const { voucher } = input
-  // wait: the last look before answering SOLD_OUT. Without SKIP LOCKED a free row locked by a
-  // claim in flight is waited for and re-checked, so "none" means none committed or pending.
-  const rows = await q.query<{ claimed: number }>(
-    `with slot as (
-       select batch_id, round_id, slot from voucher_slots
-       where batch_id = $1 and round_id = $2 and voucher_id is null
-       order by slot limit 1 for update${input.wait ? '' : ' skip locked'}
-     ), taken as (
-       update voucher_slots s set voucher_id = $3
-       where s.batch_id = $1 and s.round_id = $2 and s.slot = (select slot from slot)
-       returning s.slot
-     ), inserted as (
-       insert into vouchers (id, batch_id, round_id, owner_id, batch_seq, round_seq, status, claimed_at, valid_from, valid_to, claim_key)
-       select $3, $1, $2, $4, $5, $6, 'usable', $7, $8, $9, $10 from taken
-       returning id
-     ), answered as (
-       update idempotency_keys set state = 'done', status = 201, body = $11, leased_until = null
-       where scope = 'claim' and user_id = $4 and key = $10 and exists (select 1 from inserted)
-       returning 1
-     )
-     select (select count(*)::int from inserted) as claimed`,
-    [
-      voucher.batchId,
-      voucher.roundId,
-      voucher.id,
-      voucher.ownerId,
-      input.batchSeq,
-      input.roundSeq,
-      new Date(voucher.claimedAt),
-      new Date(voucher.validFrom),
-      new Date(voucher.validTo),
-      input.claimKey,
-      input.answerBody,
-    ],
-  )
-  return rows[0].claimed === 1
 }
 
 /**
@@ -295,55 +232,140 @@ export async function recentClaimKeys(
   ])
 }
 
-/** userClaimCounts for many residents of one batch, in one statement. */
-export async function userClaimCountsMany(
-  q: Queryable,
-  batchId: string,
-  userIds: readonly string[],
-): Promise<Map<string, UserClaimCounts>> {
-  const rows = await q.query<{ user_id: string; round_id: string | null; n: number; county: string | null }>(
-    `select u.id as user_id, c.round_id, coalesce(c.n, 0)::int as n, u.resident_county as county
-     from users u left join (
-       select owner_id, round_id, count(*) as n from vouchers where batch_id = $1 and owner_id = any($2::uuid[]) group by owner_id, round_id
-     ) c on c.owner_id = u.id
-     where u.id = any($2::uuid[])`,
-    [batchId, [...new Set(userIds)]],
-  )
-  const counts = new Map<string, UserClaimCounts>()
-  for (const row of rows) {
-    const entry = counts.get(row.user_id) ?? { byRound: {}, inBatch: 0, residentCounty: row.county }
-    if (row.round_id !== null) {
-      entry.byRound[row.round_id] = row.n
-      entry.inBatch += row.n
-    }
-    counts.set(row.user_id, entry)
-  }
-  return counts
+export interface ClaimKeyRecord {
+  fingerprint: string
+  state: 'in-flight' | 'done'
+  leasedUntil: Date | null
+  status: number | null
+  body: string | null
+}
+
+export interface ClaimState {
+  /** The recorded Idempotency-Keys among those asked for, by `${userId}\n${key}` (a new key is absent). */
+  keys: Map<string, ClaimKeyRecord>
+  /** Each resident's vouchers of the batch and county. */
+  counts: Map<string, UserClaimCounts>
 }
 
 /**
- * claimSlot for a group of granted claims of one round, in one statement: takes up to as many
- * free slots as there are claims (SKIP LOCKED), pairs them in order, writes the vouchers and their
- * answers. Returns the ids written; the rest found no free slot. A unique violation (a resident
- * racing from another process) fails the whole statement, and the caller retries one by one.
+ * What the store engine reads before deciding a group of claims on one batch, in one statement:
+ * the records of their Idempotency-Keys (keys used before: a retry, a reuse) and each resident's
+ * vouchers of the batch per round and county.
+ */
+export async function claimState(q: Queryable, batchId: string, items: readonly { userId: string; key: string }[]): Promise<ClaimState> {
+  const rows = await q.query<{
+    kind: 'k' | 'c'
+    user_id: string
+    key: string | null
+    fingerprint: string | null
+    state: 'in-flight' | 'done' | null
+    leased_until: Date | null
+    status: number | null
+    body: string | null
+    round_id: string | null
+    n: number | null
+    county: string | null
+  }>(
+    `with i as (select * from unnest($2::uuid[], $3::text[]) as i(user_id, key))
+     select 'k' as kind, k.user_id, k.key, k.fingerprint, k.state, k.leased_until, k.status, k.body,
+            null::text as round_id, null::int as n, null::text as county
+     from i join idempotency_keys k on k.scope = 'claim' and k.user_id = i.user_id and k.key = i.key
+     union all
+     select 'c', u.id, null, null, null, null, null, null, c.round_id, coalesce(c.n, 0)::int, u.resident_county
+     from users u left join (
+       select owner_id, round_id, count(*) as n from vouchers where batch_id = $1 and owner_id = any($4::uuid[]) group by owner_id, round_id
+     ) c on c.owner_id = u.id
+     where u.id = any($4::uuid[])`,
+    [batchId, items.map((item) => item.userId), items.map((item) => item.key), [...new Set(items.map((item) => item.userId))]],
+  )
+  const keys = new Map<string, ClaimKeyRecord>()
+  const counts = new Map<string, UserClaimCounts>()
+  for (const row of rows) {
+    if (row.kind === 'k') {
+      keys.set(`${row.user_id}\n${row.key}`, {
+        fingerprint: row.fingerprint!,
+        state: row.state!,
+        leasedUntil: row.leased_until,
+        status: row.status,
+        body: row.body,
+      })
+      continue
+    }
+    const entry = counts.get(row.user_id) ?? { byRound: {}, inBatch: 0, residentCounty: row.county }
+    if (row.round_id !== null) {
+      entry.byRound[row.round_id] = row.n!
+      entry.inBatch += row.n!
+    }
+    counts.set(row.user_id, entry)
+  }
+  return { keys, counts }
+}
+
+export interface ClaimAnswerRecord {
+  userId: string
+  key: string
+  fingerprint: string
+  status: number
+  body: string
+}
+
+/**
+ * Records refused claims' answers on their keys. A key some other request recorded first is left
+ * alone (its answer stands); returns the `${userId}\n${key}` of those recorded now.
+ */
+export async function recordClaimAnswers(q: Queryable, items: readonly ClaimAnswerRecord[]): Promise<Set<string>> {
+  if (items.length === 0) return new Set()
+  const rows = await q.query<{ user_id: string; key: string }>(
+    `insert into idempotency_keys (scope, user_id, key, fingerprint, state, status, body)
+     select 'claim', u, k, f, 'done', s, b from unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[]) as x(u, k, f, s, b)
+     on conflict (scope, user_id, key) do nothing
+     returning user_id, key`,
+    [
+      items.map((item) => item.userId),
+      items.map((item) => item.key),
+      items.map((item) => item.fingerprint),
+      items.map((item) => item.status),
+      items.map((item) => item.body),
+    ],
+  )
+  return new Set(rows.map((row) => `${row.user_id}\n${row.key}`))
+}
+
+/** Drops a claim key left in flight by a process that died (its lease ran out before `now`), so a retry can take it. */
+export async function dropStaleClaimKey(q: Queryable, userId: string, key: string, now: Date): Promise<void> {
+  await q.query(
+    `delete from idempotency_keys where scope = 'claim' and user_id = $1 and key = $2 and state = 'in-flight' and leased_until <= $3`,
+    [userId, key, now],
+  )
+}
+
+/**
+ * The store engine's claim for a group of granted claims of one round, in one statement (so one
+ * implicit transaction): takes up to as many free slots as there are claims (FOR UPDATE SKIP
+ * LOCKED; with `wait`, the last look before SOLD_OUT, rows locked by claims in flight are waited
+ * for and re-checked), pairs them in order, writes the vouchers and records each answer on its
+ * Idempotency-Key — all or nothing. Returns the ids written; the rest found no free slot. A key
+ * or a seq another request took first (a resident racing from another process) fails the whole
+ * statement (23505), and the caller decides those claims again one by one.
  */
 export async function claimSlots(
   q: Queryable,
   batchId: string,
   roundId: string,
-  rows: readonly (NewVoucherRow & { answerBody: string })[],
+  rows: readonly (NewVoucherRow & { fingerprint: string; answerBody: string })[],
   options: { wait?: boolean } = {},
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set()
   const lock = options.wait ? 'for update' : 'for update skip locked'
   const written = await q.query<{ id: string }>(
     `with wanted as (
-       select * from unnest($3::text[], $4::uuid[], $5::int[], $6::int[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::text[])
-         with ordinality as w(id, owner_id, batch_seq, round_seq, claimed_at, valid_from, valid_to, claim_key, body, n)
+       select * from rows from (json_to_recordset($3::json)
+         as (id text, owner_id uuid, batch_seq int, round_seq int, claimed_at timestamptz, valid_from timestamptz, valid_to timestamptz, claim_key text, fingerprint text, body text)
+       ) with ordinality as w(id, owner_id, batch_seq, round_seq, claimed_at, valid_from, valid_to, claim_key, fingerprint, body, n)
      ), free as (
        select tid, slot, row_number() over (order by slot) as n from (
          select ctid as tid, slot from voucher_slots where batch_id = $1 and round_id = $2 and voucher_id is null
-         order by slot limit cardinality($3::text[]) ${lock}
+         order by slot limit $4 ${lock}
        ) as locked
      ), paired as (
        select wanted.*, free.slot, free.tid from wanted join free using (n)
@@ -360,24 +382,30 @@ export async function claimSlots(
        select id, $1, $2, owner_id, batch_seq, round_seq, 'usable', claimed_at, valid_from, valid_to, claim_key from taken
        returning id
      ), answered as (
-       -- All of taken is inserted or the statement fails (a unique violation): answer all of it.
-       update idempotency_keys k set state = 'done', status = 201, body = taken.body, leased_until = null
-       from taken where k.scope = 'claim' and k.user_id = taken.owner_id and k.key = taken.claim_key
+       -- The key's first answer, written with the voucher: a key answered meanwhile fails the statement.
+       insert into idempotency_keys (scope, user_id, key, fingerprint, state, status, body)
+       select 'claim', owner_id, claim_key, fingerprint, 'done', 201, body from taken
        returning 1
      )
      select id from inserted`,
     [
       batchId,
       roundId,
-      rows.map((row) => row.voucher.id),
-      rows.map((row) => row.voucher.ownerId),
-      rows.map((row) => row.batchSeq),
-      rows.map((row) => row.roundSeq),
-      rows.map((row) => new Date(row.voucher.claimedAt)),
-      rows.map((row) => new Date(row.voucher.validFrom)),
-      rows.map((row) => new Date(row.voucher.validTo)),
-      rows.map((row) => row.claimKey),
-      rows.map((row) => row.answerBody),
+      JSON.stringify(
+        rows.map((row) => ({
+          id: row.voucher.id,
+          owner_id: row.voucher.ownerId,
+          batch_seq: row.batchSeq,
+          round_seq: row.roundSeq,
+          claimed_at: row.voucher.claimedAt,
+          valid_from: row.voucher.validFrom,
+          valid_to: row.voucher.validTo,
+          claim_key: row.claimKey,
+          fingerprint: row.fingerprint,
+          body: row.answerBody,
+        })),
+      ),
+      rows.length,
     ],
   )
   return new Set(written.map((row) => row.id))
@@ -611,89 +639,6 @@ export async function startIdempotent(
     if (taken.length === 1) return { kind: 'new' }
   }
   return { kind: 'in-flight' }
-}
-
-/**
- * startIdempotent for many keys in one statement. Keys repeated within the group after their
- * first occurrence are in flight (their first copy is); an in-flight key whose lease ran out is
- * handed to the single-key path, which takes it over.
- */
-export async function startIdempotentMany(
-  q: Queryable,
-  input: { scope: IdempotencyScope; now: Date; leaseMs: number; items: readonly { userId: string; key: string; fingerprint: string }[] },
-): Promise<IdempotencyStart[]> {
-  const seen = new Set<string>()
-  const unique = input.items.filter((item) => {
-    const id = `${item.userId}\n${item.key}`
-    if (seen.has(id)) return false
-    seen.add(id)
-    return true
-  })
-  const leasedUntil = new Date(input.now.getTime() + input.leaseMs)
-  const rows = await q.query<KeyRow & { user_id: string; key: string }>(
-    `with input as (
-       select * from unnest($2::uuid[], $3::text[], $4::text[]) as i(user_id, key, fingerprint)
-     ), ins as (
-       insert into idempotency_keys (scope, user_id, key, fingerprint, state, leased_until)
-       select $1, user_id, key, fingerprint, 'in-flight', $5 from input
-       on conflict (scope, user_id, key) do nothing
-       returning user_id, key
-     )
-     select i.user_id, i.key, (ins.key is not null)::int as inserted, k.fingerprint, k.state, k.leased_until, k.status, k.body
-     from input i
-     left join ins on ins.user_id = i.user_id and ins.key = i.key
-     left join idempotency_keys k on k.scope = $1 and k.user_id = i.user_id and k.key = i.key`,
-    [input.scope, unique.map((item) => item.userId), unique.map((item) => item.key), unique.map((item) => item.fingerprint), leasedUntil],
-  )
-  const byId = new Map(rows.map((row) => [`${row.user_id}\n${row.key}`, row]))
-  const firstSeen = new Set<string>()
-  const results: IdempotencyStart[] = []
-  for (const item of input.items) {
-    const id = `${item.userId}\n${item.key}`
-    const row = byId.get(id)!
-    if (firstSeen.has(id)) {
-      results.push(row.fingerprint !== null && row.fingerprint !== item.fingerprint ? { kind: 'mismatch' } : { kind: 'in-flight' })
-      continue
-    }
-    firstSeen.add(id)
-    if (row.inserted === 1) results.push({ kind: 'new' })
-    else if (row.state === null) results.push({ kind: 'in-flight' })
-    else if (row.fingerprint !== item.fingerprint) results.push({ kind: 'mismatch' })
-    else if (row.state === 'done') results.push({ kind: 'replay', status: row.status!, body: row.body! })
-    else if (row.leased_until && row.leased_until.getTime() > input.now.getTime()) results.push({ kind: 'in-flight' })
-    else
-      results.push(
-        await startIdempotent(q, {
-          scope: input.scope,
-          userId: item.userId,
-          key: item.key,
-          fingerprint: item.fingerprint,
-          now: input.now,
-          leaseMs: input.leaseMs,
-        }),
-      )
-  }
-  return results
-}
-
-export async function finishIdempotentMany(
-  q: Queryable,
-  scope: IdempotencyScope,
-  items: readonly { userId: string; key: string; status: number; body: string }[],
-): Promise<void> {
-  if (items.length === 0) return
-  await q.query(
-    `update idempotency_keys k set state = 'done', status = i.status, body = i.body, leased_until = null
-     from unnest($2::uuid[], $3::text[], $4::int[], $5::text[]) as i(user_id, key, status, body)
-     where k.scope = $1 and k.user_id = i.user_id and k.key = i.key`,
-    [
-      scope,
-      items.map((item) => item.userId),
-      items.map((item) => item.key),
-      items.map((item) => item.status),
-      items.map((item) => item.body),
-    ],
-  )
 }
 
 export async function finishIdempotent(

@@ -2,8 +2,15 @@
  * Claims on the store alone (PGlite or PostgreSQL). No single hot row: each round's quota is
  * pre-minted as slot rows, and a claim takes any free one with FOR UPDATE SKIP LOCKED, so
  * concurrent claims lock different rows instead of queueing on a counter. Per-resident limits
- * are unique constraints (seq numbers), and the answer is written to the idempotency key in the
+ * are unique constraints (seq numbers), and the answer is recorded on the idempotency key in the
  * same statement as the voucher, so a crash can never leave a voucher without its answer.
+ *
+ * Claims that arrive together are one group (batcher.ts), two statements for all of them: one
+ * reads their keys' records and the residents' counts, one writes the granted vouchers with their
+ * slots and answers (and one more records refusals, when there are any). A key is written once,
+ * with its answer; "still running" is this process's memory (CLAIM_IN_FLIGHT), and a request with
+ * the same key in another process at the same moment fails on the key's primary key and is
+ * answered with the first answer.
  */
 import { randomUUID } from 'node:crypto'
 import { decideClaim, newWalletVoucher } from '../../../src/domain/vouchers/claim'
@@ -13,20 +20,18 @@ import { ApiError } from '../http/errors'
 import type { Db } from '../store/db'
 import {
   claimedByRound,
-  claimSlot,
   claimSlots,
-  finishIdempotent,
-  finishIdempotentMany,
+  claimState,
+  dropStaleClaimKey,
   mintSlots,
-  releaseIdempotent,
+  recordClaimAnswers,
   returnedByRound,
   slotStats,
-  startIdempotentMany,
-  userClaimCounts,
-  userClaimCountsMany,
+  type ClaimAnswerRecord,
+  type ClaimKeyRecord,
   type CountByRound,
-  type IdempotencyStart,
   type NewVoucherRow,
+  type UserClaimCounts,
 } from '../store/vouchers'
 import { claimedAnswer, inFlightAnswer, keyReusedAnswer, rejectedAnswer } from './answers'
 import { Batcher } from './batcher'
@@ -36,8 +41,6 @@ import { roundNeedsStock, roundStocks } from './stock'
 export interface StoreEngineOptions {
   /** Slots minted at a time; the rest of a round's quota is minted as free slots run low. */
   mintChunk?: number
-  /** How long an in-flight idempotency key blocks its retries if its process dies. */
-  leaseMs?: number
   /** Stock rounds that open within this much time. */
   stockHorizonMs?: number
 }
@@ -48,16 +51,17 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
 }
 
+type GrantedRow = NewVoucherRow & { fingerprint: string; answerBody: string }
+
 export class StoreClaimEngine implements ClaimEngine {
   readonly kind = 'store' as const
   private readonly mintChunk: number
-  private readonly leaseMs: number
   private readonly horizonMs: number
   private readonly minting = new Map<string, Promise<number>>()
   /** Rounds whose stock is minted up to what they may offer now; upkeep forgets them (quota can grow). */
   private readonly fullyMinted = new Set<string>()
-
-  private readonly starts: Batcher<{ userId: string; key: string; fingerprint: string; at: number }, IdempotencyStart>
+  /** user + key of the claims this process is working on: a retry meanwhile hears CLAIM_IN_FLIGHT. */
+  private readonly running = new Set<string>()
   private readonly takes: Batcher<ClaimRequest, ClaimResult>
 
   constructor(
@@ -65,15 +69,11 @@ export class StoreClaimEngine implements ClaimEngine {
     options: StoreEngineOptions = {},
   ) {
     this.mintChunk = options.mintChunk ?? 2000
-    this.leaseMs = options.leaseMs ?? 30_000
     this.horizonMs = options.stockHorizonMs ?? 30 * 60_000
-    // PGlite runs one statement at a time; PostgreSQL spreads groups over the pool's connections.
-    const maxInFlight = db.engine === 'pglite' ? 1 : 4
-    this.starts = new Batcher(
-      (items) => startIdempotentMany(this.db, { scope: 'claim', now: new Date(items[0].at), leaseMs: this.leaseMs, items }),
-      { maxBatch: 500, maxInFlight },
-    )
-    this.takes = new Batcher((requests) => this.takeGroup(requests), { maxBatch: 500, maxInFlight })
+    // PGlite runs one statement at a time. PostgreSQL: two groups at once keep both cores busy
+    // (one group's statements in flight while the next is decided); more made smaller groups and
+    // cost more CPU per claim.
+    this.takes = new Batcher((requests) => this.takeGroup(requests), { maxBatch: 500, maxInFlight: db.engine === 'pglite' ? 1 : 2 })
   }
 
   async start(): Promise<void> {}
@@ -85,24 +85,76 @@ export class StoreClaimEngine implements ClaimEngine {
   }
 
   async claim(request: ClaimRequest): Promise<ClaimResult> {
-    const { userId, key, at } = request
-    const started = await this.starts.load({ userId, key, fingerprint: request.fingerprint, at })
-    if (started.kind === 'replay') return { status: started.status, body: started.body }
-    if (started.kind === 'in-flight') return inFlightAnswer()
-    if (started.kind === 'mismatch') return keyReusedAnswer()
+    const id = `${request.userId}\n${request.key}`
+    if (this.running.has(id)) return inFlightAnswer()
+    this.running.add(id)
     try {
       return await this.takes.load(request)
-    } catch (error) {
-      await releaseIdempotent(this.db, { scope: 'claim', userId, key }).catch(() => undefined)
-      throw error
+    } finally {
+      this.running.delete(id)
     }
   }
 
+  /** The answer a recorded key gives this request; null for a key left in flight by a process that died (lease over). */
+  private recordedAnswer(recorded: ClaimKeyRecord, request: ClaimRequest): ClaimResult | null {
+    if (recorded.fingerprint !== request.fingerprint) return keyReusedAnswer()
+    if (recorded.state === 'done') return { status: recorded.status!, body: recorded.body! }
+    if (recorded.leasedUntil && recorded.leasedUntil.getTime() > request.at) return inFlightAnswer()
+    return null
+  }
+
+  private decide(request: ClaimRequest, mine: UserClaimCounts, remainingInRound?: number) {
+    const targetRound = request.roundId ?? openRound(request.batch, request.at)?.round.id
+    const inRound = targetRound ? (mine.byRound[targetRound] ?? 0) : 0
+    const decision = decideClaim({
+      batch: request.batch,
+      roundId: request.roundId,
+      at: request.at,
+      userClaimsInRound: inRound,
+      userClaimsInBatch: mine.inBatch,
+      resident: { countyCode: request.residentCounty !== undefined ? request.residentCounty : mine.residentCounty },
+      remainingInRound: remainingInRound ?? Math.max(1, request.remainingHint ?? 1),
+    })
+    return { decision, inRound }
+  }
+
+  private grant(request: ClaimRequest, roundId: string, mine: UserClaimCounts, inRound: number): { row: GrantedRow; answer: ClaimResult } {
+    const voucher = newWalletVoucher({ id: randomUUID(), batch: request.batch, roundId, ownerId: request.userId, claimedAt: request.at })
+    const answer = claimedAnswer(voucher, request.batch)
+    const row = {
+      voucher,
+      batchSeq: mine.inBatch + 1,
+      roundSeq: inRound + 1,
+      claimKey: request.key,
+      fingerprint: request.fingerprint,
+      answerBody: answer.body,
+    }
+    return { row, answer }
+  }
+
+  private soldOut(request: ClaimRequest, roundId: string): ClaimResult {
+    const soldOut = decideClaim({
+      batch: request.batch,
+      roundId: request.roundId,
+      at: request.at,
+      userClaimsInRound: 0,
+      userClaimsInBatch: 0,
+      resident: { countyCode: null },
+      remainingInRound: 0,
+    })
+    if (soldOut.ok) throw new Error('decideClaim granted a claim with no stock left')
+    return { ...rejectedAnswer(soldOut), soldOutRoundId: roundId }
+  }
+
+  private refusal(request: ClaimRequest, answer: ClaimResult): ClaimAnswerRecord {
+    return { userId: request.userId, key: request.key, fingerprint: request.fingerprint, status: answer.status, body: answer.body }
+  }
+
   /**
-   * A group of claims that passed their idempotency check: the residents' counts in one read,
-   * decideClaim for each in arrival order (a resident twice in the group is counted as such),
-   * the granted ones written by one statement per round, the rejections' answers by another.
-   * What finds no free slot goes on one by one (minting, waiting for locked rows, or SOLD_OUT).
+   * A group of claims: their keys and the residents' counts in one read, decideClaim for each in
+   * arrival order (a resident twice in the group is counted as such), the granted ones written by
+   * one statement per round, the refusals' answers by another. What finds no free slot, races
+   * another process or finds a key left in flight goes on one by one (decideAndTake).
    */
   private async takeGroup(requests: ClaimRequest[]): Promise<ClaimResult[]> {
     const results: (ClaimResult | undefined)[] = new Array(requests.length)
@@ -111,45 +163,36 @@ export class StoreClaimEngine implements ClaimEngine {
     for (const batchId of batchIds) {
       const indexes = requests.map((request, index) => (request.batch.id === batchId ? index : -1)).filter((index) => index >= 0)
       const batch = requests[indexes[0]].batch
-      const counts = await userClaimCountsMany(
+      const state = await claimState(
         this.db,
         batchId,
-        indexes.map((index) => requests[index].userId),
+        indexes.map((index) => ({ userId: requests[index].userId, key: requests[index].key })),
       )
-      const rejected: { userId: string; key: string; status: number; body: string }[] = []
-      const granted = new Map<string, { index: number; row: NewVoucherRow & { answerBody: string }; answer: ClaimResult }[]>()
+      const refused: { index: number; record: ClaimAnswerRecord }[] = []
+      const granted = new Map<string, { index: number; row: GrantedRow; answer: ClaimResult }[]>()
       for (const index of indexes) {
         const request = requests[index]
-        const mine = counts.get(request.userId) ?? { byRound: {}, inBatch: 0, residentCounty: null }
-        counts.set(request.userId, mine)
-        const targetRound = request.roundId ?? openRound(batch, request.at)?.round.id
-        const inRound = targetRound ? (mine.byRound[targetRound] ?? 0) : 0
-        const decision = decideClaim({
-          batch,
-          roundId: request.roundId,
-          at: request.at,
-          userClaimsInRound: inRound,
-          userClaimsInBatch: mine.inBatch,
-          resident: { countyCode: request.residentCounty !== undefined ? request.residentCounty : mine.residentCounty },
-          remainingInRound: Math.max(1, request.remainingHint ?? 1),
-        })
-        if (!decision.ok) {
-          results[index] = rejectedAnswer(decision)
-          rejected.push({ userId: request.userId, key: request.key, ...results[index]! })
+        const recorded = state.keys.get(`${request.userId}\n${request.key}`)
+        if (recorded) {
+          const answer = this.recordedAnswer(recorded, request)
+          if (answer) results[index] = answer
+          else alone.push(index)
           continue
         }
-        const voucher = newWalletVoucher({
-          id: randomUUID(),
-          batch,
-          roundId: decision.round.id,
-          ownerId: request.userId,
-          claimedAt: request.at,
-        })
-        const answer = claimedAnswer(voucher, batch)
-        const row = { voucher, batchSeq: mine.inBatch + 1, roundSeq: inRound + 1, claimKey: request.key, answerBody: answer.body }
+        const mine = state.counts.get(request.userId) ?? { byRound: {}, inBatch: 0, residentCounty: null }
+        state.counts.set(request.userId, mine)
+        const { decision, inRound } = this.decide(request, mine)
+        if (!decision.ok) {
+          results[index] = rejectedAnswer(decision)
+          refused.push({ index, record: this.refusal(request, results[index]!) })
+          continue
+        }
+        const { row, answer } = this.grant(request, decision.round.id, mine, inRound)
         mine.inBatch += 1
         mine.byRound[decision.round.id] = inRound + 1
-        granted.set(decision.round.id, [...(granted.get(decision.round.id) ?? []), { index, row, answer }])
+        const group = granted.get(decision.round.id)
+        if (group) group.push({ index, row, answer })
+        else granted.set(decision.round.id, [{ index, row, answer }])
       }
       for (const [roundId, group] of granted) {
         let pending = group
@@ -164,7 +207,7 @@ export class StoreClaimEngine implements ClaimEngine {
               { wait },
             )
           } catch (error) {
-            // A resident racing from another process: decide those again one by one.
+            // A resident or a key racing from another process: decide those again one by one.
             if (!isUniqueViolation(error)) throw error
             alone.push(...pending.map((item) => item.index))
             pending = []
@@ -188,74 +231,54 @@ export class StoreClaimEngine implements ClaimEngine {
           }
         }
         for (const item of pending) {
-          const request = requests[item.index]
-          const soldOut = decideClaim({
-            batch,
-            roundId: request.roundId,
-            at: request.at,
-            userClaimsInRound: 0,
-            userClaimsInBatch: 0,
-            resident: { countyCode: null },
-            remainingInRound: 0,
-          })
-          if (soldOut.ok) throw new Error('decideClaim granted a claim with no stock left')
-          results[item.index] = { ...rejectedAnswer(soldOut), soldOutRoundId: roundId }
-          rejected.push({ userId: request.userId, key: request.key, ...rejectedAnswer(soldOut) })
+          results[item.index] = this.soldOut(requests[item.index], roundId)
+          refused.push({ index: item.index, record: this.refusal(requests[item.index], results[item.index]!) })
         }
       }
-      await finishIdempotentMany(this.db, 'claim', rejected)
+      // A key answered meanwhile by another process keeps its answer: those are read again alone.
+      const recorded = await recordClaimAnswers(
+        this.db,
+        refused.map((item) => item.record),
+      )
+      for (const item of refused) if (!recorded.has(`${item.record.userId}\n${item.record.key}`)) alone.push(item.index)
     }
-    for (const index of alone) {
-      const result = await this.decideAndTake(requests[index])
-      if (result.status !== 201)
-        await finishIdempotent(this.db, {
-          scope: 'claim',
-          userId: requests[index].userId,
-          key: requests[index].key,
-          status: result.status,
-          body: result.body,
-        })
-      results[index] = result
-    }
+    for (const index of alone) results[index] = await this.decideAndTake(requests[index])
     return results as ClaimResult[]
   }
 
+  /** One claim alone: its key's record first (answered meanwhile, left in flight), then decide, take and record. */
   private async decideAndTake(request: ClaimRequest): Promise<ClaimResult> {
     const { batch, userId, key, at } = request
-    const targetRound = request.roundId ?? openRound(batch, at)?.round.id
+    const record = async (answer: ClaimResult) =>
+      (await recordClaimAnswers(this.db, [this.refusal(request, answer)])).size === 1 ? answer : null
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const counts = await userClaimCounts(this.db, userId, batch.id)
-      const claimInput = {
-        batch,
-        roundId: request.roundId,
-        at,
-        userClaimsInRound: targetRound ? (counts.byRound[targetRound] ?? 0) : 0,
-        userClaimsInBatch: counts.inBatch,
-        resident: { countyCode: request.residentCounty !== undefined ? request.residentCounty : counts.residentCounty },
+      const state = await claimState(this.db, batch.id, [{ userId, key }])
+      const recorded = state.keys.get(`${userId}\n${key}`)
+      if (recorded) {
+        const answer = this.recordedAnswer(recorded, request)
+        if (answer) return answer
+        await dropStaleClaimKey(this.db, userId, key, new Date(at))
+        continue
       }
-      const decision = decideClaim({ ...claimInput, remainingInRound: Math.max(1, request.remainingHint ?? 1) })
-      if (!decision.ok) return rejectedAnswer(decision)
-      const voucher = newWalletVoucher({ id: randomUUID(), batch, roundId: decision.round.id, ownerId: userId, claimedAt: at })
-      const answer = claimedAnswer(voucher, batch)
-      const row = {
-        voucher,
-        batchSeq: counts.inBatch + 1,
-        roundSeq: claimInput.userClaimsInRound + 1,
-        claimKey: key,
-        answerBody: answer.body,
+      const mine = state.counts.get(userId) ?? { byRound: {}, inBatch: 0, residentCounty: null }
+      const { decision, inRound } = this.decide(request, mine)
+      if (!decision.ok) {
+        const answer = await record(rejectedAnswer(decision))
+        if (answer) return answer
+        continue
       }
+      const { row, answer } = this.grant(request, decision.round.id, mine, inRound)
       try {
-        if (await claimSlot(this.db, row)) return answer
+        if ((await claimSlots(this.db, batch.id, decision.round.id, [row])).size === 1) return answer
         if ((await this.mintMore(batch, decision.roundIndex, at)) > 0) continue
-        if (await claimSlot(this.db, { ...row, wait: true })) return answer
+        if ((await claimSlots(this.db, batch.id, decision.round.id, [row], { wait: true })).size === 1) return answer
       } catch (error) {
-        // Another claim of this resident got in first with the same seq: count again and decide again.
+        // Another claim of this resident got in first with the same seq, or this key was answered: look again.
         if (isUniqueViolation(error)) continue
         throw error
       }
-      const soldOut = decideClaim({ ...claimInput, remainingInRound: 0 })
-      if (soldOut.ok) throw new Error('decideClaim granted a claim with no stock left')
-      return { ...rejectedAnswer(soldOut), soldOutRoundId: decision.round.id }
+      const soldOut = await record(this.soldOut(request, decision.round.id))
+      if (soldOut) return { ...soldOut, soldOutRoundId: decision.round.id }
     }
     throw new ApiError(503, 'CLAIM_BUSY', '领券的人太多了，请稍后再试', 1)
   }
