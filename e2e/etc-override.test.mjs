@@ -8,15 +8,11 @@
  * Screenshots go to e2e/out/etc-override-*.png.
  */
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { startAppServer } from '../scripts/lib/app-server.mjs'
 import { assertNoBlockingAxe } from './lib/axe.mjs'
 import { BASE_URL, launchPhone, screenshot, visiblePage, waitForShownText } from './lib/browser.mjs'
+import { startServerWithContent } from './lib/content-server.mjs'
 
-const root = new URL('..', import.meta.url).pathname
 const DAY_2026 = new Date('2026-03-02T10:00:00+08:00')
 const SOURCE = '衢州市交通运输局公告（示例）'
 const OVERRIDE = {
@@ -27,15 +23,11 @@ const OVERRIDE = {
   },
 }
 
-let overrideDir
 let overrideServer
 let phone
 
 before(async () => {
-  overrideDir = mkdtempSync(join(tmpdir(), 'qht-toll-override-'))
-  const file = join(overrideDir, 'toll-override.json')
-  writeFileSync(file, JSON.stringify(OVERRIDE, null, 2))
-  overrideServer = await startAppServer({ root, staticDir: join(root, 'dist/h5'), importFiles: [file] })
+  overrideServer = await startServerWithContent('toll-override', OVERRIDE)
   phone = await launchPhone()
   await phone.page.clock.setFixedTime(DAY_2026)
 })
@@ -43,7 +35,6 @@ before(async () => {
 after(async () => {
   await phone?.close()
   await overrideServer?.close()
-  if (overrideDir) rmSync(overrideDir, { recursive: true, force: true })
 })
 
 const shown = () => visiblePage(phone.page)

@@ -13,13 +13,12 @@
  */
 import { dayNumberOf, shanghaiMidnightMs } from '../../../src/domain/events/day-numbers'
 import { expandOccurrences, nextOccurrence, reminderAnchorMs, type CityEvent } from '../../../src/domain/events'
-import { applySubsidyOverrides } from '../../../src/domain/policy/subsidy-overrides'
-import { BUNDLED_SUBSIDY_RULE_SETS, findRuleSetById } from '../../../src/domain/policy/subsidy-rule-sets'
+import { findRuleSetById } from '../../../src/domain/policy/subsidy-rule-sets'
 import { planEventReminders, reminderFireTimes, type ReminderFireTime, type ReminderKind, type ReminderPayloads } from '../../../src/domain/reminders'
 import { isValidDate } from '../../../src/domain/time'
 import { tryParseIsoInstant } from '../../../src/domain/vouchers/instants'
 import type { VoucherBatch } from '../../../src/domain/vouchers/schema'
-import { getBatch, getEvent } from '../store/content'
+import { getBatch, getEvent, getSubsidyRuleSets } from '../store/content'
 import type { Queryable } from '../store/db'
 import type { PlannedFireTime } from '../store/reminders'
 
@@ -94,9 +93,8 @@ async function eventStarting(q: Queryable, subjectId: string, now: number): Prom
 }
 
 async function ruleSetEnding(q: Queryable, ruleSetId: string): Promise<SubjectResult> {
-  const [override] = await q.query<{ doc: unknown }>(`select doc from policy_overrides where kind = 'subsidy'`)
-  // The override was validated on import; if it no longer applies, the bundled sets stand (as for the app).
-  const ruleSets = override ? applySubsidyOverrides(BUNDLED_SUBSIDY_RULE_SETS, override.doc, 'store').ruleSets : BUNDLED_SUBSIDY_RULE_SETS
+  // The rule sets the app shows: bundled + the operator's override (bundled if it no longer applies).
+  const { ruleSets } = await getSubsidyRuleSets(q)
   const ruleSet = findRuleSetById(ruleSetId, ruleSets)
   if (!ruleSet) return missing('SUBJECT_NOT_FOUND', '找不到这套补贴政策')
   if (ruleSet.effective.to === null) return conflict('NO_END_DATE', '这套补贴政策还没有公布截止日期')
