@@ -210,3 +210,43 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
     assert.equal(fresh.statusCode, 201, fresh.body)
   })
 })
+
+describe(
+  'the stream writer thread (Redis gate over PostgreSQL)',
+  { skip: skip ?? (process.env.TEST_DATABASE_URL ? false : 'TEST_DATABASE_URL is not set: the writer runs in-process on PGlite') },
+  () => {
+    let h: VoucherHarness
+    before(async () => {
+      h = await startVoucherHarness('redis', { seed: false })
+      await importBatches(h.db, [rushBatch('thread', h.clock.now.getTime(), { quota: 200 })])
+      await h.vouchers.tick()
+    })
+    after(() => h?.close())
+
+    const stored = async () => (await h.db.query<{ n: number }>(`select count(*)::int as n from vouchers where batch_id = 'thread'`))[0].n
+    async function until(n: number): Promise<number> {
+      for (let attempt = 0; attempt < 200 && (await stored()) < n; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50))
+      return stored()
+    }
+
+    test('writes from its own thread; killed, another starts and the claims still reach PostgreSQL', { timeout: 30_000 }, async () => {
+      const engine = h.vouchers.engine as RedisClaimEngine
+      assert.ok(engine.writerThread, 'the writer runs in a worker thread')
+      const residents = await bulkResidents(h.db, 100)
+      const claim = (index: number) =>
+        h.request({ method: 'POST', url: claimUrl('thread'), headers: { ...bearer(residents[index]), 'idempotency-key': newKey() } })
+      const first = await inParallel(50, 25, claim)
+      assert.ok(first.every((response) => response.statusCode === 201))
+      assert.equal(await until(50), 50)
+
+      const killed = engine.writerThread!.threadId
+      await engine.writerThread!.terminate()
+      const second = await inParallel(50, 25, (index) => claim(50 + index))
+      assert.ok(second.every((response) => response.statusCode === 201))
+      assert.equal(await until(100), 100)
+      assert.ok(engine.writerThread && engine.writerThread.threadId !== killed, 'a new writer thread took over')
+      const proof = await engine.verify(await h.vouchers.findBatch('thread'))
+      assert.equal(proof.ok, true, JSON.stringify(proof))
+    })
+  },
+)

@@ -14,6 +14,8 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly engine: 'pglite' | 'postgres'
+  /** How another thread or process opens this same store; null for PGlite (one process owns its files). */
+  readonly shareable: StoreOptions | null
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>
   ping(): Promise<void>

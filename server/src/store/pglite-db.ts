@@ -25,6 +25,7 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
   let closed = false
   return {
     engine: 'pglite',
+    shareable: null,
     query: root.query,
     exec: root.exec,
     transaction: (work) => pg.transaction((tx) => work(wrap(tx))),

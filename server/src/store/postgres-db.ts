@@ -40,6 +40,7 @@ export async function openPostgres(options: { url: string; schema?: string; maxC
   let closed = false
   return {
     engine: 'postgres',
+    shareable: { engine: 'postgres', url: options.url, ...(options.schema ? { schema: options.schema } : {}) },
     query: root.query,
     exec: root.exec,
     async transaction(work) {

@@ -22,7 +22,10 @@
  * written back to the idempotency record.
  */
 import { hostname } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { randomUUID } from 'node:crypto'
+import { Worker } from 'node:worker_threads'
 import { Redis } from 'ioredis'
 import { decideClaim, newWalletVoucher } from '../../../src/domain/vouchers/claim'
 import type { VoucherBatch } from '../../../src/domain/vouchers/schema'
@@ -40,6 +43,7 @@ import {
 import { claimedAnswer, inFlightAnswer, keyReusedAnswer, rejectedAnswer, type Answer } from './answers'
 import type { ClaimEngine, ClaimRequest, ClaimResult } from './engine'
 import { roundNeedsStock, roundStocks } from './stock'
+import type { WriterThreadData, WriterThreadMessage } from './stream-writer-thread'
 
 /**
  * The claim, atomically. Integer replies are compared with `== 1`: in Lua 0 is true, so
@@ -107,6 +111,25 @@ end
 return 0
 `
 
+/**
+ * A worker thread does not get the `--import tsx` of the process that runs TypeScript from source
+ * (Node 20), so the thread loads tsx (its ESM and CommonJS hooks) itself before its entry.
+ */
+const THREAD_BOOT = `(async () => {
+  const { workerData } = await import('node:worker_threads')
+  if (workerData.tsx) {
+    ;(await import(workerData.tsx.esm)).register();
+    ;(await import(workerData.tsx.cjs)).register();
+  }
+  await import(workerData.entry)
+})()`
+const THREAD_ENTRY = new URL(`./stream-writer-thread${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url).href
+
+function tsxLoader(): { esm: string; cjs: string } | null {
+  if (!THREAD_ENTRY.endsWith('.ts')) return null
+  return { esm: import.meta.resolve('tsx/esm/api'), cjs: import.meta.resolve('tsx/cjs/api') }
+}
+
 const GROUP = 'writers'
 const DAY_MS = 86_400_000
 
@@ -115,6 +138,13 @@ export interface RedisEngineOptions {
   prefix: string
   /** Run the stream writer in this process (tests turn it off to play a crash). */
   worker?: boolean
+  /**
+   * Where the writer runs: 'thread' (a worker thread, so it does not share the claim path's core;
+   * the default on PostgreSQL) or 'loop' (this event loop; the only choice on PGlite).
+   */
+  writer?: 'thread' | 'loop'
+  /** The writer's consumer name in the group (default: host, pid and a random part). */
+  consumer?: string
   leaseMs?: number
   /** Pending entries idle this long are taken over from their (presumably dead) consumer. */
   staleMs?: number
@@ -170,7 +200,7 @@ export class RedisClaimEngine implements ClaimEngine {
   readonly redis: Redis
   private readonly blocking: Redis
   readonly prefix: string
-  readonly consumer = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`
+  readonly consumer: string
   private readonly shas = new Map<string, string>()
   /** NOSCRIPT recoveries so far (a SCRIPT FLUSH or a Redis restart). */
   scriptReloads = 0
@@ -182,12 +212,14 @@ export class RedisClaimEngine implements ClaimEngine {
   private readonly writeIntervalMs: number
   private running = false
   private loop: Promise<void> | null = null
+  private thread: Worker | null = null
 
   constructor(
     private readonly db: Db,
     private readonly options: RedisEngineOptions,
   ) {
     this.prefix = options.prefix
+    this.consumer = options.consumer ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`
     this.redis = new Redis(options.url, { enableAutoPipelining: true, maxRetriesPerRequest: 2, lazyConnect: true })
     this.blocking = new Redis(options.url, { maxRetriesPerRequest: null, lazyConnect: true })
     this.leaseMs = options.leaseMs ?? 30_000
@@ -220,19 +252,82 @@ export class RedisClaimEngine implements ClaimEngine {
 
   async start(): Promise<void> {
     await this.redis.connect()
-    if (this.options.worker !== false) {
-      await this.blocking.connect()
-      this.running = true
-      this.loop = this.writeLoop()
+    if (this.options.worker === false) return
+    this.running = true
+    const shareable = this.db.shareable
+    if ((this.options.writer ?? (shareable ? 'thread' : 'loop')) === 'thread' && shareable) {
+      await this.startThread(shareable)
+      return
     }
+    await this.blocking.connect()
+    this.loop = this.writeLoop()
   }
 
   async close(): Promise<void> {
     this.running = false
     this.blocking.disconnect()
     await this.loop?.catch(() => undefined)
+    await this.stopThread()
     await Promise.allSettled([...this.upkeeps.values()])
     this.redis.disconnect()
+  }
+
+  /** The writer's worker thread, when it runs in one. */
+  get writerThread(): Worker | null {
+    return this.thread
+  }
+
+  /** Makes a batch's stream one the writer reads (upkeep and reconcile do this too). */
+  follow(batch: VoucherBatch): void {
+    this.known.set(batch.id, batch)
+  }
+
+  /** The writer in a worker thread (stream-writer-thread.ts), started again if it dies. */
+  private startThread(store: NonNullable<Db['shareable']>): Promise<void> {
+    const data: WriterThreadData = {
+      store,
+      url: this.options.url,
+      prefix: this.prefix,
+      consumer: `${this.consumer}-writer`,
+      writeIntervalMs: this.options.writeIntervalMs,
+    }
+    const worker = new Worker(THREAD_BOOT, { eval: true, workerData: { ...data, entry: THREAD_ENTRY, tsx: tsxLoader() } })
+    this.thread = worker
+    return new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: WriterThreadMessage) => {
+        if (message.type === 'ready') resolve()
+        else
+          this.options.log?.error(
+            { err: Object.assign(new Error(message.message), { stack: message.stack }) },
+            'voucher stream writer thread',
+          )
+      })
+      worker.once('error', (error) => {
+        this.options.log?.error({ err: error }, 'voucher stream writer thread failed')
+        reject(error)
+      })
+      worker.once('exit', (code) => {
+        if (this.thread === worker) this.thread = null
+        if (!this.running) return
+        // Died while the server runs: its entries stay pending (the reconciler re-drives them); start another.
+        this.options.log?.error({ code }, 'voucher stream writer thread exited; starting another in 1 s')
+        const again = setTimeout(() => {
+          if (this.running && !this.thread) void this.startThread(store).catch(() => undefined)
+        }, 1000)
+        again.unref()
+      })
+    })
+  }
+
+  private async stopThread(): Promise<void> {
+    const worker = this.thread
+    if (!worker) return
+    this.thread = null
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+    worker.postMessage('stop')
+    const timer = setTimeout(() => void worker.terminate(), 10_000)
+    await exited
+    clearTimeout(timer)
   }
 
   /**
@@ -462,21 +557,24 @@ export class RedisClaimEngine implements ClaimEngine {
     return written.length
   }
 
-  /** Reads up to `count` new entries of the known batches for `consumer` (they become its pending entries). */
+  /**
+   * Reads up to `count` new entries of the known batches for `consumer` (they become its pending
+   * entries); with `pending`, the entries this consumer read before and has not acknowledged.
+   */
   async readNew(
     consumer: string,
     count: number,
     blockMs: number | null,
-    options: { connection?: Redis; batchIds?: readonly string[] } = {},
+    options: { connection?: Redis; batchIds?: readonly string[]; pending?: boolean } = {},
   ): Promise<{ batch: VoucherBatch; entries: StreamEntry[] }[]> {
     const batches = [...this.known.values()].filter((batch) => !options.batchIds || options.batchIds.includes(batch.id))
     if (batches.length === 0) return []
     const streams = batches.map((batch) => this.keys(batch.id).stream)
     const args: (string | number)[] = ['GROUP', GROUP, consumer, 'COUNT', count]
     if (blockMs !== null) args.push('BLOCK', blockMs)
-    args.push('STREAMS', ...streams, ...streams.map(() => '>'))
+    args.push('STREAMS', ...streams, ...streams.map(() => (options.pending ? '0' : '>')))
     const connection = (options.connection ?? this.redis) as unknown as { xreadgroup(...a: (string | number)[]): Promise<unknown> }
-    type Reply = [string, [string, string[]][]][] | null
+    type Reply = [string, [string, string[] | null][]][] | null
     let reply: Reply
     try {
       for (const batch of batches) await this.ensureGroup(batch.id)
@@ -489,14 +587,25 @@ export class RedisClaimEngine implements ClaimEngine {
       reply = (await connection.xreadgroup(...args)) as Reply
     }
     if (!reply) return []
-    return reply.map(([stream, raw]) => {
+    const groups: { batch: VoucherBatch; entries: StreamEntry[] }[] = []
+    for (const [stream, raw] of reply) {
       const batch = batches[streams.indexOf(stream)]
-      return { batch, entries: raw.map(([id, fields]) => this.parseEntry(batch, id, fields)) }
-    })
+      // A pending entry deleted from the stream comes back without fields: just acknowledge it.
+      const gone = raw.filter(([, fields]) => fields === null).map(([id]) => id)
+      if (gone.length > 0) await this.redis.xack(stream, GROUP, ...gone)
+      groups.push({
+        batch,
+        entries: raw.filter(([, fields]) => fields !== null).map(([id, fields]) => this.parseEntry(batch, id, fields!)),
+      })
+    }
+    return groups
   }
 
   private async writeLoop(): Promise<void> {
     let lastRead = 0
+    // First (and after a failure) the entries this consumer read and did not acknowledge: a writer
+    // thread started again under the same name picks up where the last one stopped.
+    let ownPending = true
     while (this.running) {
       try {
         if (this.known.size === 0) {
@@ -509,10 +618,12 @@ export class RedisClaimEngine implements ClaimEngine {
         const wait = lastRead + this.writeIntervalMs - performance.now()
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
         lastRead = performance.now()
-        const groups = await this.readNew(this.consumer, 5000, 500, { connection: this.blocking })
+        const groups = await this.readNew(this.consumer, 5000, ownPending ? null : 500, { connection: this.blocking, pending: ownPending })
         for (const { batch, entries } of groups) await this.writeEntries(batch, entries)
+        if (ownPending && groups.every((group) => group.entries.length === 0)) ownPending = false
       } catch (error) {
         if (!this.running) return
+        ownPending = true
         this.options.log?.error({ err: error }, 'voucher stream writer failed; retrying in 1 s (entries stay pending)')
         await new Promise((resolve) => setTimeout(resolve, 1000))
       }
