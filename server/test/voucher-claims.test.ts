@@ -254,6 +254,22 @@ for (const engine of ENGINES) {
           payload: { roundId: 'r9' },
         })
         assert.equal(round.statusCode, 404)
+        // The route's own validator compiler still validates everything but the headers.
+        const strictBody = await h.request({
+          method: 'POST',
+          url: claimUrl('idem'),
+          headers: { ...bearer(resident), 'idempotency-key': newKey() },
+          payload: { roundId: 'r1', extra: 1 },
+        })
+        assert.equal(strictBody.statusCode, 400)
+        assert.equal(strictBody.json().error.code, 'VALIDATION_FAILED')
+        const query = await h.request({
+          method: 'POST',
+          url: `${claimUrl('idem')}?round=r1`,
+          headers: { ...bearer(resident), 'idempotency-key': newKey() },
+        })
+        assert.equal(query.statusCode, 400)
+        assert.equal(query.json().error.code, 'VALIDATION_FAILED')
       })
     })
 

@@ -202,6 +202,18 @@ export class RedisClaimEngine implements ClaimEngine {
   readonly prefix: string
   readonly consumer: string
   private readonly shas = new Map<string, string>()
+  private readonly keyNames = new Map<
+    string,
+    {
+      total(roundId: string): string
+      taken(roundId: string): string
+      user(userId: string): string
+      claim(userId: string, key: string): string
+      stream: string
+      paused: string
+      userPattern: string
+    }
+  >()
   /** NOSCRIPT recoveries so far (a SCRIPT FLUSH or a Redis restart). */
   scriptReloads = 0
   private readonly known = new Map<string, VoucherBatch>()
@@ -232,17 +244,23 @@ export class RedisClaimEngine implements ClaimEngine {
   private tag(batchId: string) {
     return `${this.prefix}{${batchId}}`
   }
+  /** A batch's key names (made once per batch: every claim asks). */
   keys(batchId: string) {
-    const tag = this.tag(batchId)
-    return {
-      total: (roundId: string) => `${tag}:total:${roundId}`,
-      taken: (roundId: string) => `${tag}:taken:${roundId}`,
-      user: (userId: string) => `${tag}:user:${userId}`,
-      claim: (userId: string, key: string) => `${tag}:claim:${userId}:${key}`,
-      stream: `${tag}:stream`,
-      paused: `${tag}:paused`,
-      userPattern: `${tag}:user:*`,
+    let keys = this.keyNames.get(batchId)
+    if (!keys) {
+      const tag = this.tag(batchId)
+      keys = {
+        total: (roundId: string) => `${tag}:total:${roundId}`,
+        taken: (roundId: string) => `${tag}:taken:${roundId}`,
+        user: (userId: string) => `${tag}:user:${userId}`,
+        claim: (userId: string, key: string) => `${tag}:claim:${userId}:${key}`,
+        stream: `${tag}:stream`,
+        paused: `${tag}:paused`,
+        userPattern: `${tag}:user:*`,
+      }
+      this.keyNames.set(batchId, keys)
     }
+    return keys
   }
   private idemKey(userId: string, key: string) {
     return `${this.prefix}idem:{u:${userId}}:${key}`
