@@ -266,15 +266,23 @@ export async function claimState(q: Queryable, batchId: string, items: readonly 
     n: number | null
     county: string | null
   }>(
-    `with i as (select * from unnest($2::uuid[], $3::text[]) as i(user_id, key))
-     select 'k' as kind, k.user_id, k.key, k.fingerprint, k.state, k.leased_until, k.status, k.body,
+    // Lookups per key and per resident (LATERAL): during a rush vouchers and keys grow faster than
+    // their statistics, and a join the planner is free to choose turned into a scan of every
+    // claim so far, per group.
+    `select 'k' as kind, i.user_id, i.key, k.fingerprint, k.state, k.leased_until, k.status, k.body,
             null::text as round_id, null::int as n, null::text as county
-     from i join idempotency_keys k on k.scope = 'claim' and k.user_id = i.user_id and k.key = i.key
+     from unnest($2::uuid[], $3::text[]) as i(user_id, key)
+     cross join lateral (
+       -- limit 1 keeps this a lookup by primary key (a plain subquery is pulled up into a join).
+       select fingerprint, state, leased_until, status, body from idempotency_keys
+       where scope = 'claim' and user_id = i.user_id and key = i.key limit 1
+     ) as k
      union all
      select 'c', u.id, null, null, null, null, null, null, c.round_id, coalesce(c.n, 0)::int, u.resident_county
-     from users u left join (
-       select owner_id, round_id, count(*) as n from vouchers where batch_id = $1 and owner_id = any($4::uuid[]) group by owner_id, round_id
-     ) c on c.owner_id = u.id
+     from users u
+     left join lateral (
+       select round_id, count(*) as n from vouchers where owner_id = u.id and batch_id = $1 group by round_id
+     ) as c on true
      where u.id = any($4::uuid[])`,
     [batchId, items.map((item) => item.userId), items.map((item) => item.key), [...new Set(items.map((item) => item.userId))]],
   )
