@@ -1,11 +1,20 @@
 /**
- * `npm run bench:claim -- --engine pglite|postgres|redis [--quota Q --users U --connections C --requests N]`
+ * `npm run bench:claim -- --engine pglite|postgres|redis [--quota Q --users U --connections C --requests N --client lean|autocannon --warmup W]`
  *
- * Seeds one batch with a round of quota Q open now and U residents with live sessions, starts
- * the real server (src/main.ts) in a child process on loopback, fires N claims over C kept-alive
- * connections with autocannon (resident i % U, a fresh Idempotency-Key each), then stops the
- * server and checks the record: vouchers per round against the quota (oversold) and per resident
- * against the limit (duplicatePerUser). Prints one JSON line on stdout; progress goes to stderr.
+ * Seeds one batch with a round of quota Q (default 20,000) open now and U residents (default Q)
+ * with live sessions, analyzes the store (as autovacuum would have), starts the real server
+ * (src/main.ts, production mode) in a child process on loopback, fires N claims (default 1.1 × Q)
+ * over C kept-alive connections (default 100; resident i % U, a fresh Idempotency-Key each) with
+ * the lean load generator of load.ts (default) or autocannon, then stops the server and checks the
+ * record: vouchers per round against the quota (oversold) and per resident against the limit
+ * (duplicatePerUser). claimsPerSec is the vouchers in the store over the wall time from the first
+ * request to the last answer; with Redis, recordedPerSec also counts the writer's lag. Besides the
+ * client's latency it reports the CPU milliseconds per stored claim of the server process (all its
+ * threads), the load generator, Redis, PostgreSQL and the whole machine (which includes anyone
+ * else's work). --warmup W first claims W vouchers of another batch by W other residents, not
+ * measured (default 0: the rush meets a cold server). Prints one JSON line on stdout; progress
+ * goes to stderr. BENCH_SERVER_NODE_ARGS adds node flags to the server (e.g. --cpu-prof),
+ * BENCH_SERVER_STDOUT=<file> keeps its stdout.
  *
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), a schema per
  * run, dropped afterwards. Redis: BENCH_REDIS_URL (default redis://127.0.0.1:6379), a key prefix
@@ -35,6 +44,7 @@ const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379'
 const BATCH_ID = 'bench-rush'
+const WARMUP_BATCH_ID = 'bench-warmup'
 
 function parseArgs(argv: string[]) {
   const options: Record<string, string> = {}
@@ -60,6 +70,7 @@ function parseArgs(argv: string[]) {
     users: number('users', quota),
     connections: number('connections', 100),
     requests: number('requests', Math.ceil(quota * 1.1)),
+    warmup: options.warmup === undefined || options.warmup === '0' ? 0 : number('warmup', 0),
   }
 }
 
@@ -205,8 +216,8 @@ function claimHeaders(residents: readonly Resident[], run: string, index: number
   return { token: resident.token, key: `bench-${run}-${index}` }
 }
 
-async function fireLean(port: number, args: Args, residents: readonly Resident[], run: string): Promise<Shot> {
-  const path = `/api/v1/batches/${BATCH_ID}/claims`
+async function fireLean(port: number, args: Args, residents: readonly Resident[], run: string, batchId = BATCH_ID): Promise<Shot> {
+  const path = `/api/v1/batches/${batchId}/claims`
   const host = `127.0.0.1:${port}`
   const result = await runLoad({
     host: '127.0.0.1',
@@ -288,6 +299,12 @@ async function main(): Promise<void> {
     // The whole round is stocked before it opens, as upkeep does for a round about to open.
     await mintSlots(db, BATCH_ID, 'r1', args.quota)
     const residents = await bulkResidents(db, args.users)
+    // --warmup W: a batch and W residents of its own, claimed before the rush and not measured.
+    const warmupResidents = args.warmup > 0 ? await bulkResidents(db, args.warmup) : []
+    if (args.warmup > 0) {
+      await importBatches(db, [rushBatch(WARMUP_BATCH_ID, now, { quota: args.warmup })])
+      await mintSlots(db, WARMUP_BATCH_ID, 'r1', args.warmup)
+    }
     // A store that has had its residents and stock for a while has statistics (autovacuum's
     // ANALYZE); one seeded a second ago has none, and its plans would scan whole tables.
     await db.exec('analyze')
@@ -321,6 +338,10 @@ async function main(): Promise<void> {
     })
     await waitReady(base, child)
     await fetch(`${base}/api/v1/batches/${BATCH_ID}`)
+    if (args.warmup > 0) {
+      log(`warming up: ${args.warmup} claims on ${WARMUP_BATCH_ID} by other residents`)
+      await fireLean(port, { ...args, requests: args.warmup }, warmupResidents, `${run}w`, WARMUP_BATCH_ID)
+    }
     log(`server ready on ${base}; ${args.requests} claims over ${args.connections} connections`)
 
     const loadBefore = loadavg()[0]
@@ -389,6 +410,7 @@ async function main(): Promise<void> {
         answeredConflict: status(409),
         durationSec: Number(seconds.toFixed(2)),
         client: args.client,
+        warmup: args.warmup,
         connections: args.connections,
         users: args.users,
         // CPU milliseconds per stored claim: the server process (writer included), the load
