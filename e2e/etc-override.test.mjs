@@ -8,10 +8,10 @@
  * Screenshots go to e2e/out/etc-override-*.png.
  */
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import { assertNoBlockingAxe } from './lib/axe.mjs'
-import { BASE_URL, launchPhone, screenshot, visiblePage, waitForShownText } from './lib/browser.mjs'
-import { startServerWithContent } from './lib/content-server.mjs'
+import { BASE_URL, screenshot, visiblePage, waitForShownText } from './lib/browser.mjs'
+import { overrideJourney } from './lib/content-server.mjs'
 
 const DAY_2026 = new Date('2026-03-02T10:00:00+08:00')
 const SOURCE = '衢州市交通运输局公告（示例）'
@@ -23,25 +23,13 @@ const OVERRIDE = {
   },
 }
 
-let overrideServer
-let phone
+const journey = overrideJourney('toll-override', OVERRIDE, DAY_2026)
 
-before(async () => {
-  overrideServer = await startServerWithContent('toll-override', OVERRIDE)
-  phone = await launchPhone()
-  await phone.page.clock.setFixedTime(DAY_2026)
-})
-
-after(async () => {
-  await phone?.close()
-  await overrideServer?.close()
-})
-
-const shown = () => visiblePage(phone.page)
+const shown = () => visiblePage(journey.phone.page)
 
 async function open(origin, route, expectedText) {
-  await phone.page.goto(`${origin}/#/${route}`)
-  await waitForShownText(phone.page, expectedText)
+  await journey.phone.page.goto(`${origin}/#/${route}`)
+  await waitForShownText(journey.phone.page, expectedText)
 }
 
 async function chooseStation(fieldLabel, search, station) {
@@ -59,7 +47,7 @@ async function judgeTodaysTrip(origin) {
   await shown().getByRole('radio', { name: /ETC 记账卡/ }).click()
   await shown().getByText('✓ 您的车符合免费条件').waitFor()
   await shown().getByRole('link', { name: '查一趟行程是否免费' }).click()
-  await waitForShownText(phone.page, '这趟行程')
+  await waitForShownText(journey.phone.page, '这趟行程')
   assert.ok(await shown().getByRole('button', { name: '日期：2026-03-02（今天），点按更改' }).isVisible())
   await chooseStation('入口收费站', 'qzd', '衢州东')
   await chooseStation('出口收费站', 'ly', '龙游')
@@ -67,7 +55,7 @@ async function judgeTodaysTrip(origin) {
 }
 
 test('with the override: a 2026 trip is 免费, with the override’s version and fee', async () => {
-  const verdict = await judgeTodaysTrip(overrideServer.url)
+  const verdict = await judgeTodaysTrip(journey.server.url)
   await verdict.getByText('✓ 免费').waitFor()
   const text = await verdict.innerText()
   assert.match(text, /2026-03-02 在实施期内（2025-01-01 至 2026-12-31）/)
@@ -76,20 +64,20 @@ test('with the override: a 2026 trip is 免费, with the override’s version an
   assert.match(text, /数据版本 2026\.1/)
   assert.match(await shown().innerText(), /数据版本 2026\.1 · 运营方更新于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
   await verdict.getByText('✓ 免费').scrollIntoViewIfNeeded()
-  await screenshot(phone.page, 'etc-override-trip-free')
-  await assertNoBlockingAxe(phone.page, '行程查询（运营方数据）')
+  await screenshot(journey.phone.page, 'etc-override-trip-free')
+  await assertNoBlockingAxe(journey.phone.page, '行程查询（运营方数据）')
 })
 
 test('with the override: 站点一览 shows the extended period and who updated the data', async () => {
-  await open(overrideServer.url, 'packages/etc/pages/stations/index', '数据状态')
+  await open(journey.server.url, 'packages/etc/pages/stations/index', '数据状态')
   const status = await shown().getByRole('region', { name: '数据状态' }).innerText()
   assert.match(status, /实施期：2025-01-01 至 2026-12-31/)
   assert.match(status, /数据版本 2026\.1 · 运营方更新于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
-  await screenshot(phone.page, 'etc-override-stations')
+  await screenshot(journey.phone.page, 'etc-override-stations')
 })
 
 test('without an override (the default server): the same trip is 收费 for the period', async () => {
-  assert.notEqual(BASE_URL, overrideServer.url)
+  assert.notEqual(BASE_URL, journey.server.url)
   const verdict = await judgeTodaysTrip(BASE_URL)
   await verdict.getByText('✗ 收费').waitFor()
   const text = await verdict.innerText()
@@ -98,9 +86,9 @@ test('without an override (the default server): the same trip is 收费 for the 
   assert.match(text, /数据版本 2025\.1-内置/)
   assert.match(await shown().innerText(), /数据版本 2025\.1-内置 · 应用内置数据/)
   await verdict.getByText('✗ 收费').scrollIntoViewIfNeeded()
-  await screenshot(phone.page, 'etc-override-default-charged')
+  await screenshot(journey.phone.page, 'etc-override-default-charged')
 })
 
 test('no console errors on the way', () => {
-  assert.deepEqual(phone.consoleErrors, [])
+  assert.deepEqual(journey.phone.consoleErrors, [])
 })

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { after, before } from 'node:test'
 import { startAppServer } from '../../scripts/lib/app-server.mjs'
+import { launchPhone } from './browser.mjs'
 
 const root = new URL('../..', import.meta.url).pathname
 
@@ -28,4 +30,22 @@ export async function startServerWithContent(name, content) {
     rmSync(dir, { recursive: true, force: true })
     throw error
   }
+}
+
+/**
+ * For a journey file: before its tests, a server with the operator's content file (as above) and a
+ * phone whose clock stands at `day`; both closed after. `journey.server.url` is that server's origin.
+ */
+export function overrideJourney(name, content, day) {
+  const journey = { server: null, phone: null }
+  before(async () => {
+    journey.server = await startServerWithContent(name, content)
+    journey.phone = await launchPhone()
+    await journey.phone.page.clock.setFixedTime(day)
+  })
+  after(async () => {
+    await journey.phone?.close()
+    await journey.server?.close()
+  })
+  return journey
 }

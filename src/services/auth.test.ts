@@ -4,20 +4,13 @@
  * build without the development login.
  */
 import { useSessionStore } from '../store/session'
-import { devLoginHandler, startApiTestServer, testSession, type ApiTestServer } from '../test/api-test-server'
+import { devLoginHandler, apiTestServerForSuite, testSession } from '../test/api-test-server'
 import { createApiClient } from './api/client'
 import { createAuth, sessionFromLogin } from './auth'
 
-let server: ApiTestServer
-
-beforeAll(async () => {
-  server = await startApiTestServer()
-})
-afterAll(() => server.close())
+const server = apiTestServerForSuite()
 
 beforeEach(() => {
-  localStorage.clear()
-  server.reset()
   server.on(devLoginHandler({ id: 'u-merchant', role: 'merchant', merchantId: 'm-1' }))
   useSessionStore.setState({ session: null })
   process.env.TARO_APP_DEV_LOGIN = 'true'

@@ -6,24 +6,16 @@
 import { summariseSavings } from '../domain/etc/savings'
 import { checkTollWaiver } from '../domain/etc/waiver'
 import { BUNDLED_TOLL_DATA, type TollData } from '../domain/policy/toll-scheme'
-import { startApiTestServer, type ApiTestServer } from '../test/api-test-server'
+import { apiTestServerForSuite } from '../test/api-test-server'
 import { OPERATOR_UPDATED_AT, PERIOD_2026, REPLACED_STATIONS, answerToll, servedToll, tollAnswer, useTollDataAt } from '../test/toll-fixtures'
 import { useTollDataStore } from './etc-toll-data'
 
 const CAR = { plate: '浙H12345', vehicleClass: 1 as const, etcCard: 'postpaid' as const }
 const TRIP_2026 = { ...CAR, entry: '衢州东', exit: '龙游', date: '2026-03-02' }
 
-let server: ApiTestServer
-
-beforeAll(async () => {
-  server = await startApiTestServer()
-})
-
-afterAll(() => server.close())
+const server = apiTestServerForSuite()
 
 beforeEach(() => {
-  localStorage.clear()
-  server.reset()
   useTollDataAt(server.baseUrl)
 })
 

@@ -98,6 +98,38 @@ export async function startApiTestServer(): Promise<ApiTestServer> {
   }
 }
 
+/**
+ * For a test file: one loopback server for the whole file, and before each test an empty phone
+ * storage and a server with no handlers and no recorded requests (a file's own beforeEach, which
+ * runs after this one, adds its handlers). Use the returned server in tests and hooks.
+ */
+export function apiTestServerForSuite(): ApiTestServer {
+  let started: ApiTestServer | null = null
+  const current = (): ApiTestServer => {
+    if (!started) throw new Error('the API test server starts in beforeAll')
+    return started
+  }
+  beforeAll(async () => {
+    started = await startApiTestServer()
+  })
+  afterAll(() => started?.close())
+  beforeEach(() => {
+    localStorage.clear()
+    current().reset()
+  })
+  return {
+    get baseUrl() {
+      return current().baseUrl
+    },
+    get requests() {
+      return current().requests
+    },
+    on: (handler) => current().on(handler),
+    reset: () => current().reset(),
+    close: () => current().close(),
+  }
+}
+
 export const ok = (body: unknown, status = 200, headers?: Record<string, string>): Reply => ({ status, body, headers })
 export const fail = (status: number, code: string, message: string, headers?: Record<string, string>): Reply => ({
   status,

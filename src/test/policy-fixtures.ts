@@ -10,7 +10,7 @@ import { buildSubsidyOverview } from '../domain/subsidy/subsidy-overview-build'
 import { createApiClient } from '../services/api/client'
 import { policyApi, type PolicyData } from '../services/api/policy'
 import { usePolicyStore } from '../packages/subsidy/store/policy'
-import { ok, startApiTestServer, type ApiTestServer, type RecordedRequest, type Reply } from './api-test-server'
+import { apiTestServerForSuite, ok, type RecordedRequest, type Reply } from './api-test-server'
 
 const NOTICE = { clause: '2026 年国家以旧换新通知', source: '商务部 2026 年 3 月通知（测试）', status: 'provisional' }
 
@@ -83,15 +83,9 @@ export interface PolicyServer {
  * override served, and a fresh store and tab call pointed at the server (as when the app starts).
  */
 export function setUpPolicyServer(): PolicyServer {
-  let server: ApiTestServer
+  const server = apiTestServerForSuite()
   let reply: Reply
-  beforeAll(async () => {
-    server = await startApiTestServer()
-  })
-  afterAll(() => server.close())
   beforeEach(() => {
-    localStorage.clear()
-    server.reset()
     reply = ok({ data: policyAnswer(APPLIANCE_OVERRIDE) })
     server.on((request) => (request.method === 'GET' && request.path === '/api/v1/policy' ? reply : undefined))
     usePolicyAt(server.baseUrl)

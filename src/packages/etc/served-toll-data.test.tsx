@@ -7,7 +7,7 @@
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { BUNDLED_TOLL_DATA } from '../../domain/policy/toll-scheme'
-import { startApiTestServer, type ApiTestServer } from '../../test/api-test-server'
+import { apiTestServerForSuite } from '../../test/api-test-server'
 import { fixClock } from '../../test/fixed-clock'
 import { PERIOD_2026, REPLACED_STATIONS, answerToll, servedToll, useTollDataAt } from '../../test/toll-fixtures'
 import { useEtcTripsStore } from '../../store/etc-trips'
@@ -18,18 +18,10 @@ import EtcStationsPage from './pages/stations/index'
 import EtcTripPage from './pages/trip/index'
 import EtcTripsPage from './pages/trips/index'
 
-let server: ApiTestServer
+const server = apiTestServerForSuite()
 let restoreClock: () => void
 
-beforeAll(async () => {
-  server = await startApiTestServer()
-})
-
-afterAll(() => server.close())
-
 beforeEach(() => {
-  localStorage.clear()
-  server.reset()
   restoreClock = fixClock('2026-03-02T10:00:00+08:00')
   useTollDataAt(server.baseUrl)
   useEtcVehicleStore.setState({ plateText: '浙H·12345', vehicleClass: 1, etcCard: 'postpaid' })

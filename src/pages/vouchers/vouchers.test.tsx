@@ -9,7 +9,7 @@ import { useSessionStore } from '../../store/session'
 import { useVoucherBatchesStore } from '../../store/voucher-batches'
 import { useVoucherClaimsStore } from '../../store/voucher-claims'
 import { useVoucherServices } from '../../store/voucher-services'
-import { devLoginHandler, fail, ok, startApiTestServer, testSession, useVoucherServicesAt, type ApiTestServer, type RecordedRequest } from '../../test/api-test-server'
+import { devLoginHandler, fail, ok, apiTestServerForSuite, testSession, useVoucherServicesAt, type RecordedRequest } from '../../test/api-test-server'
 import { batchView, fromNow, HOUR } from '../../test/voucher-fixtures'
 import type { VoucherApi } from '../../services/api/vouchers'
 import VouchersPage from './index'
@@ -32,17 +32,10 @@ function sampleBatches() {
   ]
 }
 
-let server: ApiTestServer
-
-beforeAll(async () => {
-  server = await startApiTestServer()
-})
-afterAll(() => server.close())
+const server = apiTestServerForSuite()
 
 beforeEach(() => {
-  localStorage.clear()
   process.env.TARO_APP_DEV_LOGIN = 'true'
-  server.reset()
   server.on((request) => (request.method === 'GET' && request.path === '/api/v1/batches' ? ok({ data: sampleBatches(), meta: { serverTime: fromNow(0) } }) : undefined))
   server.on(devLoginHandler())
   useVoucherServicesAt(server.baseUrl)

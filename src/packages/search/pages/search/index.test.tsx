@@ -11,7 +11,7 @@ import { resolveRoute } from '../../../../routes'
 import { createApiClient } from '../../../../services/api/client'
 import { createSearchApi, type OnlineSearchHit } from '../../../../services/api/search'
 import { useSearchServices } from '../../../../store/search-services'
-import { ok, startApiTestServer, type ApiTestServer } from '../../../../test/api-test-server'
+import { apiTestServerForSuite, ok } from '../../../../test/api-test-server'
 import { REPLACED_STATIONS, answerToll, servedToll, useTollDataAt } from '../../../../test/toll-fixtures'
 import SearchPage from './index'
 
@@ -33,7 +33,7 @@ const NIGHT_MARKET: OnlineSearchHit = {
   reason: 'initials-contains',
 }
 
-let server: ApiTestServer
+const server = apiTestServerForSuite()
 let navigateTo: jest.SpyInstance
 
 function useServer(baseUrl: string, debounceMs = 0) {
@@ -59,17 +59,8 @@ const searchRequests = () => server.requests.filter((request) => request.path ==
 const searchBox = () => screen.getByRole('searchbox', { name: '搜索补贴、活动、商户、收费站' })
 const type = (text: string) => fireEvent.input(searchBox(), { target: { value: text } })
 
-beforeAll(async () => {
-  server = await startApiTestServer()
-})
-
-afterAll(() => server.close())
-
 beforeEach(() => {
-  server.reset()
   useServer(server.baseUrl)
-  // The API client's offline copies (the toll data's among them) live in Taro storage.
-  Taro.clearStorageSync()
   useTollDataAt(server.baseUrl)
   navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
 })

@@ -9,7 +9,7 @@ import { makeBatch, NOODLES } from '../../../../domain/vouchers/test-fixtures'
 import type { Merchant } from '../../../../domain/vouchers/schema'
 import { useSessionStore } from '../../../../store/session'
 import { useVoucherBatchesStore } from '../../../../store/voucher-batches'
-import { ok, startApiTestServer, testSession, useVoucherServicesAt, type ApiTestServer } from '../../../../test/api-test-server'
+import { ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '../../../../test/api-test-server'
 import { walletVoucherView, fromNow, HOUR } from '../../../../test/voucher-fixtures'
 import { useBatchLookupStore } from '../../store/batch-lookup'
 import { useWalletStore } from '../../store/wallet'
@@ -20,17 +20,10 @@ const middle = makeBatch({ id: 'b-40-10', title: '中额券', faceValueFen: 1000
 const large = makeBatch({ id: 'b-100-30', title: '面馆专享券', faceValueFen: 3000, thresholdFen: 10000, merchants: { kind: 'merchants', merchantIds: [NOODLES.id] } })
 const SHOP: Merchant = { id: 'm-shop', name: '百货小店', county: '330802', category: 'retail', address: '柯城区' }
 
-let server: ApiTestServer
-
-beforeAll(async () => {
-  server = await startApiTestServer()
-})
-afterAll(() => server.close())
+const server = apiTestServerForSuite()
 
 beforeEach(() => {
-  localStorage.clear()
   setRouterParams({})
-  server.reset()
   server.on((request) => (request.path === '/api/v1/batches' ? ok({ data: [small, middle, large], meta: { serverTime: fromNow(0) } }) : undefined))
   server.on((request) =>
     request.path === '/api/v1/me/vouchers'

@@ -8,7 +8,7 @@ import { makeBatch } from '../../../../domain/vouchers/test-fixtures'
 import type { Redemption } from '../../../../domain/vouchers/schema'
 import { todayInShanghai } from '../../../../domain/time'
 import { useSessionStore } from '../../../../store/session'
-import { fail, ok, startApiTestServer, testSession, useVoucherServicesAt, type ApiTestServer } from '../../../../test/api-test-server'
+import { fail, ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '../../../../test/api-test-server'
 import { fromNow, walletVoucherView } from '../../../../test/voucher-fixtures'
 import { newOrderId, useMerchantDeskStore } from '../../store/merchant-desk'
 import MerchantDeskPage from './index'
@@ -31,17 +31,10 @@ function redemption(id: string, overrides: Partial<Redemption> = {}): Redemption
   }
 }
 
-let server: ApiTestServer
+const server = apiTestServerForSuite()
 let today: Redemption[]
 
-beforeAll(async () => {
-  server = await startApiTestServer()
-})
-afterAll(() => server.close())
-
 beforeEach(() => {
-  localStorage.clear()
-  server.reset()
   today = [redemption('red-1'), redemption('red-2', { orderId: 'order-red-2' })]
   server.on((request) => (request.method === 'GET' && request.path === '/api/v1/merchant/redemptions' ? ok({ data: today }) : undefined))
   useVoucherServicesAt(server.baseUrl)

@@ -6,7 +6,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react'
 import { makeBatch } from '../../../../domain/vouchers/test-fixtures'
 import type { Merchant } from '../../../../domain/vouchers/schema'
 import { useVoucherBatchesStore } from '../../../../store/voucher-batches'
-import { ok, startApiTestServer, useVoucherServicesAt, type ApiTestServer } from '../../../../test/api-test-server'
+import { ok, apiTestServerForSuite, useVoucherServicesAt } from '../../../../test/api-test-server'
 import { setRouterParams } from '../../../../test/taro-shim'
 import { fromNow } from '../../../../test/voucher-fixtures'
 import { useBatchLookupStore } from '../../store/batch-lookup'
@@ -20,17 +20,10 @@ const merchants: Merchant[] = Array.from({ length: 45 }, (_, index) => ({
   address: `地址${index}`,
 }))
 
-let server: ApiTestServer
-
-beforeAll(async () => {
-  server = await startApiTestServer()
-})
-afterAll(() => server.close())
+const server = apiTestServerForSuite()
 
 beforeEach(() => {
-  localStorage.clear()
   setRouterParams({})
-  server.reset()
   server.on((request) => {
     if (request.path !== '/api/v1/merchants') return undefined
     const county = request.query.get('county')

@@ -6,7 +6,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react'
 import { makeBatch } from '../../../../domain/vouchers/test-fixtures'
 import type { WalletStatus } from '../../../../domain/vouchers/validity'
 import { useSessionStore } from '../../../../store/session'
-import { devLoginHandler, ok, startApiTestServer, testSession, useVoucherServicesAt, type ApiTestServer } from '../../../../test/api-test-server'
+import { devLoginHandler, ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '../../../../test/api-test-server'
 import { walletVoucherView } from '../../../../test/voucher-fixtures'
 import { useWalletStore } from '../../store/wallet'
 import WalletPage from './index'
@@ -19,17 +19,10 @@ const WALLET: Record<WalletStatus, ReturnType<typeof walletVoucherView>[]> = {
   'returned-after-refund': [walletVoucherView('v-returned', batch, 'returned-after-refund')],
 }
 
-let server: ApiTestServer
-
-beforeAll(async () => {
-  server = await startApiTestServer()
-})
-afterAll(() => server.close())
+const server = apiTestServerForSuite()
 
 beforeEach(() => {
-  localStorage.clear()
   process.env.TARO_APP_DEV_LOGIN = 'true'
-  server.reset()
   server.on(devLoginHandler())
   server.on((request) =>
     request.method === 'GET' && request.path === '/api/v1/me/vouchers' ? ok({ data: WALLET[request.query.get('status') as WalletStatus] ?? [] }) : undefined,
