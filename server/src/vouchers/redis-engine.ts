@@ -29,6 +29,7 @@ import { Worker } from 'node:worker_threads'
 import { Redis } from 'ioredis'
 import { decideClaim, newWalletVoucher } from '../../../src/domain/vouchers/claim'
 import type { VoucherBatch } from '../../../src/domain/vouchers/schema'
+import { MS_PER_DAY } from '../../../src/domain/time'
 import { ApiError } from '../http/errors'
 import type { Db } from '../store/db'
 import {
@@ -132,7 +133,6 @@ function tsxLoader(): { esm: string; cjs: string } | null {
 }
 
 const GROUP = 'writers'
-const DAY_MS = 86_400_000
 
 export interface RedisEngineOptions {
   url: string
@@ -411,7 +411,7 @@ export class RedisClaimEngine implements ClaimEngine {
       const replay = await this.replay(request)
       if (replay) return replay
       if (started.leaseLive) return inFlightAnswer()
-      await this.redis.set(this.idemKey(userId, key), this.leaseRecord(fingerprint), 'PX', DAY_MS)
+      await this.redis.set(this.idemKey(userId, key), this.leaseRecord(fingerprint), 'PX', MS_PER_DAY)
     }
     let result: ClaimResult
     try {
@@ -432,7 +432,7 @@ export class RedisClaimEngine implements ClaimEngine {
     const reply = (await this.runScript(
       CLAIM_SCRIPT,
       [k.total(''), k.taken(''), k.user(userId), k.claim(userId, key), k.stream, k.paused],
-      ['', userId, '', 0, 0, 0, key, DAY_MS, 'replay'],
+      ['', userId, '', 0, 0, 0, key, MS_PER_DAY, 'replay'],
     )) as ScriptReply
     return reply[0] === 'DUPLICATE' ? this.duplicateAnswer(batch, userId, reply[1]) : null
   }
@@ -463,7 +463,7 @@ export class RedisClaimEngine implements ClaimEngine {
     const reply = (await this.runScript(
       CLAIM_SCRIPT,
       [k.total(roundId), k.taken(roundId), k.user(userId), k.claim(userId, key), k.stream, k.paused],
-      [roundId, userId, voucherId, at, batch.limits.perRound, batch.limits.perBatch, key, DAY_MS],
+      [roundId, userId, voucherId, at, batch.limits.perRound, batch.limits.perBatch, key, MS_PER_DAY],
     )) as ScriptReply
     switch (reply[0]) {
       case 'CLAIMED':
@@ -502,7 +502,7 @@ export class RedisClaimEngine implements ClaimEngine {
   }
 
   private async startKey(userId: string, key: string, fingerprint: string): Promise<KeyStart> {
-    const raw = (await this.runScript(START_SCRIPT, [this.idemKey(userId, key)], [this.leaseRecord(fingerprint), DAY_MS])) as string | null
+    const raw = (await this.runScript(START_SCRIPT, [this.idemKey(userId, key)], [this.leaseRecord(fingerprint), MS_PER_DAY])) as string | null
     if (raw === null) return { kind: 'new' }
     if (raw.startsWith('l|')) {
       const split = raw.indexOf('|', 2)
@@ -519,7 +519,7 @@ export class RedisClaimEngine implements ClaimEngine {
       this.idemKey(userId, key),
       JSON.stringify({ s: 'done', fp: fingerprint, st: answer.status, b: answer.body }),
       'PX',
-      DAY_MS,
+      MS_PER_DAY,
     )
   }
 
@@ -549,7 +549,7 @@ export class RedisClaimEngine implements ClaimEngine {
     this.known.set(batch.id, batch)
     await this.ensureGroup(batch.id)
     const k = this.keys(batch.id)
-    const live = batch.rounds.map((_, index) => index).filter((index) => roundNeedsStock(batch, index, at, DAY_MS))
+    const live = batch.rounds.map((_, index) => index).filter((index) => roundNeedsStock(batch, index, at, MS_PER_DAY))
     if (live.length === 0) return
     const values = await this.redis.mget(...live.flatMap((index) => [k.total(batch.rounds[index].id), k.taken(batch.rounds[index].id)]))
     if (values.some((value) => value === null)) {
@@ -770,11 +770,11 @@ export class RedisClaimEngine implements ClaimEngine {
       }
       await pipeline.exec()
     }
-    const recent = await recentClaimKeys(this.db, batch.id, new Date(at - DAY_MS))
+    const recent = await recentClaimKeys(this.db, batch.id, new Date(at - MS_PER_DAY))
     for (let start = 0; start < recent.length; start += 1000) {
       const pipeline = this.redis.pipeline()
       for (const row of recent.slice(start, start + 1000)) {
-        const ttl = Math.max(1000, row.claimed_at.getTime() + DAY_MS - at)
+        const ttl = Math.max(1000, row.claimed_at.getTime() + MS_PER_DAY - at)
         pipeline.set(k.claim(row.owner_id, row.claim_key), `${row.id}|${row.claimed_at.getTime()}|${row.round_id}`, 'PX', ttl)
       }
       await pipeline.exec()

@@ -7,6 +7,7 @@
  */
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto'
 import { fastClaimCheck } from '../../../src/domain/vouchers/claim'
+import { MS_PER_DAY } from '../../../src/domain/time'
 import { toIsoShanghaiMs } from '../../../src/domain/vouchers/instants'
 import { checkRedemption, applyRedemption, redemptionDay, type RedemptionRejection } from '../../../src/domain/vouchers/redemption'
 import {
@@ -89,7 +90,7 @@ export interface ClaimInput {
 
 const LIVE_MAX_AGE_MS = 1000
 const ANSWERED_KEYS_MAX = 500_000
-const IDEMPOTENCY_KEEP_MS = 2 * 86_400_000
+const IDEMPOTENCY_KEEP_MS = 2 * MS_PER_DAY
 
 /** 409 for the state of the voucher, the order or the day; 422 for what the cashier sent; 403 for who scans. */
 function redemptionStatus(code: RedemptionRejection['code']): number {

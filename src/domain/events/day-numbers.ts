@@ -5,9 +5,9 @@
  * the same answer whatever zone the phone or server is in. Inputs are assumed already validated
  * (the event schema and `assertDate` in src/domain/time do that at the edges).
  */
-import { SHANGHAI_OFFSET_MINUTES, type DateString } from '../time'
+import { MS_PER_DAY, SHANGHAI_OFFSET_MINUTES, type DateString } from '../time'
 
-export const MS_PER_DAY = 86_400_000
+export { MS_PER_DAY }
 export const MS_PER_HOUR = 3_600_000
 export const MS_PER_MINUTE = 60_000
 export const SHANGHAI_OFFSET_MS = SHANGHAI_OFFSET_MINUTES * MS_PER_MINUTE

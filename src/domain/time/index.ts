@@ -20,6 +20,8 @@ export const SHANGHAI = 'Asia/Shanghai'
 /** Shanghai has had no daylight saving since 1991: a fixed +08:00 lets us avoid Intl on old phones. */
 export const SHANGHAI_OFFSET_MINUTES = 8 * 60
 
+export const MS_PER_DAY = 86_400_000
+
 export type DateString = string // 'YYYY-MM-DD', a Shanghai calendar date
 export type TimeErrorCode = 'DATE_EMPTY' | 'DATE_FORMAT' | 'DATE_IMPOSSIBLE'
 
@@ -81,7 +83,7 @@ export function isValidDate(text: unknown): text is DateString {
 /** [start, end) of the Shanghai day containing `instant`, as epoch ms. */
 export function shanghaiDayBounds(instant: number | DateString): { startMs: number; endMs: number } {
   const startMs = typeof instant === 'string' ? parseDate(instant).valueOf() : (shanghaiMidnightOf(shanghaiDateOf(instant)) as number)
-  return { startMs, endMs: startMs + 86_400_000 }
+  return { startMs, endMs: startMs + MS_PER_DAY }
 }
 
 /** The Shanghai calendar date of an instant. */

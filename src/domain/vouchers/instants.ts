@@ -3,7 +3,7 @@
  * rules compare them as epoch milliseconds. The parser here is strict and does not lean on
  * `Date.parse`, whose handling of "2025-05-01T10:00+08:00" differs between old phone engines.
  */
-import { SHANGHAI_OFFSET_MINUTES, shanghaiMidnightOf, shanghaiWallClock } from '../time'
+import { MS_PER_DAY, SHANGHAI_OFFSET_MINUTES, shanghaiMidnightOf, shanghaiWallClock } from '../time'
 import { formatFen, type Fen } from '../money'
 import { VoucherError } from './errors'
 
@@ -78,11 +78,10 @@ export function parseIsoInstant(text: string, field = 'instant'): number {
 }
 
 const SHANGHAI_OFFSET_MS = SHANGHAI_OFFSET_MINUTES * 60_000
-const DAY_MS = 86_400_000
 
 /** Epoch ms of 00:00 Shanghai on the day of `ms` (fixed +08:00: plain arithmetic). */
 export function shanghaiDayStartMs(ms: number): number {
-  return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS
+  return Math.floor((ms + SHANGHAI_OFFSET_MS) / MS_PER_DAY) * MS_PER_DAY - SHANGHAI_OFFSET_MS
 }
 
 /** '2025-05-10T23:59:59.999+08:00': millisecond precision, so an inclusive end is exact. */
@@ -98,7 +97,7 @@ function midnight(date: string): number {
 
 /** Last millisecond of a Shanghai calendar day: vouchers are valid "until the end of" a day. */
 export function endOfShanghaiDayMs(date: string): number {
-  return midnight(date) + 86_400_000 - 1
+  return midnight(date) + MS_PER_DAY - 1
 }
 
 export function startOfShanghaiDayMs(date: string): number {
