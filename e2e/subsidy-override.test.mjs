@@ -72,5 +72,5 @@ test('空调 ¥5,000 一级 bought today: ¥600.00 under the override, with the 
 test('the default server has no override: the bundled ¥750.00, said to be the app’s own data', async () => {
   await airConditioner5000Grade1Today(BASE_URL)
   await result().getByText('¥750.00', { exact: true }).waitFor()
-  await result().getByText('补贴数据：程序内置').waitFor()
+  await result().getByText('补贴数据：应用内置').waitFor()
 })

@@ -56,7 +56,7 @@ export default function SubsidyPage() {
         ))}
         <View className='caption'>补贴按购买日期适用当时的规则；在计算器里选以前的日期，可以看当时的规则和金额。</View>
         <View className='caption'>
-          补贴数据：{served && served.updatedAt ? `运营方更新于 ${formatFetchedAt(Date.parse(served.updatedAt))}` : '程序内置'}
+          补贴数据：{served && served.updatedAt ? `运营方更新于 ${formatFetchedAt(Date.parse(served.updatedAt))}` : '应用内置'}
         </View>
       </View>
 

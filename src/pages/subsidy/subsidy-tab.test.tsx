@@ -103,7 +103,7 @@ describe('the overview the server builds from the rule sets in force', () => {
     render(<SubsidyPage />)
     await answered()
     expect(card('家电').getByText('一级能效 15% · 最高 ¥1,500/件')).toBeInTheDocument()
-    expect(screen.getByText('补贴数据：程序内置')).toBeInTheDocument()
+    expect(screen.getByText('补贴数据：应用内置')).toBeInTheDocument()
   })
 
   test('offline with no stored copy: the bundled overview', async () => {
@@ -112,7 +112,7 @@ describe('the overview the server builds from the rule sets in force', () => {
     render(<SubsidyPage />)
     await answered()
     expect(card('家电').getByText('一级能效 15% · 最高 ¥1,500/件')).toBeInTheDocument()
-    expect(screen.getByText('补贴数据：程序内置')).toBeInTheDocument()
+    expect(screen.getByText('补贴数据：应用内置')).toBeInTheDocument()
   })
 
   test('offline after one answer: the stored overview', async () => {

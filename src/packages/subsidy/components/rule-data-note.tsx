@@ -8,10 +8,10 @@ function whoseData(rules: RuleSetsInUse): string {
     const when = Number.isNaN(Date.parse(applied.updatedAt)) ? '' : ` ${formatFetchedAt(Date.parse(applied.updatedAt))}`
     return `补贴数据：运营方更新于${when}${applied.note ? `（${applied.note}）` : ''}`
   }
-  if (rules.checking) return '补贴数据：程序内置（正在检查运营方有没有更新）'
-  if (rules.offline) return '补贴数据：程序内置（暂时连不上服务器，无法检查运营方更新）'
-  if (rules.rejected) return '补贴数据：程序内置（运营方发布的更新与本版本不符，暂未采用）'
-  return '补贴数据：程序内置'
+  if (rules.checking) return '补贴数据：应用内置（正在检查运营方有没有更新）'
+  if (rules.offline) return '补贴数据：应用内置（暂时连不上服务器，无法检查运营方更新）'
+  if (rules.rejected) return '补贴数据：应用内置（运营方发布的更新与本版本不符，暂未采用）'
+  return '补贴数据：应用内置'
 }
 
 /**
