@@ -23,9 +23,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { openSync, readdirSync, readFileSync } from 'node:fs'
+import { openSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -36,6 +35,8 @@ import { migrate } from '../src/store/migrate'
 import { dropSchema } from '../src/store/postgres-db'
 import { mintSlots } from '../src/store/vouchers'
 import { bulkResidents, importBatches, rushBatch } from '../test/helpers/voucher-fixtures'
+import { machineCpuMs, postgresCpuMs, postgresDelta, processCpuMs, redisCpuMs } from './cpu'
+import { freePort, parseFlags, purgeRedisPrefix, stopChild, waitReady } from './harness'
 import { runLoad } from './load'
 
 type Engine = 'pglite' | 'postgres' | 'redis'
@@ -47,12 +48,7 @@ const BATCH_ID = 'bench-rush'
 const WARMUP_BATCH_ID = 'bench-warmup'
 
 function parseArgs(argv: string[]) {
-  const options: Record<string, string> = {}
-  for (let index = 0; index < argv.length; index += 1) {
-    const match = /^--([a-z]+)$/.exec(argv[index])
-    if (!match || argv[index + 1] === undefined) throw new Error(`unexpected argument ${argv[index]}`)
-    options[match[1]] = argv[(index += 1)]
-  }
+  const options = parseFlags(argv)
   const engine = options.engine as Engine
   if (!['pglite', 'postgres', 'redis'].includes(engine)) throw new Error('--engine must be pglite, postgres or redis')
   const number = (name: string, fallback: number) => {
@@ -76,75 +72,6 @@ function parseArgs(argv: string[]) {
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`)
 
-/**
- * CPU accounting (Linux /proc; null elsewhere). Wall-clock throughput on a shared 2-core box is
- * noisy, so the bench also reports what each party spent: the server process (user + system
- * time, the Redis stream writer included), the load generator (this process), Redis
- * (INFO cpu) and PostgreSQL's processes, and the whole machine (/proc/stat, which includes
- * anyone else's work: compare it with the sum of the parts to see the noise).
- */
-const TICK_MS = 10 // USER_HZ is 100 on Linux
-
-function processCpuMs(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS
-  } catch {
-    return null
-  }
-}
-
-function postgresCpuMs(): Map<number, number> {
-  const result = new Map<number, number>()
-  try {
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue
-      try {
-        if (readFileSync(`/proc/${name}/comm`, 'utf8').trim() !== 'postgres') continue
-      } catch {
-        continue
-      }
-      const ms = processCpuMs(Number(name))
-      if (ms !== null) result.set(Number(name), ms)
-    }
-  } catch {
-    // not Linux
-  }
-  return result
-}
-
-/** CPU PostgreSQL spent between two snapshots (backends that exited in between are missed). */
-function postgresDelta(before: Map<number, number>, after: Map<number, number>): number {
-  let total = 0
-  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0)
-  return total
-}
-
-function machineCpuMs(): { busy: number; total: number } | null {
-  try {
-    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]
-    const values = line.trim().split(/\s+/).slice(1).map(Number)
-    const total = values.slice(0, 8).reduce((sum, value) => sum + value, 0)
-    const idle = values[3] + values[4]
-    return { busy: (total - idle) * TICK_MS, total: total * TICK_MS }
-  } catch {
-    return null
-  }
-}
-
-async function redisCpuMs(url: string): Promise<number | null> {
-  const redis = new Redis(url)
-  try {
-    const info = await redis.info('cpu')
-    const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? NaN)
-    const seconds = field('used_cpu_user') + field('used_cpu_sys')
-    return Number.isFinite(seconds) ? seconds * 1000 : null
-  } finally {
-    redis.disconnect()
-  }
-}
-
 interface CpuSnapshot {
   server: number | null
   bench: NodeJS.CpuUsage
@@ -161,40 +88,6 @@ async function cpuSnapshot(serverPid: number, engine: Engine): Promise<CpuSnapsh
     postgres: engine === 'pglite' ? new Map() : postgresCpuMs(),
     machine: machineCpuMs(),
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-async function waitReady(base: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
-    try {
-      const response = await fetch(`${base}/readyz`)
-      if (response.ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error('server did not become ready in 60 s')
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
-  await exited
-  clearTimeout(timer)
 }
 
 interface Shot {
@@ -366,7 +259,7 @@ async function main(): Promise<void> {
     // Everything the claims cost, the stream writer's catching up included.
     const cpuAfter = await cpuSnapshot(child.pid!, args.engine)
     const writerLagSec = (performance.now() - answeredAt) / 1000
-    await stop(child)
+    await stopChild(child)
     child = null
 
     db = usesPostgres
@@ -391,8 +284,8 @@ async function main(): Promise<void> {
       cpuBefore.machine && cpuAfter.machine
         ? { busy: cpuAfter.machine.busy - cpuBefore.machine.busy, total: cpuAfter.machine.total - cpuBefore.machine.total }
         : null
-    console.log(
-      JSON.stringify({
+    process.stdout.write(
+      `${JSON.stringify({
         engine: args.engine,
         requests: shot.answered,
         claimsPerSec: Math.round(record.claimed / seconds),
@@ -426,23 +319,14 @@ async function main(): Promise<void> {
         machineBusy: machine ? Number((machine.busy / machine.total).toFixed(2)) : null,
         writerLagSec: Number(writerLagSec.toFixed(2)),
         load1Before: Number(loadBefore.toFixed(2)),
-      }),
+      })}\n`,
     )
     if (answered201 !== record.claimed) log(`warning: ${answered201} answers said CLAIMED but ${record.claimed} vouchers are stored`)
   } finally {
-    if (child) await stop(child)
+    if (child) await stopChild(child)
     if (db) await db.close()
     if (usesPostgres) await dropSchema(DATABASE_URL, schema).catch((error) => log(`could not drop ${schema}: ${String(error)}`))
-    if (args.engine === 'redis') {
-      const redis = new Redis(REDIS_URL)
-      let cursor = '0'
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000)
-        if (keys.length > 0) await redis.unlink(...keys)
-        cursor = next
-      } while (cursor !== '0')
-      redis.disconnect()
-    }
+    if (args.engine === 'redis') await purgeRedisPrefix(REDIS_URL, prefix)
     if (pgliteDir) await rm(pgliteDir, { recursive: true, force: true })
   }
 }
