@@ -35,7 +35,10 @@ async function run(argv: string[]): Promise<number> {
   const base = process.env.INIT_CWD ?? process.cwd()
   const { files, problems } = await readContentFiles(paths.map((file) => path.resolve(base, file)))
   if (flags.has('--sample')) files.unshift(sampleContentFile())
-  const shown = (problem: ImportProblem) => ({ ...problem, file: path.isAbsolute(problem.file) ? path.relative(base, problem.file) || problem.file : problem.file })
+  const shown = (problem: ImportProblem) => ({
+    ...problem,
+    file: path.isAbsolute(problem.file) ? path.relative(base, problem.file) || problem.file : problem.file,
+  })
   if (problems.length > 0) {
     console.error(`导入失败：${problems.length} 处问题，未写入任何内容。`)
     problems.map(shown).forEach((problem) => console.error(formatProblem(problem)))
@@ -56,7 +59,9 @@ async function run(argv: string[]): Promise<number> {
       .filter(([, count]) => count > 0)
       .map(([kind, count]) => `${kind} ${count}`)
       .join('，')
-    console.log(`${result.dryRun ? '校验通过（--dry-run，未写入）' : '导入成功'}：${files.length} 个文件，${summary || '无内容'}。存储：${db.engine}`)
+    process.stdout.write(
+      `${result.dryRun ? '校验通过（--dry-run，未写入）' : '导入成功'}：${files.length} 个文件，${summary || '无内容'}。存储：${db.engine}\n`,
+    )
     return 0
   } finally {
     await db.close()
