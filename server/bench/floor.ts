@@ -27,12 +27,17 @@ function parseArgs(argv: string[]) {
   const options = parseFlags(argv)
   const kinds = options.kind === undefined ? KINDS : [options.kind as FloorKind]
   if (!kinds.every((kind) => KINDS.includes(kind))) throw new Error(`--kind must be one of ${KINDS.join(', ')}`)
-  const number = (name: string, fallback: number) => {
+  const number = (name: string, fallback: number, least: number) => {
     const value = options[name] === undefined ? fallback : Number(options[name])
-    if (!Number.isSafeInteger(value) || value < 0) throw new Error(`--${name} must be a whole number`)
+    if (!Number.isSafeInteger(value) || value < least) throw new Error(`--${name} must be a whole number, at least ${least}`)
     return value
   }
-  return { kinds, requests: number('requests', 22_000), connections: number('connections', 100), warmup: number('warmup', 5_000) }
+  return {
+    kinds,
+    requests: number('requests', 22_000, 1),
+    connections: number('connections', 100, 1),
+    warmup: number('warmup', 5_000, 0),
+  }
 }
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`)
