@@ -14,6 +14,22 @@ import { bearer, ENGINES, newKey, skipReason, startVoucherHarness, type Account,
 
 const claimUrl = (batchId: string) => `/api/v1/batches/${batchId}/claims`
 
+/** A claim by `who` on `server`: a fresh Idempotency-Key unless `key` is given, a JSON body only when `payload` is. */
+function claim(
+  server: Pick<VoucherHarness, 'request'>,
+  who: Account,
+  batchId: string,
+  options: { key?: string; payload?: object; headers?: Record<string, string> } = {},
+): Promise<LightMyRequestResponse> {
+  const headers = { ...bearer(who), 'idempotency-key': options.key ?? newKey(), ...options.headers }
+  return server.request({
+    method: 'POST',
+    url: claimUrl(batchId),
+    headers,
+    ...(options.payload === undefined ? {} : { payload: options.payload }),
+  })
+}
+
 function tally(responses: readonly LightMyRequestResponse[]): Record<string, number> {
   const counts: Record<string, number> = {}
   for (const response of responses) {
@@ -50,14 +66,7 @@ for (const engine of ENGINES) {
       await h.vouchers.tick()
       const residents = await bulkResidents(h.db, 10_000)
       const started = Date.now()
-      const responses = await inParallel(residents.length, 1000, (index) =>
-        h.request({
-          method: 'POST',
-          url: claimUrl('rush-10k'),
-          headers: { ...bearer(residents[index]), 'idempotency-key': newKey() },
-          payload: {},
-        }),
-      )
+      const responses = await inParallel(residents.length, 1000, (index) => claim(h, residents[index], 'rush-10k', { payload: {} }))
       const seconds = (Date.now() - started) / 1000
       const counts = tally(responses)
       console.log(`# ${engine}: 10,000 claims in ${seconds.toFixed(1)} s → ${JSON.stringify(counts)}`)
@@ -92,13 +101,7 @@ for (const engine of ENGINES) {
 
       // Sold out is now answered from memory: not one query, not one Redis command.
       const queries = spyOnIo(h)
-      const late = await Promise.all(
-        residents
-          .slice(0, 20)
-          .map((resident) =>
-            h.request({ method: 'POST', url: claimUrl('rush-10k'), headers: { ...bearer(resident), 'idempotency-key': newKey() } }),
-          ),
-      )
+      const late = await Promise.all(residents.slice(0, 20).map((resident) => claim(h, resident, 'rush-10k')))
       assert.deepEqual(tally(late), { '409 SOLD_OUT': 20 })
       assert.equal(queries.stop(), 0)
     })
@@ -108,11 +111,7 @@ for (const engine of ENGINES) {
       await importBatches(h.db, [rushBatch('limit-3', at, { quota: 500, perRound: 3, perBatch: 3 })])
       await h.vouchers.tick()
       const [resident] = await bulkResidents(h.db, 1)
-      const responses = await Promise.all(
-        Array.from({ length: 50 }, () =>
-          h.request({ method: 'POST', url: claimUrl('limit-3'), headers: { ...bearer(resident), 'idempotency-key': newKey() } }),
-        ),
-      )
+      const responses = await Promise.all(Array.from({ length: 50 }, () => claim(h, resident, 'limit-3')))
       assert.deepEqual(tally(responses), { CLAIMED: 3, '409 LIMIT_REACHED': 47 })
       await settled(h, 'limit-3', 3)
       const [{ n }] = await h.db.query<{ n: number }>(
@@ -135,18 +134,8 @@ for (const engine of ENGINES) {
 
       test('a retry with the same key and body gets the first answer, byte for byte, and one voucher', async () => {
         const key = newKey()
-        const first = await h.request({
-          method: 'POST',
-          url: claimUrl('idem'),
-          headers: { ...bearer(resident), 'idempotency-key': key },
-          payload: {},
-        })
-        const retry = await h.request({
-          method: 'POST',
-          url: claimUrl('idem'),
-          headers: { ...bearer(resident), 'idempotency-key': key },
-          payload: {},
-        })
+        const first = await claim(h, resident, 'idem', { key, payload: {} })
+        const retry = await claim(h, resident, 'idem', { key, payload: {} })
         assert.equal(first.statusCode, 201)
         assert.equal(retry.statusCode, 201)
         assert.equal(retry.body, first.body)
@@ -157,11 +146,7 @@ for (const engine of ENGINES) {
 
       test('a failed first answer is replayed too, even after the reason went away', async () => {
         const key = newKey()
-        const first = await h.request({
-          method: 'POST',
-          url: claimUrl('idem-county'),
-          headers: { ...bearer(resident), 'idempotency-key': key },
-        })
+        const first = await claim(h, resident, 'idem-county', { key })
         assert.equal(first.statusCode, 403)
         assert.equal(first.json().error.code, 'NOT_ELIGIBLE')
         const moved = await h.request({
@@ -171,43 +156,21 @@ for (const engine of ENGINES) {
           payload: { county: '330802' },
         })
         assert.equal(moved.statusCode, 200)
-        const retry = await h.request({
-          method: 'POST',
-          url: claimUrl('idem-county'),
-          headers: { ...bearer(resident), 'idempotency-key': key },
-        })
+        const retry = await claim(h, resident, 'idem-county', { key })
         assert.equal(retry.statusCode, 403)
         assert.equal(retry.body, first.body)
-        const fresh = await h.request({
-          method: 'POST',
-          url: claimUrl('idem-county'),
-          headers: { ...bearer(resident), 'idempotency-key': newKey() },
-        })
+        const fresh = await claim(h, resident, 'idem-county')
         assert.equal(fresh.statusCode, 201, fresh.body)
       })
 
       test('the same key with another body → 422 IDEMPOTENCY_KEY_REUSED', async () => {
         const key = newKey()
-        const first = await h.request({
-          method: 'POST',
-          url: claimUrl('idem'),
-          headers: { ...bearer(resident), 'idempotency-key': key },
-          payload: {},
-        })
+        const first = await claim(h, resident, 'idem', { key, payload: {} })
         assert.equal(first.statusCode, 201)
-        const other = await h.request({
-          method: 'POST',
-          url: claimUrl('idem'),
-          headers: { ...bearer(resident), 'idempotency-key': key },
-          payload: { roundId: 'r1' },
-        })
+        const other = await claim(h, resident, 'idem', { key, payload: { roundId: 'r1' } })
         assert.equal(other.statusCode, 422)
         assert.equal(other.json().error.code, 'IDEMPOTENCY_KEY_REUSED')
-        const otherBatch = await h.request({
-          method: 'POST',
-          url: claimUrl('idem-county'),
-          headers: { ...bearer(resident), 'idempotency-key': key },
-        })
+        const otherBatch = await claim(h, resident, 'idem-county', { key })
         assert.equal(otherBatch.statusCode, 422)
       })
 
@@ -216,15 +179,15 @@ for (const engine of ENGINES) {
         const unhold = holdInEngine(h, new Promise<void>((resolve) => (release = resolve)))
         try {
           const key = `hold-${newKey()}`
-          const first = h.request({ method: 'POST', url: claimUrl('idem'), headers: { ...bearer(resident), 'idempotency-key': key } })
+          const first = claim(h, resident, 'idem', { key })
           await new Promise((resolve) => setTimeout(resolve, 100))
-          const retry = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { ...bearer(resident), 'idempotency-key': key } })
+          const retry = await claim(h, resident, 'idem', { key })
           assert.equal(retry.statusCode, 409)
           assert.equal(retry.json().error.code, 'CLAIM_IN_FLIGHT')
           release()
           const answered = await first
           assert.equal(answered.statusCode, 201, answered.body)
-          const later = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { ...bearer(resident), 'idempotency-key': key } })
+          const later = await claim(h, resident, 'idem', { key })
           assert.equal(later.statusCode, 201)
           assert.equal(later.body, answered.body)
         } finally {
@@ -237,30 +200,16 @@ for (const engine of ENGINES) {
         const none = await h.request({ method: 'POST', url: claimUrl('idem'), headers: bearer(resident) })
         assert.equal(none.statusCode, 400)
         assert.equal(none.json().error.code, 'IDEMPOTENCY_KEY_REQUIRED')
-        const bad = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { ...bearer(resident), 'idempotency-key': 'short' } })
+        const bad = await claim(h, resident, 'idem', { key: 'short' })
         assert.equal(bad.statusCode, 400)
         const anonymous = await h.request({ method: 'POST', url: claimUrl('idem'), headers: { 'idempotency-key': newKey() } })
         assert.equal(anonymous.statusCode, 401)
-        const missing = await h.request({
-          method: 'POST',
-          url: claimUrl('no-such-batch'),
-          headers: { ...bearer(resident), 'idempotency-key': newKey() },
-        })
+        const missing = await claim(h, resident, 'no-such-batch')
         assert.equal(missing.statusCode, 404)
-        const round = await h.request({
-          method: 'POST',
-          url: claimUrl('idem'),
-          headers: { ...bearer(resident), 'idempotency-key': newKey() },
-          payload: { roundId: 'r9' },
-        })
+        const round = await claim(h, resident, 'idem', { payload: { roundId: 'r9' } })
         assert.equal(round.statusCode, 404)
         // The route's own validator compiler still validates everything but the headers.
-        const strictBody = await h.request({
-          method: 'POST',
-          url: claimUrl('idem'),
-          headers: { ...bearer(resident), 'idempotency-key': newKey() },
-          payload: { roundId: 'r1', extra: 1 },
-        })
+        const strictBody = await claim(h, resident, 'idem', { payload: { roundId: 'r1', extra: 1 } })
         assert.equal(strictBody.statusCode, 400)
         assert.equal(strictBody.json().error.code, 'VALIDATION_FAILED')
         const query = await h.request({
@@ -284,30 +233,18 @@ for (const engine of ENGINES) {
       try {
         h.clock.now = new Date(opens - 1)
         // The first request reads the session and the batch's live stock; the gate then has all it needs.
-        await h.request({ method: 'POST', url: claimUrl('window'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+        await claim(h, resident, 'window')
         await h.request({ method: 'GET', url: '/api/v1/batches/window' })
         const queries = spyOnIo(h)
-        const early = await h.request({
-          method: 'POST',
-          url: claimUrl('window'),
-          headers: { ...bearer(resident), 'idempotency-key': newKey(), date: new Date(opens + 60_000).toUTCString() },
-        })
+        const early = await claim(h, resident, 'window', { headers: { date: new Date(opens + 60_000).toUTCString() } })
         assert.equal(queries.stop(), 0, 'NOT_OPEN is answered without I/O')
         assert.equal(early.statusCode, 409)
         assert.equal(early.json().error.code, 'NOT_OPEN')
         h.clock.now = new Date(opens)
-        const onTime = await h.request({
-          method: 'POST',
-          url: claimUrl('window'),
-          headers: { ...bearer(resident), 'idempotency-key': newKey() },
-        })
+        const onTime = await claim(h, resident, 'window')
         assert.equal(onTime.statusCode, 201, onTime.body)
         h.clock.now = new Date(opens + 60 * 60_000)
-        const late = await h.request({
-          method: 'POST',
-          url: claimUrl('window'),
-          headers: { ...bearer(resident), 'idempotency-key': newKey() },
-        })
+        const late = await claim(h, resident, 'window')
         assert.equal(late.statusCode, 409)
         assert.equal(late.json().error.code, 'CLOSED')
       } finally {
@@ -319,19 +256,11 @@ for (const engine of ENGINES) {
       await importBatches(h.db, [rushBatch('county-only', h.clock.now.getTime(), { quota: 10, extra: { residentCounties: ['330881'] } })])
       await h.vouchers.tick()
       const resident = await h.login(`区县-${engine}`, { county: '330802' })
-      const refused = await h.request({
-        method: 'POST',
-        url: claimUrl('county-only'),
-        headers: { ...bearer(resident), 'idempotency-key': newKey() },
-      })
+      const refused = await claim(h, resident, 'county-only')
       assert.equal(refused.statusCode, 403)
       assert.equal(refused.json().error.code, 'NOT_ELIGIBLE')
       await h.request({ method: 'PUT', url: '/api/v1/me/resident-county', headers: bearer(resident), payload: { county: '330881' } })
-      const granted = await h.request({
-        method: 'POST',
-        url: claimUrl('county-only'),
-        headers: { ...bearer(resident), 'idempotency-key': newKey() },
-      })
+      const granted = await claim(h, resident, 'county-only')
       assert.equal(granted.statusCode, 201, granted.body)
     })
   })
@@ -361,8 +290,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
       const pairs = await Promise.all(
         residents.map(async (resident) => {
           const key = newKey()
-          const send = (server: VoucherHarness) =>
-            server.request({ method: 'POST', url: claimUrl('keys'), headers: { ...bearer(resident), 'idempotency-key': key } })
+          const send = (server: VoucherHarness) => claim(server, resident, 'keys', { key })
           return Promise.all([send(h), send(other)])
         }),
       )
@@ -387,15 +315,15 @@ for (const engine of ['pglite', 'postgres'] as const) {
            on conflict (scope, user_id, key) do update set leased_until = excluded.leased_until`,
           [resident.userId, key, fingerprint, leasedUntil],
         )
-      const claim = () => h.request({ method: 'POST', url: claimUrl('keys'), headers: { ...bearer(resident), 'idempotency-key': key } })
+      const retry = () => claim(h, resident, 'keys', { key })
       await leave(new Date(h.clock.now.getTime() + 30_000))
-      const held = await claim()
+      const held = await retry()
       assert.equal(held.statusCode, 409)
       assert.equal(held.json().error.code, 'CLAIM_IN_FLIGHT')
       await leave(new Date(h.clock.now.getTime() - 1))
-      const taken = await claim()
+      const taken = await retry()
       assert.equal(taken.statusCode, 201, taken.body)
-      assert.equal((await claim()).body, taken.body)
+      assert.equal((await retry()).body, taken.body)
       const [row] = await h.db.query<{ state: string; status: number }>(
         `select state, status from idempotency_keys where scope = 'claim' and user_id = $1 and key = $2`,
         [resident.userId, key],
@@ -416,8 +344,7 @@ describe('rate limits on the claim route', () => {
 
   test('per resident: the 4th tap within 10 s → 429 RATE_LIMITED with Retry-After; per IP: the 7th', async () => {
     const [first, second] = await bulkResidents(h.db, 2)
-    const tap = (resident: { token: string; userId: string }) =>
-      h.request({ method: 'POST', url: claimUrl('limited'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
+    const tap = (resident: { token: string; userId: string }) => claim(h, resident, 'limited')
     const firstTaps = [await tap(first), await tap(first), await tap(first), await tap(first)]
     assert.deepEqual(
       firstTaps.map((response) => response.statusCode),
