@@ -30,15 +30,24 @@ export function authError(code: 'AUTH_REQUIRED' | 'AUTH_INVALID' | 'AUTH_EXPIRED
   return new ApiError(401, code, messages[code])
 }
 
-export async function resolveCaller(db: Db, header: string | undefined, now: Date): Promise<Caller> {
+/** The hash of the request's bearer token: 401 AUTH_REQUIRED without one, AUTH_INVALID when malformed. */
+export function bearerTokenHash(header: string | undefined): string {
   const token = bearerToken(header)
   if (token === null) throw authError('AUTH_REQUIRED')
   if (!isWellFormedToken(token)) throw authError('AUTH_INVALID')
-  const found = await findSessionByTokenHash(db, hashToken(token))
+  return hashToken(token)
+}
+
+/** The session found for a token, if it is still live at `at` (epoch ms); else the 401 that says why. */
+export function liveCaller<T extends Caller>(found: T | null, at: number): T {
   if (!found) throw authError('AUTH_INVALID')
   if (found.session.revokedAt) throw authError('AUTH_REVOKED')
-  if (found.session.expiresAt.getTime() <= now.getTime()) throw authError('AUTH_EXPIRED')
+  if (found.session.expiresAt.getTime() <= at) throw authError('AUTH_EXPIRED')
   return found
+}
+
+export async function resolveCaller(db: Db, header: string | undefined, now: Date): Promise<Caller> {
+  return liveCaller(await findSessionByTokenHash(db, bearerTokenHash(header)), now.getTime())
 }
 
 export function makeGuards(db: Db, now: () => Date) {

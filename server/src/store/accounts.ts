@@ -50,7 +50,14 @@ const SESSION_COLUMNS =
   'sessions.id as session_id, sessions.user_id, sessions.login, sessions.created_at as session_created_at, sessions.expires_at, sessions.revoked_at, sessions.user_agent'
 
 function toUser(row: UserRow): User {
-  return { id: row.id, role: row.role, merchantId: row.merchant_id, nickname: row.nickname, devName: row.dev_name, createdAt: row.created_at }
+  return {
+    id: row.id,
+    role: row.role,
+    merchantId: row.merchant_id,
+    nickname: row.nickname,
+    devName: row.dev_name,
+    createdAt: row.created_at,
+  }
 }
 
 function toSession(row: SessionRow): Session {
@@ -117,9 +124,28 @@ export async function findSessionByTokenHash(q: Queryable, tokenHash: string): P
   return row ? { session: toSession(row), user: toUser(row) } : null
 }
 
+/**
+ * Sessions with their users for many token hashes at once (the claim route's rush reads the
+ * misses of one moment together), with the resident's county that the claim needs.
+ */
+export async function findSessionsByTokenHashes(
+  q: Queryable,
+  tokenHashes: readonly string[],
+): Promise<{ tokenHash: string; session: Session; user: User; residentCounty: string | null }[]> {
+  const rows = await q.query<SessionRow & UserRow & { token_hash: string; resident_county: string | null }>(
+    `select sessions.token_hash, users.resident_county, ${SESSION_COLUMNS}, ${USER_COLUMNS}
+     from sessions join users on users.id = sessions.user_id where sessions.token_hash = any($1::text[])`,
+    [[...new Set(tokenHashes)]],
+  )
+  return rows.map((row) => ({ tokenHash: row.token_hash, session: toSession(row), user: toUser(row), residentCounty: row.resident_county }))
+}
+
 /** Revokes one of the user's own sessions; false when there is no such live session of theirs. */
 export async function revokeSession(q: Queryable, userId: string, sessionId: string): Promise<boolean> {
-  const rows = await q.query('update sessions set revoked_at = now() where id = $1 and user_id = $2 and revoked_at is null returning id', [sessionId, userId])
+  const rows = await q.query('update sessions set revoked_at = now() where id = $1 and user_id = $2 and revoked_at is null returning id', [
+    sessionId,
+    userId,
+  ])
   return rows.length > 0
 }
 
@@ -142,7 +168,10 @@ export async function findUserByDevName(q: Queryable, name: string): Promise<Use
 }
 
 export async function setNickname(q: Queryable, userId: string, nickname: string): Promise<User> {
-  const [row] = await q.query<UserRow>(`update users set nickname = $2, updated_at = now() where id = $1 returning ${USER_COLUMNS}`, [userId, nickname])
+  const [row] = await q.query<UserRow>(`update users set nickname = $2, updated_at = now() where id = $1 returning ${USER_COLUMNS}`, [
+    userId,
+    nickname,
+  ])
   return toUser(row)
 }
 

@@ -673,36 +673,6 @@ export async function purgeIdempotencyKeys(q: Queryable, before: Date): Promise<
   return rows.length
 }
 
-// Sessions for the claim route ------------------------------------------------------------------
-
-export interface SessionLookupRow {
-  token_hash: string
-  session_id: string
-  user_id: string
-  login: 'wechat' | 'dev'
-  session_created_at: Date
-  expires_at: Date
-  revoked_at: Date | null
-  user_agent: string | null
-  role: 'resident' | 'merchant' | 'operator'
-  merchant_id: string | null
-  nickname: string | null
-  dev_name: string | null
-  user_created_at: Date
-  resident_county: string | null
-  [key: string]: unknown
-}
-
-/** Sessions with their users (and county) for many token hashes at once. */
-export async function findSessionsByTokenHashes(q: Queryable, hashes: readonly string[]): Promise<SessionLookupRow[]> {
-  return q.query<SessionLookupRow>(
-    `select s.token_hash, s.id as session_id, s.user_id, s.login, s.created_at as session_created_at, s.expires_at, s.revoked_at, s.user_agent,
-            u.role, u.merchant_id, u.nickname, u.dev_name, u.created_at as user_created_at, u.resident_county
-     from sessions s join users u on u.id = s.user_id where s.token_hash = any($1::text[])`,
-    [[...new Set(hashes)]],
-  )
-}
-
 // Secrets --------------------------------------------------------------------------------------
 
 /** The stored value of a named secret, created from `generate()` by whichever process asks first. */

@@ -6,10 +6,9 @@
  * every other route reads the session each time (auth/guard.ts).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { authError, type Caller } from '../auth/guard'
-import { bearerToken, hashToken, isWellFormedToken } from '../auth/tokens'
+import { bearerTokenHash, liveCaller, type Caller } from '../auth/guard'
+import { findSessionsByTokenHashes } from '../store/accounts'
 import type { Db } from '../store/db'
-import { findSessionsByTokenHashes, type SessionLookupRow } from '../store/vouchers'
 import { Batcher } from './batcher'
 
 interface Entry {
@@ -18,38 +17,18 @@ interface Entry {
   until: number
 }
 
+type Found = Caller & { residentCounty: string | null }
+
 declare module 'fastify' {
   interface FastifyRequest {
     residentCounty: string | null | undefined
   }
 }
 
-function toCaller(row: SessionLookupRow): Caller {
-  return {
-    user: {
-      id: row.user_id,
-      role: row.role,
-      merchantId: row.merchant_id,
-      nickname: row.nickname,
-      devName: row.dev_name,
-      createdAt: row.user_created_at,
-    },
-    session: {
-      id: row.session_id,
-      userId: row.user_id,
-      login: row.login,
-      createdAt: row.session_created_at,
-      expiresAt: row.expires_at,
-      revokedAt: row.revoked_at,
-      userAgent: row.user_agent,
-    },
-  }
-}
-
 export class SessionCache {
   private readonly entries = new Map<string, Entry>()
-  /** Misses of one moment are read together (the same checks as auth/guard.ts resolveCaller). */
-  private readonly lookups: Batcher<string, SessionLookupRow | null>
+  /** Misses of one moment are read together, and checked by liveCaller as on every other route. */
+  private readonly lookups: Batcher<string, Found | null>
 
   constructor(
     private readonly db: Db,
@@ -59,18 +38,17 @@ export class SessionCache {
   ) {
     this.lookups = new Batcher(
       async (hashes) => {
-        const rows = new Map((await findSessionsByTokenHashes(this.db, hashes)).map((row) => [row.token_hash, row]))
-        return hashes.map((hash) => rows.get(hash) ?? null)
+        const found = new Map(
+          (await findSessionsByTokenHashes(this.db, hashes)).map(({ tokenHash, ...rest }): [string, Found] => [tokenHash, rest]),
+        )
+        return hashes.map((hash) => found.get(hash) ?? null)
       },
       { maxBatch: 500, maxInFlight: db.engine === 'pglite' ? 1 : 4 },
     )
   }
 
   readonly require = async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    const token = bearerToken(request.headers.authorization)
-    if (token === null) throw authError('AUTH_REQUIRED')
-    if (!isWellFormedToken(token)) throw authError('AUTH_INVALID')
-    const hash = hashToken(token)
+    const hash = bearerTokenHash(request.headers.authorization)
     const at = this.now().getTime()
     const cached = this.entries.get(hash)
     if (cached && cached.until > at) {
@@ -78,17 +56,13 @@ export class SessionCache {
       request.residentCounty = cached.residentCounty
       return
     }
-    const row = await this.lookups.load(hash)
-    if (!row) throw authError('AUTH_INVALID')
-    if (row.revoked_at) throw authError('AUTH_REVOKED')
-    if (row.expires_at.getTime() <= at) throw authError('AUTH_EXPIRED')
-    const caller = toCaller(row)
+    const { residentCounty, ...caller } = liveCaller(await this.lookups.load(hash), at)
     request.caller = caller
-    request.residentCounty = row.resident_county
+    request.residentCounty = residentCounty
     if (this.ttlMs === 0) return
     if (cached) this.entries.delete(hash)
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!)
-    this.entries.set(hash, { caller, residentCounty: row.resident_county, until: Math.min(at + this.ttlMs, row.expires_at.getTime()) })
+    this.entries.set(hash, { caller, residentCounty, until: Math.min(at + this.ttlMs, caller.session.expiresAt.getTime()) })
   }
 
   /** Drops a user's cached sessions in this process (after their county changed here). */
