@@ -43,13 +43,8 @@ export interface TodayRoundsData {
  * closes, or the day changes; in between only the countdowns tick.
  */
 export function useTodayRounds(refresh: number): TodayRoundsData {
-  const batches = useVoucherBatchesStore((state) => state.batches)
-  const fetchedAt = useVoucherBatchesStore((state) => state.fetchedAt)
-  const fromCache = useVoucherBatchesStore((state) => state.fromCache)
-  const offsetMs = useVoucherBatchesStore((state) => state.clockOffsetMs)
-  const loading = useVoucherBatchesStore((state) => state.loading)
-  const error = useVoucherBatchesStore((state) => state.error)
-  const load = useVoucherBatchesStore((state) => state.load)
+  // Every field of the store is used here, so the whole state is the selection (any change re-renders either way).
+  const { batches, fetchedAt, fromCache, clockOffsetMs: offsetMs, loading, error, load } = useVoucherBatchesStore()
   const [at, setAt] = useState(() => serverNow(offsetMs))
 
   useEffect(() => {
