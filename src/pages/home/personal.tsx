@@ -9,7 +9,8 @@ import type { WalletVoucherView } from '../../services/api/vouchers'
 import { navigate } from '../../services/navigation'
 import { instantOf, isDue } from '../../store/reminders'
 import { DataSourceNote } from '../../components/data-source-note'
-import { HomeSection, MoreLink, SectionError, SectionNote } from './section'
+import { ErrorRetry } from '../../components/error-retry'
+import { HomeSection, MoreLink, SectionNote } from './section'
 import type { RemindersPreview, WalletPreview } from './use-home-data'
 
 export const VOUCHERS_SHOWN = 3
@@ -29,7 +30,8 @@ export function expiryWords(validTo: string, now: number = Date.now()): string {
 export function ExpiringVouchers({ data }: { data: WalletPreview }) {
   const { expiring, error, fetchedAt, fromCache, retry } = data
   let body
-  if (expiring === null) body = error ? <SectionError message={error} onRetry={retry} /> : <SectionNote>正在查看您的券…</SectionNote>
+  if (expiring === null)
+    body = error ? <ErrorRetry className='home-error' message={error} onRetry={retry} /> : <SectionNote>正在查看您的券…</SectionNote>
   else if (expiring.length === 0) body = <SectionNote>3 天内没有要过期的券</SectionNote>
   else
     body = (
@@ -77,7 +79,11 @@ export function MyReminders({ data }: { data: RemindersPreview }) {
   const now = Date.now()
   let body
   if (!loaded)
-    body = error ? <SectionError message={`提醒暂时打不开：${error}`} onRetry={retry} /> : <SectionNote>正在查看您的提醒…</SectionNote>
+    body = error ? (
+      <ErrorRetry className='home-error' message={`提醒暂时打不开：${error}`} onRetry={retry} />
+    ) : (
+      <SectionNote>正在查看您的提醒…</SectionNote>
+    )
   else if (next.length === 0) body = <SectionNote>没有待提醒的事项。活动、消费券页上点“提醒我”即可设置。</SectionNote>
   else
     body = (

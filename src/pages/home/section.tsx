@@ -23,19 +23,6 @@ export function SectionNote({ children }: { children: ReactNode }) {
   )
 }
 
-export function SectionError({ message, onRetry }: { message: string; onRetry: () => void }) {
-  return (
-    <View className='home-error'>
-      <View className='error-text' role='alert'>
-        ✗ {message}
-      </View>
-      <Pressable className='button button--secondary home-error__retry' onPress={onRetry}>
-        重试
-      </Pressable>
-    </View>
-  )
-}
-
 /** "查看全部 …" under a section. */
 export function MoreLink({ label, onPress, children }: { label?: string; onPress: () => void; children: ReactNode }) {
   return (

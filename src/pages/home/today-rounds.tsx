@@ -9,7 +9,8 @@ import type { TodayRound } from '../../domain/vouchers/today'
 import type { BatchView } from '../../services/api/vouchers'
 import { navigate } from '../../services/navigation'
 import { DataSourceNote } from '../../components/data-source-note'
-import { HomeSection, MoreLink, SectionError, SectionNote } from './section'
+import { ErrorRetry } from '../../components/error-retry'
+import { HomeSection, MoreLink, SectionNote } from './section'
 import type { TodayRoundsData } from './use-home-data'
 
 /** Rounds listed before "查看全部": the home stays short. */
@@ -73,7 +74,8 @@ const RoundRow = memo(function RoundRow({
 export function TodayRounds({ data }: { data: TodayRoundsData }) {
   const { rounds, error, fetchedAt, fromCache, offsetMs, recheck, retry } = data
   let body
-  if (rounds === null) body = error ? <SectionError message={error} onRetry={retry} /> : <SectionNote>正在加载今天的场次…</SectionNote>
+  if (rounds === null)
+    body = error ? <ErrorRetry className='home-error' message={error} onRetry={retry} /> : <SectionNote>正在加载今天的场次…</SectionNote>
   else if (rounds === 'invalid') body = <SectionNote>场次数据暂时无法显示，请到消费券页查看。</SectionNote>
   else if (rounds.length === 0) body = <SectionNote>今天没有开抢的场次</SectionNote>
   else

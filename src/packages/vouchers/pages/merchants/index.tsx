@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { PageShell } from '../../../../components/page-shell'
+import { ErrorRetry } from '../../../../components/error-retry'
 import { Pressable } from '../../../../components/pressable'
 import { countyName } from '../../../../domain/events/places'
 import { checkMerchant } from '../../../../domain/vouchers/applicability'
@@ -147,16 +148,7 @@ export default function MerchantsPage() {
         </View>
       </View>
 
-      {error ? (
-        <View className='card'>
-          <View className='error-text' role='alert'>
-            ✗ {error}
-          </View>
-          <Pressable className='button button--secondary voucher-retry' onPress={() => void loadPage(Math.max(1, list.page + (list.items.length ? 1 : 0)))}>
-            重试
-          </Pressable>
-        </View>
-      ) : null}
+      {error ? <ErrorRetry className='card' message={error} onRetry={() => void loadPage(Math.max(1, list.page + (list.items.length ? 1 : 0)))} /> : null}
 
       <View role='list' aria-label='商户'>
         {shown.map((merchant) => (

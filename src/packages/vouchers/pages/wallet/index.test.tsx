@@ -6,7 +6,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react'
 import { makeBatch } from '../../../../domain/vouchers/test-fixtures'
 import type { WalletStatus } from '../../../../domain/vouchers/validity'
 import { useSessionStore } from '../../../../store/session'
-import { devLoginHandler, ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '../../../../test/api-test-server'
+import { devLoginHandler, fail, ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '../../../../test/api-test-server'
 import { walletVoucherView } from '../../../../test/voucher-fixtures'
 import { useWalletStore } from '../../store/wallet'
 import WalletPage from './index'
@@ -25,7 +25,9 @@ beforeEach(() => {
   process.env.TARO_APP_DEV_LOGIN = 'true'
   server.on(devLoginHandler())
   server.on((request) =>
-    request.method === 'GET' && request.path === '/api/v1/me/vouchers' ? ok({ data: WALLET[request.query.get('status') as WalletStatus] ?? [] }) : undefined,
+    request.method === 'GET' && request.path === '/api/v1/me/vouchers'
+      ? ok({ data: WALLET[request.query.get('status') as WalletStatus] ?? [] })
+      : undefined,
   )
   useVoucherServicesAt(server.baseUrl)
   useSessionStore.setState({ session: null })
@@ -65,6 +67,20 @@ test('an empty filter says so and points to the 消费券 tab', async () => {
   render(<WalletPage />)
   expect(await screen.findByText('没有可使用的券。')).toBeInTheDocument()
   expect(screen.getByRole('link', { name: '去领消费券' })).toBeInTheDocument()
+})
+
+test('a wallet that cannot be loaded says why in Chinese, and 重试 loads it', async () => {
+  useSessionStore.setState({ session: testSession() })
+  let failures = 1
+  server.on((request) =>
+    request.path === '/api/v1/me/vouchers' && failures-- > 0 ? fail(503, 'UNAVAILABLE', '服务繁忙，请稍后再试') : undefined,
+  )
+  render(<WalletPage />)
+  expect(await screen.findByRole('alert')).toHaveTextContent('服务繁忙，请稍后再试')
+  fireEvent.click(screen.getByRole('button', { name: '重试' }))
+  expect(await screen.findByText('✓ 可使用')).toBeInTheDocument()
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  expect(walletRequests()).toHaveLength(2)
 })
 
 test('a long wallet shows 20 at a time', async () => {

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { PageShell } from '../../../../components/page-shell'
+import { ErrorRetry } from '../../../../components/error-retry'
 import { Pressable } from '../../../../components/pressable'
 import { formatShanghai } from '../../../../domain/time'
 import { WALLET_STATUS_LABEL, type WalletStatus } from '../../../../domain/vouchers/validity'
@@ -58,16 +59,7 @@ export default function WalletPage() {
         </Pressable>
       </View>
 
-      {error ? (
-        <View className='card'>
-          <View className='error-text' role='alert'>
-            ✗ {error}
-          </View>
-          <Pressable className='button button--secondary voucher-retry' onPress={() => void load(filter)}>
-            重试
-          </Pressable>
-        </View>
-      ) : null}
+      {error ? <ErrorRetry className='card' message={error} onRetry={() => void load(filter)} /> : null}
       {!list && loading ? <View className='card caption'>正在打开券包…</View> : null}
       {list && vouchers.length === 0 ? (
         <View className='card'>
