@@ -1,4 +1,4 @@
-import { applicationGuide, measureSummaries, measureSummary, SubsidyInputError, SUBSIDY_MEASURES } from '.'
+import { applicationGuide, BUNDLED_SUBSIDY_RULE_SETS, measureSummaries, measureSummary, SubsidyInputError, SUBSIDY_MEASURES } from '.'
 
 describe('measureSummaries: the 补贴 tab headlines, from the rule set in force', () => {
   test.each([
@@ -23,6 +23,21 @@ describe('measureSummaries: the 补贴 tab headlines, from the rule set in force
     expect(summaries.map((summary) => summary.measure)).toEqual([...SUBSIDY_MEASURES])
     expect(summaries.every((summary) => summary.available && summary.deadline === '2025-12-31')).toBe(true)
     expect(summaries.every((summary) => summary.ruleSetId === 'quzhou-2025')).toBe(true)
+  })
+
+  test('e-bike conditions follow the data: one the rule set no longer requires is not listed', () => {
+    expect(measureSummary('ebike', '2025-06-01').details).toEqual(['旧车交售给合格回收企业', '新车有 CCC 认证并符合 GB 17761-2024'])
+    const relaxed = BUNDLED_SUBSIDY_RULE_SETS.map((ruleSet) => {
+      const ebike = ruleSet.measures.ebike
+      if (!ebike) return ruleSet
+      return {
+        ...ruleSet,
+        measures: { ...ruleSet.measures, ebike: { ...ebike, requireCompliantNewBike: { ...ebike.requireCompliantNewBike, value: false } } },
+      }
+    })
+    const summary = measureSummary('ebike', '2025-06-01', { ruleSets: relaxed })
+    expect(summary.details).toEqual(['旧车交售给合格回收企业'])
+    expect(summary.figures.map((figure) => figure.display)).not.toContain('新车有 CCC 认证并符合 GB 17761-2024')
   })
 
   test('renovation groups the kinds that share a rate', () => {

@@ -164,12 +164,12 @@ function describe(measure: SubsidyMeasure, rule: MeasureRule, draft: SummaryDraf
       const ebike = rule as MeasureRule<'ebike'>
       const base = draft.show(ebike.baseAmountFen, shortMoney(ebike.baseAmountFen.value))
       const extras = ebike.extras.map((extra) => `${extra.label} ${draft.show(extra, `加 ${shortMoney(extra.value.amountFen)}`)}`)
-      draft.detail(ebike.requireRecycling, '交售旧车')
-      draft.detail(ebike.requireCompliantNewBike, 'CCC + GB 17761-2024')
-      return {
-        headline: [`交旧购新 ${base}`, ...extras].join(' · '),
-        details: ['旧车交售给合格回收企业', '新车有 CCC 认证并符合 GB 17761-2024'],
-      }
+      // Each condition only while the data requires it: an operator may drop one without a code change.
+      const details = [
+        ebike.requireRecycling.value ? draft.detail(ebike.requireRecycling, '旧车交售给合格回收企业') : null,
+        ebike.requireCompliantNewBike.value ? draft.detail(ebike.requireCompliantNewBike, '新车有 CCC 认证并符合 GB 17761-2024') : null,
+      ].filter((detail): detail is string => detail !== null)
+      return { headline: [`交旧购新 ${base}`, ...extras].join(' · '), details }
     }
     case 'renovation': {
       const renovation = rule as MeasureRule<'renovation'>
