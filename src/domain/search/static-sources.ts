@@ -56,7 +56,8 @@ const CALCULATOR_PAGES: readonly CalculatorPage[] = [
   {
     id: 'appliance',
     title: '家电补贴计算',
-    subtitle: '12 类家电能补多少',
+    // No count here: 2025 names 12 categories (clause 十四), the provisional 2026 set 6; the calculator follows the data in force.
+    subtitle: '冰箱、空调、洗衣机等家电能补多少',
     routeKey: 'subsidy-appliance',
     measures: ['appliance'],
     keywords: ['家用电器', TRADE_IN],
