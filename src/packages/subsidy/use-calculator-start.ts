@@ -3,6 +3,7 @@ import type { SubsidyMeasure } from '../../domain/policy/subsidy-vocabulary'
 import type { SubsidyInput } from '../../domain/subsidy/subsidy-input'
 import { isValidDate } from '../../domain/time'
 import { useSubsidyBasketStore } from '../../store/subsidy-basket'
+import { routeParam } from '../../services/route-param'
 
 /**
  * How a calculator was opened: to edit a basket entry of one of `measures` (`?edit=<id>`), and/or
@@ -19,11 +20,11 @@ export function useCalculatorStart<M extends SubsidyMeasure>(
 } {
   const { params } = useRouter()
   const preset = <T extends string>(name: string, allowed: readonly T[]): T | null => {
-    const value = params[name] ? decodeURIComponent(params[name] as string) : null
+    const value = routeParam(params, name)
     return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null
   }
-  const editId = params.edit ? decodeURIComponent(params.edit) : null
-  const requestedDate = params.date ? decodeURIComponent(params.date) : null
+  const editId = routeParam(params, 'edit')
+  const requestedDate = routeParam(params, 'date')
   const purchaseDate = isValidDate(requestedDate) ? requestedDate : null
   const entry = useSubsidyBasketStore((state) => (editId ? state.entries.find((item) => item.id === editId) : undefined))
   if (!editId || !entry || !(measures as readonly string[]).includes(entry.input.measure))

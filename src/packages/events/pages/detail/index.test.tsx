@@ -241,3 +241,9 @@ test('an event the server no longer has is said to be gone', async () => {
   expect(await screen.findByText('没有找到这个活动')).toBeInTheDocument()
   expect(screen.getByRole('link', { name: '回到活动日历' })).toBeInTheDocument()
 })
+
+test('a link cut short inside an escape (%E4%B) is said to lead nowhere, not a blank page', async () => {
+  setRouterParams({ id: '%E4%B', date: '2025-10-1%' })
+  render(<EventDetailPage />)
+  expect(await screen.findByText('没有找到这个活动')).toBeInTheDocument()
+})

@@ -20,6 +20,7 @@ import { expandOccurrences } from '../../../../domain/events/occurrences'
 import { countyName } from '../../../../domain/events/places'
 import { todayInShanghai } from '../../../../domain/time'
 import { navigate } from '../../../../services/navigation'
+import { routeParam } from '../../../../services/route-param'
 import { addToPhoneCalendar, calendarKind } from '../../../../services/platform/calendar'
 import { openVenueMap } from '../../../../services/platform/map'
 import { loadEvent, type LoadedEvent } from '../../../../store/events'
@@ -65,8 +66,8 @@ type LoadState = { state: 'loading' } | { state: 'missing' } | ({ state: 'ready'
 
 export default function EventDetailPage() {
   const { params } = useRouter()
-  const eventId = decodeURIComponent(params.id ?? '')
-  const date = params.date ? decodeURIComponent(params.date) : undefined
+  const eventId = routeParam(params, 'id') ?? ''
+  const date = routeParam(params, 'date') ?? undefined
   const [load, setLoad] = useState<LoadState>({ state: 'loading' })
   const [calendarMessage, setCalendarMessage] = useState('')
 

@@ -6,6 +6,7 @@ import { StatusBadge } from '../../../../components/status-badge'
 import { POLICY_CLAUSES, type ClauseId, type PolicyClause } from '../../../../domain/policy/clauses'
 import type { RouteKey } from '../../../../routes'
 import { navigate } from '../../../../services/navigation'
+import { routeParam } from '../../../../services/route-param'
 import { scrollToAnchor } from '../../../../services/platform/scroll'
 import './index.scss'
 
@@ -37,7 +38,7 @@ const focusTarget: Record<string, unknown> = { tabIndex: -1 }
  */
 export default function ClausePage() {
   const { params } = useRouter()
-  const requested = decodeURIComponent(params.id ?? '')
+  const requested = routeParam(params, 'id') ?? ''
   const ordered = [...POLICY_CLAUSES].sort((a, b) => Number(b.id === requested) - Number(a.id === requested))
   return (
     <PageShell label='政策原文'>

@@ -11,6 +11,7 @@ import { quickPurchaseDates } from '../../../../domain/subsidy/rule-set-periods'
 import { todayInShanghai } from '../../../../domain/time'
 import { CALCULATOR_ROUTE, MEASURE_SHORT_LABEL } from '../../../../pages/subsidy/subsidy-measures'
 import { navigate } from '../../../../services/navigation'
+import { routeParam } from '../../../../services/route-param'
 import { RuleDataNote } from '../../components/rule-data-note'
 import { useRuleSets } from '../../use-rule-sets'
 import '../../subsidy.scss'
@@ -25,7 +26,7 @@ export default function ApplicationGuidePage() {
   const today = todayInShanghai()
   const rules = useRuleSets()
   const quickDates = quickPurchaseDates(today, rules.ruleSets)
-  const requested = params.measure ? decodeURIComponent(params.measure) : undefined
+  const requested = routeParam(params, 'measure') ?? undefined
   const [measure, setMeasure] = useState<SubsidyMeasure>(isMeasure(requested) ? requested : 'appliance')
   const [date, setDate] = useState(today)
   const guide = applicationGuide(measure, date, { ruleSets: rules.ruleSets })

@@ -11,6 +11,7 @@ import { MERCHANT_CATEGORY_NAME } from '../../../../domain/vouchers/places'
 import type { Merchant } from '../../../../domain/vouchers/schema'
 import { userMessage } from '../../../../services/api/errors'
 import { navigate } from '../../../../services/navigation'
+import { routeParam } from '../../../../services/route-param'
 import { voucherServices } from '../../../../store/voucher-services'
 import { AmountField, readAmount } from '../../components/amount-field'
 import { MerchantFilters, type CountyFilter } from '../../components/merchant-filters'
@@ -67,7 +68,12 @@ function MerchantPicker({ merchant, onChange }: { merchant: Merchant | null; onC
         </View>
       ) : null}
       <View role='radiogroup' aria-label='商户'>
-        <Pressable className={`merchant-choice ${merchant === null ? 'merchant-choice--selected' : ''}`} role='radio' checked={merchant === null} onPress={() => onChange(null)}>
+        <Pressable
+          className={`merchant-choice ${merchant === null ? 'merchant-choice--selected' : ''}`}
+          role='radio'
+          checked={merchant === null}
+          onPress={() => onChange(null)}
+        >
           {merchant === null ? '● ' : '○ '}不指定商户
         </Pressable>
         {choices.map((item) => (
@@ -110,23 +116,26 @@ export default function BestVoucherPage() {
   }, [loadWallet])
 
   const spendable = useMemo(
-    () => (wallet?.vouchers ?? []).filter((voucher) => voucher.displayStatus === 'usable' || voucher.displayStatus === 'returned-after-refund'),
+    () =>
+      (wallet?.vouchers ?? []).filter((voucher) => voucher.displayStatus === 'usable' || voucher.displayStatus === 'returned-after-refund'),
     [wallet],
   )
   useEffect(() => {
     if (spendable.length) void ensureBatches(spendable.map((voucher) => voucher.batchId))
   }, [spendable, ensureBatches])
 
+  const merchantId = routeParam(params, 'merchantId')
   useEffect(() => {
-    const merchantId = params.merchantId ? decodeURIComponent(params.merchantId) : null
     if (!merchantId) return
     voucherServices()
       .api.getMerchant(merchantId)
       .then((result) => setMerchant(result.data))
       .catch(() => undefined)
-  }, [params.merchantId])
+  }, [merchantId])
 
-  const entries: WalletEntry[] = spendable.flatMap((voucher) => (batches[voucher.batchId] ? [{ voucher, batch: batches[voucher.batchId] }] : []))
+  const entries: WalletEntry[] = spendable.flatMap((voucher) =>
+    batches[voucher.batchId] ? [{ voucher, batch: batches[voucher.batchId] }] : [],
+  )
   const unresolved = spendable.length - entries.length
   const { fen: billFen } = readAmount(billText)
   const result = billFen !== null && entries.length > 0 ? bestVoucher(billFen, entries, merchant, Date.now()) : null

@@ -12,6 +12,7 @@ import { voucherTimeState } from '../../../../domain/vouchers/validity'
 import { isApiError, userMessage } from '../../../../services/api/errors'
 import type { WalletVoucherView } from '../../../../services/api/vouchers'
 import { navigate } from '../../../../services/navigation'
+import { routeParam } from '../../../../services/route-param'
 import { voucherServices } from '../../../../store/voucher-services'
 import { QrCode } from '../../components/qr-code'
 import { voucherDateLine } from '../../components/voucher-item'
@@ -141,7 +142,7 @@ function VoucherProblem({ problem, onRetry }: { problem: LoadProblem; onRetry: (
 /** 券详情: the QR code to show at the till (while usable), the rules, validity and where to use it. */
 export default function VoucherDetailPage() {
   const { params } = useRouter()
-  const voucherId = decodeURIComponent(params.id ?? '')
+  const voucherId = routeParam(params, 'id') ?? ''
   const [voucher, setVoucher] = useState<WalletVoucherView | null>(null)
   const [problem, setProblem] = useState<LoadProblem | null>(null)
   // Bumped by 登录 / 重试 to load again.

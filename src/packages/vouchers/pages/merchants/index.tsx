@@ -12,6 +12,7 @@ import type { Merchant } from '../../../../domain/vouchers/schema'
 import { formatShanghai } from '../../../../domain/time'
 import { userMessage } from '../../../../services/api/errors'
 import { navigate } from '../../../../services/navigation'
+import { routeParam } from '../../../../services/route-param'
 import { voucherServices } from '../../../../store/voucher-services'
 import { MerchantFilters, type CategoryFilter, type CountyFilter } from '../../components/merchant-filters'
 import { useBatchLookupStore } from '../../store/batch-lookup'
@@ -51,7 +52,7 @@ function MerchantItem({ merchant }: { merchant: Merchant }) {
  */
 export default function MerchantsPage() {
   const { params } = useRouter()
-  const batchId = params.batchId ? decodeURIComponent(params.batchId) : null
+  const batchId = routeParam(params, 'batchId')
   const batch = useBatchLookupStore((state) => (batchId ? state.byId[batchId] : undefined))
   const batchMissing = useBatchLookupStore((state) => (batchId ? state.missing[batchId] === true : false))
   const ensureBatches = useBatchLookupStore((state) => state.ensure)
