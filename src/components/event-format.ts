@@ -106,6 +106,8 @@ export function dayCellLabel(day: CalendarDay, count: number, types: readonly Ev
 
 /** '今天 14:05' or '5月3日 14:05' (Shanghai), for "数据更新于 …". */
 export function formatFetchedAt(fetchedAt: number, now: number = Date.now()): string {
+  // A time that could not be read (Date.parse of a malformed date) is left out, never shown as NaN.
+  if (!Number.isFinite(fetchedAt)) return ''
   const then = shanghaiParts(fetchedAt)
   const today = shanghaiParts(now)
   const time = `${pad2(then.hour)}:${pad2(then.minute)}`
