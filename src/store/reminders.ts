@@ -6,6 +6,7 @@
 import { create } from 'zustand'
 import { parseShanghaiIso } from '../domain/events/day-numbers'
 import type { ReminderKind } from '../domain/reminders/kinds'
+import { userMessage } from '../services/api/errors'
 import type { ReminderTemplateInfo, ReminderView } from '../services/api/reminders'
 import { eventServices } from './event-services'
 import { currentToken, useSessionStore } from './session'
@@ -49,7 +50,7 @@ export const useRemindersStore = create<RemindersState>()((set) => ({
       const result = await eventServices().reminders.listMine(session.userId)
       set({ reminders: result.data, fromCache: result.fromCache, fetchedAt: result.fetchedAt, error: null })
     } catch (error) {
-      set({ error: (error as Error).message })
+      set({ error: userMessage(error) })
     }
   },
   upsert: (reminder) => set((state) => ({ reminders: [reminder, ...(state.reminders ?? []).filter((item) => item.id !== reminder.id)] })),
