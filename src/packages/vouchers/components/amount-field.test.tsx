@@ -22,6 +22,8 @@ test.each([
   ['', null, null],
   ['26.5', 2650, null],
   ['-3', null, '金额不能是负数'],
+  ['0', null, '金额要大于 0 元'],
+  ['0.00', null, '金额要大于 0 元'],
 ])('readAmount(%p)', (text, fen, error) => {
   expect(readAmount(text)).toEqual({ fen, error })
 })

@@ -11,11 +11,13 @@ export interface AmountFieldProps {
   hint?: string
 }
 
-/** The amount in fen, null while empty, or the domain's Chinese message for what to fix. */
+/** The amount in fen (more than 0), null while empty, or a Chinese message for what to fix. */
 export function readAmount(text: string): { fen: Fen | null; error: string | null } {
   if (text.trim() === '') return { fen: null, error: null }
   const parsed = tryParseYuan(text)
-  return parsed.ok ? { fen: parsed.fen, error: null } : { fen: null, error: parsed.error.message }
+  if (!parsed.ok) return { fen: null, error: parsed.error.message }
+  // A bill or an order of ¥0 has nothing to take a voucher off: say so rather than grey the button out silently.
+  return parsed.fen > 0 ? { fen: parsed.fen, error: null } : { fen: null, error: '金额要大于 0 元' }
 }
 
 /** A yuan amount typed as people type it (26.5, ￥26.50, 1,200); the error shows under the field. */

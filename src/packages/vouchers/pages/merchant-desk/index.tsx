@@ -186,7 +186,7 @@ export default function MerchantDeskPage() {
   const amount = readAmount(amountText)
   const trimmedCode = code.trim()
   const orderIdValid = ORDER_ID.test(orderId.trim())
-  const ready = trimmedCode !== '' && amount.fen !== null && amount.fen > 0 && orderIdValid && !redeeming
+  const ready = trimmedCode !== '' && amount.fen !== null && orderIdValid && !redeeming
   const retry = pendingAttempt && result?.kind === 'interrupted'
   const scan = async () => {
     setScanMessage(null)
