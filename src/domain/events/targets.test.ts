@@ -1,4 +1,4 @@
-import { targetProgress } from './targets'
+import { targetPeriod, targetProgress } from './targets'
 import { realEvents2025 } from './real-events-2025'
 import { sampleEvents } from './sample-events'
 import { EVENT_TARGETS_2025, eventTargetSetSchema, eventTargetsFor } from '../policy/event-targets'
@@ -38,7 +38,12 @@ describe('clause (十五) targets as data', () => {
 
   it('says no target is published for 2026 (and for years without data)', () => {
     expect(eventTargetsFor(2026)).toMatchObject({ published: false, note: expect.stringContaining('2026') })
-    expect(targetProgress(realEvents2025, 2026)).toEqual({ year: 2026, published: false, note: expect.stringContaining('尚未公布'), rows: [] })
+    expect(targetProgress(realEvents2025, 2026)).toEqual({
+      year: 2026,
+      published: false,
+      note: expect.stringContaining('尚未公布'),
+      rows: [],
+    })
     expect(targetProgress(realEvents2025, 2030).published).toBe(false)
   })
 })
@@ -47,7 +52,15 @@ describe('targetProgress', () => {
   it('counts the real 2025 events: one national sports event, one music festival', () => {
     const progress = targetProgress(realEvents2025, 2025)
     expect(progress.published && progress.clause).toBe('十五')
-    expect(row(progress, 'sports-national')).toMatchObject({ actual: 1, target: 10, met: false, remaining: 9, percent: 10, eventIds: ['national-athletics-championships-2025'], targetDisplay: '10 场以上' })
+    expect(row(progress, 'sports-national')).toMatchObject({
+      actual: 1,
+      target: 10,
+      met: false,
+      remaining: 9,
+      percent: 10,
+      eventIds: ['national-athletics-championships-2025'],
+      targetDisplay: '10 场以上',
+    })
     expect(row(progress, 'concert')).toMatchObject({ actual: 1, target: 20, eventIds: ['xinfeng-music-festival-2025'] })
     expect(row(progress, 'promotion')).toMatchObject({ actual: 0, target: 100, targetDisplay: '100 场', statusLabel: '已确认' })
   })
@@ -57,6 +70,16 @@ describe('targetProgress', () => {
     const market = weeklyMarket('market-1', '2025-11-01', '2026-01-31', ['2025-12-27'])
     expect(row(targetProgress([market], 2025), 'market')).toMatchObject({ actual: 8, eventIds: ['market-1'] })
     expect(targetProgress([market], 2026).published).toBe(false)
+  })
+
+  it("counts inside the target set's own period, which the data gives", () => {
+    expect(targetPeriod(2025)).toEqual({ from: '2025-01-01', to: '2025-12-31' })
+    expect(targetPeriod(2027)).toEqual({ from: '2027-01-01', to: '2027-12-31' })
+    if (!EVENT_TARGETS_2025.published) throw new Error('2025 targets are published')
+    // A set that only counts the second half of 2025: the Saturdays of Jan–Jun are not counted.
+    const secondHalf = { ...EVENT_TARGETS_2025, effective: { from: '2025-07-01', to: '2025-12-31' } }
+    const markets = weeklyMarket('market-1', '2025-01-04', '2025-12-27') // 52 Saturdays, 26 from July
+    expect(row(targetProgress([markets], 2025, { targets: secondHalf }), 'market')).toMatchObject({ actual: 26 })
   })
 
   it('meets a target once the count is reached, capping the percentage at 100', () => {
@@ -80,6 +103,10 @@ describe('targetProgress', () => {
       makeEvent({ id: `sports-${i}`, type: 'sports', sportsLevel: level as 'national' }),
     )
     const progress = targetProgress(events, 2025)
-    expect([row(progress, 'sports-national').actual, row(progress, 'sports-provincial').actual, row(progress, 'sports-municipal').actual]).toEqual([1, 2, 1])
+    expect([
+      row(progress, 'sports-national').actual,
+      row(progress, 'sports-provincial').actual,
+      row(progress, 'sports-municipal').actual,
+    ]).toEqual([1, 2, 1])
   })
 })

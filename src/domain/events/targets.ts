@@ -45,22 +45,28 @@ function matches(event: CityEvent, target: EventTarget): boolean {
   return target.match.sportsLevel === undefined || event.sportsLevel === target.match.sportsLevel
 }
 
-export function targetProgress(
-  events: readonly CityEvent[],
-  year: number,
-  options: { targets?: EventTargetSet } = {},
-): TargetProgress {
+/**
+ * The days a year's targets count: the published set's own period (clause 十五's targets are for
+ * 2025, so 2025-01-01 to 2025-12-31), else the calendar year, for the years with no set yet.
+ */
+export function targetPeriod(year: number, set: EventTargetSet = eventTargetsFor(year)): { from: string; to: string } {
+  if (!set.published) return { from: `${year}-01-01`, to: `${year}-12-31` }
+  return { from: set.effective.from, to: set.effective.to ?? `${year}-12-31` }
+}
+
+export function targetProgress(events: readonly CityEvent[], year: number, options: { targets?: EventTargetSet } = {}): TargetProgress {
   const set = options.targets ?? eventTargetsFor(year)
   if (!set.published) return { year, published: false, note: set.note, rows: [] }
-  const fromDay = dayNumberOf(`${year}-01-01`)
-  const toDay = dayNumberOf(`${year}-12-31`)
+  const period = targetPeriod(year, set)
+  const fromDay = dayNumberOf(period.from)
+  const toDay = dayNumberOf(period.to)
   const counted = events.filter((event) => event.status !== 'cancelled' && !event.provenance.sample)
   const rows = set.targets.map((target): TargetProgressRow => {
     let actual = 0
     const eventIds: string[] = []
     for (const event of counted) {
       if (!matches(event, target)) continue
-      // Only occurrences starting inside the year: one that began on 12-31 counts for that year.
+      // Only occurrences starting inside the period: one that began the day before counts for the one before.
       const starts = occurrenceStartDays(event, fromDay, toDay).filter((day) => day >= fromDay)
       if (starts.length === 0) continue
       actual += target.countBy === 'occurrences' ? starts.length : 1

@@ -10,7 +10,7 @@ import { DataSourceNote } from '../../../../components/data-source-note'
 import { PageShell } from '../../../../components/page-shell'
 import { Pressable } from '../../../../components/pressable'
 import { StatusBadge } from '../../../../components/status-badge'
-import { targetProgress, type TargetProgressRow } from '../../../../domain/events/targets'
+import { targetPeriod, targetProgress, type TargetProgressRow } from '../../../../domain/events/targets'
 import { EVENT_TARGET_SETS } from '../../../../domain/policy/event-targets'
 import { todayInShanghai } from '../../../../domain/time'
 import { navigate } from '../../../../services/navigation'
@@ -56,8 +56,7 @@ export default function EventProgressPage() {
   )
   const publishedYears = EVENT_TARGET_SETS.filter((set) => set.published).map((set) => set.year)
   const [year, setYear] = useState(currentYear)
-  const from = `${year}-01-01`
-  const to = `${year}-12-31`
+  const { from, to } = targetPeriod(year)
   const key = rangeKey(from, to)
   const data = useEventsStore((state) => state.ranges[key])
   const loadRange = useEventsStore((state) => state.loadRange)
