@@ -68,7 +68,8 @@ test.each([
 test('the tap signs in, then sets a rule-published reminder for the topic', async () => {
   render(<PublishedReminderOffer topic='furniture' />)
   fireEvent.click(screen.getByRole('button', { name: '公布时提醒我：家居补贴新规则' }))
-  await screen.findByText('已设置：官方公布时提醒你 · 应用内提醒（在「我的提醒」查看）')
+  // Login and the POST go over real HTTP: allow for a busy machine.
+  await screen.findByText('已设置：官方公布时提醒你 · 应用内提醒（在「我的提醒」查看）', undefined, { timeout: 5000 })
   expect(logins()).toHaveLength(1)
   expect(posts()).toHaveLength(1)
   expect(posts()[0].body).toEqual({ kind: 'rule-published', subjectId: 'measure:furniture' })
@@ -80,7 +81,7 @@ test('once published, the reminder it set says when', async () => {
   useSessionStore.setState({ session: testSession() })
   state.reminders = [reminderView({ kind: 'rule-published', subjectId: 'toll-period', title: '“衢城畅行”新实施期', targetAt: '2026-12-06T10:00:00+08:00', due: true })]
   render(<PublishedReminderOffer topic='toll-period' />)
-  expect(await screen.findByText(/已于 .*12月6日.* 公布，请查看最新规则/)).toBeInTheDocument()
+  expect(await screen.findByText(/已于 .*12月6日.* 公布，请查看最新规则/, undefined, { timeout: 5000 })).toBeInTheDocument()
 })
 
 test('where no sign-in is possible (H5 without WeChat), it explains instead of offering a button that must fail', () => {
@@ -95,6 +96,6 @@ test('a server that refuses says so in Chinese', async () => {
   delete state.subjects['measure:ebike']
   render(<PublishedReminderOffer topic='ebike' />)
   fireEvent.click(screen.getByRole('button', { name: '公布时提醒我：电动自行车补贴新规则' }))
-  expect(await screen.findByRole('status')).toHaveTextContent(/^没能设置提醒：/)
+  expect(await screen.findByRole('status', undefined, { timeout: 5000 })).toHaveTextContent(/^没能设置提醒：/)
   expect(screen.queryByText(/已设置/)).not.toBeInTheDocument()
 })
