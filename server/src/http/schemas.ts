@@ -44,9 +44,6 @@ export const pageQuery = {
 
 export const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true')
 
-/** A document read back from the store: validated on import, passed through as is. */
-export const contentDocSchema = z.looseObject({ id: z.string(), updatedAt: z.string() })
-
 /** For routes that take no query parameters: any given is an error, not ignored. */
 export const noQuery = z.strictObject({})
 

@@ -36,6 +36,7 @@ import {
   type Delivery,
   type Reminder,
 } from '../store/reminders'
+import type { ReminderCreditView, ReminderFireTimeView, ReminderView, SubscribeOutcomeView } from '../../../src/domain/contract/reminders'
 import type { SubscribeMessenger } from '../wechat/subscribe-messages'
 import type { ReminderConfig } from './config'
 import { PASSED_MESSAGE, plannedFireTimes, resolveSubject, type SubjectPlan } from './subjects'
@@ -47,53 +48,9 @@ export interface SubscribeTap {
   result: Record<string, unknown> | null
 }
 
-export interface FireTimeView {
-  key: string
-  label: string
-  beforeMs: number
-  fireAt: string
-  status: Delivery['status']
-  channel: Delivery['channel']
-  reason: string | null
-  /** An in-app reminder whose time has come, while its target has not passed. */
-  due: boolean
-}
-
-export interface ReminderView {
-  id: string
-  kind: ReminderKind
-  kindLabel: string
-  subjectId: string
-  title: string
-  /** null: a 公布时提醒 whose subject has not been published yet. */
-  targetAt: string | null
-  targetLabel: string
-  status: Reminder['status']
-  /** How the next fire time will go out, as things stand. */
-  channel: 'wechat' | 'in-app'
-  templateId: string
-  offsets: { beforeMs: number; label: string; selected: boolean }[]
-  fireTimes: FireTimeView[]
-  nextFireAt: string | null
-  due: boolean
-  createdAt: string
-  updatedAt: string
-}
-
-export interface CreditView {
-  kind: ReminderKind
-  templateId: string
-  /** false while the template id is a placeholder: the app should not ask WeChat for it. */
-  wechat: boolean
-  available: number
-}
-
-export interface SubscribeOutcomeView {
-  message: string
-  mainSwitchOff: boolean
-  decisions: SubscribeInterpretation['decisions']
-  creditsStored: number
-}
+export type FireTimeView = ReminderFireTimeView
+export type { ReminderView, SubscribeOutcomeView }
+export type CreditView = ReminderCreditView
 
 const targetOf = (plan: SubjectPlan): Date | null => (plan.targetMs === null ? null : new Date(plan.targetMs))
 

@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { eventDocSchema, merchantDocSchema, tollMetaSchema, tollStationViewSchema } from '../../../src/domain/contract/content'
 import { EVENT_TYPES } from '../../../src/domain/events/model'
 import { COUNTY_CODES } from '../../../src/domain/events/places'
 import { dayNumberOf, shanghaiMidnightMs } from '../../../src/domain/events/day-numbers'
@@ -14,7 +15,7 @@ import { buildSubsidyOverview } from '../../../src/domain/subsidy/subsidy-overvi
 import { MERCHANT_CATEGORY_CODES } from '../../../src/domain/vouchers/places'
 import { addDays, isValidDate, todayInShanghai } from '../../../src/domain/time'
 import { ApiError } from '../http/errors'
-import { booleanQuery, contentDocSchema, contentIdParam, envelope, errorResponses, noQuery, pagedEnvelope, pageQuery } from '../http/schemas'
+import { booleanQuery, contentIdParam, envelope, errorResponses, noQuery, pagedEnvelope, pageQuery } from '../http/schemas'
 import {
   getEvent,
   getMerchant,
@@ -117,7 +118,7 @@ export const contentRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> =
           admission: z.enum(['free', 'ticketed', 'unknown']).optional(),
           ...pageQuery,
         }),
-        response: { 200: pagedEnvelope(contentDocSchema), ...errorResponses(304) },
+        response: { 200: pagedEnvelope(eventDocSchema), ...errorResponses(304) },
       },
     },
     async (request) => {
@@ -143,7 +144,7 @@ export const contentRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> =
     '/events/:eventId',
     {
       config: cached,
-      schema: { querystring: noQuery, tags: ['content'], summary: '活动详情', params: z.strictObject({ eventId: contentIdParam }), response: { 200: envelope(contentDocSchema), ...errorResponses(304, 404) } },
+      schema: { querystring: noQuery, tags: ['content'], summary: '活动详情', params: z.strictObject({ eventId: contentIdParam }), response: { 200: envelope(eventDocSchema), ...errorResponses(304, 404) } },
     },
     async (request) => {
       const event = await getEvent(db, request.params.eventId)
@@ -165,7 +166,7 @@ export const contentRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> =
           q: z.string().trim().min(1).max(30).optional(),
           ...pageQuery,
         }),
-        response: { 200: pagedEnvelope(contentDocSchema), ...errorResponses(304) },
+        response: { 200: pagedEnvelope(merchantDocSchema), ...errorResponses(304) },
       },
     },
     async (request) => {
@@ -179,7 +180,7 @@ export const contentRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> =
     '/merchants/:merchantId',
     {
       config: cached,
-      schema: { querystring: noQuery, tags: ['content'], summary: '商户详情', params: z.strictObject({ merchantId: contentIdParam }), response: { 200: envelope(contentDocSchema), ...errorResponses(304, 404) } },
+      schema: { querystring: noQuery, tags: ['content'], summary: '商户详情', params: z.strictObject({ merchantId: contentIdParam }), response: { 200: envelope(merchantDocSchema), ...errorResponses(304, 404) } },
     },
     async (request) => {
       const merchant = await getMerchant(db, request.params.merchantId)
@@ -188,8 +189,7 @@ export const contentRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> =
     },
   )
 
-  const stationSchema = z.looseObject({ id: z.string(), name: z.string(), inScheme: z.boolean() })
-  const tollMetaSchema = z.object({ version: z.string(), updatedAt: z.string().nullable() })
+  const stationSchema = tollStationViewSchema
 
   app.get(
     '/toll',

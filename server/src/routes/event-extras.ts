@@ -8,6 +8,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { targetProgressRowSchema } from '../../../src/domain/contract/content'
 import { eventToIcs, expandOccurrences, icsFileName, ICS_MIME_TYPE, targetProgress, type CityEvent } from '../../../src/domain/events'
 import { dayNumberOf, shanghaiMidnightMs } from '../../../src/domain/events/day-numbers'
 import { isValidDate, todayInShanghai, toIsoShanghai } from '../../../src/domain/time'
@@ -20,16 +21,6 @@ import { eventsOverlapping } from '../store/events-in-range'
 const MIN_YEAR = 2025
 const MAX_YEAR = 2100
 
-const progressRowSchema = z.looseObject({
-  id: z.string(),
-  label: z.string(),
-  target: z.number().int(),
-  actual: z.number().int(),
-  met: z.boolean(),
-  percent: z.number().int(),
-  clause: z.string(),
-  statusLabel: z.string(),
-})
 
 export const eventExtraRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
   app.get(
@@ -79,7 +70,7 @@ export const eventExtraRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }
         }),
         response: {
           200: z.object({
-            data: z.looseObject({ year: z.number().int(), published: z.boolean(), note: z.string(), rows: z.array(progressRowSchema) }),
+            data: z.looseObject({ year: z.number().int(), published: z.boolean(), note: z.string(), rows: z.array(targetProgressRowSchema) }),
             meta: z.object({ eventsConsidered: z.number().int(), dataUpdatedAt: z.string().nullable() }),
           }),
           ...errorResponses(304),

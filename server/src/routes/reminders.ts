@@ -8,12 +8,18 @@ import type { preHandlerAsyncHookHandler } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { MAX_TEMPLATES_PER_REQUEST, REMINDER_KIND_SPECS, REMINDER_KINDS } from '../../../src/domain/reminders'
+import {
+  reminderCreatedSchema,
+  reminderCreditSchema as creditSchema,
+  reminderKindSchema as kindSchema,
+  reminderTemplatesSchema,
+  reminderViewSchema,
+  subscribeOutcomeViewSchema as subscribeOutcomeSchema,
+} from '../../../src/domain/contract/reminders'
 import { callerOf } from '../auth/guard'
 import { envelope, errorResponses, noQuery, uuidParam } from '../http/schemas'
 import type { ReminderConfig } from '../reminders/config'
 import type { ReminderService } from '../reminders/service'
-
-const kindSchema = z.enum(REMINDER_KINDS, { error: `提醒类型应为 ${REMINDER_KINDS.join('、')} 之一` })
 
 const templateIdSchema = z.string().trim().min(1, '模板 ID 不能为空').max(128, '模板 ID 太长')
 
@@ -33,53 +39,6 @@ const offsetsSchema = z
   .array(z.number({ error: '提醒时间应为提前的毫秒数' }).int('提醒时间应为整数毫秒'))
   .min(1, '至少保留一个提醒时间')
   .max(4, '提醒时间太多')
-
-const fireTimeSchema = z.object({
-  key: z.string(),
-  label: z.string().describe('例如 开始前 1 小时'),
-  beforeMs: z.number().int(),
-  fireAt: z.string().describe('ISO-8601 +08:00'),
-  status: z.enum(['pending', 'sending', 'sent', 'failed', 'skipped']),
-  channel: z.enum(['wechat', 'in-app']).nullable().describe('触发后才有：wechat = 已发微信订阅消息，in-app = 在「我的提醒」里提醒'),
-  reason: z.string().nullable(),
-  due: z.boolean().describe('应用内提醒已到时间且目标时间未过'),
-})
-
-export const reminderViewSchema = z.object({
-  id: z.uuid(),
-  kind: kindSchema,
-  kindLabel: z.string(),
-  subjectId: z.string(),
-  title: z.string(),
-  targetAt: z.string().nullable().describe('公布时提醒在官方公布之前为 null'),
-  targetLabel: z.string(),
-  status: z.enum(['active', 'paused', 'cancelled']),
-  channel: z.enum(['wechat', 'in-app']).describe('下一次提醒按现状的发送方式'),
-  templateId: z.string(),
-  offsets: z.array(z.object({ beforeMs: z.number().int(), label: z.string(), selected: z.boolean() })),
-  fireTimes: z.array(fireTimeSchema),
-  nextFireAt: z.string().nullable(),
-  due: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-})
-
-const subscribeOutcomeSchema = z.object({
-  message: z.string().describe('点击后给用户看的一句话'),
-  mainSwitchOff: z.boolean(),
-  decisions: z.array(
-    z.object({
-      templateId: z.string(),
-      kind: kindSchema.nullable(),
-      outcome: z.enum(['accept', 'reject', 'ban', 'filter', 'missing', 'failed', 'unsupported']),
-      store: z.enum(['credit', 'in-app']),
-      reason: z.string(),
-    }),
-  ),
-  creditsStored: z.number().int(),
-})
-
-const creditSchema = z.object({ kind: kindSchema, templateId: z.string(), wechat: z.boolean(), available: z.number().int() })
 
 export interface ReminderRouteOptions {
   service: ReminderService
@@ -102,21 +61,7 @@ export const reminderRoutes: FastifyPluginAsyncZod<ReminderRouteOptions> = async
         tags: ['reminders'],
         summary: '各类提醒：提前多久、订阅消息模板 ID（wechat=false 时模板未配置，只能应用内提醒）',
         response: {
-          200: envelope(
-            z.object({
-              maxTemplatesPerRequest: z.number().int(),
-              kinds: z.array(
-                z.object({
-                  kind: kindSchema,
-                  label: z.string(),
-                  targetLabel: z.string(),
-                  offsets: z.array(z.object({ beforeMs: z.number().int(), label: z.string() })),
-                  templateId: z.string(),
-                  wechat: z.boolean(),
-                }),
-              ),
-            }),
-          ),
+          200: envelope(reminderTemplatesSchema),
           ...errorResponses(304),
         },
       },
@@ -152,8 +97,8 @@ export const reminderRoutes: FastifyPluginAsyncZod<ReminderRouteOptions> = async
           subscribe: subscribeTapSchema.optional(),
         }),
         response: {
-          200: envelope(z.object({ reminder: reminderViewSchema, subscribe: subscribeOutcomeSchema.nullable() })),
-          201: envelope(z.object({ reminder: reminderViewSchema, subscribe: subscribeOutcomeSchema.nullable() })),
+          200: envelope(reminderCreatedSchema),
+          201: envelope(reminderCreatedSchema),
           ...errorResponses(401, 404, 409),
         },
       },

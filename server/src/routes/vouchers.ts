@@ -9,7 +9,18 @@ import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import { validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import {
+  batchViewSchema,
+  claimAnswerSchema,
+  redeemAnswerSchema,
+  redemptionCodeSchema,
+  refundAnswerSchema,
+  residentCountySchema,
+  walletStatusSchema,
+  walletVoucherViewSchema,
+} from '../../../src/domain/contract/vouchers'
 import { COUNTY_CODES } from '../../../src/domain/events/places'
+import { redemptionSchema } from '../../../src/domain/vouchers/schema'
 import { toIsoShanghaiMs } from '../../../src/domain/vouchers/instants'
 import { VOUCHER_COUNTY_CODES } from '../../../src/domain/vouchers/places'
 import { isValidDate, todayInShanghai } from '../../../src/domain/time'
@@ -37,8 +48,6 @@ export interface VoucherRouteOptions {
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/
 
-const walletStatusSchema = z.enum(['usable', 'used', 'expired', 'returned-after-refund'])
-const doc = z.looseObject({})
 
 function send(reply: FastifyReply, answer: Answer): FastifyReply {
   return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body)
@@ -96,7 +105,7 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
           state: z.enum(['current', 'claimable', 'upcoming', 'ended', 'all']).default('current'),
           county: z.enum(COUNTY_CODES).optional(),
         }),
-        response: { 200: z.object({ data: z.array(doc), meta: z.object({ serverTime: z.string() }) }), ...errorResponses(304) },
+        response: { 200: z.object({ data: z.array(batchViewSchema), meta: z.object({ serverTime: z.string() }) }), ...errorResponses(304) },
       },
     },
     async (request, reply) => {
@@ -119,7 +128,7 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
         tags: ['vouchers'],
         summary: '消费券批次详情与实时剩余名额',
         params: z.strictObject({ batchId: contentIdParam }),
-        response: { 200: envelope(doc), ...errorResponses(304, 404) },
+        response: { 200: envelope(batchViewSchema), ...errorResponses(304, 404) },
       },
     },
     async (request, reply) => {
@@ -147,7 +156,7 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
         headers: z.looseObject({ 'idempotency-key': z.string().optional() }),
         body: z.strictObject({ roundId: contentIdParam.optional() }).nullish(),
         response: {
-          201: envelope(z.object({ outcome: z.literal('CLAIMED'), voucher: doc })),
+          201: envelope(claimAnswerSchema),
           ...errorResponses(401, 403, 404, 409, 422, 503),
         },
       },
@@ -175,7 +184,7 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
         summary: '我的券包，可按状态筛选',
         security: bearer,
         querystring: z.strictObject({ status: walletStatusSchema.optional() }),
-        response: { 200: envelope(z.array(doc)), ...errorResponses(401) },
+        response: { 200: envelope(z.array(walletVoucherViewSchema)), ...errorResponses(401) },
       },
     },
     async (request) => ({ data: await vouchers.wallet(callerOf(request).user.id, request.query.status) }),
@@ -191,7 +200,7 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
         summary: '我的一张券',
         security: bearer,
         params: z.strictObject({ voucherId: contentIdParam }),
-        response: { 200: envelope(doc), ...errorResponses(401, 404) },
+        response: { 200: envelope(walletVoucherViewSchema), ...errorResponses(401, 404) },
       },
     },
     async (request) => ({ data: await vouchers.walletVoucher(callerOf(request).user.id, request.params.voucherId) }),
@@ -209,7 +218,7 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
         security: bearer,
         params: z.strictObject({ voucherId: contentIdParam }),
         response: {
-          200: envelope(z.object({ token: z.string(), expiresAt: z.string(), refreshAt: z.string() })),
+          200: envelope(redemptionCodeSchema),
           ...errorResponses(401, 404, 409),
         },
       },
@@ -226,7 +235,7 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
         tags: ['vouchers'],
         summary: '我填写的所在区县（限本区县居民领取的券按它判断）',
         security: bearer,
-        response: { 200: envelope(z.object({ county: z.string().nullable() })), ...errorResponses(401) },
+        response: { 200: envelope(residentCountySchema), ...errorResponses(401) },
       },
     },
     async (request) => {
@@ -246,7 +255,7 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
         summary: '填写所在区县（本人声明）',
         security: bearer,
         body: z.strictObject({ county: z.enum(VOUCHER_COUNTY_CODES).nullable() }),
-        response: { 200: envelope(z.object({ county: z.string().nullable() })), ...errorResponses(401) },
+        response: { 200: envelope(residentCountySchema), ...errorResponses(401) },
       },
     },
     async (request) => {
@@ -272,7 +281,7 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
           orderAmountFen: z.number().int('金额必须是整数分').min(0, '金额不能是负数').max(1_000_000_000, '金额过大'),
           orderId: z.string().trim().min(1, '缺少订单号').max(64, '订单号最多 64 个字符'),
         }),
-        response: { 201: envelope(z.object({ redemption: doc, voucher: doc })), ...errorResponses(401, 403, 404, 409, 422) },
+        response: { 201: envelope(redeemAnswerSchema), ...errorResponses(401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
@@ -297,7 +306,7 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
             .refine((text) => isValidDate(text), '没有这一天')
             .optional(),
         }),
-        response: { 200: envelope(z.array(doc)), ...errorResponses(401, 403) },
+        response: { 200: envelope(z.array(redemptionSchema)), ...errorResponses(401, 403) },
       },
     },
     async (request) => {
@@ -317,7 +326,7 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
         security: bearer,
         body: z.strictObject({ redemptionId: contentIdParam, full: z.boolean() }),
         response: {
-          200: envelope(z.object({ outcome: z.string(), message: z.string(), voucher: doc })),
+          200: envelope(refundAnswerSchema),
           ...errorResponses(401, 403, 404, 409),
         },
       },

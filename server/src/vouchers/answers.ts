@@ -3,15 +3,13 @@
  * returns the first answer byte for byte (docs/api-vouchers.md). Views add to the domain types
  * only what the contract names: displayStatus (walletStatus) and a batch summary.
  */
+import type { WalletVoucherView } from '../../../src/domain/contract/vouchers'
 import type { ClaimRejection } from '../../../src/domain/vouchers/claim'
 import type { VoucherBatch, WalletVoucher } from '../../../src/domain/vouchers/schema'
-import { walletStatus, type WalletStatus } from '../../../src/domain/vouchers/validity'
+import { walletStatus } from '../../../src/domain/vouchers/validity'
 import { parseIsoInstant } from '../../../src/domain/vouchers/instants'
 
-export type WalletVoucherView = WalletVoucher & {
-  displayStatus: WalletStatus
-  batch: Pick<VoucherBatch, 'id' | 'title' | 'faceValueFen' | 'thresholdFen' | 'merchants' | 'counties' | 'oneVoucherPerTransaction'>
-}
+export type { WalletVoucherView }
 
 function batchSummary(batch: VoucherBatch): WalletVoucherView['batch'] {
   return {

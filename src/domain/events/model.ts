@@ -87,7 +87,7 @@ const provenanceSchema = z
   })
   .strict()
 
-const eventObjectSchema = z
+export const eventObjectSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'id 只能用小写字母、数字和连字符，2–80 个字符'),
     type: z.enum(EVENT_TYPES),

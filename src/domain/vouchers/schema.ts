@@ -85,7 +85,7 @@ export const batchProvenanceSchema = z.object({
   note: z.string().optional(),
 })
 
-const voucherBatchObject = z.object({
+export const voucherBatchObject = z.object({
   id: idSchema,
   title: z.string().min(1, '请填写批次名称'),
   /** Who issues it, e.g. 衢州市商务局. */
@@ -169,24 +169,24 @@ export const voucherBatchSchema = voucherBatchObject.superRefine((batch, ctx) =>
   }
 })
 
-export const merchantSchema = z
-  .object({
-    id: idSchema,
-    name: z.string().min(1, '请填写商户名称'),
-    county: countySchema,
-    category: categorySchema,
-    address: z.string().min(1, '请填写地址'),
-    /** WGS-84, like the coordinates in facts.md; map pages convert for GCJ-02 maps. */
-    lng: z.number().min(73, '经度超出中国范围').max(136, '经度超出中国范围').optional(),
-    lat: z.number().min(3, '纬度超出中国范围').max(54, '纬度超出中国范围').optional(),
-    /** Free tags such as 衢州智造新城 (a functional zone, not a county). */
-    tags: z.array(z.string().min(1)).optional(),
-  })
-  .superRefine((merchant, ctx) => {
-    if ((merchant.lng === undefined) !== (merchant.lat === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['lat'], message: '经度和纬度要么都填，要么都不填' })
-    }
-  })
+export const merchantObject = z.object({
+  id: idSchema,
+  name: z.string().min(1, '请填写商户名称'),
+  county: countySchema,
+  category: categorySchema,
+  address: z.string().min(1, '请填写地址'),
+  /** WGS-84, like the coordinates in facts.md; map pages convert for GCJ-02 maps. */
+  lng: z.number().min(73, '经度超出中国范围').max(136, '经度超出中国范围').optional(),
+  lat: z.number().min(3, '纬度超出中国范围').max(54, '纬度超出中国范围').optional(),
+  /** Free tags such as 衢州智造新城 (a functional zone, not a county). */
+  tags: z.array(z.string().min(1)).optional(),
+})
+
+export const merchantSchema = merchantObject.superRefine((merchant, ctx) => {
+  if ((merchant.lng === undefined) !== (merchant.lat === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['lat'], message: '经度和纬度要么都填，要么都不填' })
+  }
+})
 
 /**
  * A voucher in someone's wallet. `status` is what the store records; a usable voucher whose

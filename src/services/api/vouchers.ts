@@ -1,65 +1,39 @@
 /**
- * The voucher endpoints of docs/api-vouchers.md, one typed function each. Types come from
- * src/domain/vouchers; the shapes the server adds around them (live counts, wallet display status,
- * the redemption code) are declared here once, as the contract states them.
+ * The voucher endpoints of docs/api-vouchers.md, one typed function each. The answers' types are
+ * inferred from the zod schemas the server documents them with (src/domain/contract/vouchers).
  */
+import type {
+  BatchView,
+  ClaimAnswer,
+  RedeemAnswer,
+  RedemptionCode,
+  RefundAnswer,
+  WalletVoucherView,
+} from '../../domain/contract/vouchers'
 import type { WalletStatus } from '../../domain/vouchers/validity'
 import type { MerchantCategory, VoucherCountyCode } from '../../domain/vouchers/places'
-import type { Merchant, MerchantEligibility, Redemption, VoucherBatch, WalletVoucher } from '../../domain/vouchers/schema'
+import type { Merchant, Redemption } from '../../domain/vouchers/schema'
 import type { ApiClient, ApiResult } from './client'
 import { api } from './index'
 
+export type {
+  BatchLive,
+  BatchView,
+  ClaimAnswer,
+  RedeemAnswer,
+  RedemptionCode,
+  RefundAnswer,
+  RefundOutcome,
+  WalletBatchSummary,
+  WalletVoucherView,
+} from '../../domain/contract/vouchers'
+
 const BASE = '/api/v1'
-
-export interface BatchLive {
-  serverTime: string
-  remainingByRound: Record<string, number>
-  claimedByRound: Record<string, number>
-}
-
-/** GET /batches: a batch with its live round counts (remaining is at most ~1 s old). */
-export type BatchView = VoucherBatch & { updatedAt?: string; live?: BatchLive }
-
-export interface WalletBatchSummary {
-  id: string
-  title: string
-  faceValueFen: number
-  thresholdFen: number
-  merchants: MerchantEligibility
-  counties: VoucherCountyCode[]
-  oneVoucherPerTransaction: boolean
-}
-
-export type WalletVoucherView = WalletVoucher & { displayStatus: WalletStatus; batch: WalletBatchSummary }
-
-/** POST /me/vouchers/:id/code: the signed short-lived token a cashier scans. */
-export interface RedemptionCode {
-  token: string
-  expiresAt: string
-  refreshAt: string
-}
-
-export interface ClaimAnswer {
-  outcome: 'CLAIMED'
-  voucher: WalletVoucherView
-}
 
 export interface RedeemRequest {
   code: string
   orderAmountFen: number
   orderId: string
-}
-
-export interface RedeemAnswer {
-  redemption: Redemption
-  voucher: WalletVoucherView
-}
-
-export type RefundOutcome = 'RESTORED' | 'KEPT_USED_PARTIAL' | 'KEPT_USED_EXPIRED' | 'KEPT_USED_NO_RETURN'
-
-export interface RefundAnswer {
-  outcome: RefundOutcome
-  voucher: WalletVoucherView
 }
 
 export interface MerchantQuery {

@@ -34,7 +34,7 @@ function useFakeApi(status: WalletStatus = 'usable') {
   const fake: Partial<VoucherApi> = {
     getMyVoucher: async () => ({ data: walletVoucherView('v1', batch, status), fetchedAt: Date.now(), fromCache: false }),
     peekBatches: () => null,
-    getBatches: async () => ({ data: [batch], fetchedAt: Date.now(), fromCache: false }),
+    getBatches: async () => ({ data: [{ ...batch, updatedAt: batch.rounds[0].opensAt, live: { serverTime: toIsoShanghaiMs(Date.now()), remainingByRound: {}, claimedByRound: {} } }], fetchedAt: Date.now(), fromCache: false }),
     getVoucherCode: () => {
       codeCalls.push(Date.now())
       return nextCode()
