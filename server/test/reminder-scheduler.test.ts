@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, test } from 'node:test'
-import { isoShanghai, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../src/domain/events/day-numbers'
+import { isoShanghai, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../src/domain/time/shanghai'
 import { createReminders } from '../src/reminders'
 import { retryDelayMs } from '../src/reminders/scheduler'
 import type { Db } from '../src/store/db'

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../src/domain/events/day-numbers'
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../src/domain/time/shanghai'
 import { HAS_CHINESE, startHarness, type Harness } from './helpers/harness'
 import { auth, deliveriesOf, ENGINES, tap, TEMPLATES, testReminderConfig, wechatResident, type Resident } from './helpers/reminders'
 

@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
-import { formatCountdown } from '../domain/vouchers/instants'
+import { formatCountdown } from '../domain/time/shanghai'
 
 export interface CountdownProps {
   /** The instant counted down to (epoch ms, server clock). */

@@ -4,7 +4,7 @@
  * Shared by the 活动 tab (main package) and the event pages (packages/events).
  */
 import type { CalendarDay } from '../domain/events/calendar'
-import { dayNumberOf, isoWeekdayOf, pad2, shanghaiParts } from '../domain/events/day-numbers'
+import { dayNumberOf, isoWeekdayOf, pad2, shanghaiParts } from '../domain/time/shanghai'
 import { EVENT_TYPE_LABEL, SPORTS_LEVEL_LABEL, WEEKDAY_LABEL, type EventType } from '../domain/events/event-basics'
 import type { CityEvent } from '../domain/events/model'
 import type { EventOccurrence } from '../domain/events/occurrences'

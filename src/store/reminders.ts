@@ -4,7 +4,7 @@
  * WeChat's dialog must open inside the tap, so nothing may be fetched between tap and dialog.
  */
 import { create } from 'zustand'
-import { parseShanghaiIso } from '../domain/events/day-numbers'
+import { parseShanghaiIso } from '../domain/time/shanghai'
 import { firesOnPublication, type ReminderKind } from '../domain/reminders/kinds'
 import { userMessage } from '../services/api/errors'
 import type { ReminderTemplateInfo, ReminderView } from '../services/api/reminders'

@@ -7,7 +7,7 @@
 import { create } from 'zustand'
 import type { BatchView } from '../services/api/vouchers'
 import { userMessage } from '../services/api/errors'
-import { tryParseIsoInstant } from '../domain/vouchers/instants'
+import { tryParseIsoInstant } from '../domain/time/shanghai'
 import { voucherServices } from './voucher-services'
 
 interface VoucherBatchesState {

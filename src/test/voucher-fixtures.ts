@@ -3,7 +3,7 @@
  * test runs (rounds opening in an hour, open since an hour ago…), as the API would send them.
  */
 import { makeBatch } from '../domain/vouchers/test-fixtures'
-import { toIsoShanghaiMs } from '../domain/vouchers/instants'
+import { toIsoShanghaiMs } from '../domain/time/shanghai'
 import type { VoucherBatch } from '../domain/vouchers/schema'
 import type { WalletStatus } from '../domain/vouchers/validity'
 import type { BatchView, WalletVoucherView } from '../services/api/vouchers'

@@ -13,7 +13,7 @@
  * so offsets and message contents are the domain's data. The scheduler resolves the subject again
  * when a reminder fires, so a moved event or a renamed batch is sent as it is then.
  */
-import { dayNumberOf, shanghaiMidnightMs } from '../../../src/domain/events/day-numbers'
+import { dayNumberOf, shanghaiMidnightMs } from '../../../src/domain/time/shanghai'
 import { expandOccurrences, nextOccurrence, reminderAnchorMs, type CityEvent } from '../../../src/domain/events'
 import { findRuleSetById } from '../../../src/domain/policy/subsidy-rule-sets'
 import {
@@ -26,7 +26,7 @@ import {
   type ReminderPayloads,
 } from '../../../src/domain/reminders'
 import { isValidDate } from '../../../src/domain/time'
-import { tryParseIsoInstant } from '../../../src/domain/vouchers/instants'
+import { tryParseIsoInstant } from '../../../src/domain/time/shanghai'
 import type { VoucherBatch } from '../../../src/domain/vouchers/schema'
 import { getBatch, getEvent, getSubsidyRuleSets } from '../store/content'
 import type { Queryable } from '../store/db'

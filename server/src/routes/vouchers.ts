@@ -21,7 +21,7 @@ import {
 } from '../../../src/domain/contract/vouchers'
 import { COUNTY_CODES } from '../../../src/domain/events/places'
 import { redemptionSchema } from '../../../src/domain/vouchers/schema'
-import { toIsoShanghaiMs } from '../../../src/domain/vouchers/instants'
+import { toIsoShanghaiMs } from '../../../src/domain/time/shanghai'
 import { VOUCHER_COUNTY_CODES } from '../../../src/domain/vouchers/places'
 import { isValidDate, todayInShanghai } from '../../../src/domain/time'
 import { callerOf } from '../auth/guard'

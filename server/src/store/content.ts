@@ -13,7 +13,7 @@ import { applyTollOverride } from '../../../src/domain/policy/toll-overrides'
 import { BUNDLED_TOLL_DATA, type TollData } from '../../../src/domain/policy/toll-scheme'
 import type { Merchant, VoucherBatch } from '../../../src/domain/vouchers/schema'
 import { toIsoShanghai } from '../../../src/domain/time'
-import { parseIsoInstant } from '../../../src/domain/vouchers/instants'
+import { parseIsoInstant } from '../../../src/domain/time/shanghai'
 import type { Queryable } from './db'
 
 export type WithUpdatedAt<T> = T & { updatedAt: string }

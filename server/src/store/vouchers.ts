@@ -5,7 +5,7 @@
  * once" hold even if a caller gets it wrong.
  */
 import type { Queryable } from './db'
-import { toIsoShanghaiMs } from '../../../src/domain/vouchers/instants'
+import { toIsoShanghaiMs } from '../../../src/domain/time/shanghai'
 import type { Redemption, WalletVoucher } from '../../../src/domain/vouchers/schema'
 
 // Rows and mapping ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import type { WalletVoucherView } from '../../../src/domain/contract/vouchers'
 import type { ClaimRejection } from '../../../src/domain/vouchers/claim'
 import type { VoucherBatch, WalletVoucher } from '../../../src/domain/vouchers/schema'
 import { walletStatus } from '../../../src/domain/vouchers/validity'
-import { parseIsoInstant } from '../../../src/domain/vouchers/instants'
+import { parseIsoInstant } from '../../../src/domain/time/shanghai'
 
 export type { WalletVoucherView }
 

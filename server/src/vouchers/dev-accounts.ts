@@ -8,7 +8,7 @@
 import { todayInShanghai } from '../../../src/domain/time'
 import { sampleBatches, sampleMerchants, sampleWallet } from '../../../src/domain/vouchers/samples'
 import { redemptionDay } from '../../../src/domain/vouchers/redemption'
-import { parseIsoInstant } from '../../../src/domain/vouchers/instants'
+import { parseIsoInstant } from '../../../src/domain/time/shanghai'
 import { setRole, upsertDevUser, type Role } from '../store/accounts'
 import type { Db } from '../store/db'
 import {

@@ -8,7 +8,7 @@
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto'
 import { fastClaimCheck } from '../../../src/domain/vouchers/claim'
 import { MS_PER_DAY } from '../../../src/domain/time'
-import { toIsoShanghaiMs } from '../../../src/domain/vouchers/instants'
+import { toIsoShanghaiMs } from '../../../src/domain/time/shanghai'
 import { checkRedemption, applyRedemption, redemptionDay, type RedemptionRejection } from '../../../src/domain/vouchers/redemption'
 import {
   issueRedemptionToken,

@@ -5,7 +5,7 @@
  * only over-promise. Expired quota handed back (roundForReturnedQuota) is stocked at once.
  */
 import { quotaForRound } from '../../../src/domain/vouchers/rounds'
-import { parseIsoInstant } from '../../../src/domain/vouchers/instants'
+import { parseIsoInstant } from '../../../src/domain/time/shanghai'
 import type { VoucherBatch } from '../../../src/domain/vouchers/schema'
 import type { CountByRound } from '../store/vouchers'
 

@@ -3,7 +3,7 @@
  * written straight to the store, for the voucher tests and the claim benchmark.
  */
 import { randomUUID } from 'node:crypto'
-import { toIsoShanghaiMs } from '../../../src/domain/vouchers/instants'
+import { toIsoShanghaiMs } from '../../../src/domain/time/shanghai'
 import { VOUCHER_COUNTY_CODES } from '../../../src/domain/vouchers/places'
 import type { VoucherBatch } from '../../../src/domain/vouchers/schema'
 import { hashToken, newSessionToken } from '../../src/auth/tokens'

@@ -5,9 +5,9 @@
  */
 import { shanghaiDateOf } from '../time'
 import type { CityEvent } from '../events/model'
-import { dayNumberOf, MS_PER_DAY, parseShanghaiIso, shanghaiMidnightMs } from '../events/day-numbers'
+import { dayNumberOf, MS_PER_DAY, parseShanghaiIso, shanghaiMidnightMs } from '../time/shanghai'
 import type { VoucherBatch } from '../vouchers/schema'
-import { endOfShanghaiDayMs, tryParseIsoInstant } from '../vouchers/instants'
+import { endOfShanghaiDayMs, tryParseIsoInstant } from '../time/shanghai'
 
 export interface Span {
   startsAtMs: number

@@ -12,7 +12,7 @@ import type { CityEvent } from './model'
 import { QUZHOU_CITY_CODE, type CountyCode } from './places'
 import { holidayInfo, type HolidayInfo } from './holidays'
 import { compareOccurrences, occurrencesBetweenDays, type EventOccurrence } from './occurrences'
-import { dateOfDayNumber, dayNumberOf, daysInMonth, isoWeekdayOf, pad2, type DayNumber, type IsoWeekday } from './day-numbers'
+import { dateOfDayNumber, dayNumberOf, daysInMonth, isoWeekdayOf, pad2, type DayNumber, type IsoWeekday } from '../time/shanghai'
 
 export interface CalendarDay {
   date: DateString

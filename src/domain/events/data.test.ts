@@ -4,7 +4,7 @@ import { sampleEvents } from './sample-events'
 import { EVENT_TYPES, SPORTS_LEVELS, cityEventSchema } from './model'
 import { allOccurrences, expandOccurrences } from './occurrences'
 import { ZHIZAO_XINCHENG_TAG } from './places'
-import { dateOfDayNumber, dayNumberOf, isoWeekdayOf } from './day-numbers'
+import { dateOfDayNumber, dayNumberOf, isoWeekdayOf } from '../time/shanghai'
 
 describe('realEvents2025 (facts.md, clause 十五)', () => {
   const byId = Object.fromEntries(realEvents2025.map((event) => [event.id, event]))

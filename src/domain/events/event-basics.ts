@@ -6,7 +6,7 @@
  * the operator import) brings zod in. model.ts re-exports everything here.
  */
 import { DomainError } from '../errors'
-import type { IsoWeekday } from './day-numbers'
+import type { IsoWeekday } from '../time/shanghai'
 
 export const EVENT_TYPES = ['promotion', 'dining', 'market', 'sports', 'concert', 'other'] as const
 export type EventType = (typeof EVENT_TYPES)[number]

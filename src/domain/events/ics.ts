@@ -16,7 +16,7 @@ import { STATUS_LABEL } from '../policy/types'
 import { EVENT_STATUS_LABEL, EVENT_TYPE_LABEL, SPORTS_LEVEL_LABEL } from './event-basics'
 import type { CityEvent } from './model'
 import { firstOccurrence, reminderAnchorMs, type EventOccurrence } from './occurrences'
-import { dayNumberOf, MS_PER_DAY, MS_PER_MINUTE, pad2, shanghaiMidnightMs, shanghaiParts } from './day-numbers'
+import { dayNumberOf, MS_PER_DAY, MS_PER_MINUTE, pad2, shanghaiMidnightMs, shanghaiParts } from '../time/shanghai'
 import { countyName } from './places'
 
 export const ICS_MIME_TYPE = 'text/calendar;charset=utf-8'

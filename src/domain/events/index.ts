@@ -63,4 +63,3 @@ export { eventToIcs, icsFileName, eventLocationText, escapeIcsText, foldIcsLine,
 export { phoneCalendarParams, type PhoneCalendarParams } from './phone-calendar'
 export { realEvents2025 } from './real-events-2025'
 export { sampleEvents } from './sample-events'
-export { isoShanghai, parseShanghaiIso } from './day-numbers'

@@ -12,7 +12,7 @@
 import { z } from 'zod'
 import { isValidDate, type DateString } from '../time'
 import { COUNTY_CODES, QUZHOU_BOUNDS } from './places'
-import { dayNumberOf, isoWeekdayOf, MS_PER_DAY, parseShanghaiIso, type IsoWeekday } from './day-numbers'
+import { dayNumberOf, isoWeekdayOf, MS_PER_DAY, parseShanghaiIso, type IsoWeekday } from '../time/shanghai'
 import { EVENT_STATUSES, EVENT_TYPES, EventError, MAX_OCCURRENCE_DAYS, MAX_RECURRENCE_SPAN_DAYS, SPORTS_LEVELS, WEEKDAY_LABEL } from './event-basics'
 
 export {

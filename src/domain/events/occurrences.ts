@@ -11,19 +11,7 @@ import { assertDate, type DateString } from '../time'
 import { ALL_DAY_EVENT_REMINDER_TIME } from '../reminders/kinds'
 import { EventError } from './event-basics'
 import type { CityEvent } from './model'
-import {
-  dateOfDayNumber,
-  dayNumberOf,
-  isoShanghai,
-  isoWeekdayOf,
-  MS_PER_DAY,
-  MS_PER_HOUR,
-  MS_PER_MINUTE,
-  parseShanghaiIso,
-  shanghaiDayNumberOfInstant,
-  shanghaiMidnightMs,
-  type DayNumber,
-} from './day-numbers'
+import { dateOfDayNumber, dayNumberOf, isoShanghai, isoWeekdayOf, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, parseShanghaiIso, shanghaiDayNumberOfInstant, shanghaiMidnightMs, type DayNumber } from '../time/shanghai'
 
 export interface EventOccurrence {
   eventId: string

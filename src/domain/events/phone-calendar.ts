@@ -12,7 +12,7 @@ import { EventError, EVENT_TYPE_LABEL } from './event-basics'
 import type { CityEvent } from './model'
 import { firstOccurrence, nextOccurrence, reminderAnchorMs, type EventOccurrence } from './occurrences'
 import { eventLocationText } from './ics'
-import { dayNumberOf, shanghaiMidnightMs } from './day-numbers'
+import { dayNumberOf, shanghaiMidnightMs } from '../time/shanghai'
 
 export interface PhoneCalendarParams {
   title: string

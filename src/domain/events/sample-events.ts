@@ -7,7 +7,7 @@
 import { assertDate, type DateString } from '../time'
 import type { CityEvent, CityEventInput } from './model'
 import { withSchemaDefaults } from './schema-defaults'
-import { dateOfDayNumber, dayNumberOf, isoWeekdayOf } from './day-numbers'
+import { dateOfDayNumber, dayNumberOf, isoWeekdayOf } from '../time/shanghai'
 import { ZHIZAO_XINCHENG_TAG } from './places'
 
 const SAMPLE_PROVENANCE = { source: '衢惠通示例数据', status: 'provisional', sample: true, note: '示例，并非真实活动' } as const

@@ -3,7 +3,7 @@ import { cityEventSchema, parseEvent } from './model'
 import { realEvents2025 } from './real-events-2025'
 import { sampleEvents } from './sample-events'
 import { withSchemaDefaults } from './schema-defaults'
-import { dateOfDayNumber, dayNumberOf } from './day-numbers'
+import { dateOfDayNumber, dayNumberOf } from '../time/shanghai'
 import { eventInput } from './test-fixtures'
 
 test('every real 2025 event is exactly what the schema makes of it', () => {

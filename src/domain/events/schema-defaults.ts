@@ -6,7 +6,7 @@
  * in schema-defaults.test.ts, so bundled data is validated by the tests instead of on each launch.
  * Anything from outside (operator files, API bodies) still goes through the schema.
  */
-import type { IsoWeekday } from './day-numbers'
+import type { IsoWeekday } from '../time/shanghai'
 import type { CityEvent, CityEventInput, Venue } from './model'
 
 function venueWithDefaults(venue: CityEventInput['venue']): Venue {

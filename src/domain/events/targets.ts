@@ -10,7 +10,7 @@ import { eventTargetsFor, type EventTarget, type EventTargetSet } from '../polic
 import { STATUS_LABEL, type FigureStatus } from '../policy/types'
 import type { CityEvent } from './model'
 import { occurrenceStartDays } from './occurrences'
-import { dayNumberOf } from './day-numbers'
+import { dayNumberOf } from '../time/shanghai'
 
 export const PROGRESS_NOTE = '按本应用收录的活动统计，不是官方统计数据'
 

@@ -4,7 +4,7 @@
  */
 import type { DateString } from '../time'
 import { listOccurrences, type DatedEvent } from './calendar'
-import { dateOfDayNumber, dayNumberOf, isoWeekdayOf } from './day-numbers'
+import { dateOfDayNumber, dayNumberOf, isoWeekdayOf } from '../time/shanghai'
 import type { CityEvent } from './model'
 
 export interface TodayAndThisWeek {

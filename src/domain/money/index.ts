@@ -90,6 +90,11 @@ export function formatFen(fen: Fen, options: { symbol?: boolean; trimZeros?: boo
   return `${sign}${symbol ? '¥' : ''}${grouped}${decimals}`
 }
 
+/** '¥20' or '¥3.50': voucher and subsidy amounts are mostly whole yuan. */
+export function formatYuan(fen: Fen): string {
+  return formatFen(fen, { trimZeros: true })
+}
+
 /** Whole yuan to fen, for figures that policy data states in yuan. */
 export function yuanToFen(yuan: number): Fen {
   return Math.round(yuan * 100)

@@ -5,7 +5,7 @@
 import { EventError, EVENT_STATUS_LABEL } from '../events/event-basics'
 import type { CityEvent } from '../events/model'
 import { reminderAnchorMs, type EventOccurrence } from '../events/occurrences'
-import { MS_PER_MINUTE } from '../events/day-numbers'
+import { MS_PER_MINUTE } from '../time/shanghai'
 import { reminderFireTimes, type ReminderFireTime } from './kinds'
 import type { ReminderPayloads } from './templates'
 

@@ -8,7 +8,7 @@
  * queues its fire time at the import, not when the reminder is set.
  */
 import { DomainError } from '../errors'
-import { isoShanghai, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, parseShanghaiIso } from '../events/day-numbers'
+import { isoShanghai, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, parseShanghaiIso } from '../time/shanghai'
 
 export const REMINDER_KINDS = ['round-opening', 'voucher-expiring', 'event-starting', 'rule-set-ending', 'rule-published'] as const
 export type ReminderKind = (typeof REMINDER_KINDS)[number]

@@ -13,7 +13,7 @@
  * instead, so the caller fixes the data rather than sending a wrong message.
  */
 import { DomainError } from '../errors'
-import { dayNumberOf, parseShanghaiIso, shanghaiMidnightMs, shanghaiParts, pad2 } from '../events/day-numbers'
+import { dayNumberOf, parseShanghaiIso, shanghaiMidnightMs, shanghaiParts, pad2 } from '../time/shanghai'
 import { isValidDate } from '../time'
 import type { ReminderKind } from './kinds'
 import { DEFAULT_TEMPLATE_CATALOGUE, FIELD_KEY_PATTERN, type ReminderPayloads, type TemplateCatalogue } from './templates'

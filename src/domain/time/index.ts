@@ -9,23 +9,22 @@ import utc from 'dayjs/plugin/utc'
 import timezone from 'dayjs/plugin/timezone'
 import customParseFormat from 'dayjs/plugin/customParseFormat'
 import isBetween from 'dayjs/plugin/isBetween'
-import { DomainError } from '../errors'
+import {
+  MS_PER_DAY,
+  SHANGHAI_OFFSET_MINUTES,
+  SHANGHAI_OFFSET_MS,
+  shanghaiMidnightOf,
+  shanghaiWallClock,
+  TimeError,
+  type DateString,
+} from './shanghai'
+
+export * from './shanghai'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
 dayjs.extend(customParseFormat)
 dayjs.extend(isBetween)
-
-export const SHANGHAI = 'Asia/Shanghai'
-/** Shanghai has had no daylight saving since 1991: a fixed +08:00 lets us avoid Intl on old phones. */
-export const SHANGHAI_OFFSET_MINUTES = 8 * 60
-
-export const MS_PER_DAY = 86_400_000
-
-export type DateString = string // 'YYYY-MM-DD', a Shanghai calendar date
-export type TimeErrorCode = 'DATE_EMPTY' | 'DATE_FORMAT' | 'DATE_IMPOSSIBLE'
-
-export class TimeError extends DomainError<TimeErrorCode> {}
 
 export const DATE_FORMAT = 'YYYY-MM-DD'
 export const DATE_TIME_FORMAT = 'YYYY-MM-DD HH:mm'
@@ -93,32 +92,6 @@ export function shanghaiDateOf(instant: number | Date | string): DateString {
 
 function toEpochMs(instant: number | Date | string | Dayjs): number {
   return typeof instant === 'number' ? instant : dayjs(instant).valueOf()
-}
-
-const SHANGHAI_OFFSET_MS = SHANGHAI_OFFSET_MINUTES * 60_000
-const pad = (value: number, width = 2) => String(value).padStart(width, '0')
-
-/**
- * 'YYYY-MM-DDTHH:mm:ss.SSS' of an epoch-ms instant in Shanghai, by fixed-offset arithmetic.
- * Two reasons not to use dayjs's utcOffset(480) here: it formats wrongly (an hour off) when the
- * Shanghai wall clock falls in the DEVICE zone's DST change hour — a phone set to New York saw
- * 2009-11-01 02:00 as 01:00 (found by the property test) — and on the voucher claim path its
- * plugin chain cost ~20% of the server's CPU. Shanghai's fixed +08:00 makes plain arithmetic exact.
- */
-export function shanghaiWallClock(ms: number): string {
-  const wall = new Date(ms + SHANGHAI_OFFSET_MS)
-  return `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}.${pad(wall.getUTCMilliseconds(), 3)}`
-}
-
-/** Epoch ms of 00:00 Shanghai on a 'YYYY-MM-DD' date, or null when it is not a real date. */
-export function shanghaiMidnightOf(date: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  if (!match) return null
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  const wall = Date.UTC(year, month - 1, day)
-  const check = new Date(wall)
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null
-  return wall - SHANGHAI_OFFSET_MS
 }
 
 /** Inclusive comparison of 'YYYY-MM-DD' strings (lexicographic order is date order). */

@@ -10,7 +10,7 @@ import { assertFen, type Fen } from '../money'
 import { countyName } from '../events/places'
 import { countyNames, MERCHANT_CATEGORY_NAME } from './places'
 import { VoucherError } from './errors'
-import { formatYuan } from './instants'
+import { formatYuan } from '../money'
 import type { Merchant, VoucherBatch, WalletVoucher } from './schema'
 import { voucherTimeState } from './validity'
 

@@ -8,7 +8,8 @@
  */
 import { assertFen, type Fen } from '../money'
 import { checkVoucherApplies, type VoucherRejection } from './applicability'
-import { formatYuan, parseIsoInstant } from './instants'
+import { parseIsoInstant } from '../time/shanghai'
+import { formatYuan } from '../money'
 import type { Merchant, VoucherBatch, WalletVoucher } from './schema'
 
 export interface WalletEntry {

@@ -9,7 +9,7 @@
  * remaining counts (fastClaimCheck) and gets the same answer decideClaim would give.
  */
 import { assertCount, assertInstant, VoucherError } from './errors'
-import { formatWhen, toIsoShanghaiMs } from './instants'
+import { formatWhen, toIsoShanghaiMs } from '../time/shanghai'
 import { countyNames, isVoucherCountyCode } from './places'
 import { roundIndexAt, roundView, type RemainingByRound, type RoundView } from './rounds'
 import type { VoucherBatch, VoucherRound, WalletVoucher } from './schema'

@@ -7,17 +7,6 @@
 export * from './places'
 export * from './schema'
 export * from './errors'
-export {
-  endOfShanghaiDayMs,
-  formatCountdown,
-  formatWhen,
-  formatYuan,
-  parseIsoInstant,
-  startOfShanghaiDayMs,
-  toIsoShanghaiMs,
-  tryParseIsoInstant,
-  SHANGHAI_ISO_PATTERN,
-} from './instants'
 export * from './validity'
 export * from './rounds'
 export * from './claim'

@@ -12,7 +12,8 @@ import { assertFen, type Fen } from '../money'
 import { shanghaiDateOf, type DateString } from '../time'
 import { assertSameBatch, checkMerchant, checkThreshold, checkVoucherState, savingFor, type VoucherRejection } from './applicability'
 import { assertCount, assertInstant, VoucherError } from './errors'
-import { formatYuan, toIsoShanghaiMs } from './instants'
+import { toIsoShanghaiMs } from '../time/shanghai'
+import { formatYuan } from '../money'
 import type { Merchant, Redemption, VoucherBatch, WalletVoucher } from './schema'
 
 export interface MerchantRedemptionsToday {

@@ -8,7 +8,7 @@
  */
 import type { Fen } from '../money'
 import { assertInstant, VoucherError } from './errors'
-import { parseIsoInstant, toIsoShanghaiMs } from './instants'
+import { parseIsoInstant, toIsoShanghaiMs } from '../time/shanghai'
 import type { Redemption, VoucherBatch, WalletVoucher } from './schema'
 
 export type RefundCode = 'RESTORED' | 'KEPT_USED_PARTIAL' | 'KEPT_USED_EXPIRED' | 'KEPT_USED_NO_RETURN' | 'ALREADY_REFUNDED'

@@ -10,7 +10,7 @@
  *            + (quotaReturn.unclaimed ? max(0, total(k−1) − claimed(k−1)) : 0)
  */
 import { assertCount, assertInstant, VoucherError } from './errors'
-import { formatCountdown, formatWhen, parseIsoInstant } from './instants'
+import { formatCountdown, formatWhen, parseIsoInstant } from '../time/shanghai'
 import type { VoucherBatch, VoucherRound } from './schema'
 
 export type RoundPhase = 'upcoming' | 'open' | 'sold-out' | 'closed'

@@ -11,7 +11,7 @@
 import { z } from 'zod'
 import { isValidDate, shanghaiDateOf } from '../time'
 import { VOUCHER_COUNTY_CODES, MERCHANT_CATEGORY_CODES } from './places'
-import { SHANGHAI_ISO_PATTERN, tryParseIsoInstant } from './instants'
+import { SHANGHAI_ISO_PATTERN, tryParseIsoInstant } from '../time/shanghai'
 
 const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, '编号只能包含字母、数字、- 和 _，且不超过 64 个字符')
 

@@ -3,7 +3,7 @@
  * 2025, so every expectation can be written as a Shanghai wall-clock time.
  */
 import { newWalletVoucher } from './claim'
-import { parseIsoInstant } from './instants'
+import { parseIsoInstant } from '../time/shanghai'
 import type { Merchant, VoucherBatch, WalletVoucher } from './schema'
 
 /** Epoch ms of a Shanghai wall-clock time, '2025-05-01 10:00' or with seconds/ms. */

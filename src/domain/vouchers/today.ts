@@ -3,7 +3,7 @@
  * the vouchers in their wallet that are about to expire unused.
  */
 import { shanghaiDateOf } from '../time'
-import { parseIsoInstant } from './instants'
+import { parseIsoInstant } from '../time/shanghai'
 import { roundViews, type RemainingByRound, type RoundPhase, type RoundView } from './rounds'
 import type { VoucherBatch, WalletVoucher } from './schema'
 import { walletStatus } from './validity'

@@ -8,7 +8,7 @@
  */
 import { MS_PER_DAY, type DateString } from '../time'
 import { assertInstant } from './errors'
-import { endOfShanghaiDayMs, parseIsoInstant, shanghaiDayStartMs, startOfShanghaiDayMs, toIsoShanghaiMs } from './instants'
+import { endOfShanghaiDayMs, parseIsoInstant, shanghaiDayStartMs, startOfShanghaiDayMs, toIsoShanghaiMs } from '../time/shanghai'
 import type { VoucherBatch, WalletVoucher } from './schema'
 
 export interface VoucherValidity {

@@ -10,7 +10,7 @@ import type { ReactNode } from 'react'
 import { EVENT_TYPE_MARK, eventCountWords, formatDate, holidayWords } from '../../components/event-format'
 import { Pressable } from '../../components/pressable'
 import type { CalendarDay } from '../../domain/events/calendar'
-import { dateOfDayNumber, dayNumberOf } from '../../domain/events/day-numbers'
+import { dateOfDayNumber, dayNumberOf } from '../../domain/time/shanghai'
 import { EVENT_TYPE_LABEL, type EventType } from '../../domain/events/event-basics'
 import type { DateString } from '../../domain/time'
 

@@ -4,7 +4,7 @@
  * and a mark (✓ ✗ ⚠), never by colour alone.
  */
 import { CLAIM_MESSAGES } from '../../domain/vouchers/claim'
-import { formatWhen } from '../../domain/vouchers/instants'
+import { formatWhen } from '../../domain/time/shanghai'
 import { countyNames } from '../../domain/vouchers/places'
 import { roundViews } from '../../domain/vouchers/rounds'
 import type { VoucherBatch } from '../../domain/vouchers/schema'

@@ -6,7 +6,7 @@
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { issueRedemptionToken } from '../../../../domain/vouchers/redemption-token'
-import { toIsoShanghaiMs } from '../../../../domain/vouchers/instants'
+import { toIsoShanghaiMs } from '../../../../domain/time/shanghai'
 import { makeBatch } from '../../../../domain/vouchers/test-fixtures'
 import type { WalletStatus } from '../../../../domain/vouchers/validity'
 import { ApiError } from '../../../../services/api/errors'
