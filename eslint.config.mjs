@@ -48,6 +48,26 @@ export default tseslint.config(
       ],
     },
   },
+  // The layers of docs/CONVENTIONS.md: pages → store + services → domain. Services (the API client
+  // and platform adapters) never reach up into stores or screens; stores never into screens; shared
+  // components never into pages. import/no-cycle catches a loop the zones do not name.
+  {
+    files: ['src/services/**/*.ts', 'src/store/**/*.ts', 'src/components/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'import/no-cycle': ['error', { ignoreExternal: true }],
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/services', from: ['./src/store', './src/pages', './src/packages', './src/components'], message: 'src/services is the API client and platform adapters: it never imports a store or a screen (a store calls configureApi or passes a callback instead).' },
+            { target: './src/store', from: ['./src/pages', './src/packages', './src/components'], message: 'src/store never imports a screen or a component.' },
+            { target: './src/components', from: ['./src/pages', './src/packages'], message: 'shared components never import a page.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'src/test/**', 'scripts/**', 'e2e/**', 'server/test/**'],
     rules: {

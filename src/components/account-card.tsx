@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
-import { auth } from '../services/auth'
+import { auth } from '../store/auth'
 import { userMessage } from '../services/api/errors'
 import { navigate } from '../services/navigation'
 import { canSwitchDevAccount, DEV_ACCOUNTS } from '../services/platform/login'

@@ -6,7 +6,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { createApiClient } from '../services/api/client'
 import { createRemindersApi } from '../services/api/reminders'
-import { createAuth } from '../services/auth'
+import { createAuth } from '../store/auth'
 import { useEventServices } from '../store/event-services'
 import { useRemindersStore } from '../store/reminders'
 import { currentToken, useSessionStore } from '../store/session'

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { ReminderKind } from '../domain/reminders/kinds'
 import { navigate } from '../services/navigation'
-import { askToSubscribe, completeReminder } from '../services/remind-me'
+import { askToSubscribe, completeReminder } from '../store/remind-me'
 import { useRemindersStore } from '../store/reminders'
 import { Pressable } from './pressable'
 

@@ -6,7 +6,7 @@
 import { create } from 'zustand'
 import { eventsApi, type EventsApi } from '../services/api/events'
 import { remindersApi, type RemindersApi } from '../services/api/reminders'
-import { ensureLogin } from '../services/auth'
+import { ensureLogin } from './auth'
 import type { Session } from './session'
 
 export interface EventServices {

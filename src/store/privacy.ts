@@ -6,8 +6,9 @@
  * already treats as a refusal (location, calendar, scan all keep working without it).
  */
 import { create } from 'zustand'
+import type { PrivacyAnswer } from '../services/platform/privacy-types'
 
-export type PrivacyAnswer = { event: 'agree'; buttonId: string } | { event: 'disagree' } | { event: 'exposureAuthorization' }
+export type { PrivacyAnswer }
 
 interface PendingConsent {
   resolve: (answer: PrivacyAnswer) => void

@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
+import { configureApi } from '../services/api'
 import { persistOptions } from './persist-storage'
 
 export type Role = 'resident' | 'merchant' | 'operator'
@@ -45,3 +46,7 @@ export function currentToken(now: number = Date.now()): string | null {
   const expires = Date.parse(session.expiresAt)
   return Number.isFinite(expires) && expires <= now ? null : session.token
 }
+
+// The one API client sends this session's token and forgets the session when the server says it
+// is no longer valid (401); wired here so the client never imports a store.
+configureApi({ getToken: () => currentToken(), onUnauthorized: () => useSessionStore.getState().signOut() })

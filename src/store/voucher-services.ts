@@ -4,7 +4,7 @@
  * bound to its own HTTP server (or a fake) in one line, and the screens never import a client.
  */
 import { create } from 'zustand'
-import { ensureLogin } from '../services/auth'
+import { ensureLogin } from './auth'
 import { voucherApi, type VoucherApi } from '../services/api/vouchers'
 import type { Session } from './session'
 

@@ -6,10 +6,10 @@
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createApiClient } from '../services/api/client'
-import { createAuth } from '../services/auth'
-import { createVoucherApi } from '../services/api/vouchers'
-import { currentToken, useSessionStore, type Session } from '../store/session'
+import { configureApi } from '../services/api'
+import { voucherApi } from '../services/api/vouchers'
+import { auth } from '../store/auth'
+import type { Session } from '../store/session'
 import { useVoucherServices } from '../store/voucher-services'
 
 export interface RecordedRequest {
@@ -137,18 +137,13 @@ export const fail = (status: number, code: string, message: string, headers?: Re
   headers,
 })
 
-/** Points every voucher screen at the test server, through the real client and login service. */
+/**
+ * Points the one API client at the test server (no retries, short timeout) and every voucher
+ * screen at it, through the real client and login service.
+ */
 export function useVoucherServicesAt(baseUrl: string): void {
-  const client = createApiClient({
-    baseUrl,
-    timeoutMs: 3000,
-    getRetries: 0,
-    sleep: () => Promise.resolve(),
-    getToken: () => currentToken(),
-    onUnauthorized: () => useSessionStore.getState().signOut(),
-  })
-  const auth = createAuth(client)
-  useVoucherServices.setState({ api: createVoucherApi(client), ensureLogin: auth.ensureLogin, claimRetryDelaysMs: [0, 0] })
+  configureApi({ baseUrl, timeoutMs: 3000, getRetries: 0, sleep: () => Promise.resolve() })
+  useVoucherServices.setState({ api: voucherApi, ensureLogin: auth.ensureLogin, claimRetryDelaysMs: [0, 0] })
 }
 
 export function testSession(overrides: Partial<Session> = {}): Session {

@@ -1,9 +1,13 @@
 /**
- * The app's API client instance. Resource modules (one typed function per endpoint) import
- * `api` from here; pages never call Taro.request themselves.
+ * The app's one API client. Resource modules (one typed function per endpoint) import `api` from
+ * here; pages never call Taro.request themselves.
+ *
+ * `api` forwards to a client built from the current options, so the one test seam is
+ * `configureApi({ baseUrl })`: a test points every resource module at its loopback server with one
+ * call (and `resetApi()` puts the defaults back). The session store supplies the token and the
+ * sign-out on 401 through the same call, so this layer never imports a store.
  */
-import { currentToken, useSessionStore } from '../../store/session'
-import { createApiClient } from './client'
+import { createApiClient, type ApiClient, type ApiClientOptions } from './client'
 
 /** weapp cannot use a relative URL; H5 served by our server uses its own origin (''). */
 function defaultBaseUrl(): string {
@@ -12,11 +16,36 @@ function defaultBaseUrl(): string {
   return process.env.TARO_ENV === 'weapp' ? 'http://127.0.0.1:8080' : ''
 }
 
-export const api = createApiClient({
-  baseUrl: defaultBaseUrl(),
-  getToken: () => currentToken(),
-  onUnauthorized: () => useSessionStore.getState().signOut(),
-})
+let options: ApiClientOptions = { baseUrl: defaultBaseUrl() }
+let session: Pick<ApiClientOptions, 'getToken' | 'onUnauthorized'> = {}
+let current: ApiClient = createApiClient(options)
+
+function rebuild(): void {
+  current = createApiClient({ ...options, ...session })
+}
+
+/** Changes how the one client talks to the server (base URL, timeouts, retries, clock). */
+export function configureApi(changes: Partial<ApiClientOptions>): void {
+  const { getToken, onUnauthorized, ...rest } = changes
+  if (getToken || onUnauthorized) session = { ...session, ...(getToken ? { getToken } : {}), ...(onUnauthorized ? { onUnauthorized } : {}) }
+  options = { ...options, ...rest }
+  rebuild()
+}
+
+/** Back to the build's base URL and the client's default timeouts and retries (tests). */
+export function resetApi(): void {
+  options = { baseUrl: defaultBaseUrl() }
+  rebuild()
+}
+
+export const api: ApiClient = {
+  get: (path, getOptions) => current.get(path, getOptions),
+  post: (path, body, sendOptions) => current.post(path, body, sendOptions),
+  put: (path, body, sendOptions) => current.put(path, body, sendOptions),
+  patch: (path, body, sendOptions) => current.patch(path, body, sendOptions),
+  delete: (path, sendOptions) => current.delete(path, sendOptions),
+  peek: (cacheKey) => current.peek(cacheKey),
+}
 
 export { ApiError, isApiError, userMessage } from './errors'
 export type { ApiResult } from './client'

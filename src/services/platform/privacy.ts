@@ -2,7 +2,9 @@
  * H5 has no WeChat privacy consent: the browser asks for location itself, the calendar is an
  * .ics download and scanning is typing. Nothing to install.
  */
-export function installPrivacyConsent(): void {}
+import type { PrivacyConsentRequest } from './privacy-types'
+
+export function installPrivacyConsent(_onNeed: PrivacyConsentRequest): void {}
 
 export function openPrivacyContract(): void {}
 

@@ -16,7 +16,7 @@ test('WeChat asking for consent opens our sheet with the page that asked', () =>
   taro.onNeedPrivacyAuthorization = (registered) => {
     listener = registered
   }
-  installPrivacyConsent()
+  installPrivacyConsent((resolve, referrer) => usePrivacyStore.getState().request(resolve, referrer))
   const resolve = jest.fn()
   listener?.(resolve, { referrer: 'packages/etc/pages/trip/index' })
   expect(usePrivacyStore.getState().pending?.referrer).toBe('packages/etc/pages/trip/index')
@@ -26,5 +26,5 @@ test('WeChat asking for consent opens our sheet with the page that asked', () =>
 
 test('an old base library without the API is left alone', () => {
   taro.onNeedPrivacyAuthorization = undefined
-  expect(() => installPrivacyConsent()).not.toThrow()
+  expect(() => installPrivacyConsent((resolve, referrer) => usePrivacyStore.getState().request(resolve, referrer))).not.toThrow()
 })

@@ -4,12 +4,11 @@
  * (WECHAT.md), which is exactly the "nothing happens when I tap" an older user cannot recover from.
  */
 import Taro from '@tarojs/taro'
-import { usePrivacyStore } from '../../store/privacy'
-
-export function installPrivacyConsent(): void {
+import type { PrivacyConsentRequest } from './privacy-types'
+export function installPrivacyConsent(onNeed: PrivacyConsentRequest): void {
   if (typeof Taro.onNeedPrivacyAuthorization !== 'function') return // base library < 2.32.3
   Taro.onNeedPrivacyAuthorization((resolve, eventInfo) => {
-    usePrivacyStore.getState().request(resolve, eventInfo?.referrer ?? '')
+    onNeed(resolve, eventInfo?.referrer ?? '')
   })
 }
 

@@ -13,11 +13,11 @@
 import type { ReminderKind } from '../domain/reminders/kinds'
 import { interpretSubscribeResult, type SubscribeInterpretation } from '../domain/reminders/subscribe-result'
 import { DEFAULT_TEMPLATE_CATALOGUE, subscribeRequestTemplateIds, type TemplateCatalogue } from '../domain/reminders/templates'
-import { eventServices } from '../store/event-services'
-import { useRemindersStore } from '../store/reminders'
-import { userMessage } from './api/errors'
-import type { ReminderTemplateInfo, ReminderView } from './api/reminders'
-import { requestSubscribe, subscribeMessagesSupported } from './platform/subscribe'
+import { eventServices } from './event-services'
+import { useRemindersStore } from './reminders'
+import { userMessage } from '../services/api/errors'
+import type { ReminderTemplateInfo, ReminderView } from '../services/api/reminders'
+import { requestSubscribe, subscribeMessagesSupported } from '../services/platform/subscribe'
 
 /** The catalogue for subscribeRequestTemplateIds: the server's template ids over the defaults. */
 export function catalogueFrom(templates: Partial<Record<ReminderKind, ReminderTemplateInfo>>): TemplateCatalogue {

@@ -3,9 +3,9 @@
  * callers asking at once, the stored session reused until it expires, and a plain refusal on an H5
  * build without the development login.
  */
-import { useSessionStore } from '../store/session'
+import { useSessionStore } from './session'
 import { devLoginHandler, apiTestServerForSuite, testSession } from '../test/api-test-server'
-import { createApiClient } from './api/client'
+import { createApiClient } from '../services/api/client'
 import { createAuth, sessionFromLogin } from './auth'
 
 const server = apiTestServerForSuite()

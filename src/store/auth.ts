@@ -4,10 +4,10 @@
  * person has seen what they do (WECHAT.md). The platform adapter says how (wx.login code on weapp,
  * the development login on H5); the server answers with its own session token.
  */
-import { currentToken, useSessionStore, type Role, type Session } from '../store/session'
-import { api } from './api'
-import type { ApiClient } from './api/client'
-import { DEV_RESIDENT_NAME, loginRequest, type LoginRequest } from './platform/login'
+import { currentToken, useSessionStore, type Role, type Session } from './session'
+import { api } from '../services/api'
+import type { ApiClient } from '../services/api/client'
+import { DEV_RESIDENT_NAME, loginRequest, type LoginRequest } from '../services/platform/login'
 
 /** What POST /auth/wechat and /auth/dev answer (server/src/routes/accounts.ts). */
 export interface LoginResult {
