@@ -19,7 +19,43 @@ import {
   type DateString,
 } from './shanghai'
 
-export * from './shanghai'
+// Named, not `export *`: the server loads this file as CommonJS from ESM, where a star re-export
+// is invisible to named imports.
+export {
+  SHANGHAI,
+  SHANGHAI_OFFSET_MINUTES,
+  MS_PER_DAY,
+  MS_PER_HOUR,
+  MS_PER_MINUTE,
+  SHANGHAI_OFFSET_MS,
+  TimeError,
+  shanghaiWallClock,
+  shanghaiMidnightOf,
+  dayNumberOf,
+  dateOfDayNumber,
+  isoWeekdayOf,
+  shanghaiDayNumberOfInstant,
+  shanghaiMidnightMs,
+  daysInMonth,
+  pad2,
+  shanghaiParts,
+  isoShanghai,
+  parseShanghaiIso,
+  isShanghaiIso,
+  SHANGHAI_ISO_PATTERN,
+  tryParseIsoInstant,
+  parseIsoInstant,
+  shanghaiDayStartMs,
+  toIsoShanghaiMs,
+  endOfShanghaiDayMs,
+  startOfShanghaiDayMs,
+  formatWhen,
+  formatCountdown,
+  type DateString,
+  type TimeErrorCode,
+  type DayNumber,
+  type IsoWeekday,
+} from './shanghai'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
