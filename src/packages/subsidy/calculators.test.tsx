@@ -262,6 +262,7 @@ describe('2026 measures whose rule is not published', () => {
     expect(answer.getByText(/依据：发改环资〔2025〕1745号的报道/)).toBeInTheDocument()
     expect(result().textContent).not.toMatch(/✗|没有.*补贴|不能补贴|不符合|¥0\.00/)
     expect(answer.queryByRole('button', { name: '加入购物清单' })).toBeNull()
+    expect(answer.getByRole('group', { name: '公布时提醒：家居补贴新规则' })).toBeInTheDocument()
     fireEvent.click(screen.getByRole('button', { name: '改按2025 年内购买计算（2025-12-31）' }))
     expect(within(result()).getByText('¥450.00')).toBeInTheDocument()
   })

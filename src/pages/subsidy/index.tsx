@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { ClauseCard } from '../../components/clause-card'
 import { PageShell } from '../../components/page-shell'
+import { PublishedReminderOffer } from '../../components/published-reminder-offer'
 import { Pressable } from '../../components/pressable'
 import { formatFetchedAt } from '../../components/event-format'
 import { StatusBadge } from '../../components/status-badge'
@@ -131,6 +132,7 @@ function MeasureCard({ measure, ruleSetTitle }: { measure: MeasureOnDate; ruleSe
                 {unpublished.text} <StatusBadge status='unknown' />
               </View>
               <View className='caption'>依据：{unpublished.source}</View>
+              <PublishedReminderOffer topic={measure.measure} />
             </View>
           ) : (
             <View className='caption'>{measure.unavailableReason}。</View>

@@ -66,6 +66,7 @@ test.each([
   expect(measure.getByText(new RegExp(text))).toBeInTheDocument()
   expect(measure.getByText(/依据：发改环资〔2025〕1745号的报道/)).toBeInTheDocument()
   expect(measure.getByText(/^2025 年：/)).toBeInTheDocument()
+  expect(measure.getByRole('group', { name: /^公布时提醒：.*补贴新规则$/ })).toBeInTheDocument()
   expect(screen.getByRole('group', { name }).textContent).not.toMatch(/没有.*补贴|不能补贴|不符合/)
   fireEvent.click(measure.getByRole('link', { name: `${name}补贴计算` }))
   expect(navigate).toHaveBeenLastCalledWith(expect.stringMatching(/^subsidy-/))

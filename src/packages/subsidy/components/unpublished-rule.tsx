@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { PublishedReminderOffer } from '../../../components/published-reminder-offer'
 import { StatusBadge } from '../../../components/status-badge'
 import type { SubsidyMeasure } from '../../../domain/policy/subsidy-vocabulary'
 
@@ -12,9 +13,10 @@ export interface UnpublishedRuleProps {
 
 /**
  * A purchase whose rule has not been published (2026 家居, 电动自行车, 家装 / 智能家居): the answer is
- * 待官方确认, never "没有补贴", with where that was read.
+ * 待官方确认, never "没有补贴", with where that was read and the offer to be told when it is
+ * published (公布时提醒, fired by the operator's import).
  */
-export function UnpublishedRule({ text, source }: UnpublishedRuleProps) {
+export function UnpublishedRule({ measure, text, source }: UnpublishedRuleProps) {
   return (
     <View className='subsidy-unpublished' role='group' aria-label='规则尚未公布'>
       <View className='subsidy-section__heading'>
@@ -22,6 +24,7 @@ export function UnpublishedRule({ text, source }: UnpublishedRuleProps) {
       </View>
       <View>{text}</View>
       <View className='caption'>依据：{source}</View>
+      <PublishedReminderOffer topic={measure} />
     </View>
   )
 }
