@@ -12,6 +12,8 @@
  *   <prefix>{b}:user:<user>     hash: b → vouchers in the batch, r:<round> → in that round
  *   <prefix>{b}:claim:<user>:<key>  the voucher a key already got (replayed, never claimed twice)
  *   <prefix>{b}:stream          claims for the writer;   <prefix>{b}:paused  set while rebuilding
+ *   <prefix>{b}:epoch           set with the stream's consumer group: which stream a claim's entry went to
+ *   <prefix>writer:<consumer>   a live stream writer's heartbeat (its pending entries are its own)
  *   <prefix>idem:{u:<user>}:<key>   the HTTP idempotency record: the request's fingerprint, and either
  *                                   a lease (the answer is the claim record, or still being made)
  *                                   or the first answer when it was not a claim
@@ -43,6 +45,8 @@ import {
 } from '../store/vouchers'
 import { claimedAnswer, inFlightAnswer, keyReusedAnswer, rejectedAnswer, type Answer } from './answers'
 import { Batcher } from './batcher'
+import { ClaimJournal, JOURNAL_SCRIPT, parseStreamState, type StreamState } from './claim-journal'
+import { checkPersistence, type PersistencePolicy } from './redis-persistence'
 import type { ClaimEngine, ClaimRequest, ClaimResult } from './engine'
 import { roundNeedsStock, roundStocks } from './stock'
 import type { WriterThreadData, WriterThreadMessage } from './stream-writer-thread'
@@ -52,7 +56,9 @@ import type { WriterThreadData, WriterThreadMessage } from './stream-writer-thre
  * `if redis.call('EXISTS', k) then` would take every claim for a duplicate. The claim record
  * (KEYS[4]) is the first answer of a key that claimed: a retry gets DUPLICATE with it — even while
  * the gate is paused, as a replay changes nothing — and with ARGV[9] = 'replay' the script only
- * looks (NONE: the key has not claimed).
+ * looks (NONE: the key has not claimed). A missing counter or stream epoch (KEYS[7]) is MISSING,
+ * never SOLD_OUT: Redis lost the batch's state, which is rebuilt from PostgreSQL before the claim
+ * is answered (issue 16). A claim returns the stream's epoch and the entry's id for the journal.
  */
 export const CLAIM_SCRIPT = `
 if redis.call('EXISTS', KEYS[4]) == 1 then
@@ -66,11 +72,12 @@ if redis.call('EXISTS', KEYS[6]) == 1 then
 end
 local total = redis.call('GET', KEYS[1])
 local taken = redis.call('GET', KEYS[2])
-if not total or not taken then
-  return {'SOLD_OUT', 'missing'}
+local epoch = redis.call('GET', KEYS[7])
+if not total or not taken or not epoch then
+  return {'MISSING'}
 end
 if tonumber(taken) >= tonumber(total) then
-  return {'SOLD_OUT', 'empty'}
+  return {'SOLD_OUT'}
 end
 local roundField = 'r:' .. ARGV[1]
 local inBatch = tonumber(redis.call('HGET', KEYS[3], 'b') or '0')
@@ -82,9 +89,9 @@ redis.call('INCR', KEYS[2])
 inBatch = redis.call('HINCRBY', KEYS[3], 'b', 1)
 inRound = redis.call('HINCRBY', KEYS[3], roundField, 1)
 local record = ARGV[3] .. '|' .. ARGV[4] .. '|' .. ARGV[1]
-redis.call('XADD', KEYS[5], '*', 'v', ARGV[3], 'u', ARGV[2], 'r', ARGV[1], 'bs', inBatch, 'rs', inRound, 't', ARGV[4], 'k', ARGV[7])
+local id = redis.call('XADD', KEYS[5], '*', 'v', ARGV[3], 'u', ARGV[2], 'r', ARGV[1], 'bs', inBatch, 'rs', inRound, 't', ARGV[4], 'k', ARGV[7])
 redis.call('SET', KEYS[4], record, 'PX', ARGV[8])
-return {'CLAIMED', record, tostring(inBatch), tostring(inRound)}
+return {'CLAIMED', record, tostring(inBatch), tostring(inRound), epoch, id}
 `
 
 /**
@@ -134,6 +141,34 @@ function tsxLoader(): { esm: string; cjs: string } | null {
 
 const GROUP = 'writers'
 
+/** Drops the gate's pause only if this rebuild still holds it. */
+const UNPAUSE_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+`
+
+/** How a claim answers when Redis cannot be reached or is rebuilding: not an answer, so nothing is stored against its key. */
+export const claimBusy = () => new ApiError(503, 'CLAIM_BUSY', '领券的人太多，系统正在处理，请 1 秒后再试（不会重复领券）', 1)
+
+/**
+ * Redis could not be reached or cannot serve now (down, restarting, loading its file, a failover):
+ * the claim answers 503 CLAIM_BUSY with Retry-After and the app retries with the same key.
+ */
+export function isRedisUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false
+  if (error.name === 'MaxRetriesPerRequestError' || error.name === 'AbortError') return true
+  if (/^(LOADING|BUSY|MASTERDOWN|READONLY|TRYAGAIN|CLUSTERDOWN|NOREPLICAS|MISCONF)\b/.test(error.message)) return true
+  const code = (error as NodeJS.ErrnoException).code ?? ''
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTCONN', 'EHOSTUNREACH'].includes(code) ||
+    /Connection is closed|Stream isn't writeable|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE/.test(error.message)
+  )
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
 export interface RedisEngineOptions {
   url: string
   prefix: string
@@ -151,7 +186,26 @@ export interface RedisEngineOptions {
   staleMs?: number
   /** The writer reads the stream at most this often (default 100 ms), so a rush is written in large transactions. */
   writeIntervalMs?: number
-  log?: { error(obj: unknown, msg?: string): void; warn(obj: unknown, msg?: string): void }
+  /**
+   * The start-up check of Redis's persistence settings (redis-persistence.ts): 'require' in
+   * production, 'warn' elsewhere (the default), 'assured' when the operator vouches for a managed
+   * Redis, 'skip' for the writer thread (its process checked).
+   */
+  persistence?: PersistencePolicy
+  /**
+   * After Redis lost a batch's state, how long the rebuild waits (the gate paused) for the other
+   * server processes' journals to write their orphaned claims to PostgreSQL (they look every
+   * journalIntervalMs), so the rebuilt counters include them. Default 1000 ms.
+   */
+  lossGraceMs?: number
+  /** How often the claim journal looks whether its entries reached PostgreSQL (default 200 ms). */
+  journalIntervalMs?: number
+  /**
+   * A writer's heartbeat (renewed every second) lives this long; a consumer without one is dead:
+   * its pending entries are taken over, and its process's key leases need not be waited out (default 3000 ms).
+   */
+  heartbeatMs?: number
+  log?: { error(obj: unknown, msg?: string): void; warn(obj: unknown, msg?: string): void; info?(obj: unknown, msg?: string): void }
 }
 
 export interface StreamEntry {
@@ -175,6 +229,8 @@ export interface ReconcileReport {
   rewritten: boolean
   /** Pending entries still held by other consumers (then nothing is rewritten). */
   pendingElsewhere: number
+  /** Another process was already rebuilding the batch: this run waited for it and changed nothing. */
+  heldElsewhere?: boolean
   rounds: RoundComparison[]
 }
 
@@ -204,6 +260,8 @@ type KeyStart =
   /** Bound to this same request earlier (a retry): its claim record or its lease decides. */
   | { kind: 'bound'; leaseLive: boolean }
 
+type Reserve = { done: ClaimResult } | { retry: 'missing' | 'paused' }
+
 export class RedisClaimEngine implements ClaimEngine {
   readonly kind = 'redis' as const
   readonly redis: Redis
@@ -224,6 +282,7 @@ export class RedisClaimEngine implements ClaimEngine {
       claim(userId: string, key: string): string
       stream: string
       paused: string
+      epoch: string
       userPattern: string
     }
   >()
@@ -238,6 +297,15 @@ export class RedisClaimEngine implements ClaimEngine {
   private running = false
   private loop: Promise<void> | null = null
   private thread: Worker | null = null
+  /** The writer reads its own pending entries first: at start, after a failure and after every reconnect. */
+  private ownPending = true
+  /** user + key of the claims running in this process: a retry of a key whose claim failed here takes it over at once. */
+  private readonly inFlight = new Map<string, number>()
+  /** Batches whose stream epoch this process has seen: a missing epoch then means Redis lost the batch. */
+  private readonly epochsSeen = new Set<string>()
+  readonly journal: ClaimJournal
+  private readonly lossGraceMs: number
+  private readonly heartbeatMs: number
 
   constructor(
     private readonly db: Db,
@@ -245,11 +313,39 @@ export class RedisClaimEngine implements ClaimEngine {
   ) {
     this.prefix = options.prefix
     this.consumer = options.consumer ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`
-    this.redis = new Redis(options.url, { enableAutoPipelining: true, maxRetriesPerRequest: 2, lazyConnect: true })
-    this.blocking = new Redis(options.url, { maxRetriesPerRequest: null, lazyConnect: true })
+    // Named, so an operator (and the fault test) can tell the gate's connections from the writer's in CLIENT LIST.
+    this.redis = new Redis(options.url, {
+      enableAutoPipelining: true,
+      maxRetriesPerRequest: 2,
+      lazyConnect: true,
+      connectionName: `gate-${this.consumer}`,
+    })
+    this.blocking = new Redis(options.url, { maxRetriesPerRequest: null, lazyConnect: true, connectionName: `writer-${this.consumer}` })
+    // A reconnect may have lost the reply of a read: the entries it delivered are pending here and
+    // would wait for staleMs; read them again at once.
+    const again = () => {
+      this.ownPending = true
+    }
+    this.redis.on('ready', again)
+    this.blocking.on('ready', again)
+    // One line per outage, not one per reconnect attempt; claims meanwhile answer 503 CLAIM_BUSY.
+    let down = false
+    const lost = (error: Error) => {
+      if (down) return
+      down = true
+      this.options.log?.error({ err: error }, 'Redis unreachable: claims answer 503 CLAIM_BUSY until it is back')
+    }
+    this.redis.on('error', lost)
+    this.blocking.on('error', lost)
+    this.redis.on('ready', () => {
+      down = false
+    })
     this.leaseMs = options.leaseMs ?? 30_000
     this.staleMs = options.staleMs ?? 30_000
     this.writeIntervalMs = options.writeIntervalMs ?? 100
+    this.lossGraceMs = options.lossGraceMs ?? 1000
+    this.heartbeatMs = options.heartbeatMs ?? 3000
+    this.journal = new ClaimJournal(db, (batchId) => this.streamState(batchId), options.journalIntervalMs ?? 200, options.log)
   }
 
   // Keys ---------------------------------------------------------------------------------------
@@ -269,6 +365,7 @@ export class RedisClaimEngine implements ClaimEngine {
         claim: (userId: string, key: string) => `${tag}:claim:${userId}:${key}`,
         stream: `${tag}:stream`,
         paused: `${tag}:paused`,
+        epoch: `${tag}:epoch`,
         userPattern: `${tag}:user:*`,
       }
       this.keyNames.set(batchId, keys)
@@ -283,6 +380,7 @@ export class RedisClaimEngine implements ClaimEngine {
 
   async start(): Promise<void> {
     await this.redis.connect()
+    await checkPersistence(this.redis, this.options.persistence ?? 'warn', this.options.log)
     if (this.options.worker === false) return
     this.running = true
     const shareable = this.db.shareable
@@ -296,6 +394,7 @@ export class RedisClaimEngine implements ClaimEngine {
 
   async close(): Promise<void> {
     this.running = false
+    this.journal.close()
     this.blocking.disconnect()
     await this.loop?.catch(() => undefined)
     await this.stopThread()
@@ -321,6 +420,7 @@ export class RedisClaimEngine implements ClaimEngine {
       prefix: this.prefix,
       consumer: `${this.consumer}-writer`,
       writeIntervalMs: this.options.writeIntervalMs,
+      heartbeatMs: this.options.heartbeatMs,
     }
     const worker = new Worker(THREAD_BOOT, { eval: true, workerData: { ...data, entry: THREAD_ENTRY, tsx: tsxLoader() } })
     this.thread = worker
@@ -401,13 +501,28 @@ export class RedisClaimEngine implements ClaimEngine {
   // Claims -------------------------------------------------------------------------------------
 
   async claim(request: ClaimRequest): Promise<ClaimResult> {
+    const seen = `${request.userId}\n${request.key}`
+    this.inFlight.set(seen, (this.inFlight.get(seen) ?? 0) + 1)
+    try {
+      return await this.claimOnce(request, seen)
+    } catch (error) {
+      if (!(error instanceof ApiError) && isRedisUnavailable(error)) throw claimBusy()
+      throw error
+    } finally {
+      const left = this.inFlight.get(seen)! - 1
+      if (left === 0) this.inFlight.delete(seen)
+      else this.inFlight.set(seen, left)
+    }
+  }
+
+  private async claimOnce(request: ClaimRequest, seen: string): Promise<ClaimResult> {
     const { userId, key, fingerprint } = request
-    const started = await this.startKey(userId, key, fingerprint)
+    const started = await this.startKey(userId, key, fingerprint, seen)
     if (started.kind === 'replay') return { status: started.status, body: started.body }
     if (started.kind === 'mismatch') return keyReusedAnswer()
     if (started.kind === 'bound') {
       // A retry of a key bound to this request: its claim if it made one; else it is still running
-      // (409), or its process died with the lease, and this request takes the key over.
+      // (409), or its process died with the lease (or its claim failed here), and this request takes the key over.
       const replay = await this.replay(request)
       if (replay) return replay
       if (started.leaseLive) return inFlightAnswer()
@@ -417,10 +532,11 @@ export class RedisClaimEngine implements ClaimEngine {
     try {
       result = await this.decideAndReserve(request)
     } catch (error) {
+      // Not an answer (Redis unreachable, rebuilding): the key stays free for the retry.
       await this.redis.del(this.idemKey(userId, key)).catch(() => undefined)
       throw error
     }
-    // A claim's answer is its claim record; a refusal is recorded here, to be replayed as it was.
+    // A claim's answer is its claim record; a refusal is definitive and recorded here, to be replayed as it was.
     if (result.status !== 201) await this.finishKey(userId, key, fingerprint, result)
     return result
   }
@@ -431,7 +547,7 @@ export class RedisClaimEngine implements ClaimEngine {
     const k = this.keys(batch.id)
     const reply = (await this.runScript(
       CLAIM_SCRIPT,
-      [k.total(''), k.taken(''), k.user(userId), k.claim(userId, key), k.stream, k.paused],
+      [k.total(''), k.taken(''), k.user(userId), k.claim(userId, key), k.stream, k.paused, k.epoch],
       ['', userId, '', 0, 0, 0, key, MS_PER_DAY, 'replay'],
     )) as ScriptReply
     return reply[0] === 'DUPLICATE' ? this.duplicateAnswer(batch, userId, reply[1]) : null
@@ -446,7 +562,7 @@ export class RedisClaimEngine implements ClaimEngine {
   }
 
   private async decideAndReserve(request: ClaimRequest): Promise<ClaimResult> {
-    const { batch, userId, key, at } = request
+    const { batch, at } = request
     const resident = { countyCode: request.residentCounty ?? null }
     const base = { batch, roundId: request.roundId, at, resident }
     // Window and eligibility first, in-process; limits and stock are the script's.
@@ -458,18 +574,43 @@ export class RedisClaimEngine implements ClaimEngine {
     })
     if (!first.ok) return rejectedAnswer(first)
     const roundId = first.round.id
-    const k = this.keys(batch.id)
     const voucherId = randomUUID()
+    // Missing state is rebuilt from PostgreSQL and a pause waited out before the claim is answered;
+    // if Redis still cannot decide, 503 CLAIM_BUSY (never SOLD_OUT from missing state).
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const outcome = await this.reserve(request, base, roundId, voucherId)
+      if ('done' in outcome) return outcome.done
+      if (outcome.retry === 'missing') await this.upkeep(batch, at)
+      else await this.waitUnpaused(batch, 3000)
+    }
+    throw claimBusy()
+  }
+
+  private async reserve(
+    request: ClaimRequest,
+    base: Pick<Parameters<typeof decideClaim>[0], 'batch' | 'roundId' | 'at' | 'resident'>,
+    roundId: string,
+    voucherId: string,
+  ): Promise<Reserve> {
+    const { batch, userId, key, at } = request
+    const k = this.keys(batch.id)
     const reply = (await this.runScript(
       CLAIM_SCRIPT,
-      [k.total(roundId), k.taken(roundId), k.user(userId), k.claim(userId, key), k.stream, k.paused],
+      [k.total(roundId), k.taken(roundId), k.user(userId), k.claim(userId, key), k.stream, k.paused, k.epoch],
       [roundId, userId, voucherId, at, batch.limits.perRound, batch.limits.perBatch, key, MS_PER_DAY],
     )) as ScriptReply
     switch (reply[0]) {
-      case 'CLAIMED':
-        return claimedAnswer(newWalletVoucher({ id: voucherId, batch, roundId, ownerId: userId, claimedAt: at }), batch)
+      case 'CLAIMED': {
+        const voucher = newWalletVoucher({ id: voucherId, batch, roundId, ownerId: userId, claimedAt: at })
+        this.journal.add(batch, {
+          epoch: reply[4],
+          streamId: reply[5],
+          item: { voucher, batchSeq: Number(reply[2]), roundSeq: Number(reply[3]), claimKey: key },
+        })
+        return { done: claimedAnswer(voucher, batch) }
+      }
       case 'DUPLICATE':
-        return this.duplicateAnswer(batch, userId, reply[1])
+        return { done: this.duplicateAnswer(batch, userId, reply[1]) }
       case 'LIMIT_REACHED': {
         const limited = decideClaim({
           ...base,
@@ -478,36 +619,53 @@ export class RedisClaimEngine implements ClaimEngine {
           remainingInRound: 1,
         })
         if (limited.ok) throw new Error('the claim script and decideClaim disagree about the limits')
-        return rejectedAnswer(limited)
+        return { done: rejectedAnswer(limited) }
       }
       case 'SOLD_OUT': {
-        if (reply[1] === 'missing')
-          void this.upkeep(batch, at).catch((error) => this.options.log?.error({ err: error }, 'voucher gate upkeep failed'))
         const soldOut = decideClaim({ ...base, userClaimsInRound: 0, userClaimsInBatch: 0, remainingInRound: 0 })
         if (soldOut.ok) throw new Error('decideClaim granted a claim with no stock left')
-        // A missing key is not a sell-out: the gate fails closed until upkeep rebuilds it, so the
-        // in-process gate must not remember this round as sold out.
-        return reply[1] === 'missing' ? rejectedAnswer(soldOut) : { ...rejectedAnswer(soldOut), soldOutRoundId: roundId }
+        return { done: { ...rejectedAnswer(soldOut), soldOutRoundId: roundId } }
       }
+      case 'MISSING':
+        return { retry: 'missing' }
       case 'PAUSED':
-        throw new ApiError(503, 'CLAIM_BUSY', '系统正在核对名额，请 1 秒后再试', 1)
+        return { retry: 'paused' }
       default:
         throw new Error(`unexpected claim script reply ${String(reply[0])}`)
     }
   }
 
-  /** 'l|<lease until, epoch ms>|<fingerprint>': bound to this request, the answer not recorded here. */
-  private leaseRecord(fingerprint: string): string {
-    return `l|${Date.now() + this.leaseMs}|${fingerprint}`
+  /** Until the batch's gate is no longer paused (a rebuild here or in another process), at most `limitMs`. */
+  private async waitUnpaused(batch: VoucherBatch, limitMs: number, options: { pollOnly?: boolean } = {}): Promise<void> {
+    const own = options.pollOnly ? undefined : this.upkeeps.get(batch.id)
+    if (own) {
+      await own
+      return
+    }
+    const paused = this.keys(batch.id).paused
+    const until = performance.now() + limitMs
+    while (performance.now() < until && (await this.redis.exists(paused)) === 1) await sleep(25)
   }
 
-  private async startKey(userId: string, key: string, fingerprint: string): Promise<KeyStart> {
+  /** 'l|<lease until, epoch ms>|<fingerprint>|<process>': bound to this request, the answer not recorded here. */
+  private leaseRecord(fingerprint: string): string {
+    return `l|${Date.now() + this.leaseMs}|${fingerprint}|${this.consumer}`
+  }
+
+  private async startKey(userId: string, key: string, fingerprint: string, seen: string): Promise<KeyStart> {
     const raw = (await this.runScript(START_SCRIPT, [this.idemKey(userId, key)], [this.leaseRecord(fingerprint), MS_PER_DAY])) as string | null
     if (raw === null) return { kind: 'new' }
     if (raw.startsWith('l|')) {
-      const split = raw.indexOf('|', 2)
-      if (raw.slice(split + 1) !== fingerprint) return { kind: 'mismatch' }
-      return { kind: 'bound', leaseLive: Number(raw.slice(2, split)) > Date.now() }
+      const [, until, boundTo, owner] = raw.split('|')
+      if (boundTo !== fingerprint) return { kind: 'mismatch' }
+      if (Number(until) <= Date.now()) return { kind: 'bound', leaseLive: false }
+      // Leased by this process and not running here: its claim failed before an answer (Redis went
+      // away). Leased by a process whose writer has no heartbeat: it was killed. Either way the
+      // retry need not wait the lease out — and a claim still racing it would find the claim record
+      // the script writes atomically, and answer with that voucher.
+      if (owner === this.consumer) return { kind: 'bound', leaseLive: this.inFlight.get(seen) !== 1 }
+      const alive = owner !== undefined && (await this.redis.exists(this.writerKey(owner), this.writerKey(`${owner}-writer`))) > 0
+      return { kind: 'bound', leaseLive: owner === undefined || alive }
     }
     const record = JSON.parse(raw) as { s: string; fp: string; st: number; b: string }
     if (record.fp !== fingerprint) return { kind: 'mismatch' }
@@ -525,7 +683,8 @@ export class RedisClaimEngine implements ClaimEngine {
 
   async claimedByRound(batch: VoucherBatch): Promise<CountByRound> {
     const k = this.keys(batch.id)
-    const values = await this.redis.mget(...batch.rounds.map((round) => k.taken(round.id)))
+    // Redis unreachable: the record's counts (a little behind the gate) rather than no live stock at all.
+    const values = await this.redis.mget(...batch.rounds.map((round) => k.taken(round.id))).catch(() => batch.rounds.map(() => null))
     if (values.every((value) => value !== null))
       return Object.fromEntries(batch.rounds.map((round, index) => [round.id, Number(values[index])]))
     const recorded = await claimedByRound(this.db, batch.id)
@@ -551,7 +710,10 @@ export class RedisClaimEngine implements ClaimEngine {
     const k = this.keys(batch.id)
     const live = batch.rounds.map((_, index) => index).filter((index) => roundNeedsStock(batch, index, at, MS_PER_DAY))
     if (live.length === 0) return
-    const values = await this.redis.mget(...live.flatMap((index) => [k.total(batch.rounds[index].id), k.taken(batch.rounds[index].id)]))
+    const values = await this.redis.mget(
+      ...live.flatMap((index) => [k.total(batch.rounds[index].id), k.taken(batch.rounds[index].id)]),
+      k.epoch,
+    )
     if (values.some((value) => value === null)) {
       await this.reconcile(batch, at, { staleMs: this.staleMs })
       return
@@ -562,14 +724,27 @@ export class RedisClaimEngine implements ClaimEngine {
     await this.redriveStale(batch, this.staleMs)
   }
 
+  /** The batch's stream and group, and its epoch: a new one with a new group (the old stream is gone). */
   private async ensureGroup(batchId: string): Promise<void> {
     if (this.groupsReady.has(batchId)) return
+    const k = this.keys(batchId)
+    let created = false
     try {
-      await this.redis.xgroup('CREATE', this.keys(batchId).stream, GROUP, '0', 'MKSTREAM')
+      await this.redis.xgroup('CREATE', k.stream, GROUP, '0', 'MKSTREAM')
+      created = true
     } catch (error) {
       if (!(error instanceof Error) || !error.message.startsWith('BUSYGROUP')) throw error
     }
+    if (created) await this.redis.set(k.epoch, randomUUID())
+    else await this.redis.set(k.epoch, randomUUID(), 'NX')
+    this.epochsSeen.add(batchId)
     this.groupsReady.add(batchId)
+  }
+
+  /** Where a batch's stream stands, for the claim journal. */
+  private async streamState(batchId: string): Promise<StreamState> {
+    const k = this.keys(batchId)
+    return parseStreamState(await this.runScript(JOURNAL_SCRIPT, [k.stream, k.epoch], [GROUP]))
   }
 
   // The writer ---------------------------------------------------------------------------------
@@ -652,11 +827,13 @@ export class RedisClaimEngine implements ClaimEngine {
 
   private async writeLoop(): Promise<void> {
     let lastRead = 0
-    // First (and after a failure) the entries this consumer read and did not acknowledge: a writer
-    // thread started again under the same name picks up where the last one stopped.
-    let ownPending = true
+    let lastBeat = -Infinity
     while (this.running) {
       try {
+        if (performance.now() - lastBeat >= 1000) {
+          lastBeat = performance.now()
+          await this.beat()
+        }
         if (this.known.size === 0) {
           await new Promise((resolve) => setTimeout(resolve, 200))
           continue
@@ -667,16 +844,58 @@ export class RedisClaimEngine implements ClaimEngine {
         const wait = lastRead + this.writeIntervalMs - performance.now()
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
         lastRead = performance.now()
+        // First, after a failure and after every reconnect: the entries this consumer read and did
+        // not acknowledge (a lost reply, a commit whose XACK failed); then new ones.
+        const ownPending = this.ownPending
+        this.ownPending = false
         const groups = await this.readNew(this.consumer, 5000, ownPending ? null : 500, { connection: this.blocking, pending: ownPending })
         for (const { batch, entries } of groups) await this.writeEntries(batch, entries)
-        if (ownPending && groups.every((group) => group.entries.length === 0)) ownPending = false
+        if (ownPending && groups.some((group) => group.entries.length > 0)) this.ownPending = true
       } catch (error) {
         if (!this.running) return
-        ownPending = true
+        this.ownPending = true
         this.options.log?.error({ err: error }, 'voucher stream writer failed; retrying in 1 s (entries stay pending)')
         await new Promise((resolve) => setTimeout(resolve, 1000))
       }
     }
+  }
+
+  private writerKey(consumer: string): string {
+    return `${this.prefix}writer:${consumer}`
+  }
+
+  /** This writer's heartbeat, and the pending entries of writers that have none (their process died) taken over. */
+  private async beat(): Promise<void> {
+    await this.redis.set(this.writerKey(this.consumer), '1', 'PX', this.heartbeatMs)
+    for (const batch of this.known.values()) await this.takeOverDead(batch)
+  }
+
+  /**
+   * Pending entries of consumers without a heartbeat — a killed server's writer, a reconciler that
+   * died mid-drain — written here within about a second of the loss, instead of after staleMs.
+   */
+  async takeOverDead(batch: VoucherBatch): Promise<number> {
+    const stream = this.keys(batch.id).stream
+    const summary = (await this.redis.xpending(stream, GROUP).catch(() => [0])) as [number, unknown?, unknown?, [string, string][]?]
+    if (!summary[0] || !summary[3]) return 0
+    let written = 0
+    for (const [name] of summary[3]) {
+      if (name === this.consumer || (await this.redis.exists(this.writerKey(name))) === 1) continue
+      for (let pass = 0; pass < 1000; pass += 1) {
+        const held = (await this.redis.xpending(stream, GROUP, 'IDLE', 1000, '-', '+', 1000, name)) as [string, ...unknown[]][]
+        if (held.length === 0) break
+        const claimed = (await this.redis.xclaim(stream, GROUP, this.consumer, 1000, ...held.map(([id]) => id))) as [
+          string,
+          string[] | null,
+        ][]
+        const entries = claimed.filter(([, fields]) => fields !== null).map(([id, fields]) => this.parseEntry(batch, id, fields!))
+        written += await this.writeEntries(batch, entries)
+        const gone = claimed.filter(([, fields]) => fields === null).map(([id]) => id)
+        if (gone.length > 0) await this.redis.xack(stream, GROUP, ...gone)
+        if (held.length < 1000) break
+      }
+    }
+    return written
   }
 
   /** Takes over entries pending longer than `staleMs` (a dead or stuck consumer) and writes them. */
@@ -729,28 +948,49 @@ export class RedisClaimEngine implements ClaimEngine {
   }
 
   /**
-   * Pauses the batch's gate, writes every entry not yet in PostgreSQL, compares the counters with
-   * the record and, when they differ (or a key is missing), rebuilds the batch's keys from
-   * PostgreSQL: taken, totals, each resident's counts and the recent claim records.
+   * Pauses the batch's gate (one rebuild at a time across processes), writes every claim not yet in
+   * PostgreSQL — this process's orphaned 201s from the journal, then stale pending and unread
+   * stream entries, after waiting for the other writers' in-hand entries — compares the counters
+   * with the record and, when they differ (or a key is missing), rebuilds the batch's keys from
+   * PostgreSQL: taken, totals, each resident's counts and the recent claim records. When the
+   * stream's epoch was lost with claims possibly made, it first waits lossGraceMs for the other
+   * processes' journals to write their orphans.
    */
   async reconcile(batch: VoucherBatch, at: number, options: { staleMs?: number; force?: boolean } = {}): Promise<ReconcileReport> {
     this.known.set(batch.id, batch)
+    const k = this.keys(batch.id)
+    const epochLost =
+      (await this.redis.exists(k.epoch)) === 0 &&
+      (this.epochsSeen.has(batch.id) || Object.values(await claimedByRound(this.db, batch.id)).some((n) => n > 0))
     // The stream and its group may be gone with the rest of Redis: create them again if so.
     this.groupsReady.delete(batch.id)
     await this.ensureGroup(batch.id)
-    const k = this.keys(batch.id)
-    await this.redis.set(k.paused, '1', 'PX', 60_000)
+    const token = `${this.consumer}:${randomUUID()}`
+    if ((await this.redis.set(k.paused, token, 'PX', 60_000, 'NX')) === null) {
+      await this.waitUnpaused(batch, 10_000, { pollOnly: true })
+      return { batchId: batch.id, redriven: 0, agreed: false, rewritten: false, pendingElsewhere: 0, heldElsewhere: true, rounds: [] }
+    }
     try {
+      await this.journal.settle(batch.id)
+      if (epochLost && this.lossGraceMs > 0) await sleep(this.lossGraceMs)
       const redriven = await this.drain(batch, options.staleMs ?? this.staleMs)
-      const pending = (await this.redis.xpending(k.stream, GROUP)) as [number, ...unknown[]]
+      // Other writers finish the entries in hand (the gate is paused, so no new ones come).
+      let pending = (await this.redis.xpending(k.stream, GROUP)) as [number, ...unknown[]]
+      for (let waited = 0; pending[0] > 0 && waited < 3000; waited += 50) {
+        await sleep(50)
+        pending = (await this.redis.xpending(k.stream, GROUP)) as [number, ...unknown[]]
+      }
       const before = await this.compareRounds(batch)
       const agreed = before.every((round) => round.redisTaken === round.pgClaimed && round.redisTotal !== null)
       if (pending[0] > 0) return { batchId: batch.id, redriven, agreed, rewritten: false, pendingElsewhere: pending[0], rounds: before }
       if (agreed && !options.force) return { batchId: batch.id, redriven, agreed, rewritten: false, pendingElsewhere: 0, rounds: before }
       await this.rebuild(batch, at)
-      return { batchId: batch.id, redriven, agreed, rewritten: true, pendingElsewhere: 0, rounds: await this.compareRounds(batch) }
+      const report = { batchId: batch.id, redriven, agreed, rewritten: true, pendingElsewhere: 0, rounds: await this.compareRounds(batch) }
+      // The operator's trace of a loss: what Redis said against the record before the rebuild.
+      if (!agreed) this.options.log?.warn({ ...report, before, epochLost }, 'voucher gate rebuilt from PostgreSQL (Redis disagreed or lost state)')
+      return report
     } finally {
-      await this.redis.del(k.paused)
+      await this.runScript(UNPAUSE_SCRIPT, [k.paused], [token])
     }
   }
 
