@@ -192,7 +192,7 @@ export interface ApplicationGuideData {
 }
 
 export interface SubsidyRuleSet {
-  /** Stable id shown with every quote, e.g. 'quzhou-2025'. */
+  /** Stable id carried with every quote and used by override files, e.g. 'quzhou-2025'; never shown to residents (the title is). */
   id: string
   title: string
   /** Status of the rule set as a whole (national-2026 is provisional). */
