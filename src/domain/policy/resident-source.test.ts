@@ -10,7 +10,7 @@ test.each([
 })
 
 test.each([
-  ['见 shared/policy/facts.md', '路径'],
+  ['见 src/domain/policy/subsidy-quzhou-2025.ts', '路径'],
   ['quzhou-2025', '规则集 id'],
   ['数据版本 2025.1-内置', '内置'],
   ['本应用暂定', '原因'],
