@@ -12,7 +12,6 @@ import { DomainError } from '../errors'
 export type UnsafeCharacterKind = 'control' | 'bidi' | 'surrogate'
 
 // Tab and line breaks are controls too: no field of the API is multi-line text.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/

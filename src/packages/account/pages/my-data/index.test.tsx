@@ -12,7 +12,7 @@ import { fail, ok, apiTestServerForSuite, testSession } from '../../../../test/a
 import MyDataPage from './index'
 
 const server = apiTestServerForSuite()
-const saveExport = jest.fn(async (fileName: string) => `已下载 ${fileName}`)
+const saveExport = jest.fn(async (fileName: string, _json: string) => `已下载 ${fileName}`)
 const ensureLogin = jest.fn(async () => testSession())
 
 const EXPORT = {
@@ -38,7 +38,7 @@ test('导出我的数据 fetches my data with my session and saves it as JSON', 
   const [request] = server.requests.filter((item) => item.path === '/api/v1/me/export')
   expect(request.headers.authorization).toBe('Bearer tok-resident')
   expect(saveExport).toHaveBeenCalledTimes(1)
-  expect(JSON.parse(saveExport.mock.calls[0][1] as unknown as string)).toEqual(EXPORT)
+  expect(JSON.parse(saveExport.mock.calls[0][1])).toEqual(EXPORT)
 })
 
 test('注销账号 asks again in words; 再想想 sends nothing; 确认注销 deletes and signs out', async () => {
