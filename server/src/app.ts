@@ -161,7 +161,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   if (limitRedis) {
     limitRedis.on('error', (error) => app.log.warn({ err: error }, 'rate-limit redis unavailable; limits counted in this process'))
     app.addHook('onClose', async () => {
-      await limitRedis.quit().catch(() => limitRedis.disconnect())
+      // quit() on a client still trying to connect would wait for it; just drop it then.
+      if (limitRedis.status === 'ready') await limitRedis.quit().catch(() => limitRedis.disconnect())
+      else limitRedis.disconnect()
     })
   }
   const limitPrefix = `${config.vouchers.redisKeyPrefix}rl:`
