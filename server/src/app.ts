@@ -156,7 +156,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // With Redis, the per-IP and per-user counts are shared by every process behind the balancer
   // (a connection of its own, so a slow claim script never delays a limit check).
   const limitRedis = config.vouchers.redisUrl
-    ? new Redis(config.vouchers.redisUrl, { enableAutoPipelining: true, maxRetriesPerRequest: 1, connectTimeout: 2_000 })
+    ? // No offline queue: while Redis is away a limit check fails at once (and is skipped, or counted
+      // in this process) instead of holding every request until a reconnect.
+      new Redis(config.vouchers.redisUrl, { enableAutoPipelining: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 })
     : null
   if (limitRedis) {
     limitRedis.on('error', (error) => app.log.warn({ err: error }, 'rate-limit redis unavailable; limits counted in this process'))
