@@ -404,6 +404,20 @@ test('a countdown that reaches zero turns its round to open, then asks for fresh
   expect(server.requests.filter((request) => request.path === '/api/v1/batches').length).toBeGreaterThanOrEqual(2)
 })
 
+test("on a Sunday 本周接下来 is next week's: an event starting tomorrow is listed", async () => {
+  clockOffset = Date.parse('2025-10-12T10:00:00+08:00') - realNow()
+  try {
+    batches = []
+    await renderHome()
+    const week = region('今天和本周的活动')
+    const next = week.getByRole('list', { name: '下周（10月13日（周一）–10月19日（周日））' })
+    expect(within(next).getByText('下周音乐会')).toBeInTheDocument()
+    expect(week.queryByText('本周接下来没有活动')).not.toBeInTheDocument()
+  } finally {
+    clockOffset = Date.parse('2025-10-09T10:00:00+08:00') - realNow()
+  }
+})
+
 test('a busy week shows three events per group and says how many more, outside the list', async () => {
   const evenings = ['2025-10-10', '2025-10-11', '2025-10-12'].map((date, index) =>
     makeEvent({ id: `evening-${index}`, title: `夜市 ${index}`, start: `${date}T18:00:00+08:00`, end: `${date}T21:00:00+08:00` }),

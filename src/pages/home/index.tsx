@@ -55,7 +55,7 @@ function FullHome({ today, shown }: LayoutProps) {
       <HomeEntries entries={HOME_ENTRIES} />
       <TodayRounds data={rounds} counts={claimCounts} />
       {userId ? <Personal userId={userId} shown={shown} /> : <SignInLine />}
-      <WeekEvents data={events} today={today} />
+      <WeekEvents data={events} />
       <PolicyLinks />
     </>
   )
