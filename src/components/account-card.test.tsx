@@ -40,7 +40,7 @@ test('development builds: switching account is a full-size button (the tokens ma
   expect(screen.queryByRole('button', { name: '切换为示例居民（开发）' })).not.toBeInTheDocument()
 })
 
-test('development builds: the shared 示例居民 of before is offered this browser\'s own demo resident', () => {
+test("development builds: the shared 示例居民 of before is offered this browser's own demo resident", () => {
   process.env.TARO_APP_DEV_LOGIN = 'true'
   useSessionStore.setState({ session: testSession({ displayName: '示例居民' }) })
   render(<AccountCard />)

@@ -63,16 +63,18 @@ export function AccountCard() {
       </View>
       {canSwitchDevAccount() ? (
         <View className='account-card__dev'>
-          {devAccounts().filter((account) => account.name !== session?.displayName).map((account) => (
-            <Pressable
-              key={account.name}
-              className='button button--secondary'
-              disabled={busy}
-              onPress={() => void run(() => auth.signInAs(account.name))}
-            >
-              切换为{account.title}（开发）
-            </Pressable>
-          ))}
+          {devAccounts()
+            .filter((account) => account.name !== session?.displayName)
+            .map((account) => (
+              <Pressable
+                key={account.name}
+                className='button button--secondary'
+                disabled={busy}
+                onPress={() => void run(() => auth.signInAs(account.name))}
+              >
+                切换为{account.title}（开发）
+              </Pressable>
+            ))}
         </View>
       ) : null}
       {error ? (

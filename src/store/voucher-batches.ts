@@ -65,7 +65,10 @@ export const useVoucherBatchesStore = create<VoucherBatchesState>()((set, get) =
         state.batches?.map((batch) => {
           const remaining = batch.live?.remainingByRound[roundId]
           if (batch.id !== batchId || !batch.live || typeof remaining !== 'number') return batch
-          return { ...batch, live: { ...batch.live, remainingByRound: { ...batch.live.remainingByRound, [roundId]: Math.max(0, remaining - 1) } } }
+          return {
+            ...batch,
+            live: { ...batch.live, remainingByRound: { ...batch.live.remainingByRound, [roundId]: Math.max(0, remaining - 1) } },
+          }
         }) ?? null,
     }))
   },

@@ -22,8 +22,18 @@ test.each([
   ['one of two in the round', [voucher(batch.id, 'r1')], 'r1', { claimed: 1, limitReached: null }],
   ['the round limit', [voucher(batch.id, 'r1'), voucher(batch.id, 'r1')], 'r1', { claimed: 2, limitReached: 'round' }],
   ['the round limit, next round free', [voucher(batch.id, 'r1'), voucher(batch.id, 'r1')], 'r2', { claimed: 2, limitReached: null }],
-  ['the batch limit', [voucher(batch.id, 'r1'), voucher(batch.id, 'r1'), voucher(batch.id, 'r2')], 'r2', { claimed: 3, limitReached: 'batch' }],
-  ['the batch limit with no round open', [voucher(batch.id, 'r1'), voucher(batch.id, 'r1'), voucher(batch.id, 'r2')], null, { claimed: 3, limitReached: 'batch' }],
+  [
+    'the batch limit',
+    [voucher(batch.id, 'r1'), voucher(batch.id, 'r1'), voucher(batch.id, 'r2')],
+    'r2',
+    { claimed: 3, limitReached: 'batch' },
+  ],
+  [
+    'the batch limit with no round open',
+    [voucher(batch.id, 'r1'), voucher(batch.id, 'r1'), voucher(batch.id, 'r2')],
+    null,
+    { claimed: 3, limitReached: 'batch' },
+  ],
 ] as const)('claimAllowance: %s', (_name, vouchers, roundId, expected) => {
   expect(claimAllowance(batch, roundId, claimCountsByBatch(vouchers)[batch.id])).toEqual(expected)
 })

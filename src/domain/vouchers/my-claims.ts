@@ -41,7 +41,11 @@ export interface ClaimAllowance {
 }
 
 /** Whether the resident may still claim from `batch` in round `roundId` (null: no round open). */
-export function claimAllowance(batch: Pick<VoucherBatch, 'limits'>, roundId: string | null, counts: ClaimCounts | undefined): ClaimAllowance {
+export function claimAllowance(
+  batch: Pick<VoucherBatch, 'limits'>,
+  roundId: string | null,
+  counts: ClaimCounts | undefined,
+): ClaimAllowance {
   const claimed = counts?.inBatch ?? 0
   if (claimed >= batch.limits.perBatch) return { claimed, limitReached: 'batch' }
   const inRound = roundId === null ? 0 : (counts?.byRound[roundId] ?? 0)

@@ -66,7 +66,12 @@ describe('roundsByWhen: opening today, open now since an earlier day, and the ne
       { 'b-week': { w1: 0 } },
       { today: [], now: [], next: 'b-20-5/r4:upcoming' },
     ],
-    ["tomorrow's round is the next one, even a minute before midnight", sh('2025-05-04 23:59'), {}, { today: [], now: ['b-week/w1:open'], next: 'b-20-5/r4:upcoming' }],
+    [
+      "tomorrow's round is the next one, even a minute before midnight",
+      sh('2025-05-04 23:59'),
+      {},
+      { today: [], now: ['b-week/w1:open'], next: 'b-20-5/r4:upcoming' },
+    ],
     ['Wednesday after everything', sh('2025-05-07 09:00'), {}, { today: [], now: [], next: null }],
   ])('%s', (_case, at, remaining, expected) => {
     expect(pick(at, remaining)).toEqual(expected)

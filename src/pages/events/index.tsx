@@ -41,7 +41,6 @@ function shiftMonth({ year, month }: Month, delta: number): Month {
   return { year: Math.floor(index / 12), month: (index % 12) + 1 }
 }
 
-
 function useMonthData(month: Month, today: DateString) {
   const range = monthGridRange(month.year, month.month)
   const key = rangeKey(range.from, range.to)
@@ -223,7 +222,15 @@ export default function EventsPage() {
         <EventList
           items={weekExpanded ? weekList : weekList.slice(0, WEEK_PREVIEW)}
           label='本周活动'
-          empty={current.loading && !current.data ? '正在加载…' : filtered ? '本周没有符合筛选条件的活动' : week.nextWeek ? '本周和下周都没有活动' : '本周没有活动'}
+          empty={
+            current.loading && !current.data
+              ? '正在加载…'
+              : filtered
+                ? '本周没有符合筛选条件的活动'
+                : week.nextWeek
+                  ? '本周和下周都没有活动'
+                  : '本周没有活动'
+          }
         />
         {!weekExpanded && weekList.length > WEEK_PREVIEW ? (
           <Pressable className='button button--secondary events-more' onPress={() => setWeekExpanded(true)}>

@@ -308,9 +308,11 @@ test("a round that opened yesterday is 正在抢 with its end, never today's; wi
   ]
   await renderHome()
   const rounds = region('今天开抢')
-  expect(within(rounds.getByRole('list', { name: '今天开抢' })).getAllByRole('link').map((link) => link.getAttribute('aria-label'))).toEqual([
-    '测试券 b-later，满20减5，第 1 轮 12:00 开抢，去消费券页',
-  ])
+  expect(
+    within(rounds.getByRole('list', { name: '今天开抢' }))
+      .getAllByRole('link')
+      .map((link) => link.getAttribute('aria-label')),
+  ).toEqual(['测试券 b-later，满20减5，第 1 轮 12:00 开抢，去消费券页'])
   const now = within(rounds.getByRole('list', { name: '正在抢' }))
   expect(now.getByText('● 第 1 轮进行中，剩 12 张，10月10日 22:00 结束')).toBeInTheDocument()
 })

@@ -24,7 +24,14 @@ import { ELDER_ENTRIES, HOME_ENTRIES, HomeEntries } from './home-entries'
 import { ExpiringVouchers, MyReminders, SignInLine } from './personal'
 import { PolicyLinks } from './policy-links'
 import { TodayRounds } from './today-rounds'
-import { useExpiringVouchers, useMyClaimCounts, useRemindersPreview, useSignedInUserId, useTodayEvents, useTodayRounds } from './use-home-data'
+import {
+  useExpiringVouchers,
+  useMyClaimCounts,
+  useRemindersPreview,
+  useSignedInUserId,
+  useTodayEvents,
+  useTodayRounds,
+} from './use-home-data'
 import './index.scss'
 
 interface LayoutProps {

@@ -8,7 +8,14 @@ import { monthGridRange } from '../../domain/events/calendar'
 import { eventsTodayAndThisWeek, type TodayAndThisWeek } from '../../domain/events/this-week'
 import { shanghaiDayBounds, type DateString } from '../../domain/time'
 import type { ClaimCountsByBatch } from '../../domain/vouchers/my-claims'
-import { allRounds, nextRoundChange, roundsByWhen, vouchersExpiringSoon, type RoundsByWhen, type TodayRound } from '../../domain/vouchers/today'
+import {
+  allRounds,
+  nextRoundChange,
+  roundsByWhen,
+  vouchersExpiringSoon,
+  type RoundsByWhen,
+  type TodayRound,
+} from '../../domain/vouchers/today'
 import { userMessage } from '../../services/api/errors'
 import type { ReminderView } from '../../services/api/reminders'
 import type { BatchView, WalletVoucherView } from '../../services/api/vouchers'

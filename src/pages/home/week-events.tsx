@@ -59,7 +59,10 @@ export function WeekEvents({ data }: { data: TodayEventsData }) {
     <HomeSection title='今天和本周的活动'>
       {body}
       {range ? <DataSourceNote source={range.source} fetchedAt={range.fetchedAt} /> : null}
-      <MoreLink label={`查看全部活动${total > 0 ? `，${lists && lists !== 'invalid' && lists.ahead.nextWeek ? '今天和下周' : '本周'} ${total} 个` : ''}`} onPress={() => void navigate('events')}>
+      <MoreLink
+        label={`查看全部活动${total > 0 ? `，${lists && lists !== 'invalid' && lists.ahead.nextWeek ? '今天和下周' : '本周'} ${total} 个` : ''}`}
+        onPress={() => void navigate('events')}
+      >
         查看全部活动 ›
       </MoreLink>
     </HomeSection>

@@ -96,7 +96,8 @@ export function ClaimButton({ batch, state, at }: ClaimButtonProps) {
           已领 {allowance.claimed} 张（每人每轮限 {batch.limits.perRound} 张，本券共 {batch.limits.perBatch} 张）
         </View>
       ) : null}
-      {(allowance && allowance.claimed > 0) || (status?.phase === 'answered' && (status.code === 'CLAIMED' || status.code === 'LIMIT_REACHED')) ? (
+      {(allowance && allowance.claimed > 0) ||
+      (status?.phase === 'answered' && (status.code === 'CLAIMED' || status.code === 'LIMIT_REACHED')) ? (
         <Pressable className='link claim__wallet' role='link' label='去我的券包查看' onPress={() => navigate('vouchers-wallet')}>
           去我的券包查看
         </Pressable>

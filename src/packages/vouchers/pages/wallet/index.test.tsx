@@ -26,7 +26,9 @@ beforeEach(() => {
   server.on(devLoginHandler())
   server.on((request) =>
     request.method === 'GET' && request.path === '/api/v1/me/vouchers'
-      ? ok({ data: request.query.get('status') ? (WALLET[request.query.get('status') as WalletStatus] ?? []) : Object.values(WALLET).flat() })
+      ? ok({
+          data: request.query.get('status') ? (WALLET[request.query.get('status') as WalletStatus] ?? []) : Object.values(WALLET).flat(),
+        })
       : undefined,
   )
   useVoucherServicesAt(server.baseUrl)
