@@ -22,6 +22,11 @@ export function devLoginEnabled(): boolean {
   return false
 }
 
+/** wx.login is always there. */
+export function canSignIn(): boolean {
+  return true
+}
+
 export function canSwitchDevAccount(): boolean {
   return false
 }
