@@ -218,7 +218,9 @@ async function main(): Promise<void> {
       RATE_LIMIT_IP_PER_MINUTE: '100000000',
       CLAIM_RATE_LIMIT_IP_PER_10S: '100000000',
       ...(pgliteDir ? { DATA_DIR: pgliteDir } : { DATABASE_URL: `${DATABASE_URL}${searchPath}` }),
-      ...(args.engine === 'redis' ? { REDIS_URL, REDIS_KEY_PREFIX: prefix } : {}),
+      // The shared development Redis keeps no append-only file: the benchmark vouches for it, as an
+      // operator would for a managed Redis (production refuses it otherwise; README, "Redis durability").
+      ...(args.engine === 'redis' ? { REDIS_URL, REDIS_KEY_PREFIX: prefix, REDIS_PERSISTENCE_ASSURED: 'true' } : {}),
     }
     if (pgliteDir) delete env.DATABASE_URL
     if (args.engine !== 'redis') delete env.REDIS_URL

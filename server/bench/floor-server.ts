@@ -15,7 +15,7 @@ import Fastify from 'fastify'
 import { Redis } from 'ioredis'
 import { newWalletVoucher } from '../../src/domain/vouchers/claim'
 import { claimedAnswer } from '../src/vouchers/answers'
-import { CLAIM_SCRIPT } from '../src/vouchers/redis-engine'
+import { CLAIM_SCRIPT } from '../src/vouchers/redis-scripts'
 import { rushBatch } from '../test/helpers/voucher-fixtures'
 
 export type FloorKind = 'node' | 'fastify' | 'node-redis'
