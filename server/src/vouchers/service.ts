@@ -16,6 +16,17 @@ import {
   verifyRedemptionToken,
   type Hmac,
 } from '../../../src/domain/vouchers/redemption-token'
+import {
+  deriveOfflineCodeSecret,
+  encodeOfflineCodeSecret,
+  isOfflineCode,
+  isOfflineCodeReused,
+  OFFLINE_CODE_MESSAGES,
+  OFFLINE_CODE_SKEW_STEPS,
+  OFFLINE_CODE_STEP_SECONDS,
+  verifyOfflineCode,
+  type KeyedHmac,
+} from '../../../src/domain/vouchers/offline-code'
 import { decideRefund } from '../../../src/domain/vouchers/refund'
 import { openRound, roundForReturnedQuota } from '../../../src/domain/vouchers/rounds'
 import type { VoucherBatch } from '../../../src/domain/vouchers/schema'
@@ -24,6 +35,7 @@ import type { VoucherConfig } from '../config'
 import { ApiError } from '../http/errors'
 import { getBatch, getMerchant } from '../store/content'
 import type { Db } from '../store/db'
+import { lastAcceptedCodeStep, recordAcceptedCodeStep } from '../store/redemption-code-steps'
 import {
   addBatchRedeemed,
   ensureSecret,
@@ -362,6 +374,33 @@ export class VoucherService {
     }
   }
 
+  /**
+   * The voucher's offline-code secret (src/domain/vouchers/offline-code.ts), for its owner's phone
+   * to keep: with it the phone shows a valid, rotating code at a till with no signal. Derived from
+   * the server's key, so nothing is stored; only for a voucher that can still be used.
+   */
+  async offlineCodeKey(
+    userId: string,
+    voucherId: string,
+  ): Promise<{ voucherId: string; ownerId: string; secret: string; stepSeconds: number; skewSteps: number; serverTime: string; validTo: string }> {
+    const view = await this.walletVoucher(userId, voucherId)
+    if (view.displayStatus !== 'usable' && view.displayStatus !== 'returned-after-refund') {
+      throw new ApiError(409, 'NOT_USABLE', view.displayStatus === 'used' ? '这张券已经用过了' : '这张券已过期')
+    }
+    const secret = deriveOfflineCodeSecret({ voucherId: view.id, ownerId: view.ownerId }, this.requireHmac())
+    return {
+      voucherId: view.id,
+      ownerId: view.ownerId,
+      secret: encodeOfflineCodeSecret(secret),
+      stepSeconds: OFFLINE_CODE_STEP_SECONDS,
+      skewSteps: OFFLINE_CODE_SKEW_STEPS,
+      serverTime: toIsoShanghaiMs(this.now().getTime()),
+      validTo: view.validTo,
+    }
+  }
+
+  private keyedHmac: KeyedHmac = (key, message) => createHmac('sha256', key).update(message).digest()
+
   private requireHmac(): Hmac {
     if (!this.hmac) throw new ApiError(503, 'REDEMPTION_UNAVAILABLE', '核销功能暂不可用，请稍后再试', 60)
     return this.hmac
@@ -375,9 +414,14 @@ export class VoucherService {
     idempotencyKey: string | null,
   ): Promise<Answer> {
     const at = this.now().getTime()
-    const verified = verifyRedemptionToken(input.code, at, this.requireHmac())
+    // A code derived on the phone (offline, rotating every 30 s) or a token the server signed.
+    const offline = isOfflineCode(input.code)
+    const verified = offline
+      ? verifyOfflineCode(input.code, at, { serverHmac: this.requireHmac(), hmac: this.keyedHmac })
+      : verifyRedemptionToken(input.code, at, this.requireHmac())
     if (!verified.ok) return errorAnswer(422, verified.code, verified.message)
     const { voucherId, ownerId } = verified.payload
+    const codeStep = 'step' in verified.payload ? verified.payload.step : null
     const idem = idempotencyKey ? { scope: 'redemption' as const, userId: staff.userId, key: idempotencyKey } : null
     if (idem) {
       const fingerprint = createHash('sha256').update(`redeem\n${voucherId}\n${input.orderId}\n${input.orderAmountFen}`).digest('base64url')
@@ -387,7 +431,7 @@ export class VoucherService {
       if (started.kind === 'mismatch') return keyReusedAnswer()
     }
     try {
-      const answer = await this.redeemOnce(staff, input, voucherId, ownerId, at)
+      const answer = await this.redeemOnce(staff, input, voucherId, ownerId, at, offline ? codeStep : null)
       if (idem) await finishIdempotent(this.db, { ...idem, status: answer.status, body: answer.body })
       return answer
     } catch (error) {
@@ -402,6 +446,7 @@ export class VoucherService {
     voucherId: string,
     ownerId: string,
     at: number,
+    codeStep: number | null,
   ): Promise<Answer> {
     const merchant = await getMerchant(this.db, staff.merchantId)
     if (!merchant) throw new ApiError(403, 'NOT_MERCHANT_STAFF', '当前账号绑定的商户不存在，不能核销')
@@ -415,6 +460,11 @@ export class VoucherService {
       const existing = await findOrderRedemption(tx, merchant.id, input.orderId, voucherId)
       if (existing)
         return { status: 201, body: JSON.stringify({ data: { redemption: existing, voucher: presentVoucher(voucher, batch, at) } }) }
+      // An offline code redeems once: the same step (or an older one) again is a replay, even after
+      // a refund restored the voucher. Read under the voucher's row lock taken above.
+      if (codeStep !== null && isOfflineCodeReused(codeStep, await lastAcceptedCodeStep(tx, voucherId))) {
+        return errorAnswer(409, 'CODE_REUSED', OFFLINE_CODE_MESSAGES.CODE_REUSED)
+      }
       const batchRedeemedFen = await lockBatchTotals(tx, batch.id)
       const day = redemptionDay(at)
       const decision = checkRedemption({
@@ -441,6 +491,7 @@ export class VoucherService {
       })
       if (!(await markVoucherUsed(tx, applied.voucher))) throw new Error(`voucher ${voucherId} changed under its row lock`)
       await insertRedemption(tx, applied.redemption, decision.day, staff.userId)
+      if (codeStep !== null) await recordAcceptedCodeStep(tx, voucherId, codeStep, new Date(at))
       await addBatchRedeemed(tx, batch.id, decision.discountFen)
       return {
         status: 201,

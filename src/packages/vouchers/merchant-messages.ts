@@ -25,6 +25,7 @@ const REDEEM_HEADLINES: Record<string, string> = {
   DAILY_CAP: '本店今天的核销已到上限',
   BUDGET_EXHAUSTED: '这批消费券的资金已经用完',
   ORDER_ID_REUSED: '这个订单号已经用过',
+  CODE_REUSED: '这个券码已经用过了',
   NOT_FOUND: '没有找到这张券',
   RATE_LIMITED: '操作太频繁',
 }
@@ -35,7 +36,8 @@ function isTokenCode(code: string): code is RedemptionTokenErrorCode {
 
 export function redeemRefusal(error: ApiError): { headline: string; detail: string } {
   const headline = REDEEM_HEADLINES[error.code] ?? '没有核销成功'
-  const detail = isTokenCode(error.code) ? REDEMPTION_TOKEN_MESSAGES[error.code] : error.message
+  // The server's sentence fits the kind of code scanned (a 30 s offline code or a 60 s token).
+  const detail = error.message || (isTokenCode(error.code) ? REDEMPTION_TOKEN_MESSAGES[error.code] : '')
   return { headline, detail }
 }
 
