@@ -1,6 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { version as packageVersion } from '../package.json'
 import { DEV_LOOPBACK_API_BASE, isReleaseBuild, resolveApiBase } from '../scripts/lib/weapp-release.cjs'
 
 const buildSetting = (value: string | undefined) => (value === undefined ? 'undefined' : JSON.stringify(value))
@@ -36,6 +37,9 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     env: {
       TARO_APP_API_BASE: buildSetting(apiBase),
       TARO_APP_DEV_LOGIN: buildSetting(process.env.TARO_APP_DEV_LOGIN),
+      // 关于 shows the version, and whether this is a release build.
+      TARO_APP_VERSION: JSON.stringify(packageVersion),
+      TARO_APP_RELEASE: buildSetting(release ? 'true' : undefined),
     },
     // sitemap.json (app.config.ts sitemapLocation) is a mini-program file; H5 has no use for it.
     copy: { patterns: taroEnv === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [], options: {} },
@@ -80,10 +84,10 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
               reuseExistingChunk: true,
             },
             // Libraries that only some pages need (zod for the schemas of rule sets and events, the
-            // voucher QR code) load with those pages instead of in the vendors every page waits
+            // voucher QR code and the HMAC of its offline code) load with those pages instead of in the vendors every page waits
             // for: ~34 KB gzipped off the first load of 首页 (npm run bench:h5).
             pageLibraries: {
-              test: /[\\/]node_modules[\\/](zod|qrcode-generator)[\\/]/,
+              test: /[\\/]node_modules[\\/](zod|qrcode-generator|@noble[\\/]hashes)[\\/]/,
               chunks: 'async',
               priority: 15,
               reuseExistingChunk: true,

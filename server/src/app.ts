@@ -18,6 +18,7 @@ import type { Config } from './config'
 import { makeGuards } from './auth/guard'
 import { ApiError, errorHandler, notFoundHandler } from './http/errors'
 import { createUserRateLimit } from './http/user-rate-limit'
+import { feedbackRoutes } from './routes/feedback'
 import { createReminders, reminderConfigFromEnv, type ReminderRuntime } from './reminders'
 import type { ReminderConfig } from './reminders/config'
 import { accountRoutes } from './routes/accounts'
@@ -186,6 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         claimRateLimit: config.vouchers.claimRateLimit,
       })
       await api.register(eventExtraRoutes, { db, now })
+      await api.register(feedbackRoutes, { db, now })
       await api.register(searchRoutes, { search: createContentSearch(db), now })
       await api.register(reminderRoutes, { service: reminders.service, config: reminders.config, requireUser: guards.requireUser, userRateLimit })
       await api.register(staffRoutes, {

@@ -30,6 +30,23 @@ export default function MinePage() {
         </View>
       </View>
       <ClauseCard id='二十六' showText />
+      <View className='card' role='region' aria-label='关于与帮助'>
+        <View className='title'>关于与帮助</View>
+        <View className='row'>
+          <Pressable className='button button--secondary' role='link' onPress={() => navigate('info-privacy')}>
+            隐私政策
+          </Pressable>
+          <Pressable className='button button--secondary' role='link' onPress={() => navigate('info-terms')}>
+            用户协议
+          </Pressable>
+          <Pressable className='button button--secondary' role='link' onPress={() => navigate('info-about')}>
+            关于衢惠通
+          </Pressable>
+          <Pressable className='button button--secondary' role='link' onPress={() => navigate('info-feedback')}>
+            意见反馈
+          </Pressable>
+        </View>
+      </View>
     </PageShell>
   )
 }
