@@ -114,7 +114,7 @@ test('加入购物清单 → the basket shows the item and the total', async () 
   await assertNoBlockingAxe('购物清单')
 })
 
-test('汽车: the step-by-step flow, with the real date picker, ends with 报废 and 置换 side by side', async () => {
+test('汽车: the step-by-step flow, with the date typed from the keyboard, ends with 报废 and 置换 side by side', async () => {
   const { page } = phone
   await openRoute(page, 'packages/subsidy/pages/car/index', '第 1 步，共 5 步')
   await shown().getByRole('button', { name: '下一步' }).click()
@@ -125,14 +125,11 @@ test('汽车: the step-by-step flow, with the real date picker, ends with 报废
   await shown().getByRole('button', { name: '下一步' }).click()
   await waitForText('旧车注册登记日期')
   await assertNoBlockingAxe('汽车 第 2 步')
-  // Taro's H5 date sheet opens on today; confirming it without scrolling picks today (2026-03-16).
-  await shown()
-    .getByRole('button', { name: /旧车注册登记日期/ })
-    .click()
-  await page.getByText('确定', { exact: true }).last().click()
-  await shown()
-    .getByRole('button', { name: /旧车注册登记日期.*：2026-03-16/ })
-    .waitFor()
+  // The browser's own date input (components/date-field.tsx), typed from the keyboard.
+  const registered = shown().getByLabel('旧车注册登记日期', { exact: true })
+  await registered.focus()
+  await page.keyboard.type('20260316')
+  assert.equal(await registered.inputValue(), '2026-03-16')
   await shown()
     .getByRole('radio', { name: /新车上牌起就在我名下/ })
     .click()
