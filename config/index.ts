@@ -42,7 +42,17 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       TARO_APP_RELEASE: buildSetting(release ? 'true' : undefined),
     },
     // sitemap.json (app.config.ts sitemapLocation) is a mini-program file; H5 has no use for it.
-    copy: { patterns: taroEnv === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [], options: {} },
+    // The stations map's marker icon too: WeChat's <map> reads it by path.
+    copy: {
+      patterns:
+        taroEnv === 'weapp'
+          ? [
+              { from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' },
+              { from: 'src/assets/map/station-marker.png', to: 'dist/weapp/assets/map/station-marker.png' },
+            ]
+          : [],
+      options: {},
+    },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
