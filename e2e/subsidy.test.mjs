@@ -126,9 +126,8 @@ test('汽车: the step-by-step flow, with the date typed from the keyboard, ends
   await waitForText('旧车注册登记日期')
   await assertNoBlockingAxe('汽车 第 2 步')
   // The browser's own date input (components/date-field.tsx), typed from the keyboard.
-  const registered = shown().getByLabel('旧车注册登记日期', { exact: true })
-  await registered.focus()
-  await page.keyboard.type('20260316')
+  const registered = shown().getByLabel(/^旧车注册登记日期/)
+  await typeDate(page, registered, '2026-03-16')
   assert.equal(await registered.inputValue(), '2026-03-16')
   await shown()
     .getByRole('radio', { name: /新车上牌起就在我名下/ })

@@ -89,3 +89,26 @@ export async function setElderMode(page, on) {
     localStorage.setItem('qht:preferences', JSON.stringify({ data: JSON.stringify({ state: { elderMode: elder, elderModePrompted: true }, version: 2 }) }))
   }, on)
 }
+
+/**
+ * Types a date into a native <input type="date"> from the keyboard, as a person would: focus it
+ * and type the digits. Chromium orders the parts by its UI language (month/day/year here, year
+ * first in a Chinese UI), so the month-first order is tried, then year-first.
+ */
+export async function typeDate(page, input, date) {
+  const [year, month, day] = date.split('-')
+  const orders = [
+    [month, day, year],
+    [year, month, day],
+  ]
+  for (const parts of orders) {
+    await input.focus()
+    for (const part of parts) {
+      await page.keyboard.type(part)
+      if (part === year) await page.keyboard.press('ArrowRight')
+    }
+    if ((await input.inputValue()) === date) return
+    await input.fill('')
+  }
+  throw new Error(`could not type ${date} into the date field`)
+}

@@ -39,19 +39,32 @@ test('typing or picking a date in range reports it; the words follow', () => {
   expect(screen.queryByRole('alert')).not.toBeInTheDocument()
 })
 
-test('a date outside the range, or a cleared field, is refused in words and the last good date kept', () => {
+test('a date outside the range, or a cleared field, is refused in words on leaving it, and the last good date kept', () => {
   const changes: string[] = []
   render(<Controlled changes={changes} />)
   fireEvent.change(field(), { target: { value: '2026-01-02' } })
-  expect(screen.getByRole('alert')).toHaveTextContent('只能选择 2025年1月1日 至 2025年12月31日的日期')
+  expect(field()).toHaveValue('2026-01-02')
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  fireEvent.blur(field())
+  expect(screen.getByRole('alert')).toHaveTextContent('只能选择 2025年1月1日 至 2025年12月31日的日期，仍按 2025年6月16日 计算')
   expect(field()).toHaveAttribute('aria-invalid', 'true')
   fireEvent.change(field(), { target: { value: '' } })
+  fireEvent.blur(field())
   expect(screen.getByRole('alert')).toHaveTextContent('请选择一个日期')
   expect(changes).toEqual([])
-  expect(field()).toHaveValue('2025-06-16')
+  expect(field()).toHaveAccessibleDescription(/2025年6月16日/)
   fireEvent.change(field(), { target: { value: '2025-06-20' } })
   expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   expect(changes).toEqual(['2025-06-20'])
+})
+
+test('typing a year digit by digit passes through early years; the field keeps them until the date is whole', () => {
+  const changes: string[] = []
+  render(<Controlled changes={changes} />)
+  for (const partial of ['0002-03-16', '0020-03-16', '0202-03-16', '2025-03-16']) fireEvent.change(field(), { target: { value: partial } })
+  expect(field()).toHaveValue('2025-03-16')
+  expect(changes).toEqual(['2025-03-16'])
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument()
 })
 
 test('quick picks: only those in range, chosen by keyboard, the chosen one said as such', () => {

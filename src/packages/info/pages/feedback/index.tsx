@@ -101,7 +101,7 @@ function WebFeedbackForm() {
       </View>
       <View className='feedback__field'>
         <View>联系方式（可不填，方便我们回复你）</View>
-        <TextInput label='联系方式（可不填）' value={contact} onChange={setContact} maxlength={50} placeholder='手机号或邮箱' />
+        <TextInput className='feedback__input' label='联系方式（可不填）' value={contact} onChange={setContact} maxlength={50} placeholder='手机号或邮箱' />
       </View>
       {problem ? (
         <View className='error-text' role='alert'>
