@@ -71,7 +71,10 @@ export function StationPicker({ label, value, onChange, stations, nearest }: Sta
         ? [{ title: '离我最近（直线距离）', stations: nearest.map((item) => item.station) }]
         : grouping === 'county'
           ? groupStationsByCounty(stations).map((group) => ({ title: group.county.name, stations: group.stations }))
-          : groupStationsByHighway(stations).map((group) => ({ title: `${group.highway.code} ${group.highway.name}`, stations: group.stations }))
+          : groupStationsByHighway(stations).map((group) => ({
+              title: `${group.highway.code} ${group.highway.name}`,
+              stations: group.stations,
+            }))
   const suggestions = trimmed !== '' && results.length === 0 ? suggestStations(trimmed, stations) : []
 
   return (
@@ -117,7 +120,14 @@ export function StationPicker({ label, value, onChange, stations, nearest }: Sta
           ) : null}
           {groups.map((group) =>
             group.stations.length > 0 ? (
-              <StationOptions key={group.title} title={group.title} stations={group.stations} value={value} distanceOf={distanceOf} onChoose={choose} />
+              <StationOptions
+                key={group.title}
+                title={group.title}
+                stations={group.stations}
+                value={value}
+                distanceOf={distanceOf}
+                onChoose={choose}
+              />
             ) : null,
           )}
           <Pressable className='button button--secondary station-picker__close' onPress={() => setOpen(false)}>
@@ -139,32 +149,36 @@ interface StationOptionsProps {
 
 function StationOptions({ title, stations, value, distanceOf, onChoose }: StationOptionsProps) {
   return (
-    <View className='station-picker__group' role='group' aria-label={title}>
+    // Options live in a listbox (their required parent: axe aria-required-parent); the visible title
+    // stays outside it, because a listbox may hold only options.
+    <View className='station-picker__group'>
       <View className='station-picker__group-title'>{title}</View>
-      {stations.map((station) => {
-        const distance = distanceOf.get(station.id)
-        const chosen = station.id === value
-        const details = [describe(station), distance === undefined ? '' : formatKm(distance)].filter(Boolean).join(' · ')
-        return (
-          <Pressable
-            key={station.id}
-            className={`station-picker__option ${chosen ? 'station-picker__option--chosen' : ''}`}
-            role='option'
-            selected={chosen}
-            label={`${station.name}，${details}，${station.inScheme ? '在免费范围内' : '不在免费范围内'}${chosen ? '，已选' : ''}`}
-            onPress={() => onChoose(station)}
-          >
-            <View className='station-picker__option-main'>
-              <View className='station-picker__name'>
-                {station.name}
-                {chosen ? '（已选）' : ''}
+      <View role='listbox' aria-label={title}>
+        {stations.map((station) => {
+          const distance = distanceOf.get(station.id)
+          const chosen = station.id === value
+          const details = [describe(station), distance === undefined ? '' : formatKm(distance)].filter(Boolean).join(' · ')
+          return (
+            <Pressable
+              key={station.id}
+              className={`station-picker__option ${chosen ? 'station-picker__option--chosen' : ''}`}
+              role='option'
+              selected={chosen}
+              label={`${station.name}，${details}，${station.inScheme ? '在免费范围内' : '不在免费范围内'}${chosen ? '，已选' : ''}`}
+              onPress={() => onChoose(station)}
+            >
+              <View className='station-picker__option-main'>
+                <View className='station-picker__name'>
+                  {station.name}
+                  {chosen ? '（已选）' : ''}
+                </View>
+                <View className='caption'>{details}</View>
               </View>
-              <View className='caption'>{details}</View>
-            </View>
-            <SchemeTag inScheme={station.inScheme} />
-          </Pressable>
-        )
-      })}
+              <SchemeTag inScheme={station.inScheme} />
+            </Pressable>
+          )
+        })}
+      </View>
     </View>
   )
 }

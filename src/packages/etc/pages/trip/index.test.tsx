@@ -121,7 +121,7 @@ test('allowed location puts the nearest stations first, with distances', async (
   })
   await waitFor(() => expect(screen.getByText('已按您的大致位置把最近的站排在前面。')).toBeInTheDocument())
   fireEvent.click(screen.getByRole('button', { name: '选择入口收费站' }))
-  const nearestGroup = screen.getByRole('group', { name: '离我最近（直线距离）' })
+  const nearestGroup = screen.getByRole('listbox', { name: '离我最近（直线距离）' })
   const first = within(nearestGroup).getAllByRole('option')[0]
   expect(first).toHaveAccessibleName(/^江山，.*约 \d+(\.\d)? 公里/)
 })
