@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { assertNoBlockingAxe as assertNoBlockingAxeOn } from './lib/axe.mjs'
-import { clickTab, launchPhone, openRoute, screenshot, visiblePage, waitForShownText, setElderMode as setElderModeOn } from './lib/browser.mjs'
+import { clickTab, launchPhone, openRoute, screenshot, typeDate, visiblePage, waitForShownText, setElderMode as setElderModeOn } from './lib/browser.mjs'
 
 const DAY_2026 = new Date('2026-03-16T10:00:00+08:00')
 
