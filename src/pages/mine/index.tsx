@@ -6,6 +6,14 @@ import { PageShell } from '../../components/page-shell'
 import { Pressable } from '../../components/pressable'
 import { navigate } from '../../services/navigation'
 
+/** 隐私政策, 用户协议, 关于, 意见反馈: one tap from 我的 on both builds (WECHAT.md, release checklist). */
+const HELP_LINKS = [
+  ['info-privacy', '隐私政策'],
+  ['info-terms', '用户协议'],
+  ['info-about', '关于衢惠通'],
+  ['info-feedback', '意见反馈'],
+] as const
+
 export default function MinePage() {
   return (
     <PageShell label='我的'>
@@ -33,18 +41,11 @@ export default function MinePage() {
       <View className='card' role='region' aria-label='关于与帮助'>
         <View className='title'>关于与帮助</View>
         <View className='row'>
-          <Pressable className='button button--secondary' role='link' onPress={() => navigate('info-privacy')}>
-            隐私政策
-          </Pressable>
-          <Pressable className='button button--secondary' role='link' onPress={() => navigate('info-terms')}>
-            用户协议
-          </Pressable>
-          <Pressable className='button button--secondary' role='link' onPress={() => navigate('info-about')}>
-            关于衢惠通
-          </Pressable>
-          <Pressable className='button button--secondary' role='link' onPress={() => navigate('info-feedback')}>
-            意见反馈
-          </Pressable>
+          {HELP_LINKS.map(([key, text]) => (
+            <Pressable key={key} className='button button--secondary' role='link' onPress={() => navigate(key)}>
+              {text}
+            </Pressable>
+          ))}
         </View>
       </View>
     </PageShell>
