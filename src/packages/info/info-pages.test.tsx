@@ -73,7 +73,7 @@ describe('隐私政策', () => {
     reminder_send_log: '发送记录',
     idempotency_keys: '请求编号',
     feedback: '意见反馈',
-    staff_refusals: '商户账号',
+    staff_refusals: '商户账号试图领取',
   }
   test('it names what every personal table of the server keeps', () => {
     const dir = path.resolve(__dirname, '../../../server/src/store/migrations')

@@ -164,7 +164,7 @@ function StationOptions({ title, stations, value, distanceOf, onChoose }: Statio
               className={`station-picker__option ${chosen ? 'station-picker__option--chosen' : ''}`}
               role='option'
               selected={chosen}
-              label={`${station.name}，${details}，${station.inScheme ? '在免费范围内' : '不在免费范围内'}${chosen ? '，已选' : ''}`}
+              label={`${station.name}，${details}，${station.inScheme ? '是衢城畅行站' : '不是衢城畅行站'}${chosen ? '，已选' : ''}`}
               onPress={() => onChoose(station)}
             >
               <View className='station-picker__option-main'>
