@@ -31,7 +31,7 @@ describe('意见反馈', () => {
     ['too short', { content: '不好' }, 'content'],
     ['too long', { content: '很'.repeat(501) }, 'content'],
     ['only spaces', { content: '        ' }, 'content'],
-    ['a control character', { content: '字太小了\u0007请调大' }, 'content'],
+    ['a control character', { content: '字太小了\u0007请调大' }, null],
     ['a long contact', { content: '字太小了，请调大', contact: 'x'.repeat(51) }, 'contact'],
     ['an unknown field', { content: '字太小了，请调大', admin: true }, null],
     ['not text', { content: 12345 }, 'content'],
@@ -41,7 +41,8 @@ describe('意见反馈', () => {
       const response = await send(payload, `203.0.113.${100 + label.length}`)
       assert.equal(response.statusCode, 400, response.body)
       const error = response.json().error
-      assert.equal(error.code, 'VALIDATION_FAILED')
+      // Control characters are refused for every route by the server's text guard (issue 16).
+      assert.equal(error.code, label === 'a control character' ? 'INVALID_CHARACTERS' : 'VALIDATION_FAILED')
       assert.match(error.message, HAS_CHINESE)
       if (field) assert.equal(error.field, field)
       assert.equal(await count(), before)
