@@ -15,6 +15,10 @@ import swaggerUi from '@fastify/swagger-ui'
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Config } from './config'
+import { makeStaffGuards } from './admin/guard'
+import { contentAdminRoutes } from './admin/routes-content'
+import { staffAdminRoutes } from './admin/routes-staff'
+import { voucherAdminRoutes } from './admin/routes-vouchers'
 import { makeGuards } from './auth/guard'
 import { ApiError, errorHandler, notFoundHandler } from './http/errors'
 import { createUserRateLimit } from './http/user-rate-limit'
@@ -194,6 +198,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         requireOperator: guards.requireRole('operator'),
         userRateLimit,
       })
+      const staffGuards = makeStaffGuards(db, now)
+      await api.register(staffAdminRoutes, {
+        db,
+        now,
+        guards: staffGuards,
+        staffSessionTtlMs: config.staffSessionTtlMs,
+        loginPerMinute: config.rateLimit.loginPerMinute,
+        userRateLimit,
+      })
+      await api.register(voucherAdminRoutes, { db, now, vouchers, guards: staffGuards, userRateLimit })
+      await api.register(contentAdminRoutes, { db, now, vouchers, guards: staffGuards, userRateLimit })
     },
     { prefix: '/api/v1' },
   )

@@ -27,6 +27,8 @@ const envSchema = z.object({
   WECHAT_SECRET: z.string().optional(),
   WECHAT_TIMEOUT_MS: positiveInt.default(5000),
   SESSION_TTL_HOURS: positiveInt.default(24 * 30),
+  /** How long a console sign-in (password + TOTP) lasts before the operator signs in again. */
+  STAFF_SESSION_TTL_MINUTES: positiveInt.default(8 * 60),
   BODY_LIMIT_BYTES: positiveInt.default(64 * 1024),
   RATE_LIMIT_IP_PER_MINUTE: positiveInt.default(600),
   RATE_LIMIT_USER_PER_MINUTE: positiveInt.default(120),
@@ -58,6 +60,7 @@ export interface Config {
   seedSample: 'never' | 'if-empty'
   wechat: { baseUrl: string; appId?: string; secret?: string; timeoutMs: number }
   sessionTtlMs: number
+  staffSessionTtlMs: number
   bodyLimitBytes: number
   rateLimit: { ipPerMinute: number; userPerMinute: number; loginPerMinute: number }
   shutdownTimeoutMs: number
@@ -102,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedSample: e.SEED_SAMPLE,
     wechat: { baseUrl: e.WECHAT_API_BASE.replace(/\/+$/, ''), appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET, timeoutMs: e.WECHAT_TIMEOUT_MS },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    staffSessionTtlMs: e.STAFF_SESSION_TTL_MINUTES * 60_000,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     rateLimit: { ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE, userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE, loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

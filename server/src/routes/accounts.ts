@@ -30,7 +30,7 @@ import type { WechatClient } from '../wechat/client'
 
 export const userSchema = z.object({
   id: z.uuid(),
-  role: z.enum(['resident', 'merchant', 'operator']),
+  role: z.enum(['resident', 'merchant', 'operator', 'auditor']),
   merchantId: z.string().nullable(),
   nickname: z.string().nullable(),
   devName: z.string().nullable(),
@@ -39,7 +39,7 @@ export const userSchema = z.object({
 
 export const sessionSchema = z.object({
   id: z.uuid(),
-  login: z.enum(['wechat', 'dev']),
+  login: z.enum(['wechat', 'dev', 'staff']),
   createdAt: z.string(),
   expiresAt: z.string(),
   current: z.boolean(),

@@ -21,6 +21,7 @@ import { openRound, roundForReturnedQuota } from '../../../src/domain/vouchers/r
 import type { VoucherBatch } from '../../../src/domain/vouchers/schema'
 import type { WalletStatus } from '../../../src/domain/vouchers/validity'
 import type { VoucherConfig } from '../config'
+import { isMerchantSuspended } from '../admin/store'
 import { ApiError } from '../http/errors'
 import { getBatch, getMerchant } from '../store/content'
 import type { Db } from '../store/db'
@@ -50,6 +51,7 @@ import {
 } from '../store/vouchers'
 import { errorAnswer, keyReusedAnswer, presentVoucher, rejectedAnswer, type Answer, type WalletVoucherView } from './answers'
 import { BatchCache, type CachedBatch } from './batch-cache'
+import { CONTROL_REFRESH_MS, RefusalCounter, RoundControls } from './controls'
 import type { ClaimEngine, ClaimRequest } from './engine'
 import { RedisClaimEngine, type RedisEngineOptions } from './redis-engine'
 import { roundStocks } from './stock'
@@ -112,6 +114,10 @@ function redemptionStatus(code: RedemptionRejection['code']): number {
 export class VoucherService {
   readonly batches: BatchCache
   readonly engine: ClaimEngine
+  /** Paused rounds and closed batches (the operators' kill switch), asked by the claim gate. */
+  readonly controls = new RoundControls()
+  /** Today's refusals by code, for the console's dashboard. */
+  readonly refusals = new RefusalCounter()
   private readonly db: Db
   private readonly now: () => Date
   private readonly log: Logger
@@ -149,8 +155,16 @@ export class VoucherService {
     else this.log.error({}, 'REDEMPTION_SECRET is not set: redemption codes cannot be issued or checked until it is')
     await this.engine.start()
     await this.batches.refresh()
+    await this.controls.refresh(this.db)
     await this.upkeepAll()
     if (this.options.timers === false) return
+    // Its own timer, not the tick's: the tick waits while the jobs run, a pause must not.
+    const controls = setInterval(
+      () => void this.controls.refresh(this.db).catch((error: unknown) => this.log.warn({ err: error }, 'round controls refresh failed')),
+      CONTROL_REFRESH_MS,
+    )
+    controls.unref()
+    this.timers.push(controls)
     const tick = setInterval(() => void this.guard('voucher tick', () => this.tick()), 1000)
     const jobs = setInterval(() => void this.guard('voucher jobs', () => this.runJobs()), this.options.config.upkeepIntervalMs)
     tick.unref()
@@ -257,6 +271,11 @@ export class VoucherService {
     return this.refreshLive(batch)
   }
 
+  /** Counts read now, for the console (a handful of operators, not the rush). */
+  async freshStock(batch: VoucherBatch): Promise<LiveStock> {
+    return this.refreshLive(batch)
+  }
+
   /** What the gate knows without I/O; starts a refresh in the background when it is stale. */
   private peekRemaining(batch: VoucherBatch): Record<string, number> | null {
     const entry = this.live.get(batch.id)
@@ -300,9 +319,17 @@ export class VoucherService {
     const remaining = this.peekRemaining(batch)
     const seen = `${input.userId}\n${input.key}`
     if (!this.answered.has(seen)) {
-      // The rush gate: not open yet, closed, or sold out — answered from memory, no I/O.
+      // The rush gate: paused or closed by an operator, not open yet, closed, or sold out — answered from memory, no I/O.
+      const stopped = this.controls.refusal(batch, input.roundId, at)
+      if (stopped) {
+        this.refusals.countAnswer(stopped.body, at)
+        return stopped
+      }
       const fast = fastClaimCheck(batch, at, remaining ?? {}, input.roundId)
-      if (fast) return rejectedAnswer(fast)
+      if (fast) {
+        this.refusals.count(fast.code, at)
+        return rejectedAnswer(fast)
+      }
       if (this.answered.size >= ANSWERED_KEYS_MAX) this.answered.delete(this.answered.values().next().value!)
       this.answered.add(seen)
     }
@@ -318,6 +345,7 @@ export class VoucherService {
       remainingHint: targetRound && remaining ? (remaining[targetRound] ?? null) : null,
     }
     const result = await this.engine.claim(request)
+    if (result.status >= 400) this.refusals.countAnswer(result.body, at)
     if (result.soldOutRoundId) {
       const entry = this.live.get(batch.id)
       if (entry && entry.stock.at > 0) entry.stock.remainingByRound = { ...entry.stock.remainingByRound, [result.soldOutRoundId]: 0 }
@@ -405,6 +433,7 @@ export class VoucherService {
   ): Promise<Answer> {
     const merchant = await getMerchant(this.db, staff.merchantId)
     if (!merchant) throw new ApiError(403, 'NOT_MERCHANT_STAFF', '当前账号绑定的商户不存在，不能核销')
+    if (await isMerchantSuspended(this.db, merchant.id)) throw new ApiError(403, 'MERCHANT_SUSPENDED', '本店的消费券核销已被暂停，请联系商务局')
     const unlocked = await getVoucher(this.db, voucherId)
     if (!unlocked) return errorAnswer(404, 'NOT_FOUND', '找不到这张券，请让顾客刷新券码后重新出示')
     const batch = await this.batches.load(unlocked.batchId)
