@@ -213,6 +213,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     { prefix: '/api/v1' },
   )
 
+  // The operators' console: its own build, same origin as the API; hash routes, so /admin/ is the only page.
+  if (config.adminDir && existsSync(path.join(config.adminDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: path.resolve(config.adminDir), prefix: '/admin/', index: 'index.html', decorateReply: false })
+    app.get('/admin', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/admin/'))
+  } else if (config.adminDir) {
+    app.log.warn({ adminDir: config.adminDir }, 'no console build to serve (admin/dist/index.html missing): run npm --prefix admin run build')
+  }
+
   if (config.staticDir && existsSync(path.join(config.staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(config.staticDir), prefix: '/', index: 'index.html', wildcard: true })
   } else if (config.staticDir) {
