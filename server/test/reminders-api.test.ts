@@ -59,6 +59,7 @@ for (const engine of ENGINES) {
           ['voucher-expiring', true, [MS_PER_DAY]],
           ['event-starting', true, [MS_PER_DAY, MS_PER_HOUR]],
           ['rule-set-ending', false, [7 * MS_PER_DAY]],
+          ['rule-published', true, [0]],
         ],
       )
       assert.ok(response.headers.etag)
@@ -178,7 +179,7 @@ for (const engine of ENGINES) {
       const credits = (await h.request({ method: 'GET', url: '/api/v1/me/subscriptions', headers: auth(residentB.token) })).json().data
       assert.deepEqual(
         credits.map((item: { kind: string; available: number }) => [item.kind, item.available]),
-        [['round-opening', 1], ['voucher-expiring', 0], ['event-starting', 1], ['rule-set-ending', 0]],
+        [['round-opening', 1], ['voucher-expiring', 0], ['event-starting', 1], ['rule-set-ending', 0], ['rule-published', 0]],
       )
     })
 

@@ -62,16 +62,25 @@ export function RemindMe({ kind, subjectId, subjectTitle }: RemindMeProps) {
       ) : (
         <View className='caption'>到时会通过微信通知或在「我的提醒」里提醒你；设置时需要登录。</View>
       )}
+      <ReminderSetOutcome message={message} isSet={Boolean(existing)} />
+    </View>
+  )
+}
+
+/** What the last tap said, and the way to 我的提醒 once there is something to manage. */
+export function ReminderSetOutcome({ message, isSet }: { message: string; isSet: boolean }) {
+  return (
+    <>
       {message ? (
         <View className='caption' role='status'>
           {message}
         </View>
       ) : null}
-      {existing || message ? (
+      {isSet || message ? (
         <Pressable className='button button--secondary' role='link' onPress={() => navigate('my-reminders')}>
           管理我的提醒
         </Pressable>
       ) : null}
-    </View>
+    </>
   )
 }

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand'
 import { parseShanghaiIso } from '../domain/events/day-numbers'
-import type { ReminderKind } from '../domain/reminders/kinds'
+import { firesOnPublication, type ReminderKind } from '../domain/reminders/kinds'
 import { userMessage } from '../services/api/errors'
 import type { ReminderTemplateInfo, ReminderView } from '../services/api/reminders'
 import { eventServices } from './event-services'
@@ -63,7 +63,8 @@ export const useRemindersStore = create<RemindersState>()((set) => ({
  */
 export function isDue(reminder: ReminderView, now: number): boolean {
   if (reminder.status !== 'active') return false
-  if (!(instantOf(reminder.targetAt) > now)) return false
+  // A published rule stays published; any other kind's reminder is over once its moment passed.
+  if (!firesOnPublication(reminder.kind) && !(instantOf(reminder.targetAt) > now)) return false
   if (reminder.due) return true
   // A time already past when the reminder was set (or skipped while paused) never rang.
   const setAt = instantOf(reminder.createdAt)
@@ -76,8 +77,12 @@ export function isDue(reminder: ReminderView, now: number): boolean {
   )
 }
 
-/** The API's '…+08:00' instants, parsed without relying on the engine's Date.parse quirks. */
-export function instantOf(iso: string): number {
+/**
+ * The API's '…+08:00' instants, parsed without relying on the engine's Date.parse quirks; a
+ * moment not known yet (a 公布时提醒 before publication) is +∞: it sorts last and is never past.
+ */
+export function instantOf(iso: string | null): number {
+  if (iso === null) return Number.POSITIVE_INFINITY
   const ms = parseShanghaiIso(iso)
   return Number.isNaN(ms) ? Date.parse(iso) : ms
 }

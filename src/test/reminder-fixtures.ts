@@ -14,6 +14,7 @@ export const TEST_TEMPLATE_IDS: Record<ReminderKind, string> = {
   'voucher-expiring': 'TPL-EXPIRING',
   'event-starting': 'TPL-EVENT',
   'rule-set-ending': 'TPL-RULES',
+  'rule-published': 'TPL-PUBLISHED',
 }
 
 export const TEST_CATALOGUE = Object.fromEntries(
@@ -50,7 +51,7 @@ export interface FakeReminderServer {
   /** Templates configured for WeChat (true) or placeholders only (false). */
   wechat: boolean
   /** Subject → title and target, as the server resolves them. */
-  subjects: Record<string, { title: string; targetAt: string }>
+  subjects: Record<string, { title: string; targetAt: string | null }>
 }
 
 const match = (request: RecordedRequest, method: string, path: RegExp) => request.method === method && path.test(request.path)

@@ -62,6 +62,11 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(
       `${result.dryRun ? '校验通过（--dry-run，未写入）' : '导入成功'}：${files.length} 个文件，${summary || '无内容'}。存储：${db.engine}\n`,
     )
+    if (result.published.subjectIds.length > 0) {
+      process.stdout.write(
+        `规则有更新：${result.published.subjectIds.join('、')}；已安排 ${result.published.reminders} 个“公布时提醒”（服务器的提醒任务会发出）\n`,
+      )
+    }
     return 0
   } finally {
     await db.close()

@@ -16,6 +16,7 @@ import {
 } from '../../../src/domain/content'
 import { cityEventSchema } from '../../../src/domain/events/model'
 import { merchantSchema, voucherBatchSchema } from '../../../src/domain/vouchers/schema'
+import { publishedStateOf, queueRemindersForPublication, type PublishedFired } from '../reminders/published'
 import { applyBundles, knownContentIds, recordImport, type ContentCounts } from '../store/content'
 import type { Db, Queryable } from '../store/db'
 import { generateSampleContent } from '../../content/sample/generate'
@@ -31,7 +32,7 @@ export interface ImportProblem {
 }
 
 export type ImportResult =
-  | { ok: true; counts: ContentCounts; importId: string | null; dryRun: boolean }
+  | { ok: true; counts: ContentCounts; importId: string | null; dryRun: boolean; published: PublishedFired }
   | { ok: false; problems: ImportProblem[] }
 
 function present(problem: SourceProblem): ImportProblem {
@@ -104,19 +105,31 @@ export async function validateFiles(q: Queryable, files: readonly ParsedFile[]):
   return { bundles, problems }
 }
 
-/** Validates, then applies all or nothing. `dryRun` validates only. */
-export async function importParsedFiles(db: Db, files: readonly ParsedFile[], options: { source: string; dryRun?: boolean }): Promise<ImportResult> {
+/**
+ * Validates, then applies all or nothing. `dryRun` validates only. A subsidy or toll override that
+ * changes a rule residents asked to hear about queues their 公布时提醒 in the same transaction
+ * (`now` decides which rule set is current).
+ */
+export async function importParsedFiles(
+  db: Db,
+  files: readonly ParsedFile[],
+  options: { source: string; dryRun?: boolean; now?: Date },
+): Promise<ImportResult> {
+  const now = options.now ?? new Date()
   if (files.length === 0) return { ok: false, problems: [{ file: '(无)', path: '(文件顶层)', reason: '请至少给出一个文件' }] }
   const outcome = await db.transaction(async (tx) => {
     const { bundles, problems } = await validateFiles(tx, files)
     if (problems.length > 0) return { ok: false as const, problems: problems.map(present) }
+    const overrides = bundles.some((located) => located.bundle.subsidyOverrides !== undefined || located.bundle.tollOverride !== undefined)
+    const before = overrides ? await publishedStateOf(tx, now) : null
     const counts = await applyBundles(tx, bundles.map((located) => located.bundle))
     if (options.dryRun) throw new DryRunRollback(counts)
+    const published = before ? await queueRemindersForPublication(tx, before, await publishedStateOf(tx, now), now) : { subjectIds: [], reminders: 0 }
     const importId = await recordImport(tx, options.source, files.map((file) => file.file), counts)
-    return { ok: true as const, counts, importId, dryRun: false }
+    return { ok: true as const, counts, importId, dryRun: false, published }
   }).catch((error: unknown) => {
     // A dry run applies inside the transaction (so database constraints are checked too) and rolls back.
-    if (error instanceof DryRunRollback) return { ok: true as const, counts: error.counts, importId: null, dryRun: true }
+    if (error instanceof DryRunRollback) return { ok: true as const, counts: error.counts, importId: null, dryRun: true, published: { subjectIds: [], reminders: 0 } }
     throw error
   })
   return outcome
@@ -148,7 +161,7 @@ export async function readContentFiles(paths: readonly string[]): Promise<{ file
   return { files, problems }
 }
 
-export async function importContentFiles(db: Db, paths: readonly string[], options: { source: string; dryRun?: boolean }): Promise<ImportResult> {
+export async function importContentFiles(db: Db, paths: readonly string[], options: { source: string; dryRun?: boolean; now?: Date }): Promise<ImportResult> {
   const { files, problems } = await readContentFiles(paths)
   if (problems.length > 0) return { ok: false, problems }
   return importParsedFiles(db, files, options)
@@ -160,5 +173,5 @@ export function sampleContentFile(now: Date = new Date()): ParsedFile {
 }
 
 export async function importSampleContent(db: Db, now: Date = new Date(), options: { dryRun?: boolean } = {}): Promise<ImportResult> {
-  return importParsedFiles(db, [sampleContentFile(now)], { source: 'sample', dryRun: options.dryRun })
+  return importParsedFiles(db, [sampleContentFile(now)], { source: 'sample', dryRun: options.dryRun, now })
 }

@@ -274,12 +274,17 @@ export class ReminderScheduler {
     const kept = plannedFireTimes(plan, delivery.offsetsMs)
     const refresh = async (q: Queryable) => {
       const at = this.deps.now()
-      await updateReminder(q, delivery.reminderId, { title: plan.title, targetAt: new Date(plan.targetMs), payload: plan.payload }, at)
+      await updateReminder(q, delivery.reminderId, { title: plan.title, targetAt: plan.targetMs === null ? undefined : new Date(plan.targetMs), payload: plan.payload }, at)
       await syncDeliveries(q, delivery.reminderId, kept, delivery.offsetsMs, at)
     }
-    if (!kept.some((time) => time.key === delivery.fireKey)) return { ...skip('TIME_CHANGED', '时间已变更，已按新时间提醒'), alsoWrite: refresh }
-    if (plan.targetMs <= now) return skip('TOO_LATE', '提醒时间已过，未发送')
-    if (await hasLaterDueSibling(db, delivery, new Date(now))) return skip('SUPERSEDED', '已有更近的一次提醒，这次未发送')
+    // A 公布时提醒 has one fire time, queued by the import that published its subject: none of the
+    // moved / passed / superseded checks apply, and the message says when it was published.
+    const payload = plan.targetMs === null ? { ...plan.payload, publishedAt: delivery.fireAt.getTime() } : plan.payload
+    if (plan.targetMs !== null) {
+      if (!kept.some((time) => time.key === delivery.fireKey)) return { ...skip('TIME_CHANGED', '时间已变更，已按新时间提醒'), alsoWrite: refresh }
+      if (plan.targetMs <= now) return skip('TOO_LATE', '提醒时间已过，未发送')
+      if (await hasLaterDueSibling(db, delivery, new Date(now))) return skip('SUPERSEDED', '已有更近的一次提醒，这次未发送')
+    }
 
     const template = config.catalogue[delivery.kind]
     if (isPlaceholderTemplateId(template.templateId)) return inApp('IN_APP_NO_TEMPLATE', '微信提醒模板尚未配置，已在应用内提醒')
@@ -288,7 +293,7 @@ export class ReminderScheduler {
 
     let message: ReturnType<typeof buildSubscribeMessageData>
     try {
-      message = buildSubscribeMessageData(delivery.kind as ReminderKind, plan.payload as ReminderPayloads[ReminderKind], config.catalogue)
+      message = buildSubscribeMessageData(delivery.kind as ReminderKind, payload as ReminderPayloads[ReminderKind], config.catalogue)
     } catch (error) {
       if (!(error instanceof MessageDataError)) throw error
       return {

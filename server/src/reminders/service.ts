@@ -10,6 +10,7 @@
  * one-time subscription; a credit from a reminder's own tap is spent on that reminder first.
  */
 import {
+  firesOnPublication,
   interpretSubscribeResult,
   isPlaceholderTemplateId,
   REMINDER_KIND_SPECS,
@@ -64,7 +65,8 @@ export interface ReminderView {
   kindLabel: string
   subjectId: string
   title: string
-  targetAt: string
+  /** null: a 公布时提醒 whose subject has not been published yet. */
+  targetAt: string | null
   targetLabel: string
   status: Reminder['status']
   /** How the next fire time will go out, as things stand. */
@@ -92,6 +94,8 @@ export interface SubscribeOutcomeView {
   decisions: SubscribeInterpretation['decisions']
   creditsStored: number
 }
+
+const targetOf = (plan: SubjectPlan): Date | null => (plan.targetMs === null ? null : new Date(plan.targetMs))
 
 const notFound = () => new ApiError(404, 'REMINDER_NOT_FOUND', '找不到这个提醒')
 
@@ -125,12 +129,13 @@ export class ReminderService {
     const now = this.deps.now().getTime()
     const resolved = await resolveSubject(this.deps.db, { kind, subjectId, userId, now })
     if (!resolved.ok) throw new ApiError(resolved.status, resolved.code, resolved.message)
-    if (resolved.plan.targetMs <= now) throw new ApiError(409, 'SUBJECT_PASSED', PASSED_MESSAGE[kind])
+    if (resolved.plan.targetMs !== null && resolved.plan.targetMs <= now) throw new ApiError(409, 'SUBJECT_PASSED', PASSED_MESSAGE[kind])
     return resolved.plan
   }
 
   /** At least one kept fire time must still be ahead, or the reminder could never fire. */
   private checkFuture(plan: SubjectPlan, offsetsMs: number[]): void {
+    if (plan.targetMs === null) return
     const now = this.deps.now().getTime()
     const kept = plan.fireTimes.filter((time) => offsetsMs.includes(time.beforeMs))
     if (!kept.some((time) => time.fireAtMs > now)) {
@@ -167,10 +172,11 @@ export class ReminderService {
     const { reminder, created, stored } = await this.deps.db.transaction(async (tx) => {
       const saved = await upsertReminder(
         tx,
-        { userId, kind: plan.kind, subjectId: plan.subjectId, title: plan.title, targetAt: new Date(plan.targetMs), offsetsMs, payload: plan.payload },
+        { userId, kind: plan.kind, subjectId: plan.subjectId, title: plan.title, targetAt: targetOf(plan), offsetsMs, payload: plan.payload },
         now,
       )
-      await syncDeliveries(tx, saved.reminder.id, plannedFireTimes(plan, offsetsMs), offsetsMs, now)
+      // A 公布时提醒 has no fire time until an import queues it; syncing would drop one queued already.
+      if (plan.targetMs !== null) await syncDeliveries(tx, saved.reminder.id, plannedFireTimes(plan, offsetsMs), offsetsMs, now)
       const count = await addCredits(tx, userId, this.creditGrants(interpretation, saved.reminder), now)
       return { ...saved, stored: count }
     })
@@ -206,10 +212,10 @@ export class ReminderService {
       const saved = await updateReminder(
         tx,
         reminder.id,
-        { status, offsetsMs, ...(plan ? { title: plan.title, targetAt: new Date(plan.targetMs), payload: plan.payload } : {}) },
+        { status, offsetsMs, ...(plan ? { title: plan.title, targetAt: targetOf(plan) ?? undefined, payload: plan.payload } : {}) },
         now,
       )
-      if (plan && offsetsMs) await syncDeliveries(tx, reminder.id, plannedFireTimes(plan, offsetsMs), offsetsMs, now)
+      if (plan && offsetsMs && plan.targetMs !== null) await syncDeliveries(tx, reminder.id, plannedFireTimes(plan, offsetsMs), offsetsMs, now)
       return saved
     })
     return this.view(userId, updated)
@@ -268,7 +274,8 @@ export class ReminderService {
     const usable = credits.filter((item) => item.templateId === templateId && (item.reminderId === null || item.reminderId === reminder.id))
     const hasCredit = usable.some((item) => item.count > 0)
     const active = reminder.status === 'active'
-    const targetAhead = reminder.targetAt.getTime() > now
+    // A published rule stays published: its in-app reminder shows until the resident clears it.
+    const targetAhead = firesOnPublication(reminder.kind) || (reminder.targetAt !== null && reminder.targetAt.getTime() > now)
     const fireTimes = deliveries.map(
       (delivery): FireTimeView => ({
         key: delivery.fireKey,
@@ -288,7 +295,7 @@ export class ReminderService {
       kindLabel: spec.label,
       subjectId: reminder.subjectId,
       title: reminder.title,
-      targetAt: toIsoShanghai(reminder.targetAt),
+      targetAt: reminder.targetAt === null ? null : toIsoShanghai(reminder.targetAt),
       targetLabel: spec.target,
       status: reminder.status,
       channel: wechatPossible && hasCredit ? 'wechat' : 'in-app',

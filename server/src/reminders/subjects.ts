@@ -6,6 +6,8 @@
  *   voucher-expiring  a wallet voucher id, the caller's own             → the voucher's validTo
  *   event-starting    `eventId@YYYY-MM-DD` (or `eventId`: next occurrence) → planEventReminders
  *   rule-set-ending   a subsidy rule set id (bundled + operator override) → the instant after its last day
+ *   rule-published    `measure:<measure>` or `toll-period`                → none: fires when an import
+ *                     changes it (content/import.ts → queuePublishedDeliveries)
  *
  * Fire times and payloads come from src/domain/reminders (reminderFireTimes, planEventReminders),
  * so offsets and message contents are the domain's data. The scheduler resolves the subject again
@@ -14,7 +16,15 @@
 import { dayNumberOf, shanghaiMidnightMs } from '../../../src/domain/events/day-numbers'
 import { expandOccurrences, nextOccurrence, reminderAnchorMs, type CityEvent } from '../../../src/domain/events'
 import { findRuleSetById } from '../../../src/domain/policy/subsidy-rule-sets'
-import { planEventReminders, reminderFireTimes, type ReminderFireTime, type ReminderKind, type ReminderPayloads } from '../../../src/domain/reminders'
+import {
+  parsePublishedSubject,
+  planEventReminders,
+  publishedSubjectTitle,
+  reminderFireTimes,
+  type ReminderFireTime,
+  type ReminderKind,
+  type ReminderPayloads,
+} from '../../../src/domain/reminders'
 import { isValidDate } from '../../../src/domain/time'
 import { tryParseIsoInstant } from '../../../src/domain/vouchers/instants'
 import type { VoucherBatch } from '../../../src/domain/vouchers/schema'
@@ -27,7 +37,8 @@ export interface SubjectPlan {
   /** Canonical: `batch:round`, `event@date`, the voucher id, the rule set id. */
   subjectId: string
   title: string
-  targetMs: number
+  /** null: fires on publication, not at a time known in advance (公布时提醒). */
+  targetMs: number | null
   /** Every offset of the kind, earliest first, not filtered by the clock. */
   fireTimes: ReminderFireTime[]
   payload: ReminderPayloads[ReminderKind]
@@ -103,6 +114,14 @@ async function ruleSetEnding(q: Queryable, ruleSetId: string): Promise<SubjectRe
   return planOf('rule-set-ending', ruleSet.id, ruleSet.title, endsAtMs, { ruleSetName: ruleSet.title, endsOn: ruleSet.effective.to })
 }
 
+/** 公布时提醒: nothing to count back from; the import that publishes the subject queues its delivery. */
+function rulePublished(subjectId: string): SubjectResult {
+  const subject = parsePublishedSubject(subjectId)
+  if (!subject) return missing('SUBJECT_NOT_FOUND', '提醒对象应为“measure:补贴措施”（例如 measure:furniture）或“toll-period”')
+  const title = publishedSubjectTitle(subject)
+  return { ok: true, plan: { kind: 'rule-published', subjectId: subject.subjectId, title, targetMs: null, fireTimes: [], payload: { subjectName: title } } }
+}
+
 /** The plan for (kind, subject) as the store holds it now; `now` only picks "the next" round or occurrence. */
 export async function resolveSubject(q: Queryable, input: { kind: ReminderKind; subjectId: string; userId: string; now: number }): Promise<SubjectResult> {
   switch (input.kind) {
@@ -114,6 +133,8 @@ export async function resolveSubject(q: Queryable, input: { kind: ReminderKind; 
       return eventStarting(q, input.subjectId, input.now)
     case 'rule-set-ending':
       return ruleSetEnding(q, input.subjectId)
+    case 'rule-published':
+      return rulePublished(input.subjectId)
   }
 }
 
@@ -123,6 +144,7 @@ export const PASSED_MESSAGE: Readonly<Record<ReminderKind, string>> = {
   'voucher-expiring': '这张券已经过期了',
   'event-starting': '活动已经开始了',
   'rule-set-ending': '这套补贴政策已经截止了',
+  'rule-published': '已经公布了',
 }
 
 /** The plan's fire times for the offsets the resident keeps, as the store queues them. */

@@ -51,7 +51,7 @@ export const reminderViewSchema = z.object({
   kindLabel: z.string(),
   subjectId: z.string(),
   title: z.string(),
-  targetAt: z.string(),
+  targetAt: z.string().nullable().describe('公布时提醒在官方公布之前为 null'),
   targetLabel: z.string(),
   status: z.enum(['active', 'paused', 'cancelled']),
   channel: z.enum(['wechat', 'in-app']).describe('下一次提醒按现状的发送方式'),

@@ -23,7 +23,8 @@ export interface Reminder {
   kind: ReminderKind
   subjectId: string
   title: string
-  targetAt: Date
+  /** null for a reminder that fires on publication (公布时提醒) before anything was published. */
+  targetAt: Date | null
   offsetsMs: number[]
   payload: Record<string, unknown>
   status: ReminderStatus
@@ -55,7 +56,7 @@ interface ReminderRow {
   kind: ReminderKind
   subject_id: string
   title: string
-  target_at: Date
+  target_at: Date | null
   offsets_ms: number[]
   payload: Record<string, unknown>
   status: ReminderStatus
@@ -135,7 +136,9 @@ export async function upsertReminder(q: Queryable, input: ReminderInput, now: Da
   const [row] = await q.query<ReminderRow & { created: boolean }>(
     `insert into reminders (id, user_id, kind, subject_id, title, target_at, offsets_ms, payload, status, created_at, updated_at)
      values ($1, $2, $3, $4, $5, $6, $7::int[], $8::jsonb, 'active', $9, $9)
-     on conflict (user_id, kind, subject_id) do update set title = excluded.title, target_at = excluded.target_at,
+     on conflict (user_id, kind, subject_id) do update set title = excluded.title,
+       -- A 公布时提醒 set again keeps the moment its subject was published.
+       target_at = coalesce(excluded.target_at, reminders.target_at),
        offsets_ms = excluded.offsets_ms, payload = excluded.payload, status = 'active', updated_at = excluded.updated_at
      returning ${REMINDER_COLUMNS}, (xmax = 0) as created`,
     [randomUUID(), input.userId, input.kind, input.subjectId, input.title, input.targetAt, input.offsetsMs, json(input.payload), now],
@@ -157,7 +160,7 @@ export async function getReminder(q: Queryable, id: string): Promise<Reminder | 
 export async function listOwnReminders(q: Queryable, userId: string, options: { includeCancelled: boolean }): Promise<Reminder[]> {
   const rows = await q.query<ReminderRow>(
     `select ${REMINDER_COLUMNS} from reminders where user_id = $1 and ($2::boolean or status <> 'cancelled')
-     order by target_at, created_at, id limit 500`,
+     order by target_at nulls last, created_at, id limit 500`,
     [userId, options.includeCancelled],
   )
   return rows.map(toReminder)
@@ -222,6 +225,40 @@ export async function syncDeliveries(q: Queryable, reminderId: string, plan: rea
       [randomUUID(), reminderId, time.key, time.label, time.beforeMs, time.fireAt, now, REVIVABLE_SKIPS],
     )
   }
+}
+
+export const PUBLISHED_FIRE_KEY = 'published'
+
+/**
+ * 公布时提醒: an import changed what these subjects watch, so every active reminder of theirs gets
+ * its one delivery, due now, and the moment of publication as its target. The fire key is the same
+ * for every publication, so the unique (reminder, fire key) makes a reminder fire exactly once,
+ * however many later imports change the subject again. Returns the reminder ids queued.
+ */
+export async function queuePublishedDeliveries(
+  q: Queryable,
+  input: { kind: ReminderKind; subjectIds: readonly string[]; label: string; payloadOf: (subjectId: string) => unknown },
+  now: Date,
+): Promise<string[]> {
+  if (input.subjectIds.length === 0) return []
+  const queued: string[] = []
+  for (const subjectId of input.subjectIds) {
+    const rows = await q.query<{ id: string }>(
+      `with fresh as (
+         update reminders set target_at = $3, payload = $4::jsonb, updated_at = $3
+         where kind = $1 and subject_id = $2 and status = 'active'
+           and not exists (select 1 from reminder_deliveries d where d.reminder_id = reminders.id and d.fire_key = $5)
+         returning id
+       )
+       insert into reminder_deliveries (id, reminder_id, fire_key, label, before_ms, fire_at, next_attempt_at, created_at, updated_at)
+       select gen_random_uuid(), fresh.id, $5, $6, 0, $3, $3, $3, $3 from fresh
+       on conflict (reminder_id, fire_key) do nothing
+       returning reminder_id as id`,
+      [input.kind, subjectId, now, json(input.payloadOf(subjectId)), PUBLISHED_FIRE_KEY, input.label],
+    )
+    queued.push(...rows.map((row) => row.id))
+  }
+  return queued
 }
 
 /** Cancelling: every delivery not yet fired is skipped; one being sent right now finishes. */
@@ -347,7 +384,7 @@ export interface ClaimedDelivery extends Delivery {
   subjectId: string
   reminderStatus: ReminderStatus
   offsetsMs: number[]
-  targetAt: Date
+  targetAt: Date | null
 }
 
 /** Takes up to `limit` due pending deliveries, marking each 'sending' under a lease and a fresh claim token. */
@@ -365,7 +402,7 @@ export async function claimDueDeliveries(q: Queryable, now: Date, limit: number,
     [now, limit, new Date(now.getTime() + leaseMs)],
   )
   if (claimed.length === 0) return []
-  const context = await q.query<{ id: string; user_id: string; openid: string | null; kind: ReminderKind; subject_id: string; status: ReminderStatus; offsets_ms: number[]; target_at: Date }>(
+  const context = await q.query<{ id: string; user_id: string; openid: string | null; kind: ReminderKind; subject_id: string; status: ReminderStatus; offsets_ms: number[]; target_at: Date | null }>(
     `select r.id, r.user_id, u.openid, r.kind, r.subject_id, r.status, r.offsets_ms, r.target_at
      from reminders r join users u on u.id = r.user_id where r.id = any($1::uuid[])`,
     [Array.from(new Set(claimed.map((row) => row.reminder_id)))],

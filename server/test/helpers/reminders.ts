@@ -17,6 +17,7 @@ export const TEMPLATES = {
   'voucher-expiring': 'tmpl-voucher-expiring-02',
   'event-starting': 'tmpl-event-starting-0003',
   'rule-set-ending': 'tmpl-rule-set-ending-004',
+  'rule-published': 'tmpl-rule-published-0005',
 } as const
 
 export function testReminderConfig(env: Record<string, string> = {}): ReminderConfig {

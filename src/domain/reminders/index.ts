@@ -4,6 +4,7 @@ export {
   ALL_DAY_EVENT_REMINDER_TIME,
   ReminderError,
   reminderFireTimes,
+  firesOnPublication,
   type ReminderKind,
   type ReminderKindSpec,
   type ReminderOffset,
@@ -47,3 +48,15 @@ export {
   type TemplateDecision,
 } from './subscribe-result'
 export { planEventReminders, type EventReminderPlan } from './event-reminders'
+export {
+  TOLL_PERIOD_SUBJECT,
+  allPublishedSubjects,
+  changedPublishedSubjects,
+  parsePublishedSubject,
+  publishedFingerprint,
+  publishedSubjectId,
+  publishedSubjectTitle,
+  type PublishedState,
+  type PublishedSubject,
+  type PublishedTopic,
+} from './published-subjects'

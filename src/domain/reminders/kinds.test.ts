@@ -12,6 +12,7 @@ describe('reminderFireTimes', () => {
     ['voucher-expiring', [DAY]],
     ['event-starting', [DAY, HOUR]],
     ['rule-set-ending', [7 * DAY]],
+    ['rule-published', [0]],
   ] as const)('%s fires %p ms before the target', (kind, befores) => {
     const times = reminderFireTimes(kind, target)
     expect(times.map((time) => target - time.fireAtMs)).toEqual(befores)

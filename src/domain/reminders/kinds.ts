@@ -2,11 +2,15 @@
  * One reminder mechanism for every kind (issue 7): a voucher round opening, a voucher expiring,
  * an event starting and a subsidy rule set ending. How long before the moment each one fires is
  * data here, so changing "10 minutes before" never touches the logic.
+ *
+ * 'rule-published' (公布时提醒, issue 13) has no moment known in advance: it fires when an operator
+ * import publishes what it watches (published-subjects.ts), so its one offset is 0 and the server
+ * queues its fire time at the import, not when the reminder is set.
  */
 import { DomainError } from '../errors'
 import { isoShanghai, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, parseShanghaiIso } from '../events/day-numbers'
 
-export const REMINDER_KINDS = ['round-opening', 'voucher-expiring', 'event-starting', 'rule-set-ending'] as const
+export const REMINDER_KINDS = ['round-opening', 'voucher-expiring', 'event-starting', 'rule-set-ending', 'rule-published'] as const
 export type ReminderKind = (typeof REMINDER_KINDS)[number]
 
 export interface ReminderOffset {
@@ -53,6 +57,17 @@ export const REMINDER_KIND_SPECS: Readonly<Record<ReminderKind, ReminderKindSpec
     target: '截止时间',
     offsets: [{ beforeMs: 7 * MS_PER_DAY, label: '截止前 7 天' }],
   },
+  'rule-published': {
+    kind: 'rule-published',
+    label: '公布时提醒',
+    target: '公布时间',
+    offsets: [{ beforeMs: 0, label: '官方公布时' }],
+  },
+}
+
+/** Kinds that fire on an operator's publication rather than at a time known when they are set. */
+export function firesOnPublication(kind: ReminderKind): boolean {
+  return kind === 'rule-published'
 }
 
 /**

@@ -29,6 +29,8 @@ describe('buildSubscribeMessageData', () => {
       buildSubscribeMessageData('voucher-expiring', { voucherName: '满200减50', amountFen: 5000, expiresAt: Date.UTC(2025, 4, 31, 15, 59) }).data,
     ).toEqual({ thing1: { value: '满200减50' }, amount2: { value: '50.00元' }, time3: { value: '2025年5月31日 23:59' }, thing4: { value: '消费券明天到期，请尽快使用' } })
     expect(buildSubscribeMessageData('rule-set-ending', { ruleSetName: '2025年家电以旧换新', endsOn: '2025-12-31' }).data.date2).toEqual({ value: '2025年12月31日' })
+    const published = buildSubscribeMessageData('rule-published', { subjectName: '家居补贴新规则', publishedAt: Date.UTC(2026, 11, 6, 2, 0) })
+    expect(published.data).toEqual({ thing1: { value: '家居补贴新规则' }, time2: { value: '2026年12月6日 10:00' }, thing3: { value: '官方规则已更新，点击查看' } })
     expect(
       buildSubscribeMessageData('event-starting', { eventTitle: '新蜂音乐节', startsAt: OPENS_AT, venueName: '鹿鸣大草坪', statusText: '有变更' }).data.phrase4,
     ).toEqual({ value: '有变更' })

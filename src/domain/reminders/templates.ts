@@ -44,6 +44,8 @@ export interface ReminderPayloads {
   'voucher-expiring': { voucherName: string; amountFen: number; expiresAt: MessageTime; tip?: string }
   'event-starting': { eventTitle: string; startsAt: MessageTime; venueName: string; statusText?: string; tip?: string }
   'rule-set-ending': { ruleSetName: string; endsOn: MessageTime; tip?: string }
+  /** publishedAt is the import that published it: unknown until then. */
+  'rule-published': { subjectName: string; publishedAt?: MessageTime; tip?: string }
 }
 
 /** The payload properties a template field may read, per kind (checked when loading an override). */
@@ -52,6 +54,7 @@ export const PAYLOAD_KEYS: Readonly<Record<ReminderKind, readonly string[]>> = {
   'voucher-expiring': ['voucherName', 'amountFen', 'expiresAt', 'tip'],
   'event-starting': ['eventTitle', 'startsAt', 'venueName', 'statusText', 'tip'],
   'rule-set-ending': ['ruleSetName', 'endsOn', 'tip'],
+  'rule-published': ['subjectName', 'publishedAt', 'tip'],
 }
 
 export const PLACEHOLDER_TEMPLATE_PREFIX = 'PLACEHOLDER_'
@@ -98,6 +101,16 @@ export const DEFAULT_TEMPLATE_CATALOGUE: TemplateCatalogue = {
       { key: 'thing1', label: '政策名称', from: 'ruleSetName' },
       { key: 'date2', label: '截止日期', from: 'endsOn' },
       { key: 'thing3', label: '温馨提示', from: 'tip', fallback: '补贴政策即将截止，请尽快申请' },
+    ],
+  },
+  'rule-published': {
+    kind: 'rule-published',
+    templateId: `${PLACEHOLDER_TEMPLATE_PREFIX}RULE_PUBLISHED`,
+    title: '政策更新提醒',
+    fields: [
+      { key: 'thing1', label: '政策名称', from: 'subjectName' },
+      { key: 'time2', label: '更新时间', from: 'publishedAt' },
+      { key: 'thing3', label: '温馨提示', from: 'tip', fallback: '官方规则已更新，点击查看' },
     ],
   },
 }

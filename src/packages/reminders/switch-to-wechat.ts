@@ -17,7 +17,8 @@ export function canSwitchToWechat(reminder: ReminderView, info: ReminderTemplate
     info?.wechat === true &&
     reminder.channel === 'in-app' &&
     reminder.status === 'active' &&
-    reminder.nextFireAt !== null
+    // A 公布时提醒 not yet published has no fire time yet, but will have one.
+    (reminder.nextFireAt !== null || reminder.targetAt === null)
   )
 }
 

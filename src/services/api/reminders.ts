@@ -45,7 +45,8 @@ export interface ReminderView {
   kindLabel: string
   subjectId: string
   title: string
-  targetAt: string
+  /** null: a 公布时提醒 (kind rule-published) whose subject has not been published yet. */
+  targetAt: string | null
   targetLabel: string
   status: 'active' | 'paused' | 'cancelled'
   channel: ReminderChannel

@@ -24,6 +24,15 @@ export function devLoginEnabled(): boolean {
   return process.env.TARO_APP_DEV_LOGIN === 'true'
 }
 
+/**
+ * Whether a resident can sign in here at all. A browser can only through the development login,
+ * so a production H5 build cannot: features kept on the server (公布时提醒) say why instead of
+ * offering a sign-in that is bound to fail.
+ */
+export function canSignIn(): boolean {
+  return devLoginEnabled()
+}
+
 /** Whether this build can switch between the development accounts above. */
 export function canSwitchDevAccount(): boolean {
   return devLoginEnabled()

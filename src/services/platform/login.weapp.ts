@@ -19,6 +19,11 @@ export function devLoginEnabled(): boolean {
   return false
 }
 
+/** wx.login is always there. */
+export function canSignIn(): boolean {
+  return true
+}
+
 export function canSwitchDevAccount(): boolean {
   return false
 }

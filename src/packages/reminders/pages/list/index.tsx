@@ -1,6 +1,7 @@
 /**
  * 我的提醒: every reminder the resident set with 提醒我, whatever its kind (a voucher round
- * opening, a voucher expiring, an event starting, a subsidy rule set ending). In-app reminders
+ * opening, a voucher expiring, an event starting, a subsidy rule set ending, a rule or 衢城畅行
+ * period that is published — 公布时提醒). In-app reminders
  * whose time has come are shown first and prominently — on H5, or where WeChat messages were
  * refused, this page is how the reminder reaches the person. Each can be changed (which of the
  * kind's times to keep, pause) or cancelled.
@@ -14,6 +15,7 @@ import { PageShell } from '../../../../components/page-shell'
 import { Pressable } from '../../../../components/pressable'
 import { userMessage } from '../../../../services/api/errors'
 import type { ReminderView } from '../../../../services/api/reminders'
+import { parsePublishedSubject } from '../../../../domain/reminders/published-subjects'
 import { navigate } from '../../../../services/navigation'
 import { canSwitchToWechat, switchToWechat } from '../../switch-to-wechat'
 import { eventServices } from '../../../../store/event-services'
@@ -38,12 +40,16 @@ function openSubject(reminder: ReminderView): void {
       return
     case 'rule-set-ending':
       void navigate('subsidy')
+      return
+    case 'rule-published':
+      void navigate(parsePublishedSubject(reminder.subjectId)?.kind === 'toll-period' ? 'etc-car' : 'subsidy')
   }
 }
 
 const CHANNEL_TEXT = { wechat: '微信通知', 'in-app': '应用内提醒（到时在本页显示）' } as const
 
 function whenText(reminder: ReminderView): string {
+  if (reminder.targetAt === null) return `${reminder.targetLabel}：尚未公布，官方公布后提醒你`
   return `${reminder.targetLabel}：${formatInstant(instantOf(reminder.targetAt))}`
 }
 
@@ -106,7 +112,11 @@ function ReminderCard({ reminder }: { reminder: ReminderView }) {
     void run(async () => setNotice(await pending))
   }
 
-  const upcoming = reminder.nextFireAt ? `下次提醒：${formatInstant(instantOf(reminder.nextFireAt))}` : '没有待发的提醒'
+  const upcoming = reminder.nextFireAt
+    ? `下次提醒：${formatInstant(instantOf(reminder.nextFireAt))}`
+    : reminder.targetAt === null
+      ? '官方公布时提醒'
+      : '没有待发的提醒'
   return (
     <View className='card reminder-card' role='listitem' aria-label={`${reminder.kindLabel}：${reminder.title}`}>
       <View className='reminder-card__head'>
