@@ -37,8 +37,9 @@ export async function followEventReminders(q: Queryable, eventId: string, shiftD
     }
     const resolved = await resolveSubject(q, { kind: 'event-starting', subjectId, userId: row.user_id, now: now.getTime() })
     if (resolved.ok) {
-      await updateReminder(q, row.id, { title: resolved.plan.title, targetAt: new Date(resolved.plan.targetMs), payload: resolved.plan.payload }, now)
-      await syncDeliveries(q, row.id, plannedFireTimes(resolved.plan, row.offsets_ms), row.offsets_ms, now)
+      const { targetMs } = resolved.plan
+      await updateReminder(q, row.id, { title: resolved.plan.title, ...(targetMs !== null ? { targetAt: new Date(targetMs) } : {}), payload: resolved.plan.payload }, now)
+      if (targetMs !== null) await syncDeliveries(q, row.id, plannedFireTimes(resolved.plan, row.offsets_ms), row.offsets_ms, now)
     } else {
       await skipPendingDeliveries(q, row.id, resolved.code, resolved.message, now)
     }

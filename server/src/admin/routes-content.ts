@@ -369,7 +369,7 @@ export const contentAdminRoutes: FastifyPluginAsyncZod<ContentAdminRouteOptions>
       return asProblems(problems.map((problem) => ({ file: problem.file, path: problem.path.map(String).join('.') || '(文件顶层)', ...(problem.position ? { line: problem.position.line, column: problem.position.column } : {}), reason: problem.reason })))
     }
     const changes = await changesOf(db, bundles.map((located) => located.bundle))
-    const result = await importParsedFiles(db, [parsed.parsed], { source: 'console', dryRun })
+    const result = await importParsedFiles(db, [parsed.parsed], { source: 'console', dryRun, now: now() })
     if (!result.ok) return asProblems(result.problems)
     if (!dryRun && caller) {
       const at = now()
