@@ -43,6 +43,11 @@ const envSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   /** Prefix of every Redis key this server writes (one per deployment, or per test run). */
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/, '只能包含字母、数字、:、_ 和 -').default('qht:'),
+  /**
+   * A managed Redis that forbids CONFIG GET: the operator vouches that it keeps an append-only file
+   * (appendfsync everysec or always), so production starts without reading the settings.
+   */
+  REDIS_PERSISTENCE_ASSURED: z.enum(['true', 'false']).default('false'),
   /** Key of the HMAC that signs redemption codes (≥ 32 characters); production redeems nothing without it. */
   REDEMPTION_SECRET: z.string().min(32, '至少 32 个字符').optional(),
   CLAIM_RATE_LIMIT_USER_PER_10S: positiveInt.default(20),
@@ -77,6 +82,8 @@ export interface VoucherConfig {
   engine: 'store' | 'redis'
   redisUrl: string | null
   redisKeyPrefix: string
+  /** REDIS_PERSISTENCE_ASSURED: production takes the Redis persistence settings on trust. */
+  redisPersistenceAssured: boolean
   /**
    * Null when unset: outside production a key is generated once and kept in the store; in
    * production the redemption endpoints answer 503 until it is set (never a default key).
@@ -119,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       engine: e.REDIS_URL ? 'redis' : 'store',
       redisUrl: e.REDIS_URL ?? null,
       redisKeyPrefix: e.REDIS_KEY_PREFIX,
+      redisPersistenceAssured: e.REDIS_PERSISTENCE_ASSURED === 'true',
       redemptionSecret: e.REDEMPTION_SECRET ?? null,
       production: e.NODE_ENV === 'production',
       claimRateLimit: { userPer10s: e.CLAIM_RATE_LIMIT_USER_PER_10S, ipPer10s: e.CLAIM_RATE_LIMIT_IP_PER_10S },

@@ -9,6 +9,7 @@ import { hasImportedContent } from './store/content'
 import { openDb } from './store/db'
 import { migrate } from './store/migrate'
 import { seedDevAccounts } from './vouchers/dev-accounts'
+import { RedisPersistenceError } from './vouchers/redis-persistence'
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message)
+  if (error instanceof ConfigError || error instanceof RedisPersistenceError) console.error(error.message)
   else console.error(error)
   process.exit(1)
 })

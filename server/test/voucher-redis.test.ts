@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { CLAIM_SCRIPT, RedisClaimEngine } from '../src/vouchers/redis-engine'
+import { RedisClaimEngine } from '../src/vouchers/redis-engine'
+import { CLAIM_SCRIPT } from '../src/vouchers/redis-scripts'
 import { bulkResidents, importBatches, inParallel, rushBatch } from './helpers/voucher-fixtures'
 import { bearer, newKey, skipReason, startVoucherHarness, type VoucherHarness } from './helpers/voucher-harness'
 
@@ -20,7 +21,7 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
   let engine: RedisClaimEngine
 
   before(async () => {
-    h = await startVoucherHarness('redis', { seed: false, vouchers: { redisEngine: { worker: false } } })
+    h = await startVoucherHarness('redis', { seed: false, vouchers: { redisEngine: { worker: false, lossGraceMs: 50 } } })
     engine = h.vouchers.engine as RedisClaimEngine
     const at = h.clock.now.getTime()
     await importBatches(h.db, [
@@ -28,6 +29,8 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
       rushBatch('closed-fail', at, { quota: 10 }),
       rushBatch('crash', at, { quota: 300 }),
       rushBatch('amnesia', at, { quota: 50 }),
+      rushBatch('orphaned', at, { quota: 50 }),
+      rushBatch('reconnect', at, { quota: 50 }),
     ])
     await h.vouchers.tick()
   })
@@ -36,7 +39,7 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
   const scriptArgs = (userId: string, key: string) => {
     const k = engine.keys('lua')
     return {
-      keys: [k.total('r1'), k.taken('r1'), k.user(userId), k.claim(userId, key), k.stream, k.paused],
+      keys: [k.total('r1'), k.taken('r1'), k.user(userId), k.claim(userId, key), k.stream, k.paused, k.epoch],
       args: ['r1', userId, `v-${key}-${userId.slice(0, 8)}`, h.clock.now.getTime(), 2, 2, key, 60_000],
     }
   }
@@ -61,27 +64,20 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
     assert.equal(wrong[0], 'DUPLICATE', 'the test above would catch a truthiness check')
   })
 
-  test('a missing stock key means sold out: nothing is reserved, and upkeep rebuilds it from PostgreSQL', async () => {
+  test('a missing stock key is rebuilt from PostgreSQL before the claim is answered: never SOLD_OUT from missing state', async () => {
     const k = engine.keys('closed-fail')
-    const [resident] = await bulkResidents(h.db, 1)
+    const [resident, other] = await bulkResidents(h.db, 2)
     await engine.redis.del(k.total('r1'))
-    const refused = await h.request({
-      method: 'POST',
-      url: claimUrl('closed-fail'),
-      headers: { ...bearer(resident), 'idempotency-key': newKey() },
-    })
-    assert.equal(refused.statusCode, 409)
-    assert.equal(refused.json().error.code, 'SOLD_OUT')
-    assert.equal(await engine.redis.get(k.taken('r1')), '0')
-    assert.equal(await engine.redis.xlen(k.stream), 0)
-    await h.vouchers.upkeepAll()
-    assert.equal(await engine.redis.get(k.total('r1')), '10')
-    const granted = await h.request({
-      method: 'POST',
-      url: claimUrl('closed-fail'),
-      headers: { ...bearer(resident), 'idempotency-key': newKey() },
-    })
+    const key = newKey()
+    const granted = await h.request({ method: 'POST', url: claimUrl('closed-fail'), headers: { ...bearer(resident), 'idempotency-key': key } })
     assert.equal(granted.statusCode, 201, granted.body)
+    assert.equal(await engine.redis.get(k.total('r1')), '10', 'the total was rebuilt from the batch and the record')
+    assert.equal(await engine.redis.get(k.taken('r1')), '1')
+    // Only definitive answers are kept against a key: the retry replays the 201.
+    const retry = await h.request({ method: 'POST', url: claimUrl('closed-fail'), headers: { ...bearer(resident), 'idempotency-key': key } })
+    assert.equal(retry.body, granted.body)
+    const next = await h.request({ method: 'POST', url: claimUrl('closed-fail'), headers: { ...bearer(other), 'idempotency-key': newKey() } })
+    assert.equal(next.statusCode, 201, next.body)
   })
 
   test('NOSCRIPT after SCRIPT FLUSH: the claim still succeeds (EVALSHA falls back to EVAL, which reloads)', async () => {
@@ -119,15 +115,17 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
     assert.equal(late.body, first.body)
     assert.equal((await claim(key, { roundId: 'r1' })).json().error.code, 'IDEMPOTENCY_KEY_REUSED')
 
-    // A process died after binding a key and before its claim: within the lease the retry hears
-    // CLAIM_IN_FLIGHT; after it, the retry takes the key over and claims once.
+    // A process bound a key and has not answered: while its writer's heartbeat lives and within the
+    // lease the retry hears CLAIM_IN_FLIGHT; after the lease, or once the heartbeat is gone (the
+    // process was killed), the retry takes the key over and claims once.
     const orphan = newKey()
-    const fingerprint = record.slice(record.indexOf('|', 2) + 1)
-    await engine.redis.set(idem(orphan), `l|${Date.now() + 60_000}|${fingerprint}`, 'PX', 86_400_000)
+    await engine.redis.set(`${engine.prefix}writer:another-process`, '1', 'PX', 60_000)
+    const fingerprint = record.split('|')[2]
+    await engine.redis.set(idem(orphan), `l|${Date.now() + 60_000}|${fingerprint}|another-process`, 'PX', 86_400_000)
     const held = await claim(orphan)
     assert.equal(held.statusCode, 409)
     assert.equal(held.json().error.code, 'CLAIM_IN_FLIGHT')
-    await engine.redis.set(idem(orphan), `l|${Date.now() - 1}|${fingerprint}`, 'PX', 86_400_000)
+    await engine.redis.del(`${engine.prefix}writer:another-process`)
     const takenOver = await claim(orphan)
     assert.equal(takenOver.statusCode, 201, takenOver.body)
     assert.notEqual(takenOver.json().data.voucher.id, first.json().data.voucher.id)
@@ -154,9 +152,9 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
     assert.equal(claimed.size, 300)
 
     // The doomed writer reads 200 entries, commits 100 of them and dies before acknowledging any.
-    const [{ entries }] = (await engine.readNew('doomed-writer', 200, null)).filter((group) => group.batch.id === 'crash')
+    const [{ entries }] = (await engine.writer.readNew('doomed-writer', 200, null)).filter((group) => group.batch.id === 'crash')
     assert.equal(entries.length, 200)
-    await engine.writeEntries(batch, entries.slice(0, 100), { ack: false })
+    await engine.writer.writeEntries(batch, entries.slice(0, 100), { ack: false })
     const [{ n: midway }] = await h.db.query<{ n: number }>(`select count(*)::int as n from vouchers where batch_id = 'crash'`)
     assert.equal(midway, 100)
     assert.equal(((await engine.redis.xpending(engine.keys('crash').stream, 'writers')) as [number])[0], 200)
@@ -182,32 +180,101 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
     }
   })
 
-  test('Redis lost everything: claims fail closed, then the reconciler rebuilds it from PostgreSQL — limits and first answers intact', async () => {
+  test('Redis lost everything (a flush): the 201s not yet written reach PostgreSQL from the journal, the gate is rebuilt before any answer — no false SOLD_OUT, limits and first answers intact', async () => {
     const batch = await h.vouchers.findBatch('amnesia')
-    const [resident, other] = await bulkResidents(h.db, 2)
+    const residents = await bulkResidents(h.db, 12)
+    const [resident, other] = residents
     const key = newKey()
     const first = await h.request({ method: 'POST', url: claimUrl('amnesia'), headers: { ...bearer(resident), 'idempotency-key': key } })
     assert.equal(first.statusCode, 201)
-    await engine.reconcile(batch, h.clock.now.getTime(), { staleMs: 0 })
+    // Ten more answered claims, none written yet (no writer runs here): they exist only in Redis's stream and this process's journal.
+    const answered = await inParallel(10, 10, (index) =>
+      h.request({ method: 'POST', url: claimUrl('amnesia'), headers: { ...bearer(residents[2 + index]), 'idempotency-key': newKey() } }),
+    )
+    assert.ok(answered.every((response) => response.statusCode === 201))
+    const ids = [first, ...answered].map((response) => response.json().data.voucher.id as string)
+    assert.equal(engine.journal.size >= 11, true, 'the journal holds the unwritten 201s')
 
     await engine.purgeAll()
-    const closed = await h.request({ method: 'POST', url: claimUrl('amnesia'), headers: { ...bearer(other), 'idempotency-key': newKey() } })
-    assert.equal(closed.json().error.code, 'SOLD_OUT')
-    await h.vouchers.upkeepAll()
-    const proof = await engine.verify(batch)
-    assert.equal(proof.ok, true, JSON.stringify(proof))
+    const fresh = await h.request({ method: 'POST', url: claimUrl('amnesia'), headers: { ...bearer(other), 'idempotency-key': newKey() } })
+    assert.equal(fresh.statusCode, 201, `a flushed Redis is rebuilt before the answer, not SOLD_OUT: ${fresh.body}`)
+    const stored = new Set((await h.db.query<{ id: string }>(`select id from vouchers where batch_id = 'amnesia'`)).map((row) => row.id))
+    for (const id of ids) assert.ok(stored.has(id), `answered voucher ${id} is in PostgreSQL`)
+    assert.equal(await engine.redis.get(engine.keys('amnesia').taken('r1')), '12', 'the rebuilt count includes the orphans and the new claim')
 
     const retry = await h.request({ method: 'POST', url: claimUrl('amnesia'), headers: { ...bearer(resident), 'idempotency-key': key } })
     assert.equal(retry.statusCode, 201)
     assert.equal(retry.json().data.voucher.id, first.json().data.voucher.id, 'the retry gets the same voucher, not a second one')
-    const again = await h.request({
-      method: 'POST',
-      url: claimUrl('amnesia'),
-      headers: { ...bearer(resident), 'idempotency-key': newKey() },
-    })
+    const again = await h.request({ method: 'POST', url: claimUrl('amnesia'), headers: { ...bearer(resident), 'idempotency-key': newKey() } })
     assert.equal(again.json().error.code, 'LIMIT_REACHED')
-    const fresh = await h.request({ method: 'POST', url: claimUrl('amnesia'), headers: { ...bearer(other), 'idempotency-key': newKey() } })
-    assert.equal(fresh.statusCode, 201, fresh.body)
+    await engine.reconcile(batch, h.clock.now.getTime(), { staleMs: 0 })
+    const proof = await engine.verify(batch)
+    assert.equal(proof.ok, true, JSON.stringify(proof))
+    assert.equal(proof.residents, 12)
+  })
+
+  const storedIds = async (batchId: string) =>
+    new Set((await h.db.query<{ id: string }>('select id from vouchers where batch_id = $1', [batchId])).map((row) => row.id))
+  async function allStoredWithin(batchId: string, ids: readonly string[], ms: number): Promise<Set<string>> {
+    const until = Date.now() + ms
+    let stored = await storedIds(batchId)
+    while (Date.now() < until && !ids.every((id) => stored.has(id))) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      stored = await storedIds(batchId)
+    }
+    return stored
+  }
+  const claimAll = async (batchId: string, count: number) => {
+    const residents = await bulkResidents(h.db, count)
+    const responses = await inParallel(count, 10, (index) =>
+      h.request({ method: 'POST', url: claimUrl(batchId), headers: { ...bearer(residents[index]), 'idempotency-key': newKey() } }),
+    )
+    assert.ok(responses.every((response) => response.statusCode === 201))
+    return responses.map((response) => response.json().data.voucher.id as string)
+  }
+
+  test('a killed server left entries pending for its writer: a live writer sees no heartbeat and writes them within seconds, not after staleMs', { timeout: 30_000 }, async () => {
+    const ids = await claimAll('orphaned', 30)
+    const [{ entries }] = (await engine.writer.readNew('killed-server-writer', 100, null)).filter((group) => group.batch.id === 'orphaned')
+    assert.equal(entries.length, 30, 'the dead writer had read them all')
+    const started = Date.now()
+    const next = await startVoucherHarness('redis', { db: h.db, redisPrefix: h.redisPrefix!, vouchers: { redisEngine: { writer: 'loop' } } })
+    try {
+      const stored = await allStoredWithin('orphaned', ids, 5000)
+      assert.deepEqual(stored, new Set(ids), `in PostgreSQL ${Date.now() - started} ms after the new server started`)
+    } finally {
+      await next.close()
+    }
+  })
+
+  test('the writer reads its own pending entries again after every reconnect: a read whose reply was lost is written within seconds', { timeout: 30_000 }, async () => {
+    const live = await startVoucherHarness('redis', { db: h.db, redisPrefix: h.redisPrefix!, vouchers: { redisEngine: { writer: 'loop' } } })
+    try {
+      const { writer } = live.vouchers.engine as RedisClaimEngine
+      // The first read that brings this batch's entries loses its reply: the connection drops
+      // (CLIENT KILL of the writer's named connections) and the loop never sees them.
+      const read = writer.readNew.bind(writer)
+      let lost = 0
+      writer.readNew = async (consumer, count, blockMs, options = {}) => {
+        const groups = await read(consumer, count, blockMs, options)
+        const hit = groups.find((group) => group.batch.id === 'reconnect' && group.entries.length > 0)
+        if (!hit || options.pending || lost > 0) return groups
+        lost = hit.entries.length
+        const clients = (await engine.redis.client('LIST')) as string
+        for (const line of clients.split('\n')) {
+          const name = /\bname=(\S+)/.exec(line)?.[1]
+          if (name === `writer-${writer.consumer}` || name === `gate-${writer.consumer}`)
+            await engine.redis.client('KILL', 'ID', /\bid=(\d+)/.exec(line)![1])
+        }
+        return groups.filter((group) => group !== hit)
+      }
+      const ids = await claimAll('reconnect', 20)
+      const stored = await allStoredWithin('reconnect', ids, 5000)
+      assert.ok(lost > 0, 'a read lost its reply')
+      assert.deepEqual(stored, new Set(ids))
+    } finally {
+      await live.close()
+    }
   })
 })
 

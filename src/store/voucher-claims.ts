@@ -45,6 +45,14 @@ export interface ClaimStatus {
   voucherId?: string
 }
 
+/**
+ * 503 CLAIM_BUSY: the server could not decide yet (its Redis restarting or being rebuilt) and says
+ * when to come back (Retry-After). The claim is retried with the same key this many times, each
+ * after the wait the server asked for (at most BUSY_WAIT_MAX_MS), before the button offers 重试领取.
+ */
+export const BUSY_RETRIES = 5
+const BUSY_WAIT_MAX_MS = 10_000
+
 /** A pending key older than this is abandoned: the server keeps idempotency answers for a day. */
 export const PENDING_CLAIM_MAX_AGE_MS = 24 * 60 * 60 * 1000
 
@@ -121,6 +129,7 @@ export const useVoucherClaimsStore = create<VoucherClaimsState>()(
 
           const delays = services.claimRetryDelaysMs
           let retries = 0
+          let busyRetries = 0
           let signedInAgain = false
           for (;;) {
             try {
@@ -138,6 +147,11 @@ export const useVoucherClaimsStore = create<VoucherClaimsState>()(
                   setStatus(batchId, { phase: 'sign-in-failed', message: userMessage(loginError) })
                   return
                 }
+              }
+              if (error instanceof ApiError && error.status === 503 && error.retryAfterSeconds !== undefined && busyRetries < BUSY_RETRIES) {
+                await sleep(Math.min(Math.max(error.retryAfterSeconds, 0) * 1000, BUSY_WAIT_MAX_MS))
+                busyRetries += 1
+                continue
               }
               if (isUnanswered(error)) {
                 if (retries < delays.length) {

@@ -133,6 +133,10 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
     '/batches/:batchId/claims',
     {
       config: { rateLimit: { max: options.claimRateLimit.ipPer10s, timeWindow: 10_000 } },
+      // No request logging on the rush's path (issue 20): at LOG_LEVEL=info Fastify writes two lines
+      // per request ("incoming request", "request completed"), as much work as the claim's answer.
+      // Failures (5xx) still log at error; refusals are counted, not logged one by one.
+      logLevel: 'warn',
       preHandler: [options.sessions.require, claimUserLimit],
       // The headers' schema documents Idempotency-Key in the OpenAPI; idempotencyKey() checks it
       // (400 IDEMPOTENCY_KEY_REQUIRED), so the rush does not also copy every request's headers.

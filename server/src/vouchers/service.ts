@@ -142,6 +142,8 @@ export class VoucherService {
             url: config.redisUrl,
             prefix: config.redisKeyPrefix,
             log: options.log,
+            // Production refuses a Redis that would forget answered claims on restart (issue 16).
+            persistence: config.production ? (config.redisPersistenceAssured ? 'assured' : 'require') : 'warn',
             ...options.redisEngine,
           })
         : new StoreClaimEngine(options.db, options.storeEngine)

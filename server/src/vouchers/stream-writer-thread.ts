@@ -17,6 +17,7 @@ export interface WriterThreadData {
   prefix: string
   consumer: string
   writeIntervalMs?: number
+  heartbeatMs?: number
 }
 
 export type WriterThreadMessage = { type: 'ready' } | { type: 'error'; message: string; stack?: string }
@@ -36,7 +37,9 @@ async function run(data: WriterThreadData): Promise<void> {
     prefix: data.prefix,
     consumer: data.consumer,
     writeIntervalMs: data.writeIntervalMs,
+    heartbeatMs: data.heartbeatMs,
     writer: 'loop',
+    persistence: 'skip',
     log: { error: (obj) => report((obj as { err?: unknown }).err ?? obj), warn: (obj) => report((obj as { err?: unknown }).err ?? obj) },
   })
   const follow = async () => {

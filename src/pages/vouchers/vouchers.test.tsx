@@ -184,6 +184,27 @@ test('after a network error the retry sends the SAME Idempotency-Key; a new tap 
   expect(claims()[4].headers['idempotency-key']).not.toBe(key)
 })
 
+test('503 CLAIM_BUSY (the server\'s Redis restarting): the claim waits the Retry-After it was given and retries with the SAME key until answered', async () => {
+  useSessionStore.setState({ session: testSession() })
+  let busy = 3
+  server.on((request) => {
+    if (request.path !== '/api/v1/batches/b-open/claims') return undefined
+    if (busy-- > 0) return fail(503, 'CLAIM_BUSY', '领券的人太多，系统正在处理，请 1 秒后再试（不会重复领券）', { 'Retry-After': '1' })
+    return ok({ data: { outcome: 'CLAIMED', voucher: { id: 'v1' } } }, 201)
+  })
+  const times: number[] = []
+  server.on((request) => {
+    if (request.path === '/api/v1/batches/b-open/claims') times.push(Date.now())
+    return undefined
+  })
+  await renderTab()
+  fireEvent.click(card('b-open').getByRole('button', { name: '立即领取：测试券 b-open' }))
+  expect(await card('b-open').findByText(/✓ 领取成功/, undefined, { timeout: 6000 })).toBeInTheDocument()
+  expect(claims()).toHaveLength(4)
+  expect(new Set(claims().map((request) => request.headers['idempotency-key'])).size).toBe(1)
+  for (let index = 1; index < times.length; index += 1) expect(times[index] - times[index - 1]).toBeGreaterThanOrEqual(900)
+}, 10_000)
+
 test('an unanswered claim survives closing the app: the key is on the phone and 重试领取 uses it', async () => {
   useSessionStore.setState({ session: testSession() })
   useVoucherClaimsStore.setState({ pending: { 'b-open': { key: 'claim-kept-key-1', batchId: 'b-open', body: { roundId: 'r1' }, createdAt: Date.now() - MINUTE } } })
