@@ -12,7 +12,7 @@ import { BASE_URL, screenshot, visiblePage, waitForShownText } from './lib/brows
 import { overrideJourney } from './lib/content-server.mjs'
 
 const DAY_2026 = new Date('2026-03-16T10:00:00+08:00')
-const NOTICE = { clause: '2026 年国家以旧换新通知', source: '商务部 2026 年 3 月通知（示例）', status: 'provisional' }
+const NOTICE = { clause: '发改环资〔2025〕1745号', source: '商务部 2026-03-10 通知（示例）', status: 'provisional' }
 const CONTENT_FILE = {
   subsidyOverrides: {
     format: 'quhuitong/subsidy-overrides@1',
@@ -62,7 +62,7 @@ test('空调 ¥5,000 一级 bought today: ¥600.00 under the override, with the 
   await airConditioner5000Grade1Today(journey.server.url)
   await result().getByText('¥600.00', { exact: true }).waitFor()
   await result().getByText('¥5,000.00 × 12% = ¥600.00；封顶 ¥1,200.00').waitFor()
-  await result().getByText('来源：商务部 2026 年 3 月通知（示例）', { exact: false }).first().waitFor()
+  await result().getByText('来源：商务部 2026-03-10 通知（示例）', { exact: false }).first().waitFor()
   const note = result().getByText(/^补贴数据：运营方更新于 .*（2026-03 家电补贴标准调整（示例））$/)
   await note.scrollIntoViewIfNeeded()
   await screenshot(journey.phone.page, 'subsidy-override-appliance')

@@ -45,7 +45,7 @@ test('补贴 tab: today the 2026 rules apply, the 2025 measures ended, each meas
   const { page } = phone
   await openRoute(page, 'pages/home/index', '衢惠通')
   await clickTab(page, '补贴', '适用的规则')
-  await shown().getByText('2026 年国家消费品以旧换新（待官方确认）').first().waitFor()
+  await shown().getByText('2026 年消费品以旧换新（国家统一标准，待官方确认）').first().waitFor()
   await shown()
     .getByText(/衢州 2025 年消费品以旧换新.*已于 2025-12-31 结束/)
     .first()
@@ -53,7 +53,8 @@ test('补贴 tab: today the 2026 rules apply, the 2025 measures ended, each meas
   const appliance = shown().getByRole('group', { name: '家电' })
   await appliance.getByText('一级能效 15% · 最高 ¥1,500/件').waitFor()
   await appliance.getByText('⚠ 待官方确认').first().waitFor()
-  await shown().getByRole('group', { name: '数码产品' }).getByText('✗ 现在没有').waitFor()
+  await shown().getByRole('group', { name: '数码产品' }).getByText('✓ 可以申请').waitFor()
+  await shown().getByRole('group', { name: '家居' }).getByText('⚠ 待公布').waitFor()
   await screenshot(page, 'subsidy-tab')
   await assertNoBlockingAxe('补贴 tab')
 })

@@ -248,6 +248,10 @@ async function main(): Promise<void> {
       SEED_SAMPLE: 'never',
       LOG_LEVEL: 'warn',
       REDEMPTION_SECRET: 'bench-only-secret-bench-only-secret',
+      // A production server refuses to start without these (residents here have sessions already).
+      WECHAT_APPID: 'wx-bench',
+      WECHAT_SECRET: 'bench-only-wechat-secret',
+      SESSION_KEY_SECRET: 'bench-only-session-key-secret-bench-only',
       RATE_LIMIT_IP_PER_MINUTE: '100000000',
       CLAIM_RATE_LIMIT_IP_PER_10S: '100000000',
       ...(pgliteDir ? { DATA_DIR: pgliteDir } : { DATABASE_URL: `${DATABASE_URL}${searchPath}` }),

@@ -48,7 +48,7 @@ function festival(id: string, title: string, start: string, end: string) {
     end,
     admission: { kind: 'unknown' },
     organiser: null,
-    provenance: { source: '搜索测试', status: 'confirmed', sample: false },
+    provenance: { source: '衢州市文广旅游局 2025-04-01 公告（搜索测试）', status: 'confirmed', sample: false },
   }
 }
 

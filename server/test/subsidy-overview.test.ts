@@ -26,10 +26,10 @@ const OVERRIDE = {
           appliance: {
             rates: {
               byGrade: {
-                '1': { value: 12, clause: '2026 年国家以旧换新通知', source: '商务部 2026 年 3 月通知（测试）', status: 'provisional' },
+                '1': { value: 12, clause: '发改环资〔2025〕1745号', source: '商务部 2026-03-10 通知（测试）', status: 'provisional' },
               },
             },
-            capFen: { value: 120000, clause: '2026 年国家以旧换新通知', source: '商务部 2026 年 3 月通知（测试）', status: 'provisional' },
+            capFen: { value: 120000, clause: '发改环资〔2025〕1745号', source: '商务部 2026-03-10 通知（测试）', status: 'provisional' },
           },
         },
       },

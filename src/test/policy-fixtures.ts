@@ -12,7 +12,7 @@ import { policyApi, type PolicyData } from '../services/api/policy'
 import { usePolicyStore } from '../packages/subsidy/store/policy'
 import { apiTestServerForSuite, ok, type RecordedRequest, type Reply } from './api-test-server'
 
-const NOTICE = { clause: '2026 年国家以旧换新通知', source: '商务部 2026 年 3 月通知（测试）', status: 'provisional' }
+const NOTICE = { clause: '发改环资〔2025〕1745号', source: '商务部 2026-03-10 通知（测试）', status: 'provisional' }
 
 /** 一级能效 15% → 12%, cap ¥1,500 → ¥1,200, and a channel: 空调 ¥5,000 一级 in 2026 gets ¥600 instead of ¥750. */
 export const APPLIANCE_OVERRIDE = {

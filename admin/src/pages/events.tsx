@@ -4,11 +4,11 @@
  * and cancel, each with the note residents will read.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { Alert, App, Button, Col, Drawer, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Table, Tag } from 'antd'
+import { Alert, App, Button, Calendar, Col, Drawer, Form, Input, InputNumber, Modal, Row, Segmented, Select, Space, Switch, Table, Tag } from 'antd'
 import { useState } from 'react'
 import { EVENT_STATUS_LABEL, EVENT_TYPE_LABEL, EVENT_TYPES, SPORTS_LEVEL_LABEL, SPORTS_LEVELS, cityEventSchema, type CityEvent } from '../../../src/domain/events/model'
 import { COUNTIES } from '../../../src/domain/events/places'
-import { addDays, todayInShanghai } from '../../../src/domain/time'
+import { addDays, dayjs, todayInShanghai, type Dayjs } from '../../../src/domain/time'
 import { api, apiPage, errorText } from '../api'
 import { useAuth } from '../auth'
 import { useChange } from '../use-change'
@@ -130,8 +130,8 @@ function EventForm({ before, onDone }: { before: CityEvent | null; onDone(): voi
       <Form.Item label='活动名称' name='title' required>
         <Input />
       </Form.Item>
-      <Form.Item label='简介（可空）' name='summary'>
-        <Input.TextArea rows={2} />
+      <Form.Item label='简介（可空，一段话）' name='summary'>
+        <Input maxLength={500} />
       </Form.Item>
       <Row gutter={12}>
         <Col span={8}>
@@ -241,12 +241,46 @@ function ChangeModal({ event, kind, onClose }: { event: EventRow; kind: 'move' |
             </Form.Item>
           </>
         )}
-        <Form.Item label='给居民的说明' name='changeNote' rules={[{ required: true, message: '请写明说明，居民会看到' }]}>
-          <Input.TextArea rows={2} />
+        <Form.Item label='给居民的说明（一行）' name='changeNote' rules={[{ required: true, message: '请写明说明，居民会看到' }]}>
+          <Input maxLength={200} />
         </Form.Item>
         {change.isError && <Alert type='error' showIcon message={errorText(change.error)} />}
       </Form>
     </Modal>
+  )
+}
+
+/** The month as a calendar: each day lists the events that start on it (cancelled ones struck through). */
+function EventCalendar() {
+  const [month, setMonth] = useState(() => todayInShanghai().slice(0, 7))
+  const from = `${month}-01`
+  const to = dayjs(from).endOf('month').format('YYYY-MM-DD')
+  const events = useQuery({ queryKey: ['events', 'month', month], queryFn: () => apiPage<EventRow>(`/admin/events?from=${from}&to=${to}&pageSize=200`) })
+  const byDay = new Map<string, EventRow[]>()
+  for (const event of events.data?.data ?? []) {
+    const day = event.start.slice(0, 10)
+    byDay.set(day, [...(byDay.get(day) ?? []), event])
+  }
+  return (
+    <>
+      {events.isError && <Alert type='error' showIcon message={errorText(events.error)} />}
+      <Calendar
+        value={dayjs(from)}
+        onPanelChange={(value: Dayjs) => setMonth(value.format('YYYY-MM'))}
+        cellRender={(value: Dayjs, info) =>
+          info.type === 'date' ? (
+            <ul style={{ listStyle: 'none', margin: 0, padding: 0, fontSize: 12 }}>
+              {(byDay.get(value.format('YYYY-MM-DD')) ?? []).map((event) => (
+                <li key={event.id} style={{ textDecoration: event.status === 'cancelled' ? 'line-through' : undefined }}>
+                  {event.title}
+                  {event.status === 'changed' ? '（已改期）' : ''}
+                </li>
+              ))}
+            </ul>
+          ) : null
+        }
+      />
+    </>
   )
 }
 
@@ -257,8 +291,13 @@ export function EventsPage() {
   const events = useQuery({ queryKey: ['events', range], queryFn: () => apiPage<EventRow>(`/admin/events?from=${range.from}&to=${range.to}&page=${range.page}&pageSize=20`) })
   const [editing, setEditing] = useState<CityEvent | null | undefined>(undefined)
   const [changing, setChanging] = useState<{ event: EventRow; kind: 'move' | 'cancel' } | null>(null)
+  const [view, setView] = useState<'list' | 'calendar'>('list')
   return (
     <Space direction='vertical' style={{ width: '100%' }}>
+      <Segmented aria-label='显示方式' value={view} onChange={(value) => setView(value as 'list' | 'calendar')} options={[{ value: 'list', label: '列表' }, { value: 'calendar', label: '日历' }]} />
+      {view === 'calendar' && <EventCalendar />}
+      {view === 'list' && (
+      <>
       <Form layout='inline' initialValues={range} onFinish={(values) => setRange({ ...values, page: 1 })}>
         <Form.Item label='从' name='from'>
           <Input style={{ width: 130 }} />
@@ -299,6 +338,8 @@ export function EventsPage() {
       <Drawer open={editing !== undefined} width={760} title={editing ? `编辑「${editing.title}」` : '新增活动'} onClose={() => setEditing(undefined)} destroyOnHidden>
         {editing !== undefined && <EventForm before={editing} onDone={() => setEditing(undefined)} />}
       </Drawer>
+      </>
+      )}
       {changing && <ChangeModal event={changing.event} kind={changing.kind} onClose={() => setChanging(null)} />}
     </Space>
   )

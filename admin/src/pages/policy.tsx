@@ -14,6 +14,16 @@ import { when } from '../format'
 const STATUS = { confirmed: <Tag color='green'>已确认</Tag>, provisional: <Tag color='gold'>待官方确认</Tag>, unknown: <Tag color='gold'>尚未公布</Tag> } as Record<string, JSX.Element>
 const CHANGE_LABEL = { added: '新增', changed: '修改', unchanged: '无变化' } as const
 
+/** The file's bytes as Base64 (the API takes no line breaks in text fields). */
+function base64Of(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
+    reader.onerror = () => reject(new Error('读不出这个文件，请重新选择'))
+    reader.readAsDataURL(file)
+  })
+}
+
 function show(value: unknown): string {
   if (value === null || value === undefined) return '（无）'
   return typeof value === 'string' ? value : JSON.stringify(value)
@@ -67,10 +77,10 @@ export function PolicyPage() {
   const queries = useQueryClient()
   const overview = useQuery({ queryKey: ['policy'], queryFn: () => api<PolicyOverview>('GET', '/admin/policy') })
   const history = useQuery({ queryKey: ['imports'], queryFn: () => api<ImportHistoryItem[]>('GET', '/admin/policy/imports') })
-  const [file, setFile] = useState<{ fileName: string; text: string } | null>(null)
-  const dryRun = useMutation({ mutationFn: (body: { fileName: string; text: string }) => api<PolicyImportResult>('POST', '/admin/policy/dry-run', body) })
+  const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null)
+  const dryRun = useMutation({ mutationFn: (body: { fileName: string; contentBase64: string }) => api<PolicyImportResult>('POST', '/admin/policy/dry-run', body) })
   const apply = useMutation({
-    mutationFn: (body: { fileName: string; text: string }) => api<PolicyImportResult>('POST', '/admin/policy/import', body),
+    mutationFn: (body: { fileName: string; contentBase64: string }) => api<PolicyImportResult>('POST', '/admin/policy/import', body),
     onSuccess: (result) => {
       if (!result.ok) return
       void message.success('已导入，居民端即时更新')
@@ -122,7 +132,7 @@ export function PolicyPage() {
             maxCount={1}
             showUploadList={false}
             beforeUpload={async (picked) => {
-              const body = { fileName: picked.name, text: await picked.text() }
+              const body = { fileName: picked.name, contentBase64: await base64Of(picked) }
               setFile(body)
               apply.reset()
               dryRun.mutate(body)

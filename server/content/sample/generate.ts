@@ -3,7 +3,7 @@
  * is imported the app shows a round open now, rounds about to open, events coming up and vouchers
  * about to expire. It is assembled from what each domain area ships, never written twice:
  * sample merchants and batches (vouchers/samples.ts, titles marked 示例), sample events
- * (events/sample-events.ts, marked 示例), the real 2025 events of facts.md (events/real-events-2025.ts,
+ * (events/sample-events.ts, marked 示例), the real 2025 events (events/real-events-2025.ts,
  * not samples), and the policy data version. 衢城畅行 stations are the bundled list
  * (policy/toll-stations.ts) until an operator imports a toll override.
  */

@@ -51,6 +51,9 @@ export interface ContentAdminRouteOptions {
   userRateLimit: preHandlerAsyncHookHandler
 }
 
+/** A content file of a whole programme (hundreds of merchants and events) is larger than an API body. */
+const POLICY_FILE_BODY_LIMIT = 4 * 1024 * 1024
+
 function strip<T extends { updatedAt?: string }>(doc: T): Omit<T, 'updatedAt'> {
   const { updatedAt: _updatedAt, ...rest } = doc
   return rest
@@ -360,8 +363,8 @@ export const contentAdminRoutes: FastifyPluginAsyncZod<ContentAdminRouteOptions>
   )
 
   async function runImport(request: { body: z.infer<typeof policyImportBodySchema>; id: string }, caller: ReturnType<typeof callerOf> | null, dryRun: boolean) {
-    const { fileName, text } = request.body
-    const parsed = parseSourceText(fileName, text)
+    const { fileName, contentBase64 } = request.body
+    const parsed = parseSourceText(fileName, Buffer.from(contentBase64, 'base64').toString('utf8'))
     const asProblems = (problems: ImportProblem[]) => ({ ok: false, applied: false, problems, changes: [], counts: null })
     if (!parsed.ok) return asProblems(parsed.problems.map((problem) => ({ file: problem.file, path: problem.path.map(String).join('.') || '(文件顶层)', ...(problem.position ? { line: problem.position.line, column: problem.position.column } : {}), reason: problem.reason })))
     const { bundles, problems } = await validateFiles(db, [parsed.parsed])
@@ -397,6 +400,7 @@ export const contentAdminRoutes: FastifyPluginAsyncZod<ContentAdminRouteOptions>
     '/admin/policy/dry-run',
     {
       ...read,
+      bodyLimit: POLICY_FILE_BODY_LIMIT,
       schema: { querystring: noQuery, tags: ['admin'], summary: '试导入内容文件（与命令行导入同一格式）：列出每一屏的修改前 → 修改后，不写入', security: bearer, body: policyImportBodySchema, response: { 200: envelope(policyImportResultSchema), ...errorResponses(401, 403) } },
     },
     async (request) => ({ data: await runImport(request, null, true) }),
@@ -406,6 +410,7 @@ export const contentAdminRoutes: FastifyPluginAsyncZod<ContentAdminRouteOptions>
     '/admin/policy/import',
     {
       ...write,
+      bodyLimit: POLICY_FILE_BODY_LIMIT,
       schema: { querystring: noQuery, tags: ['admin'], summary: '导入内容文件：全部通过才写入（全有或全无），记入导入历史和审计日志', security: bearer, body: policyImportBodySchema, response: { 200: envelope(policyImportResultSchema), ...errorResponses(401, 403) } },
     },
     async (request) => ({ data: await runImport(request, callerOf(request), false) }),

@@ -62,6 +62,7 @@ const subsidyOverviewSchema = z.object({
           periodStatus: figureStatus,
         }),
       ),
+      unpublished: z.array(z.object({ measure: z.enum(SUBSIDY_MEASURES), text: z.string(), source: z.string() })).optional(),
     }),
   ),
 })

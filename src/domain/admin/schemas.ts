@@ -236,8 +236,15 @@ export const eventChangeResultSchema = z.object({
 export const policyImportBodySchema = z.strictObject({
   /** The file's name, for problems (`subsidy-2026.yaml:12:3`). */
   fileName: z.string().trim().min(1).max(120).regex(/\.(json|ya?ml)$/i, '只接受 .json、.yaml 或 .yml 文件'),
-  /** The file's text: the same content file the CLI takes. */
-  text: z.string().min(1, '文件是空的').max(2_000_000, '文件太大（超过 2 MB）'),
+  /**
+   * The file's bytes in Base64 (UTF-8 JSON or YAML: the same content file the CLI takes). Base64
+   * because the API refuses line breaks in any text field, and a file is all line breaks.
+   */
+  contentBase64: z
+    .string()
+    .min(1, '文件是空的')
+    .max(2_800_000, '文件太大（超过 2 MB）')
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, '文件内容应为 Base64'),
 })
 
 export const contentChangeSchema = z.object({

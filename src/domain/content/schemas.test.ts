@@ -46,7 +46,7 @@ const event = {
   end: '2025-05-05',
   admission: { kind: 'unknown' },
   organiser: null,
-  provenance: { source: 'shared/policy/facts.md', status: 'confirmed', sample: false },
+  provenance: { source: '潮新闻 2025-05-06《2025新蜂音乐节燃爆衢州》', status: 'confirmed', sample: false },
 }
 
 const station = {

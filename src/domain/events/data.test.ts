@@ -6,7 +6,7 @@ import { allOccurrences, expandOccurrences } from './occurrences'
 import { ZHIZAO_XINCHENG_TAG } from './places'
 import { dateOfDayNumber, dayNumberOf, isoWeekdayOf } from './day-numbers'
 
-describe('realEvents2025 (facts.md, clause 十五)', () => {
+describe('realEvents2025 (clause 十五)', () => {
   const byId = Object.fromEntries(realEvents2025.map((event) => [event.id, event]))
 
   it('has the 新蜂音乐节 on 2025-05-04/05 at 鹿鸣大草坪', () => {

@@ -10,6 +10,7 @@
  * first occurrence plus a weekly rule, like DTSTART + RRULE in RFC 5545.
  */
 import { z } from 'zod'
+import { APP_ASSUMPTION, repositoryReferenceProblem, residentSourceProblem } from '../policy/resident-source'
 import { isValidDate, type DateString } from '../time'
 import { COUNTY_CODES, QUZHOU_BOUNDS } from './places'
 import { dayNumberOf, isoWeekdayOf, MS_PER_DAY, parseShanghaiIso, type IsoWeekday } from './day-numbers'
@@ -79,13 +80,23 @@ const admissionSchema = z.discriminatedUnion('kind', [
 
 const provenanceSchema = z
   .object({
-    source: z.string().trim().min(1, '请写明数据来源'),
+    source: z
+      .string()
+      .trim()
+      .min(1, '请写明数据来源')
+      .refine((source) => repositoryReferenceProblem(source) === null, { error: (issue) => `来源${repositoryReferenceProblem(String(issue.input))}` }),
     status: z.enum(['confirmed', 'provisional']),
     /** Sample data for a fresh server: never counted toward the clause (十五) targets. */
     sample: z.boolean(),
     note: z.string().max(300).optional(),
   })
   .strict()
+  // Residents read the source on the event page: a confirmed event cites a public report or notice.
+  .refine(
+    (provenance) =>
+      provenance.status !== 'confirmed' || (residentSourceProblem(provenance.source) === null && !provenance.source.startsWith(APP_ASSUMPTION)),
+    { message: '标为 confirmed 的活动要写公开来源（发布单位和日期，或文号）；否则请标为 provisional', path: ['source'] },
+  )
 
 const eventObjectSchema = z
   .object({

@@ -1,6 +1,6 @@
 /**
- * Where an event happens, for the county filter. Codes are GB/T 2260 as listed in
- * shared/policy/facts.md ("Places"). 衢州智造新城 is a functional zone, not an administrative
+ * Where an event happens, for the county filter. Codes are GB/T 2260 (国家标准《中华人民共和国行政区
+ * 划代码》). 衢州智造新城 is a functional zone, not an administrative
  * division, so it is a tag on an event, never a county.
  */
 
@@ -28,7 +28,7 @@ export function countyName(code: CountyCode): string {
 }
 
 /**
- * Rough bounds of 衢州市 (its toll stations in facts.md span 118.15–119.26 E, 28.30–29.42 N), with
+ * Rough bounds of 衢州市 (its highway toll stations span 118.15–119.26 E, 28.30–29.42 N), with
  * a margin. A venue outside is almost always a typing slip or swapped longitude and latitude.
  */
 export const QUZHOU_BOUNDS = { minLng: 117.9, maxLng: 119.5, minLat: 28.1, maxLat: 29.6 } as const

@@ -1,5 +1,6 @@
 /**
- * Real 2025 events in Quzhou, from shared/policy/facts.md ("Consumption and events (十五)").
+ * Real 2025 events in Quzhou (clause 十五), each citing the public report or press conference that
+ * states its dates and places.
  *
  * Coordinates are approximate, placed by hand from each place's public description (none was
  * surveyed), in GCJ-02 as Taro.openLocation expects, and marked provisional: the screen should
@@ -28,8 +29,6 @@ const SHUITINGMEN = {
   coordinateNote: APPROXIMATE,
 } as const
 
-const FACTS = 'shared/policy/facts.md（十五）2025 年真实活动'
-
 const REAL_EVENT_INPUTS: CityEventInput[] = [
   {
     id: 'xinfeng-music-festival-2025',
@@ -51,7 +50,7 @@ const REAL_EVENT_INPUTS: CityEventInput[] = [
     admission: { kind: 'unknown' },
     organiser: null,
     provenance: {
-      source: `${FACTS}；潮新闻 2025-05-06《2025新蜂音乐节燃爆衢州》`,
+      source: '潮新闻 2025-05-06《2025新蜂音乐节燃爆衢州》',
       status: 'confirmed',
       sample: false,
       note: '日期与地点已确认；演出时段、票务与主办方未收录',
@@ -79,7 +78,8 @@ const REAL_EVENT_INPUTS: CityEventInput[] = [
     admission: { kind: 'unknown' },
     organiser: null,
     provenance: {
-      source: FACTS,
+      source:
+        '衢州市政府新闻发布会 2025-07-22（衢州古城·2025年全国田径锦标赛）；央广网 2025-08-02《2025年全国田径锦标赛在浙江衢州古城开赛》',
       status: 'confirmed',
       sample: false,
       note: '比赛日期与两处场地已确认；开幕式的具体日期与时间、票务与主办方未收录；体育中心所属区县按其位于高铁新城记为柯城区，待确认',
@@ -120,7 +120,7 @@ const REAL_EVENT_INPUTS: CityEventInput[] = [
     admission: { kind: 'unknown' },
     organiser: null,
     provenance: {
-      source: `${FACTS}；2025-04-23 市政府新闻发布会`,
+      source: '衢州市政府新闻发布会 2025-04-23（“五一”假期文旅活动）',
       status: 'provisional',
       sample: false,
       note: '活动名称与三处地点已确认；日期按 2025 年五一假期（5月1日至5日）推定，各站具体日期待官方确认',

@@ -10,7 +10,7 @@ import { withSchemaDefaults } from './schema-defaults'
 import { dateOfDayNumber, dayNumberOf, isoWeekdayOf } from './day-numbers'
 import { ZHIZAO_XINCHENG_TAG } from './places'
 
-const SAMPLE_PROVENANCE = { source: '衢惠通示例数据', status: 'provisional', sample: true, note: '示例，并非真实活动' } as const
+const SAMPLE_PROVENANCE = { source: '本应用暂定：示例活动，用于演示，并非真实安排', status: 'provisional', sample: true, note: '示例，并非真实活动' } as const
 const ORGANISER = '示例主办单位'
 
 /** County seats, approximate (GCJ-02): good enough for a sample pin. */

@@ -13,7 +13,7 @@ export function eventInput(overrides: Partial<CityEventInput> = {}): CityEventIn
     end: '2025-05-04T22:00:00+08:00',
     admission: { kind: 'free' },
     organiser: '测试主办',
-    provenance: { source: 'test', status: 'confirmed', sample: false },
+    provenance: { source: '衢州市文广旅游局 2025-04-01 公告（测试）', status: 'confirmed', sample: false },
     ...overrides,
   }
 }

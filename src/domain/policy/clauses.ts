@@ -1,6 +1,7 @@
 /**
  * The consumer clauses of 衢政发〔2025〕4号 that this app serves, verbatim, with their headline
- * figures. Text copied from shared/policy/quzhou-2025-policy.txt; each headline names its own
+ * figures. Text copied from the public document (衢州市人民政府 2025-04-11), kept whole in
+ * documents/quzhou-2025-policy.txt and checked against it by clauses.test.ts; each headline names its own
  * source and status so the screen can mark anything not confirmed as 待官方确认.
  */
 import { CITY_DOCUMENT, type FigureStatus } from './types'

@@ -1,13 +1,13 @@
 /**
  * The event counts clause (十五) of 衢政发〔2025〕4号 promises, as data. Quoted from
- * shared/policy/quzhou-2025-policy.txt:
+ * 衢政发〔2025〕4号 (documents/quzhou-2025-policy.txt):
  *
  *   组织南孔市集40场以上。…2025年举办“乐享衢州·有礼惠购”促消费活动100场,餐饮消费欢乐季活动10场,
  *   发放消费券1.1亿元。全市域举办国家级体育赛事10场以上、省级体育赛事20场以上、市级体育赛事300场以上。
  *   全市域举办演唱会、音乐节20场以上。
  *
  * The voucher amount (1.1 亿元) and the scenic-area goals are not event counts and live elsewhere.
- * No target has been published for 2026 (facts.md): that year is listed as unpublished so the
+ * No target has been published for 2026: that year is listed as unpublished so the
  * screen says so instead of reusing 2025's numbers.
  */
 import { z } from 'zod'

@@ -4,7 +4,8 @@
  */
 import type { GuideItem } from './subsidy-rules'
 
-export const COMMON_PRACTICE = '全国通行做法'
+/** Not a Quzhou notice: the app's own working assumption, said so wherever it is shown. */
+export const COMMON_PRACTICE = '本应用暂定：按全国通行做法，衢州的细则未公布'
 
 export function practice(text: string): GuideItem {
   return { text, status: 'provisional', source: COMMON_PRACTICE }

@@ -1,10 +1,10 @@
 import { quoteSubsidy, type SubsidyInput } from '../subsidy'
 import { applySubsidyOverrides, SUBSIDY_OVERRIDE_FORMAT, subsidyOverrideFileSchema } from './subsidy-overrides'
 import { BUNDLED_SUBSIDY_RULE_SETS } from './subsidy-rule-sets'
-import { NATIONAL_2026_RULES } from './subsidy-national-2026'
+import { NATIONAL_2026_RULES, NOTICE_2026 } from './subsidy-national-2026'
 
 const FILE = 'subsidy-2025-06.json'
-const CITY_NOTICE = { source: '衢州市商务局 2025 年电动自行车以旧换新通知（示例）', status: 'confirmed' }
+const CITY_NOTICE = { source: '衢州市商务局 2025-06-01 电动自行车以旧换新通知（示例）', status: 'confirmed' }
 
 const bike: SubsidyInput = {
   measure: 'ebike',
@@ -61,10 +61,14 @@ describe('a good override file changes the figures it names and nothing else', (
               id: 'quzhou-2025',
               patch: {
                 measures: {
-                  'car-replace': { amounts: { nev: { tiers: { value: tiers, source: '浙江省商务厅（示例）', status: 'confirmed' } } } },
+                  'car-replace': {
+                    amounts: { nev: { tiers: { value: tiers, source: '浙江省商务厅 2025-06-01 公告（示例）', status: 'confirmed' } } },
+                  },
                 },
                 guides: {
-                  'car-replace': { channel: { text: '浙里办“汽车置换更新”（示例）', status: 'confirmed', source: '浙江省商务厅（示例）' } },
+                  'car-replace': {
+                    channel: { text: '浙里办“汽车置换更新”（示例）', status: 'confirmed', source: '浙江省商务厅 2025-06-01 公告（示例）' },
+                  },
                 },
               },
             },
@@ -74,6 +78,7 @@ describe('a good override file changes the figures it names and nothing else', (
                 effective: { to: '2026-06-30' },
                 measures: {
                   appliance: { effective: { to: '2026-06-30' } },
+                  digital: { effective: { to: '2026-06-30' } },
                   'car-scrap': { effective: { to: '2026-06-30' } },
                   'car-replace': { effective: { to: '2026-06-30' } },
                 },
@@ -103,14 +108,20 @@ describe('a good override file changes the figures it names and nothing else', (
 
   test('adding a measure to a set that had none, and a new rule set', () => {
     const furniture2026 = {
-      effective: { from: '2026-01-01', to: '2026-12-31', clause: '2026 年国家以旧换新通知', source: '示例', status: 'provisional' },
+      effective: {
+        from: '2026-01-01',
+        to: '2026-12-31',
+        clause: NOTICE_2026,
+        source: '衢州市商务局 2026-03-01 公告（示例）',
+        status: 'provisional',
+      },
       rates: {
         byGrade: {},
         otherGrades: {
           label: '家居补贴比例',
           value: 10,
-          clause: '2026 年国家以旧换新通知',
-          source: '示例',
+          clause: NOTICE_2026,
+          source: '衢州市商务局 2026-03-01 公告（示例）',
           status: 'provisional',
           effective: { from: '2026-01-01', to: '2026-12-31' },
         },
@@ -118,16 +129,16 @@ describe('a good override file changes the figures it names and nothing else', (
       capFen: {
         label: '家居每件补贴上限',
         value: 1_000_00,
-        clause: '2026 年国家以旧换新通知',
-        source: '示例',
+        clause: NOTICE_2026,
+        source: '衢州市商务局 2026-03-01 公告（示例）',
         status: 'provisional',
         effective: { from: '2026-01-01', to: '2026-12-31' },
       },
       perPersonTotalCapFen: {
         label: '家居每人累计补贴上限',
         value: null,
-        clause: '2026 年国家以旧换新通知',
-        source: '示例',
+        clause: NOTICE_2026,
+        source: '衢州市商务局 2026-03-01 公告（示例）',
         status: 'unknown',
         effective: { from: '2026-01-01', to: '2026-12-31' },
       },
@@ -146,13 +157,15 @@ describe('a good override file changes the figures it names and nothing else', (
         FILE,
       ),
     )
-    expect(quoteSubsidy(sofa, { ruleSets: result.ruleSets }).amountFen).toBe(500_00)
+    // Publishing the rule is enough: the set's `unpublished` entry gives way to the rule.
+    expect(quoteSubsidy(sofa).unpublished).toBeDefined()
+    const published = quoteSubsidy(sofa, { ruleSets: result.ruleSets })
+    expect(published.amountFen).toBe(500_00)
+    expect(published.unpublished).toBeUndefined()
     expect(result.ruleSets.map((ruleSet) => ruleSet.id)).toEqual(['quzhou-2025', 'national-2026', 'national-2027'])
     const in2027 = quoteSubsidy(
       { ...sofa, measure: 'appliance', category: 'television', grade: 1, purchaseDate: '2027-03-01' } as SubsidyInput,
-      {
-        ruleSets: result.ruleSets,
-      },
+      { ruleSets: result.ruleSets, today: '2027-03-01' },
     )
     expect(in2027.ruleSetId).toBe('national-2027')
     expect(in2027.amountFen).toBe(750_00)
@@ -178,8 +191,8 @@ describe('a bad file is rejected whole, with every problem and the bundled data 
             // a good change that must not be applied, since the file is bad elsewhere
             ebike: { baseAmountFen: { value: 600_00, ...CITY_NOTICE } },
             appliance: {
-              capFen: { value: '2000', source: '示例', status: 'confirmed' },
-              rates: { byGrade: { '1': { value: 120, source: '示例', status: 'confirmed' } } },
+              capFen: { value: '2000', source: '衢州市商务局 2026-03-01 公告（示例）', status: 'confirmed' },
+              rates: { byGrade: { '1': { value: 120, source: '衢州市商务局 2026-03-01 公告（示例）', status: 'confirmed' } } },
               perPersonLimit: { valeu: 2 },
             },
             digital: { ratePercent: { value: 10 } },
@@ -192,7 +205,7 @@ describe('a bad file is rejected whole, with every problem and the bundled data 
                       { minPriceFen: 150_000_00, amountFen: 12_000_00 },
                       { minPriceFen: 100_000_00, amountFen: 20_000_00 },
                     ],
-                    source: '示例',
+                    source: '衢州市商务局 2026-03-01 公告（示例）',
                     status: 'provisional',
                   },
                 },
@@ -285,7 +298,13 @@ describe('a bad file is rejected whole, with every problem and the bundled data 
         ruleSets: [
           {
             id: 'quzhou-2025',
-            patch: { measures: { furniture: { capFen: { value: 2_000_00, clause: '十九', source: '示例', status: 'confirmed' } } } },
+            patch: {
+              measures: {
+                furniture: {
+                  capFen: { value: 2_000_00, clause: '十九', source: '衢州市商务局 2026-03-01 公告（示例）', status: 'confirmed' },
+                },
+              },
+            },
           },
         ],
       },
@@ -298,7 +317,11 @@ describe('a bad file is rejected whole, with every problem and the bundled data 
         ruleSets: [
           {
             id: 'quzhou-2025',
-            patch: { measures: { appliance: { categories: { value: ['toaster'], source: '示例', status: 'confirmed' } } } },
+            patch: {
+              measures: {
+                appliance: { categories: { value: ['toaster'], source: '衢州市商务局 2026-03-01 公告（示例）', status: 'confirmed' } },
+              },
+            },
           },
         ],
       },
@@ -340,7 +363,12 @@ describe('subsidyOverrideFileSchema: the same checks as one zod schema for the i
     const parsed = subsidyOverrideFileSchema().safeParse({
       format: SUBSIDY_OVERRIDE_FORMAT,
       ruleSets: [
-        { id: 'quzhou-2025', patch: { measures: { furniture: { capFen: { value: -1, source: '示例', status: 'confirmed' } } } } },
+        {
+          id: 'quzhou-2025',
+          patch: {
+            measures: { furniture: { capFen: { value: -1, source: '衢州市商务局 2026-03-01 公告（示例）', status: 'confirmed' } } },
+          },
+        },
         { id: 'nowhere', patch: {} },
       ],
     })

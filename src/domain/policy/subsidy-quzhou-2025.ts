@@ -1,8 +1,9 @@
 /**
  * Rule set `quzhou-2025`: clause (十四) of 衢政发〔2025〕4号 for purchases from 2025-01-01 to
- * 2025-12-31, completed by the national notices it implements (shared/policy/facts.md).
+ * 2025-12-31, completed by the national notices it implements (发改环资〔2025〕13号, 商办消费函〔2025〕8号,
+ * 商办消费函〔2025〕29号).
  *
- * Status follows facts.md. What the city and the national notices state is confirmed. What was
+ * What the city and the national notices state is confirmed. What was
  * not found ships as a marked placeholder an operator replaces with an override file:
  * - 置换更新 price tiers (unknown): three tiers, full amount from ¥150,000 — consistent with the
  *   one data point found (a ¥155,800 NEV got the full ¥15,000 in 2024);
@@ -10,6 +11,7 @@
  * - renovation: rates at the national ceilings (provisional), ¥2,000 per item (unknown);
  * - per-person cumulative caps for furniture and renovation, e-bikes per person (unknown: none).
  */
+import { APP_ASSUMPTION } from './resident-source'
 import { CITY_DOCUMENT } from './types'
 import { getClause } from './clauses'
 import { CAR_REPLACE_PRACTICE, CAR_SCRAP_PRACTICE, practice } from './subsidy-guide-practice'
@@ -17,7 +19,7 @@ import { datedFigure, sourcedPeriod, type Provenance, type SubsidyRuleSet } from
 import { APPLIANCE_CATEGORIES } from './subsidy-vocabulary'
 
 const YEAR_2025 = { from: '2025-01-01', to: '2025-12-31' }
-/** Digital products are subsidised nationally from 2025-01-20 (facts.md, "Digital products"). */
+/** Digital products are subsidised nationally from 2025-01-20 (发改环资〔2025〕13号). */
 const DIGITAL_2025 = { from: '2025-01-20', to: '2025-12-31' }
 
 const CITY_CLAUSE = '十四'
@@ -38,10 +40,25 @@ const CARS: Provenance = {
 }
 const RENOVATION_CEILING: Provenance = {
   clause: RENOVATION_NOTICE,
-  source: '2025-01-27 国家家装消费品换新通知（见 shared/policy/facts.md “Home renovation”）',
+  source: '商务部等6部门办公厅《关于做好2025年家装厨卫“焕新”工作的通知》（商办消费函〔2025〕29号，2025-01-27）',
   status: 'provisional',
   note: '国家通知给出的是比例上限；浙江实际执行比例未查到，暂按上限计算',
 }
+
+/**
+ * A figure the city did not publish and the app chose itself (置换 tiers, per-item and per-person
+ * caps, e-bike amounts): sourced as 本应用暂定 with the reason, never to the city's document.
+ */
+const assumed = (why: string, status: 'provisional' | 'unknown' = 'unknown'): Provenance => ({
+  clause: CITY_CLAUSE,
+  source: `${APP_ASSUMPTION}：${why}`,
+  status,
+})
+const assumedGuide = (text: string, why: string, status: 'provisional' | 'unknown' = 'provisional') => ({
+  text,
+  status,
+  source: `${APP_ASSUMPTION}：${why}`,
+})
 
 const cityFigure = <T>(label: string, value: T, effective = YEAR_2025) => datedFigure(label, value, CITY, effective)
 const nationalFigure = <T>(label: string, value: T, effective = YEAR_2025) => datedFigure(label, value, NATIONAL, effective)
@@ -80,7 +97,7 @@ export const QUZHOU_2025: SubsidyRuleSet = {
       verbatim: false,
     },
     [RENOVATION_NOTICE]: {
-      citation: '国家家装厨卫焕新通知（2025-01-27）',
+      citation: '商办消费函〔2025〕29号',
       title: RENOVATION_CEILING.source,
       text:
         '旧房装修、厨卫等局部改造、居家适老化改造所用物品和材料给予补贴：按产品售价的 15% 以内补贴，一级能效（水效）产品 20% 以内，' +
@@ -112,7 +129,7 @@ export const QUZHOU_2025: SubsidyRuleSet = {
       perPersonTotalCapFen: datedFigure(
         '家居每人累计补贴上限',
         null,
-        { ...CITY, status: 'unknown', note: '浙江未查到；外省为每人 1 万至 3 万元。未设上限，运营方可通过覆盖文件补充' },
+        { ...assumed('浙江未公布每人累计上限，暂不设上限'), note: '外省为每人 1 万至 3 万元；运营方可通过覆盖文件补充' },
         YEAR_2025,
       ),
     },
@@ -153,9 +170,8 @@ export const QUZHOU_2025: SubsidyRuleSet = {
               { minPriceFen: 150_000_00, amountFen: 15_000_00 },
             ],
             {
-              ...CITY,
-              status: 'unknown',
-              note: '浙江 2025 年分档未公布；暂定三档，唯一查到的实例：2024 年 155,800 元新能源车获全额 15,000 元',
+              ...assumed('浙江 2025 年置换更新分档未公布，暂定三档'),
+              note: '唯一查到的实例：2024 年 155,800 元新能源车获全额 15,000 元',
             },
             YEAR_2025,
           ),
@@ -170,7 +186,7 @@ export const QUZHOU_2025: SubsidyRuleSet = {
               { minPriceFen: 100_000_00, amountFen: 10_000_00 },
               { minPriceFen: 150_000_00, amountFen: 13_000_00 },
             ],
-            { ...CITY, status: 'unknown', note: '浙江 2025 年分档未公布；暂定三档，与新能源车同样的价格分界' },
+            { ...assumed('浙江 2025 年置换更新分档未公布，暂定三档'), note: '与新能源车同样的价格分界' },
             YEAR_2025,
           ),
           capFen: cityFigure('置换更新燃油车补贴上限', 13_000_00),
@@ -187,10 +203,7 @@ export const QUZHOU_2025: SubsidyRuleSet = {
         '电动自行车以旧换新基础补贴',
         500_00,
         {
-          ...CITY,
-          source: '北京 2024 年做法（基础 500 元）；全国平均约 600 元',
-          status: 'provisional',
-          note: '衢州只说“提高补贴力度”，金额未查到',
+          ...assumed('衢州只说“提高补贴力度”，金额未公布；参照北京 2024 年做法（基础 500 元，全国平均约 600 元）', 'provisional'),
         },
         YEAR_2025,
       ),
@@ -198,11 +211,11 @@ export const QUZHOU_2025: SubsidyRuleSet = {
         datedFigure(
           '锂电池车换铅酸电池车',
           { oldBatteryType: 'lithium', newBatteryType: 'lead-acid', amountFen: 100_00 },
-          { ...CITY, source: '北京 2024 年做法（锂电换铅酸另补 100 元）', status: 'provisional', note: '衢州金额未查到' },
+          assumed('衢州金额未公布；参照北京 2024 年做法（锂电换铅酸另补 100 元）', 'provisional'),
           YEAR_2025,
         ),
       ],
-      perPersonLimit: datedFigure('电动自行车每人限购台数', null, { ...CITY, status: 'unknown', note: '未查到；未设限' }, YEAR_2025),
+      perPersonLimit: datedFigure('电动自行车每人限购台数', null, assumed('每人限购台数未公布，暂不设限'), YEAR_2025),
     },
     renovation: {
       effective: sourcedPeriod(YEAR_2025, CITY),
@@ -219,12 +232,7 @@ export const QUZHOU_2025: SubsidyRuleSet = {
           capFen: renovationCap('居家适老化改造产品'),
         },
       },
-      perPersonTotalCapFen: datedFigure(
-        '家装每人累计补贴上限',
-        null,
-        { ...CITY, status: 'unknown', note: '浙江未查到；未设上限' },
-        YEAR_2025,
-      ),
+      perPersonTotalCapFen: datedFigure('家装每人累计补贴上限', null, assumed('浙江未公布家装每人累计上限，暂不设上限'), YEAR_2025),
     },
   },
   guides: {
@@ -232,18 +240,18 @@ export const QUZHOU_2025: SubsidyRuleSet = {
       channel: {
         text: '线下门店：云闪付 App “浙江家电以旧换新”小程序；线上：淘宝、支付宝等平台的以旧换新专区',
         status: 'provisional',
-        source: '2024 年浙江渠道，2025 年沿用待确认',
+        source: `${APP_ASSUMPTION}：沿用 2024 年浙江渠道，2025 年渠道未公布`,
       },
       steps: [
         { text: '在渠道中实名领取补贴资格（按品类领取）', status: 'confirmed', source: NATIONAL.source },
         { text: '在参与活动的门店或平台选购一级或二级能效（水效）产品', status: 'confirmed', source: CITY_DOCUMENT },
         { text: '付款时使用补贴资格，补贴直接立减', status: 'confirmed', source: NATIONAL.source },
-        { text: '资格有有效期（可能只有几天），过期未用需重新领取', status: 'unknown', source: '有效天数未查到' },
+        assumedGuide('资格有有效期（可能只有几天），过期未用需重新领取', '资格有效天数未公布', 'unknown'),
       ],
       materials: [
-        { text: '本人实名认证的手机和支付账户', status: 'provisional', source: '2024 年浙江做法' },
+        assumedGuide('本人实名认证的手机和支付账户', '沿用 2024 年浙江做法'),
         { text: '产品上的中国能效标识（或水效标识），一级或二级', status: 'confirmed', source: CITY_DOCUMENT },
-        { text: '开具给本人的发票', status: 'provisional', source: '2024 年浙江做法' },
+        assumedGuide('开具给本人的发票', '沿用 2024 年浙江做法'),
       ],
       notes: [{ text: '每人每类限 1 件，空调最多 3 件', status: 'confirmed', source: NATIONAL.source }],
     },
@@ -251,15 +259,15 @@ export const QUZHOU_2025: SubsidyRuleSet = {
       channel: {
         text: '参与活动的家居门店及线上平台（同家电的以旧换新专区）',
         status: 'provisional',
-        source: '2024 年浙江家电渠道，家居渠道待确认',
+        source: `${APP_ASSUMPTION}：按 2024 年浙江家电渠道推定，家居渠道未公布`,
       },
       steps: [
-        { text: '领取家居换新补贴资格', status: 'provisional', source: '按家电做法推定' },
+        assumedGuide('领取家居换新补贴资格', '按家电做法推定'),
         { text: '选购床、桌椅等普通成品家居', status: 'confirmed', source: CITY_DOCUMENT },
-        { text: '付款时补贴立减', status: 'provisional', source: '按家电做法推定' },
+        assumedGuide('付款时补贴立减', '按家电做法推定'),
       ],
       materials: [
-        { text: '本人实名认证的手机和支付账户', status: 'provisional', source: '按家电做法推定' },
+        assumedGuide('本人实名认证的手机和支付账户', '按家电做法推定'),
         { text: '一级能效（水效）家居请保留标识，可按 20% 补贴', status: 'confirmed', source: CITY_DOCUMENT },
       ],
       notes: [],
@@ -268,7 +276,7 @@ export const QUZHOU_2025: SubsidyRuleSet = {
       channel: {
         text: '参与活动的门店及线上平台（云闪付、支付宝等领取资格）',
         status: 'provisional',
-        source: '全国通行做法，衢州渠道待确认',
+        source: `${APP_ASSUMPTION}：按全国通行做法，衢州渠道未公布`,
       },
       steps: [
         practice('实名领取数码产品补贴资格'),
@@ -294,17 +302,17 @@ export const QUZHOU_2025: SubsidyRuleSet = {
       notes: [{ text: '同一辆车不能同时申请报废更新和置换更新', status: 'confirmed', source: CARS.source }],
     },
     'car-replace': {
-      channel: { text: '浙江省置换更新申报渠道（待官方公布）', status: 'unknown', source: '省级渠道未查到' },
+      channel: assumedGuide('浙江省置换更新申报渠道（待官方公布）', '浙江省级渠道未公布', 'unknown'),
       steps: [
         CAR_REPLACE_PRACTICE.transfer,
         CAR_REPLACE_PRACTICE.buyNew,
-        { text: '在省级渠道提交申请，等待审核发放', status: 'unknown', source: '省级渠道未查到' },
+        assumedGuide('在省级渠道提交申请，等待审核发放', '浙江省级渠道未公布', 'unknown'),
       ],
       materials: CAR_REPLACE_PRACTICE.materials,
       notes: [{ text: '旧车须在 2025-01-08（含）前登记在本人名下；每人每年限 1 次', status: 'confirmed', source: CARS.source }],
     },
     ebike: {
-      channel: { text: '参与以旧换新活动的电动自行车销售门店', status: 'provisional', source: '全国通行做法，衢州门店名单待公布' },
+      channel: assumedGuide('参与以旧换新活动的电动自行车销售门店', '按全国通行做法，衢州门店名单未公布'),
       steps: [
         { text: '把旧电动自行车交给合格回收企业（或门店代收），取得回收凭证', status: 'confirmed', source: NATIONAL.source },
         { text: '购买有 CCC 认证、符合 GB 17761-2024 的新车', status: 'confirmed', source: NATIONAL.source },
@@ -314,7 +322,7 @@ export const QUZHOU_2025: SubsidyRuleSet = {
       notes: [],
     },
     renovation: {
-      channel: { text: '参与活动的家装企业和门店（名单待公布）', status: 'unknown', source: '衢州渠道未查到' },
+      channel: assumedGuide('参与活动的家装企业和门店（名单待公布）', '衢州家装补贴渠道未公布', 'unknown'),
       steps: [
         { text: '选购装修材料、卫生洁具、家具照明、智能家居或居家适老化改造产品', status: 'confirmed', source: RENOVATION_CEILING.source },
         { text: '按简化后的程序申领补贴（衢州承诺简化优化申领程序）', status: 'confirmed', source: CITY_DOCUMENT },
@@ -322,7 +330,7 @@ export const QUZHOU_2025: SubsidyRuleSet = {
       materials: [
         practice('本人身份证'),
         practice('购买发票；一级能效（水效）产品保留标识'),
-        { text: '施工合同或改造前后照片（如要求）', status: 'unknown', source: '衢州要求未查到' },
+        assumedGuide('施工合同或改造前后照片（如要求）', '衢州的材料要求未公布', 'unknown'),
       ],
       notes: [],
     },
@@ -330,12 +338,7 @@ export const QUZHOU_2025: SubsidyRuleSet = {
 }
 
 function renovationCap(kindLabel: string) {
-  return datedFigure(
-    `${kindLabel}每件补贴上限`,
-    2_000_00,
-    { ...CITY, status: 'unknown', note: '浙江未查到；暂按家电、家居的每件 2000 元' },
-    YEAR_2025,
-  )
+  return datedFigure(`${kindLabel}每件补贴上限`, 2_000_00, assumed('浙江未公布家装每件上限，暂按家电、家居的每件 2000 元'), YEAR_2025)
 }
 
 function renovationKind(kindLabel: string) {

@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { effectivePeriodSchema, figureStatusSchema } from '../content/schemas'
 import { MAX_AMOUNT_FEN } from '../money'
 import { APPLIANCE_CATEGORIES, DIGITAL_CATEGORIES, EBIKE_BATTERY_TYPES, RENOVATION_KINDS, SUBSIDY_MEASURES } from './subsidy-vocabulary'
+import { residentSourceProblem } from './resident-source'
 import { listFigures, type DataPath, type SubsidyRuleSet } from './subsidy-rules'
 
 /** A real 'YYYY-MM-DD' date, as the shared period schema checks it. */
@@ -106,16 +107,22 @@ const carScrapRuleSchema = z.strictObject({
   effective: sourcedPeriodSchema,
   amounts: carAmountsSchema,
   fuelMaxDisplacementL: figureSchema(z.number().gt(0, { message: '排量应大于 0' })),
-  oldCarRegisteredOnOrBefore: figureSchema(z.strictObject({ petrol: dateSchema, diesel: dateSchema, nev: dateSchema, other: dateSchema })),
-  oldCarOwnedOnOrBefore: figureSchema(dateSchema),
+  oldCarRegisteredOnOrBefore: figureSchema(
+    z.strictObject({ petrol: dateSchema, diesel: dateSchema, nev: dateSchema, other: dateSchema }),
+  ).nullable(),
+  oldCarOwnedOnOrBefore: figureSchema(dateSchema).nullable(),
   exclusiveWithReplace: figureSchema(z.boolean()),
+  nevOnTaxExemptionCatalogue: figureSchema(z.boolean()).nullable().optional(),
+  pointsToCheck: z.array(figureSchema(textSchema)).optional(),
 })
 
 const carReplaceRuleSchema = z.strictObject({
   effective: sourcedPeriodSchema,
   amounts: carAmountsSchema,
-  oldCarOwnedOnOrBefore: figureSchema(dateSchema),
+  oldCarOwnedOnOrBefore: figureSchema(dateSchema).nullable(),
   perPersonPerYear: figureSchema(countSchema),
+  nevOnTaxExemptionCatalogue: figureSchema(z.boolean()).nullable().optional(),
+  pointsToCheck: z.array(figureSchema(textSchema)).optional(),
 })
 
 const ebikeRuleSchema = z.strictObject({
@@ -150,6 +157,8 @@ const applicationGuideSchema = z.strictObject({
   notes: z.array(guideItemSchema),
 })
 
+const unpublishedMeasureSchema = z.strictObject({ text: textSchema, ...provenanceShape })
+
 const documentSchema = z.strictObject({ citation: textSchema, title: textSchema, text: textSchema, verbatim: z.boolean() })
 
 export const subsidyRuleSetSchema: z.ZodType<SubsidyRuleSet> = z.strictObject({
@@ -168,6 +177,7 @@ export const subsidyRuleSetSchema: z.ZodType<SubsidyRuleSet> = z.strictObject({
     ebike: ebikeRuleSchema.nullable().optional(),
     renovation: renovationRuleSchema.nullable().optional(),
   }),
+  unpublished: z.partialRecord(z.enum(SUBSIDY_MEASURES), unpublishedMeasureSchema).optional(),
   guides: z.partialRecord(z.enum(SUBSIDY_MEASURES), applicationGuideSchema.nullable()),
 })
 
@@ -216,6 +226,22 @@ function checkTiers(amount: unknown, tiersPath: DataPath, issues: RuleSetIssue[]
 }
 
 /**
+ * Every `source` is shown to residents (and served by GET /policy), so it must name a public
+ * document or say 本应用暂定 with the reason — never a repository file or a rule-set id.
+ */
+function checkSources(node: unknown, path: DataPath, issues: RuleSetIssue[]): void {
+  if (Array.isArray(node)) node.forEach((child, index) => checkSources(child, [...path, index], issues))
+  else if (typeof node === 'object' && node !== null) {
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'source' && typeof child === 'string') {
+        const problem = residentSourceProblem(child)
+        if (problem) issues.push({ path: [...path, key], reason: `来源“${child}”：${problem}` })
+      } else checkSources(child, [...path, key], issues)
+    }
+  }
+}
+
+/**
  * Checks a rule set for what the schema cannot see, and returns every issue with its path inside
  * the rule set. It reads defensively, so it also runs on a set that failed the schema elsewhere:
  * an operator gets the schema's and these problems from one run.
@@ -238,6 +264,7 @@ export function checkRuleSetConsistency(ruleSet: unknown): RuleSetIssue[] {
     if (!cites(clause))
       issues.push({ path: ['measures', measure, 'effective', 'clause'], reason: `引用的条款 “${String(clause)}” 不在 documents 中` })
   }
+  checkSources(ruleSet, [], issues)
   for (const measure of ['car-scrap', 'car-replace'] as const) {
     for (const energy of ['nev', 'fuel'] as const) {
       checkTiers(at(ruleSet, 'measures', measure, 'amounts', energy), ['measures', measure, 'amounts', energy, 'tiers', 'value'], issues)

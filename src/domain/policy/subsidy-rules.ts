@@ -76,7 +76,7 @@ export interface FurnitureRule {
   effective: SourcedPeriod
   rates: GradedRates
   capFen: DatedFigure<number>
-  /** Cumulative subsidy per person; null while no limit is known (facts.md: unknown for Zhejiang). */
+  /** Cumulative subsidy per person; null while no limit is known (Zhejiang's was not published). */
   perPersonTotalCapFen: DatedFigure<number | null>
 }
 
@@ -95,19 +95,30 @@ export interface CarScrapRule {
   amounts: Record<NewCarEnergy, CarAmountRule>
   /** A fuel new car qualifies only up to this displacement in litres, inclusive. */
   fuelMaxDisplacementL: DatedFigure<number>
-  /** Latest first-registration date of the scrapped car, inclusive, by its fuel. */
-  oldCarRegisteredOnOrBefore: DatedFigure<Record<OldCarFuel, string>>
-  /** The old car must be in the applicant's name on or before this date. */
-  oldCarOwnedOnOrBefore: DatedFigure<string>
+  /**
+   * Latest first-registration date of the scrapped car, inclusive, by its fuel; null when the rule
+   * set states no such cut-off (2026: the reports of 发改环资〔2025〕1745号 name none, so it is a
+   * point to check, never a ground for rejection).
+   */
+  oldCarRegisteredOnOrBefore: DatedFigure<Record<OldCarFuel, string>> | null
+  /** The old car must be in the applicant's name on or before this date; null when not stated. */
+  oldCarOwnedOnOrBefore: DatedFigure<string> | null
   /** 报废 and 置换 cannot both be claimed for the same car. */
   exclusiveWithReplace: DatedFigure<boolean>
+  /** The new new-energy car must be on 减免车辆购置税的新能源汽车车型目录 (2026); absent in 2025. */
+  nevOnTaxExemptionCatalogue?: DatedFigure<boolean> | null
+  /** What a resident should check because it is not yet known (待官方确认); never a ground for rejection. */
+  pointsToCheck?: DatedFigure<string>[]
 }
 
 export interface CarReplaceRule {
   effective: SourcedPeriod
   amounts: Record<NewCarEnergy, CarAmountRule>
-  oldCarOwnedOnOrBefore: DatedFigure<string>
+  /** null when the rule set states no ownership cut-off (see CarScrapRule). */
+  oldCarOwnedOnOrBefore: DatedFigure<string> | null
   perPersonPerYear: DatedFigure<number>
+  nevOnTaxExemptionCatalogue?: DatedFigure<boolean> | null
+  pointsToCheck?: DatedFigure<string>[]
 }
 
 /** An e-bike top-up paid when the battery types match (unset = any). */
@@ -150,6 +161,12 @@ export interface SubsidyMeasureRules {
   renovation?: RenovationRule | null
 }
 
+/** Why a measure's rule for a period is not known yet, and where that was read. */
+export interface UnpublishedMeasure extends PolicySource {
+  /** Chinese, shown to residents: what is and is not known, e.g. 2026 年衢州家居换新补贴标准尚未公布. */
+  text: string
+}
+
 /** A document figures cite; keyed in `SubsidyRuleSet.documents` by the figure's `clause`. */
 export interface PolicyDocument {
   /** Short citation for reasons, e.g. '衢政发〔2025〕4号（十四）'. */
@@ -175,7 +192,7 @@ export interface ApplicationGuideData {
 }
 
 export interface SubsidyRuleSet {
-  /** Stable id shown with every quote, e.g. 'quzhou-2025'. */
+  /** Stable id carried with every quote and used by override files, e.g. 'quzhou-2025'; never shown to residents (the title is). */
   id: string
   title: string
   /** Status of the rule set as a whole (national-2026 is provisional). */
@@ -183,8 +200,18 @@ export interface SubsidyRuleSet {
   note?: string
   effective: SourcedPeriod
   documents: Record<string, PolicyDocument>
-  /** A measure that is absent or null has no rule in this set. */
+  /**
+   * A measure that is absent or null has no rule in this set — unless `unpublished` lists it, in
+   * which case whether it is subsidised is not known yet. A rule in `measures` wins over an
+   * `unpublished` entry, so an operator publishes a rule by patching `measures` alone.
+   */
   measures: SubsidyMeasureRules
+  /**
+   * Measures whose rule for this period has not been published (2026: furniture, e-bikes,
+   * renovation and smart home, not named in the reports of 发改环资〔2025〕1745号). A quote then says 尚未公布（待官方确认）
+   * and offers a reminder; it never says there is no subsidy.
+   */
+  unpublished?: Partial<Record<SubsidyMeasure, UnpublishedMeasure>>
   guides: Partial<Record<SubsidyMeasure, ApplicationGuideData | null>>
 }
 

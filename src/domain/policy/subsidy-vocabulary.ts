@@ -17,7 +17,7 @@ export const MEASURE_LABEL: Record<SubsidyMeasure, string> = {
   renovation: '家装（旧房装修、厨卫改造、适老化改造）',
 }
 
-/** The 12 categories of clause (十四) ("家电补贴由8类扩围至12类"), in facts.md order. */
+/** The 12 categories of clause (十四) ("家电补贴由8类扩围至12类") in the order the notices list them. */
 export const APPLIANCE_CATEGORIES = [
   'refrigerator',
   'washing-machine',
@@ -49,16 +49,22 @@ export const APPLIANCE_CATEGORY_LABEL: Record<ApplianceCategory, string> = {
   microwave: '微波炉',
 }
 
-export const DIGITAL_CATEGORIES = ['phone', 'tablet', 'smartwatch'] as const
+/**
+ * Digital and smart products. `smartwatch` is 智能手表（手环）in both years; `smart-glasses` is
+ * named only by the 2026 national notice (发改环资〔2025〕1745号), so only rule sets from 2026 list
+ * it and a 2025 purchase of smart glasses gets no subsidy.
+ */
+export const DIGITAL_CATEGORIES = ['phone', 'tablet', 'smartwatch', 'smart-glasses'] as const
 export type DigitalCategory = (typeof DIGITAL_CATEGORIES)[number]
 
 export const DIGITAL_CATEGORY_LABEL: Record<DigitalCategory, string> = {
   phone: '手机',
   tablet: '平板',
   smartwatch: '智能手表（手环）',
+  'smart-glasses': '智能眼镜',
 }
 
-/** The product classes of the national home-renovation notice (facts.md, "Home renovation"). */
+/** The product classes of the national home-renovation notice (商办消费函〔2025〕29号). */
 export const RENOVATION_KINDS = ['decoration-material', 'sanitary-ware', 'furniture-lighting', 'smart-home', 'elderly-adaptation'] as const
 export type RenovationKind = (typeof RENOVATION_KINDS)[number]
 

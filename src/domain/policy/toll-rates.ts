@@ -1,13 +1,13 @@
 /**
  * Figures for estimating a class-1 toll, clause (二十六) "衢城畅行". Road distances between
- * stations were not found (facts.md), so an estimate is
+ * stations were not published, so an estimate is
  *
  *   roadKm  = straight-line km × roadFactor
  *   gross   = round(roadKm × ratePerKmFen) + perTripFen
  *   toll    = gross − round-half-up(gross × etcDiscountPercent %)
  *
- * and is always shown with 约. Every figure below is provisional (facts.md: "about 0.40 yuan/km
- * + 5 yuan per trip for class 1 in Zhejiang, ETC 5% off"); the road factor is our own assumption.
+ * and is always shown with 约. Every figure below is provisional (secondary sources: about 0.40 yuan/km
+ * + 5 yuan per trip for class 1 in Zhejiang, ETC 5% off); the road factor is our own assumption.
  */
 import type { Figure } from './types'
 
@@ -22,7 +22,8 @@ export interface TollRates {
   roadFactor: Figure<number>
 }
 
-const ZHEJIANG_TOLL_SOURCE = '浙江省高速公路一类客车收费标准（二手资料，见 shared/policy/facts.md）'
+/** No official rate table was read: the rates are the app's working assumption from secondary sources. */
+const ZHEJIANG_TOLL_SOURCE = '本应用暂定：浙江省高速公路一类客车收费标准未查到原文，按二手资料估算（约 0.40 元/公里、每次 5 元、ETC 95 折）'
 
 export const BUNDLED_TOLL_RATES: TollRates = {
   class1RatePerKmFen: {
@@ -49,7 +50,7 @@ export const BUNDLED_TOLL_RATES: TollRates = {
   roadFactor: {
     value: 1.25,
     clause: '二十六',
-    source: '本应用的估算假设：收费站间实际里程未公布，按直线距离 × 1.25 估算',
+    source: '本应用暂定：收费站间实际里程未公布，按直线距离 × 1.25 估算',
     status: 'provisional',
     note: '直线距离是实际里程的下限；山区路段可能更长',
   },

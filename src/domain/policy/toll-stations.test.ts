@@ -3,14 +3,14 @@ import { tollStationSchema } from '../content/schemas'
 import { BUNDLED_TOLL_DATA } from './toll-scheme'
 import { BUNDLED_TOLL_STATIONS, PROVISIONAL_SELECTION_ANCHORS, PROVISIONAL_SELECTION_HIGHWAYS, QUZHOU_COUNTIES } from './toll-stations'
 
-describe('bundled toll stations (facts.md candidate table)', () => {
+describe('bundled toll stations (candidate table from public map data)', () => {
   it('lists all 29 candidates once, by id and by name', () => {
     expect(BUNDLED_TOLL_STATIONS).toHaveLength(29)
     expect(new Set(BUNDLED_TOLL_STATIONS.map((station) => station.id)).size).toBe(29)
     expect(new Set(BUNDLED_TOLL_STATIONS.map((station) => station.name)).size).toBe(29)
   })
 
-  it('keeps the coordinates of facts.md', () => {
+  it('keeps the coordinates of the candidate table', () => {
     const byName = new Map(BUNDLED_TOLL_STATIONS.map((station) => [station.name, station]))
     expect(byName.get('衢州东')).toMatchObject({ lng: 118.928419, lat: 29.002295, highway: { code: 'G60' } })
     expect(byName.get('廿八都')).toMatchObject({ lng: 118.47627, lat: 28.301735, highway: { code: 'G3' } })

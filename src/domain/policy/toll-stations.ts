@@ -2,12 +2,12 @@
  * Highway toll stations inside Quzhou, for clause (二十六) "衢城畅行": ETC 记账卡 class-1 cars with
  * 浙H plates travel free "between Quzhou's 13 highway toll stations".
  *
- * Names and WGS-84 coordinates: the candidate table of shared/policy/facts.md (a public map-data
- * dump). The county of each station is ours: read off the coordinates and the township a station
+ * Names and WGS-84 coordinates: a candidate table taken from a public map-data
+ * dump. The county of each station is ours: read off the coordinates and the township a station
  * is named after, not taken from an official list (新桥 in particular sits near the 常山/柯城 line).
  *
- * Which 13 stations are in the scheme was not published where we looked (facts.md: "the 13 names
- * are unknown"), so `inScheme` is a provisional choice, shown as 待官方确认 until an operator file
+ * Which 13 stations are in the scheme was not published where we looked (the 13 names
+ * are unknown), so `inScheme` is a provisional choice, shown as 待官方确认 until an operator file
  * replaces it (see toll-overrides.ts). The clause's stated aim is "提升中心城市快速路网通行能力，促进
  * 市县一体化发展" — trips between the central city and the county seats — so we chose, among the
  * G60 沪昆 and G3 京台 stations (the two trunk lines that link them):
@@ -54,7 +54,7 @@ export interface TollStation {
   pinyinInitials?: string
 }
 
-/** 衢州市's county-level divisions, GB/T 2260 (facts.md, "Places"). 衢州智造新城 is a zone, not a county. */
+/** 衢州市's county-level divisions, GB/T 2260. 衢州智造新城 is a zone, not a county. */
 export const QUZHOU_COUNTIES: readonly County[] = [
   { code: '330802', name: '柯城区' },
   { code: '330803', name: '衢江区' },
@@ -87,7 +87,7 @@ const JIANGSHAN = county('江山市')
 /** Provenance of the bundled station list and of its provisional 13. */
 export const BUNDLED_STATION_SET: PolicySource = {
   clause: '二十六',
-  source: '站名与坐标：公开地图数据（shared/policy/facts.md）；纳入“衢城畅行”的 13 个站为本应用的暂定选择',
+  source: '本应用暂定：官方未公布 13 个收费站名单，纳入“衢城畅行”的 13 个站是本应用的选择；站名与坐标取自公开地图数据',
   status: 'provisional',
   note: '官方未公布 13 个收费站名单；暂取 G60、G3 上距市中心最近的 5 个站和距各县（市）政府驻地最近的各 2 个站',
 }
@@ -125,7 +125,7 @@ function stationsOn(highway: Highway, rows: StationRow[]): TollStation[] {
 }
 
 /**
- * All candidate stations, in the order of facts.md (along each highway). Pinyin was generated with
+ * All candidate stations, in order along each highway. Pinyin was generated with
  * pinyin-pro and checked by hand (廿八都 is niàn-bā-dū, not dōu).
  */
 export const BUNDLED_TOLL_STATIONS: readonly TollStation[] = [

@@ -1,6 +1,5 @@
 /**
- * Every policy figure the app shows is data with its provenance. Status, from
- * shared/policy/facts.md:
+ * Every policy figure the app shows is data with its provenance. Status:
  * - confirmed: stated by the city document or a national notice;
  * - provisional: from a secondary source, another city or an older year — shown as 待官方确认;
  * - unknown: nothing found — the bundled value is a placeholder an operator must replace, and is

@@ -47,6 +47,7 @@ export const STATIC_SEARCH_KEYS: Readonly<Record<string, SearchKeys>> = {
   新能源车: { pinyin: 'xin neng yuan che', initials: 'xnyc' },
   智能家居: { pinyin: 'zhi neng jia ju', initials: 'znjj' },
   '智能手表（手环）': { pinyin: 'zhi neng shou biao shou huan', initials: 'znsbsh' },
+  智能眼镜: { pinyin: 'zhi neng yan jing', initials: 'znyj' },
   更大力度支持消费品以旧换新: { pinyin: 'geng da li du zhi chi xiao fei pin yi jiu huan xin', initials: 'gdldzcxfpyjhx' },
   汽车以旧换新: { pinyin: 'qi che yi jiu huan xin', initials: 'qcyjhx' },
   汽车报废更新: { pinyin: 'qi che bao fei geng xin', initials: 'qcbfgx' },

@@ -19,6 +19,8 @@ export interface ApplicationGuide {
   label: string
   /** The measure has a rule in force on the date. */
   available: boolean
+  /** The rule for the date has not been published: 待官方确认, not "no". */
+  unpublished: boolean
   ruleSetId: string | null
   ruleSetTitle: string | null
   /** null when the rule set has no guide for the measure. */
@@ -47,6 +49,7 @@ export function applicationGuide(measure: SubsidyMeasure, date: string, options:
     measure: checked.measure,
     label: MEASURE_LABEL[checked.measure],
     available: availability.inForce,
+    unpublished: availability.unpublished !== null,
     ruleSetId: ruleSet?.id ?? null,
     ruleSetTitle: ruleSet?.title ?? null,
     channel: data ? entry(data.channel) : null,

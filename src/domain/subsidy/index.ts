@@ -3,7 +3,7 @@
  * server need, from one import. Rule data lives in src/domain/policy (subsidy-*.ts); its override
  * format is documented in src/domain/policy/README.md.
  */
-export { quoteSubsidy, tryQuoteSubsidy, quoteParsedInput, NO_RULE_SET_ID } from './quote-subsidy'
+export { quoteSubsidy, tryQuoteSubsidy, quoteParsedInput, NO_RULE_SET_ID, ESTIMATE_NOTE, assertNotAfterToday } from './quote-subsidy'
 export type { SubsidyQuote, FigureUse, QuoteSource, QuoteOptions } from './quote-subsidy'
 export { quoteBasket } from './quote-basket'
 export type { SubsidyBasketQuote } from './quote-basket'

@@ -53,13 +53,19 @@ describe('measureSummaries: the 补贴 tab headlines, from the rule set in force
     expect(cap).toMatchObject({ status: 'unknown', statusLabel: '待官方确认', display: '每人累计上限未公布' })
   })
 
-  test('2026: measures without a rule say so; the rest carry the provisional 2026 deadline', () => {
+  test('2026: unpublished measures are 待官方确认, not "no"; the rest carry the provisional 2026 deadline', () => {
     const byMeasure = Object.fromEntries(measureSummaries('2026-06-01').map((summary) => [summary.measure, summary]))
-    for (const measure of ['furniture', 'digital', 'ebike', 'renovation']) {
+    for (const measure of ['furniture', 'ebike', 'renovation']) {
       expect(byMeasure[measure].available).toBe(false)
       expect(byMeasure[measure].headline).toBeNull()
-      expect(byMeasure[measure].unavailableReason).toContain('中没有')
+      expect(byMeasure[measure].status).toBe('unknown')
+      expect(byMeasure[measure].statusLabel).toBe('待官方确认')
+      expect(byMeasure[measure].unavailableReason).toMatch(/尚未公布.*待官方确认/)
+      expect(byMeasure[measure].unavailableReason).not.toMatch(/没有|不能补贴|不符合/)
+      expect(byMeasure[measure].unpublished?.source).toContain('发改环资〔2025〕1745号')
     }
+    expect(byMeasure.digital.available).toBe(true)
+    expect(byMeasure.digital.headline).toBe('单价 ¥6,000 以下 15% · 最高 ¥500/件')
     expect(byMeasure.appliance.deadline).toBe('2026-12-31')
     expect(byMeasure.appliance.provisional).toBe(true)
   })
@@ -75,7 +81,7 @@ describe('measureSummaries: the 补贴 tab headlines, from the rule set in force
     const summary = measureSummary('appliance', '2024-06-01')
     expect(summary.available).toBe(false)
     expect(summary.ruleSetId).toBeNull()
-    expect(summary.unavailableReason).toContain('不在任何一套补贴规则的有效期内')
+    expect(summary.unavailableReason).toContain('不在本应用收录的任何一套补贴规则的有效期内')
   })
 
   test('bad arguments throw SubsidyInputError', () => {
@@ -123,6 +129,6 @@ describe('applicationGuide: 怎么申请', () => {
     expect(furniture.available).toBe(false)
     expect(furniture.channel).toBeNull()
     expect(furniture.steps).toEqual([])
-    expect(furniture.unavailableReason).toContain('没有家居补贴')
+    expect(furniture.unavailableReason).toContain('2026 年家居换新补贴的规则尚未公布')
   })
 })

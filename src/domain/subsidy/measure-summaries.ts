@@ -56,6 +56,8 @@ export interface MeasureSummary {
   figures: FigureUse[]
   /** Chinese, when not available on the date. */
   unavailableReason: string | null
+  /** Set when the rule for the date has not been published: 待公布, not "no". */
+  unpublished: { text: string; source: string } | null
 }
 
 const shortMoney = (fen: Fen) => formatFen(fen, { trimZeros: true })
@@ -102,6 +104,16 @@ function carAmountText(draft: SummaryDraft, rule: CarAmountRule): string {
   }
 }
 
+function catalogueDetail(draft: SummaryDraft, figure: DatedFigure<boolean> | null | undefined): string[] {
+  if (!figure?.value) return []
+  return [draft.detail(figure, '新能源新车须列入《减免车辆购置税的新能源汽车车型目录》')]
+}
+
+/** Requirements not known yet: listed as 待官方确认, never as conditions. */
+function pointDetails(draft: SummaryDraft, points: DatedFigure<string>[] | undefined): string[] {
+  return (points ?? []).map((point) => draft.detail(point, `待官方确认：${point.value}`))
+}
+
 function describe(measure: SubsidyMeasure, rule: MeasureRule, draft: SummaryDraft): { headline: string; details: string[] } {
   switch (measure) {
     case 'appliance': {
@@ -143,22 +155,41 @@ function describe(measure: SubsidyMeasure, rule: MeasureRule, draft: SummaryDraf
       const scrap = rule as MeasureRule<'car-scrap'>
       const amounts = NEW_CAR_ENERGIES.map((energy) => `${NEW_CAR_ENERGY_LABEL[energy]} ${carAmountText(draft, scrap.amounts[energy])}`)
       const litres = draft.detail(scrap.fuelMaxDisplacementL, `${formatLitres(scrap.fuelMaxDisplacementL.value)} 升及以下`)
-      const registered = OLD_CAR_FUELS.map((fuel) => `${OLD_CAR_FUEL_LABEL[fuel]} ${scrap.oldCarRegisteredOnOrBefore.value[fuel]} 前`).join(
-        '，',
-      )
-      draft.detail(scrap.oldCarRegisteredOnOrBefore, registered)
-      const owned = draft.detail(scrap.oldCarOwnedOnOrBefore, `${scrap.oldCarOwnedOnOrBefore.value} 前（含）`)
+      const registeredRule = scrap.oldCarRegisteredOnOrBefore
+      const registered = registeredRule
+        ? draft.detail(
+            registeredRule,
+            OLD_CAR_FUELS.map((fuel) => `${OLD_CAR_FUEL_LABEL[fuel]} ${registeredRule.value[fuel]} 前`).join('，'),
+          )
+        : null
+      const ownedRule = scrap.oldCarOwnedOnOrBefore
+      const owned = ownedRule ? draft.detail(ownedRule, `${ownedRule.value} 前（含）`) : null
       return {
         headline: amounts.join(' · '),
-        details: [`燃油新车排量 ${litres}`, `旧车注册登记：${registered}（含）`, `旧车 ${owned}登记在本人名下`],
+        details: [
+          `燃油新车排量 ${litres}`,
+          ...catalogueDetail(draft, scrap.nevOnTaxExemptionCatalogue),
+          ...(registered ? [`旧车注册登记：${registered}（含）`] : []),
+          ...(owned ? [`旧车 ${owned}登记在本人名下`] : []),
+          ...pointDetails(draft, scrap.pointsToCheck),
+        ],
       }
     }
     case 'car-replace': {
       const replace = rule as MeasureRule<'car-replace'>
       const amounts = NEW_CAR_ENERGIES.map((energy) => `${NEW_CAR_ENERGY_LABEL[energy]} ${carAmountText(draft, replace.amounts[energy])}`)
-      const owned = draft.detail(replace.oldCarOwnedOnOrBefore, `${replace.oldCarOwnedOnOrBefore.value} 前（含）`)
+      const ownedRule = replace.oldCarOwnedOnOrBefore
+      const owned = ownedRule ? draft.detail(ownedRule, `${ownedRule.value} 前（含）`) : null
       const perYear = draft.detail(replace.perPersonPerYear, `每人每年 ${replace.perPersonPerYear.value} 次`)
-      return { headline: amounts.join(' · '), details: [`旧车 ${owned}登记在本人名下`, perYear] }
+      return {
+        headline: amounts.join(' · '),
+        details: [
+          ...catalogueDetail(draft, replace.nevOnTaxExemptionCatalogue),
+          ...(owned ? [`旧车 ${owned}登记在本人名下`] : []),
+          perYear,
+          ...pointDetails(draft, replace.pointsToCheck),
+        ],
+      }
     }
     case 'ebike': {
       const ebike = rule as MeasureRule<'ebike'>
@@ -216,7 +247,9 @@ export function measureSummary(measure: SubsidyMeasure, date: string, options: Q
     ruleSetTitle: ruleSet?.title ?? null,
     figures: [],
     unavailableReason: availability.reason,
+    unpublished: availability.unpublished ? { text: availability.unpublished.text, source: availability.unpublished.source } : null,
   }
+  if (availability.unpublished) summary.status = 'unknown'
   if (ruleSet && rule) {
     const draft = new SummaryDraft(ruleSet)
     const { headline, details } = describe(checked.measure, rule, draft)

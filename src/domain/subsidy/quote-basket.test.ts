@@ -125,7 +125,7 @@ describe('per-person limits', () => {
 })
 
 describe('limits an operator sets through data', () => {
-  const source = { source: '运营方测试数据', status: 'provisional' }
+  const source = { source: '衢州市商务局 2025-06-01 公告（测试数据）', status: 'provisional' }
   const result = applySubsidyOverrides(
     BUNDLED_SUBSIDY_RULE_SETS,
     {

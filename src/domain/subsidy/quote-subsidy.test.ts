@@ -110,7 +110,6 @@ describe('家电 (appliances): grade 1 20%, grade 2 15%, ¥2,000 per item in 202
       'national-2026',
     ],
     ['2024-12-31: before any rule set', appliance({ purchaseDate: '2024-12-31' }), 0, NO_RULE_SET_ID],
-    ['2027-01-01: after the last rule set', appliance({ purchaseDate: '2027-01-01' }), 0, NO_RULE_SET_ID],
   ]
   test.each(rows)('%s', (...row) => {
     expectQuote(row)
@@ -159,15 +158,17 @@ describe('家电 (appliances): grade 1 20%, grade 2 15%, ¥2,000 per item in 202
     const quote = quoteSubsidy(appliance({ purchaseDate: '2026-01-01' }))
     expect(quote.provisional).toBe(true)
     expect(quote.statusLabel).toBe('待官方确认')
-    expect(quote.reasons.join('')).toContain('national-2026')
+    expect(quote.reasons.join('')).toContain('适用规则：2026 年消费品以旧换新（国家统一标准，待官方确认）')
+    expect(quote.reasons.join('')).not.toContain('national-2026')
     const microwave = quoteSubsidy(appliance({ purchaseDate: '2026-03-01', category: 'microwave' }))
     expect(microwave.reasons[0]).toContain('微波炉不在其中')
   })
 
   test('no rule set on the date: the reason says so and lists the known periods', () => {
     const quote = quoteSubsidy(appliance({ purchaseDate: '2024-12-31' }))
-    expect(quote.reasons[0]).toContain('不在任何一套补贴规则的有效期内')
-    expect(quote.reasons[0]).toContain('quzhou-2025 2025-01-01 至 2025-12-31')
+    expect(quote.reasons[0]).toContain('不在本应用收录的任何一套补贴规则的有效期内')
+    expect(quote.reasons[0]).toContain('衢州 2025 年消费品以旧换新（衢政发〔2025〕4号 第十四条） 2025-01-01 至 2025-12-31')
+    expect(quote.ruleSetId).toBe(NO_RULE_SET_ID)
     expect(quote.deadline).toBeNull()
   })
 })
@@ -178,16 +179,18 @@ describe('家居 (furniture): 15%, 20% for grade 1, ¥2,000 per item', () => {
     ['grade 1 → 20%', furniture({ grade: 1 }), 600_00],
     ['grade 3 still 15%', furniture({ grade: 3 }), 450_00],
     ['¥20,000 grade 1 → capped', furniture({ grade: 1, priceYuan: 20000 }), 2_000_00],
-    ['2026: no furniture rule', furniture({ purchaseDate: '2026-01-01' }), 0, 'national-2026'],
+    ['2026: the furniture rule is not published yet', furniture({ purchaseDate: '2026-01-01' }), 0, 'national-2026'],
   ]
   test.each(rows)('%s', (...row) => {
     expectQuote(row)
   })
 
-  test('2026 says there is no furniture rule and when there was one', () => {
-    const reason = quoteSubsidy(furniture({ purchaseDate: '2026-01-01' })).reasons[0]
-    expect(reason).toContain('没有家居补贴')
-    expect(reason).toContain('quzhou-2025：2025-01-01 至 2025-12-31')
+  test('2026 says the furniture rule is not published yet (待官方确认), never that there is none', () => {
+    const quote = quoteSubsidy(furniture({ purchaseDate: '2026-01-01' }))
+    expect(quote.reasons[0]).toContain('2026 年家居换新补贴的规则尚未公布')
+    expect(quote.unpublished?.text).toBe(quote.reasons[0])
+    expect(quote.statusLabel).toBe('待官方确认')
+    expect(quote.reasons.join('')).not.toMatch(/没有.*补贴|不能补贴|不符合/)
   })
 })
 
@@ -201,7 +204,7 @@ describe('数码产品 (digital): ≤ ¥6,000 inclusive, 15%, ¥500 per item, fr
     ['2025-01-19: digital not yet in force', digital({ purchaseDate: '2025-01-19' }), 0, 'quzhou-2025'],
     ['2025-01-20: first day', digital({ purchaseDate: '2025-01-20' }), 450_00, 'quzhou-2025'],
     ['2025-12-31: last day', digital({ purchaseDate: '2025-12-31' }), 450_00],
-    ['2026-01-01: no digital rule', digital({ purchaseDate: '2026-01-01' }), 0, 'national-2026'],
+    ['2026-01-01: 15% under the 2026 national standard', digital({ purchaseDate: '2026-01-01' }), 450_00, 'national-2026'],
   ]
   test.each(rows)('%s', (...row) => {
     expectQuote(row)
@@ -277,7 +280,7 @@ describe('汽车报废更新 (car scrap)', () => {
 
 describe('汽车置换更新 (car replacement)', () => {
   const rows: Row[] = [
-    ['facts.md example: a ¥155,800 NEV gets the full ¥15,000', carReplace(), 15_000_00],
+    ['the one known example: a ¥155,800 NEV gets the full ¥15,000', carReplace(), 15_000_00],
     ['fuel ¥155,800: the full ¥13,000', carReplace({ newCarEnergy: 'fuel' }), 13_000_00],
     ['NEV ¥99,999.99: lowest tier', carReplace({ priceYuan: '99999.99' }), 8_000_00],
     ['NEV ¥100,000: middle tier', carReplace({ priceYuan: 100000 }), 12_000_00],

@@ -39,7 +39,7 @@ import {
 } from './subsidy-amount'
 import { parseSubsidyInput, SubsidyInputError, type ParsedSubsidyInput, type SubsidyInput } from './subsidy-input'
 import { STATUS_LABEL, type EffectivePeriod, type FigureStatus } from '../policy/types'
-import { isDateWithin } from '../time'
+import { isDateWithin, todayInShanghai } from '../time'
 import { measureAvailability, periodText } from './measure-availability'
 
 /** `ruleSetId` of a quote whose date no rule set covers. */
@@ -106,11 +106,24 @@ export interface SubsidyQuote {
   sources: QuoteSource[]
   /** In a basket: indexes of earlier items this one conflicts with; otherwise empty. */
   conflictsWith: number[]
+  /**
+   * Present when the rule for the purchase date has not been published (2026 furniture, e-bikes,
+   * renovation): not eligible *yet*, status 待官方确认; the screen offers a reminder instead of ✗.
+   */
+  unpublished?: { text: string; source: string }
 }
+
+/**
+ * Said with every quote: the programme pays from a limited fund on its own terms (the 2026
+ * notice 发改环资〔2025〕1745号 stresses fighting 骗补套补), so an amount here is never a promise.
+ */
+export const ESTIMATE_NOTE = '本应用的结果是估算：补贴资金和名额有限，按活动规则发放，以实际核销为准'
 
 export interface QuoteOptions {
   /** Rule sets in force (bundled, or the result of applySubsidyOverrides). */
   ruleSets?: readonly SubsidyRuleSet[]
+  /** Today in Shanghai ('YYYY-MM-DD'; default: the clock): a purchase after it is refused. */
+  today?: string
 }
 
 const shortMoney = (fen: Fen) => formatFen(fen, { trimZeros: true })
@@ -143,10 +156,14 @@ class QuoteDraft {
   readonly figures: FigureUse[] = []
   readonly failures: string[] = []
   readonly explanations: string[] = []
+  /** Requirements not known yet, for the resident to check (never a ground for rejection). */
+  readonly checks: string[] = []
+  readonly checkLabels = new Set<string>()
 
   constructor(
     readonly ruleSet: SubsidyRuleSet,
     readonly date: string,
+    readonly ruleSets: readonly SubsidyRuleSet[] = [],
   ) {}
 
   citation(clause: string): string {
@@ -166,6 +183,28 @@ class QuoteDraft {
 
   fail(reason: string): void {
     this.failures.push(reason)
+  }
+
+  /** A point the resident should check: listed with its source, never failed on. */
+  check(figure: DatedFigure<string>): void {
+    this.use(figure, figure.value)
+    this.checkLabels.add(figure.label)
+    this.checks.push(`请核对（待官方确认）：${figure.label}——${figure.value}`)
+  }
+}
+
+/** 2026: the new NEV must be on 减免车辆购置税的新能源汽车车型目录 — asked, not assumed. */
+function checkCatalogue(
+  draft: QuoteDraft,
+  figure: DatedFigure<boolean> | null | undefined,
+  input: { newCarEnergy: string; newCarOnTaxExemptionCatalogue?: boolean },
+): void {
+  if (!figure || input.newCarEnergy !== 'nev') return
+  if (!draft.use(figure, '须列入')) return
+  if (input.newCarOnTaxExemptionCatalogue === false) {
+    draft.fail(`新能源新车须列入《减免车辆购置税的新能源汽车车型目录》才能补贴；您选了“不在目录内”（${draft.citation(figure.clause)}）`)
+  } else if (input.newCarOnTaxExemptionCatalogue === undefined) {
+    draft.checks.push('请核对：新能源新车须列入《减免车辆购置税的新能源汽车车型目录》（可在工业和信息化部网站按车型查询）')
   }
 }
 
@@ -246,7 +285,14 @@ function evaluate(draft: QuoteDraft, input: ParsedSubsidyInput): Evaluation {
       const rule = measures.digital!
       const itemLabel = DIGITAL_CATEGORY_LABEL[input.category]
       const categories = draft.use(rule.categories, rule.categories.value.map((id) => DIGITAL_CATEGORY_LABEL[id]).join('、'))
-      if (!categories.includes(input.category)) draft.fail(`${draft.ruleSet.title}的数码产品补贴不包括${itemLabel}`)
+      if (!categories.includes(input.category)) {
+        const later = draft.ruleSets.find((set) => set.measures.digital?.categories.value.includes(input.category))
+        draft.fail(
+          later?.measures.digital
+            ? `${itemLabel}自 ${later.measures.digital.effective.from} 起才纳入数码产品补贴（${later.documents[later.measures.digital.categories.clause]?.citation ?? later.title}）；${draft.ruleSet.title}只包括 ${categories.map((id) => DIGITAL_CATEGORY_LABEL[id]).join('、')}，${draft.date} 购买的${itemLabel}不在补贴范围内`
+            : `${draft.ruleSet.title}的数码产品补贴不包括${itemLabel}`,
+        )
+      }
       const priceLimitFen = draft.use(rule.priceLimitFen, `${shortMoney(rule.priceLimitFen.value)}（含）`)
       if (priceFen > priceLimitFen) {
         draft.fail(
@@ -264,23 +310,29 @@ function evaluate(draft: QuoteDraft, input: ParsedSubsidyInput): Evaluation {
     case 'car-scrap': {
       const rule = measures['car-scrap']!
       const itemLabel = `报废${OLD_CAR_FUEL_LABEL[input.oldCarFuel]}，购${NEW_CAR_ENERGY_LABEL[input.newCarEnergy]}`
-      const registeredBy = draft.use(
-        rule.oldCarRegisteredOnOrBefore,
-        Object.entries(rule.oldCarRegisteredOnOrBefore.value)
-          .map(([fuel, day]) => `${OLD_CAR_FUEL_LABEL[fuel as keyof typeof OLD_CAR_FUEL_LABEL]} ${day} 前（含）`)
-          .join('；'),
-      )
-      const latestRegistration = registeredBy[input.oldCarFuel]
-      if (input.oldCarRegisteredOn > latestRegistration) {
-        draft.fail(
-          `报废的${OLD_CAR_FUEL_LABEL[input.oldCarFuel]}须在 ${latestRegistration}（含）前注册登记；您的旧车 ${input.oldCarRegisteredOn} 注册，不符合（${draft.citation(rule.oldCarRegisteredOnOrBefore.clause)}）`,
+      const registeredRule = rule.oldCarRegisteredOnOrBefore
+      if (registeredRule) {
+        const registeredBy = draft.use(
+          registeredRule,
+          Object.entries(registeredRule.value)
+            .map(([fuel, day]) => `${OLD_CAR_FUEL_LABEL[fuel as keyof typeof OLD_CAR_FUEL_LABEL]} ${day} 前（含）`)
+            .join('；'),
         )
+        const latestRegistration = registeredBy[input.oldCarFuel]
+        if (input.oldCarRegisteredOn > latestRegistration) {
+          draft.fail(
+            `报废的${OLD_CAR_FUEL_LABEL[input.oldCarFuel]}须在 ${latestRegistration}（含）前注册登记；您的旧车 ${input.oldCarRegisteredOn} 注册，不符合（${draft.citation(registeredRule.clause)}）`,
+          )
+        }
       }
-      const ownedBy = draft.use(rule.oldCarOwnedOnOrBefore, `${rule.oldCarOwnedOnOrBefore.value} 前（含）`)
-      if (input.oldCarOwnedSince > ownedBy) {
-        draft.fail(
-          `旧车须在 ${ownedBy}（含）前登记在本人名下；您 ${input.oldCarOwnedSince} 起才登记在本人名下，不符合（${draft.citation(rule.oldCarOwnedOnOrBefore.clause)}）`,
-        )
+      const ownedRule = rule.oldCarOwnedOnOrBefore
+      if (ownedRule) {
+        const ownedBy = draft.use(ownedRule, `${ownedRule.value} 前（含）`)
+        if (input.oldCarOwnedSince > ownedBy) {
+          draft.fail(
+            `旧车须在 ${ownedBy}（含）前登记在本人名下；您 ${input.oldCarOwnedSince} 起才登记在本人名下，不符合（${draft.citation(ownedRule.clause)}）`,
+          )
+        }
       }
       if (input.newCarEnergy === 'fuel') {
         const maxLitres = draft.use(rule.fuelMaxDisplacementL, `${formatLitres(rule.fuelMaxDisplacementL.value)} 升及以下`)
@@ -290,6 +342,8 @@ function evaluate(draft: QuoteDraft, input: ParsedSubsidyInput): Evaluation {
           )
         }
       }
+      checkCatalogue(draft, rule.nevOnTaxExemptionCatalogue, input)
+      for (const point of rule.pointsToCheck ?? []) draft.check(point)
       const amountRule = rule.amounts[input.newCarEnergy]
       const outcome = carAmount(draft, amountRule, priceFen)
       if (draft.failures.length > 0) return { itemLabel, outcome: null }
@@ -301,12 +355,17 @@ function evaluate(draft: QuoteDraft, input: ParsedSubsidyInput): Evaluation {
     case 'car-replace': {
       const rule = measures['car-replace']!
       const itemLabel = `置换购${NEW_CAR_ENERGY_LABEL[input.newCarEnergy]}`
-      const ownedBy = draft.use(rule.oldCarOwnedOnOrBefore, `${rule.oldCarOwnedOnOrBefore.value} 前（含）`)
-      if (input.oldCarOwnedSince > ownedBy) {
-        draft.fail(
-          `置换的旧车须在 ${ownedBy}（含）前登记在本人名下；您 ${input.oldCarOwnedSince} 起才登记在本人名下，不符合（${draft.citation(rule.oldCarOwnedOnOrBefore.clause)}）`,
-        )
+      const ownedRule = rule.oldCarOwnedOnOrBefore
+      if (ownedRule) {
+        const ownedBy = draft.use(ownedRule, `${ownedRule.value} 前（含）`)
+        if (input.oldCarOwnedSince > ownedBy) {
+          draft.fail(
+            `置换的旧车须在 ${ownedBy}（含）前登记在本人名下；您 ${input.oldCarOwnedSince} 起才登记在本人名下，不符合（${draft.citation(ownedRule.clause)}）`,
+          )
+        }
       }
+      checkCatalogue(draft, rule.nevOnTaxExemptionCatalogue, input)
+      for (const point of rule.pointsToCheck ?? []) draft.check(point)
       const amountRule = rule.amounts[input.newCarEnergy]
       const outcome = carAmount(draft, amountRule, priceFen)
       if (draft.failures.length > 0) return { itemLabel, outcome: null }
@@ -391,7 +450,7 @@ function bindingReason(working: SubsidyWorking): string {
 }
 
 function ruleSetLine(ruleSet: SubsidyRuleSet, effective: SourcedPeriod): string {
-  return `适用规则：${ruleSet.title}（${ruleSet.id}，${periodText(effective)}）`
+  return `适用规则：${ruleSet.title}（${periodText(effective)}）`
 }
 
 function blankQuote(input: ParsedSubsidyInput, itemLabel: string): SubsidyQuote {
@@ -450,12 +509,20 @@ export function quoteParsedInput(input: ParsedSubsidyInput, ruleSets: readonly S
     (ruleSet !== undefined && ruleSet.status !== 'confirmed') || (rule !== undefined && rule.effective.status !== 'confirmed')
   quote.provisional = provisionalPeriod
   quote.statusLabel = STATUS_LABEL[provisionalPeriod ? 'provisional' : 'confirmed']
+  if (availability.unpublished) {
+    // Unknown, not "no": say the rule is not published and that the figures will come (发改环资〔2025〕1745号 as reported).
+    quote.unpublished = { text: availability.unpublished.text, source: availability.unpublished.source }
+    quote.provisional = true
+    quote.statusLabel = STATUS_LABEL.unknown
+    quote.reasons.push(availability.unpublished.text, `依据：${availability.unpublished.source}`, ESTIMATE_NOTE)
+    return quote
+  }
   if (!availability.inForce || !ruleSet || !rule) {
-    quote.reasons.push(`${availability.reason}；${input.purchaseDate} 购买不能补贴`)
+    quote.reasons.push(`${availability.reason}；${input.purchaseDate} 购买不能补贴`, ESTIMATE_NOTE)
     return quote
   }
 
-  const draft = new QuoteDraft(ruleSet, input.purchaseDate)
+  const draft = new QuoteDraft(ruleSet, input.purchaseDate, ruleSets)
   const evaluation = evaluate(draft, input)
   quote.itemLabel = evaluation.itemLabel
   if (evaluation.priceLimitFen !== undefined) quote.priceLimitFen = evaluation.priceLimitFen
@@ -465,16 +532,17 @@ export function quoteParsedInput(input: ParsedSubsidyInput, ruleSets: readonly S
   quote.statusLabel = STATUS_LABEL[quote.provisional ? 'provisional' : 'confirmed']
   quote.sources = sourcesOf(ruleSet, [rule.effective.clause, ...draft.figures.map((figure) => figure.clause)])
 
+  const provisionalValues = quote.provisionalFigures.filter((figure) => !draft.checkLabels.has(figure.label))
   const provisionalNote =
-    quote.provisionalFigures.length > 0
-      ? [`以下数值待官方确认：${quote.provisionalFigures.map((figure) => `${figure.label}（${figure.display}）`).join('；')}`]
+    provisionalValues.length > 0
+      ? [`以下数值待官方确认：${provisionalValues.map((figure) => `${figure.label}（${figure.display}）`).join('；')}`]
       : []
   if (evaluation.outcome === null || draft.failures.length > 0) {
-    quote.reasons.push(...draft.failures, ruleSetLine(ruleSet, rule.effective), ...provisionalNote)
+    quote.reasons.push(...draft.failures, ruleSetLine(ruleSet, rule.effective), ...provisionalNote, ESTIMATE_NOTE)
     return quote
   }
   if (input.priceFen === 0) {
-    quote.reasons.push('售价为 0 元，没有可补贴的金额', ruleSetLine(ruleSet, rule.effective))
+    quote.reasons.push('售价为 0 元，没有可补贴的金额', ruleSetLine(ruleSet, rule.effective), ESTIMATE_NOTE)
     return quote
   }
   const { outcome } = evaluation
@@ -485,8 +553,41 @@ export function quoteParsedInput(input: ParsedSubsidyInput, ruleSets: readonly S
   quote.capNote = outcome.capNote
   if (evaluation.ratePercent !== undefined) quote.ratePercent = evaluation.ratePercent
   if (evaluation.capFen !== undefined) quote.capFen = evaluation.capFen
-  quote.reasons.push(...draft.explanations, bindingReason(outcome.working), ruleSetLine(ruleSet, rule.effective), ...provisionalNote)
+  quote.reasons.push(
+    ...draft.explanations,
+    bindingReason(outcome.working),
+    ...draft.checks,
+    ruleSetLine(ruleSet, rule.effective),
+    ...provisionalNote,
+    ESTIMATE_NOTE,
+  )
   return quote
+}
+
+/** A date after today is a typing slip or a plan: the calculators quote purchases already made. */
+export function assertNotAfterToday(input: ParsedSubsidyInput, today: string, fieldPrefix = ''): void {
+  const dated: Array<[string, string, string]> = [['purchaseDate', input.purchaseDate, '购买日期']]
+  if (input.measure === 'car-scrap') dated.push(['oldCarRegisteredOn', input.oldCarRegisteredOn, '旧车注册登记日期'])
+  if (input.measure === 'car-scrap' || input.measure === 'car-replace') {
+    dated.push(['oldCarOwnedSince', input.oldCarOwnedSince, '旧车登记在本人名下的日期'])
+  }
+  for (const [field, value, what] of dated) {
+    if (value > today) {
+      throw new SubsidyInputError(
+        'SUBSIDY_FUTURE_DATE',
+        field === 'purchaseDate'
+          ? `购买日期 ${value} 还没到（今天是 ${today}），请填写实际购买的日期；还没买的，可以先按今天的日期估算`
+          : `${what} ${value} 还没到（今天是 ${today}），请对照机动车登记证书填写`,
+        `${fieldPrefix}${field}`,
+      )
+    }
+  }
+}
+
+function parseForToday(input: unknown, options: QuoteOptions): ParsedSubsidyInput {
+  const parsed = parseSubsidyInput(input)
+  assertNotAfterToday(parsed, options.today ?? todayInShanghai())
+  return parsed
 }
 
 /**
@@ -494,7 +595,7 @@ export function quoteParsedInput(input: ParsedSubsidyInput, ruleSets: readonly S
  * returns a quote, eligible or not, with reasons.
  */
 export function quoteSubsidy(input: SubsidyInput, options: QuoteOptions = {}): SubsidyQuote {
-  return quoteParsedInput(parseSubsidyInput(input), options.ruleSets ?? BUNDLED_SUBSIDY_RULE_SETS)
+  return quoteParsedInput(parseForToday(input, options), options.ruleSets ?? BUNDLED_SUBSIDY_RULE_SETS)
 }
 
 /** For form screens that show errors inline: never throws a SubsidyInputError. */
@@ -503,7 +604,7 @@ export function tryQuoteSubsidy(
   options: QuoteOptions = {},
 ): { ok: true; quote: SubsidyQuote } | { ok: false; error: SubsidyInputError } {
   try {
-    return { ok: true, quote: quoteParsedInput(parseSubsidyInput(input), options.ruleSets ?? BUNDLED_SUBSIDY_RULE_SETS) }
+    return { ok: true, quote: quoteParsedInput(parseForToday(input, options), options.ruleSets ?? BUNDLED_SUBSIDY_RULE_SETS) }
   } catch (error) {
     if (error instanceof SubsidyInputError) return { ok: false, error }
     throw error

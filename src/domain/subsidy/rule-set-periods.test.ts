@@ -29,7 +29,10 @@ describe('quickPurchaseDates', () => {
 
   test('every offered date is quoted under the rule set it names', () => {
     for (const quick of quickPurchaseDates('2027-03-01', BUNDLED_SUBSIDY_RULE_SETS)) {
-      const quote = quoteSubsidy({ measure: 'appliance', category: 'refrigerator', priceYuan: '3000', grade: 1, purchaseDate: quick.date })
+      const quote = quoteSubsidy(
+        { measure: 'appliance', category: 'refrigerator', priceYuan: '3000', grade: 1, purchaseDate: quick.date },
+        { today: '2027-03-01' },
+      )
       expect(quote.ruleSetId).toBe(quick.ruleSetId ?? 'none')
     }
   })

@@ -37,6 +37,7 @@ export type SubsidyInputErrorCode =
   | 'SUBSIDY_PRICE_TOO_PRECISE'
   | 'SUBSIDY_PRICE_TOO_LARGE'
   | 'SUBSIDY_INCONSISTENT_DATES'
+  | 'SUBSIDY_FUTURE_DATE'
 
 export class SubsidyInputError extends DomainError<SubsidyInputErrorCode> {}
 
@@ -67,6 +68,11 @@ export interface CarIdentity {
   newCarId?: string
 }
 
+/** 2026: is the new new-energy car on 减免车辆购置税的新能源汽车车型目录? Unset = not sure yet. */
+interface CatalogueAnswer {
+  newCarOnTaxExemptionCatalogue?: boolean
+}
+
 export interface ApplianceInput extends PurchaseFields, GradeField {
   measure: 'appliance'
   category: ApplianceCategory
@@ -81,7 +87,7 @@ export interface DigitalInput extends PurchaseFields {
   category: DigitalCategory
 }
 
-export interface CarScrapInput extends PurchaseFields, CarIdentity {
+export interface CarScrapInput extends PurchaseFields, CarIdentity, CatalogueAnswer {
   measure: 'car-scrap'
   newCarEnergy: NewCarEnergy
   /** Litres; required when newCarEnergy is 'fuel'. */
@@ -93,7 +99,7 @@ export interface CarScrapInput extends PurchaseFields, CarIdentity {
   oldCarOwnedSince: string
 }
 
-export interface CarReplaceInput extends PurchaseFields, CarIdentity {
+export interface CarReplaceInput extends PurchaseFields, CarIdentity, CatalogueAnswer {
   measure: 'car-replace'
   newCarEnergy: NewCarEnergy
   oldCarOwnedSince: string
@@ -178,6 +184,20 @@ function yesNo(raw: Raw, field: string, prefix: string, what: string): boolean {
   const value = requireField(raw, field, prefix, what)
   if (typeof value !== 'boolean') throw new SubsidyInputError('SUBSIDY_INVALID_FIELD', `请选择${what}：是或否`, fieldName(prefix, field))
   return value
+}
+
+function optionalYesNo(raw: Raw, field: string, prefix: string, what: string): boolean | undefined {
+  const value = raw[field]
+  if (value === undefined || value === null || value === '') return undefined
+  if (typeof value !== 'boolean')
+    throw new SubsidyInputError('SUBSIDY_INVALID_FIELD', `请选择${what}：是、否或不清楚`, fieldName(prefix, field))
+  return value
+}
+
+/** Added only when answered, so a stored input without the question keeps its shape. */
+function catalogueAnswer(raw: Raw, prefix: string): CatalogueAnswer {
+  const answer = optionalYesNo(raw, 'newCarOnTaxExemptionCatalogue', prefix, '新车是否列入减免车辆购置税的新能源汽车车型目录')
+  return answer === undefined ? {} : { newCarOnTaxExemptionCatalogue: answer }
 }
 
 function carId(raw: Raw, field: 'oldCarId' | 'newCarId', prefix: string): string | undefined {
@@ -269,6 +289,7 @@ export function parseSubsidyInput(input: unknown, fieldPrefix = ''): ParsedSubsi
         oldCarOwnedSince,
         oldCarId: carId(raw, 'oldCarId', prefix),
         newCarId: carId(raw, 'newCarId', prefix),
+        ...catalogueAnswer(raw, prefix),
       }
     }
     case 'car-replace':
@@ -279,6 +300,7 @@ export function parseSubsidyInput(input: unknown, fieldPrefix = ''): ParsedSubsi
         oldCarOwnedSince: date(raw, 'oldCarOwnedSince', prefix, '旧车登记在本人名下的日期'),
         oldCarId: carId(raw, 'oldCarId', prefix),
         newCarId: carId(raw, 'newCarId', prefix),
+        ...catalogueAnswer(raw, prefix),
       }
     case 'ebike':
       return {

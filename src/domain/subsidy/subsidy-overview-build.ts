@@ -32,5 +32,9 @@ export function buildSubsidyOverview(ruleSets: readonly SubsidyRuleSet[] = BUNDL
         },
       ]
     }),
+    unpublished: SUBSIDY_MEASURES.flatMap((measure) => {
+      const pending = ruleSet.measures[measure] ? undefined : ruleSet.unpublished?.[measure]
+      return pending ? [{ measure, text: pending.text, source: pending.source }] : []
+    }),
   }))
 }

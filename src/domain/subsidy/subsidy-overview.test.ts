@@ -66,15 +66,32 @@ test.each(boundaryDates)('on %s the overview says what measureSummaries says', (
     } else {
       expect(summary.unavailableReason).toContain(measure.unavailableReason)
     }
+    expect(measure.unpublished?.text ?? null).toBe(summary.unpublished?.text ?? null)
     if (measure.past) expect(measure.past.measure.headline).toBe(measureSummary(summary.measure, measure.past.measure.to!).headline)
   }
 })
 
-test('in 2026 the 2025 set has ended and the measures without a 2026 rule point at their 2025 period', () => {
+test('in 2026 the 2025 set has ended; digital products have a 2026 rule and the unpublished measures are 待公布, not gone', () => {
   const view = overviewOn('2026-11-28', SUBSIDY_OVERVIEW)
   expect(view.ruleSet?.id).toBe('national-2026')
   expect(view.ended.map((ruleSet) => ruleSet.id)).toEqual(['quzhou-2025'])
-  const digital = view.measures.find((item) => item.measure === 'digital')!
-  expect(digital.current).toBeNull()
-  expect(digital.past?.measure).toMatchObject({ from: '2025-01-20', to: '2025-12-31', headline: '单价 ¥6,000 以下 15% · 最高 ¥500/件' })
+  const byMeasure = Object.fromEntries(view.measures.map((item) => [item.measure, item]))
+  expect(byMeasure.digital.current).toMatchObject({ from: '2026-01-01', headline: '单价 ¥6,000 以下 15% · 最高 ¥500/件' })
+  expect(byMeasure.digital.current?.details[0]).toContain('智能眼镜')
+  for (const measure of ['furniture', 'ebike', 'renovation'] as const) {
+    expect(byMeasure[measure].current).toBeNull()
+    expect(byMeasure[measure].unpublished?.text).toMatch(/尚未公布.*待官方确认/)
+    expect(byMeasure[measure].unavailableReason).not.toMatch(/没有|不能补贴|不符合/)
+    expect(byMeasure[measure].past?.measure.to).toBe('2025-12-31')
+  }
+})
+
+test('after the last rule set every measure is 待公布, not "no subsidy"', () => {
+  const view = overviewOn('2027-02-01', SUBSIDY_OVERVIEW)
+  expect(view.ruleSet).toBeNull()
+  for (const measure of view.measures) {
+    expect(measure.unpublished?.text).toContain('2027 年')
+    expect(measure.unavailableReason).not.toMatch(/没有|不能补贴|不符合/)
+  }
+  expect(measureSummary('furniture', '2027-02-01').unpublished?.text).toBe(view.measures[1].unpublished?.text)
 })

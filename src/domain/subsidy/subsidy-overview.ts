@@ -36,6 +36,16 @@ export interface RuleSetOverview {
   to: string | null
   /** Measures with a rule in this set. */
   measures: MeasureOverview[]
+  /** Measures whose rule for this period is not published yet (待公布); absent in older snapshots. */
+  unpublished?: UnpublishedOverview[]
+}
+
+export interface UnpublishedOverview {
+  measure: SubsidyMeasure
+  /** Chinese: what is not known yet, e.g. 2026 年家居换新补贴的规则尚未公布…待官方确认. */
+  text: string
+  /** A public document, or 本应用暂定 with the reason. */
+  source: string
 }
 
 export interface MeasureOnDate {
@@ -45,6 +55,8 @@ export interface MeasureOnDate {
   current: MeasureOverview | null
   /** Chinese, when nothing is in force on the date. */
   unavailableReason: string | null
+  /** Set when the rule for the date is not published: shown as 待公布 with a reminder offer, never ✗. */
+  unpublished: UnpublishedOverview | null
   /** The latest earlier period of the measure (for "以前：…，已结束"), or null. */
   past: { ruleSet: RuleSetOverview; measure: MeasureOverview } | null
 }
@@ -59,9 +71,21 @@ export interface OverviewOnDate {
 }
 
 function unavailableReason(label: string, date: string, ruleSet: RuleSetOverview | null, rule: MeasureOverview | undefined): string {
-  if (!ruleSet) return `${date} 不在任何一套补贴规则的有效期内，没有${label}补贴`
+  if (!ruleSet) return `${date} 不在本应用收录的任何一套补贴规则的有效期内`
   if (!rule) return `${ruleSet.title}中没有${label}补贴`
   return date < rule.from ? `${label}补贴自 ${rule.from} 起实施` : `${label}补贴已于 ${rule.to} 结束`
+}
+
+/** A date after every known rule set: the next period's rule is simply not known yet. */
+function afterAll(date: string, overview: readonly RuleSetOverview[], measure: SubsidyMeasure): UnpublishedOverview | undefined {
+  if (overview.length === 0 || overview.some((set) => set.to === null || set.to >= date)) return undefined
+  const ends = overview.map((set) => set.to ?? '').sort()
+  const latestEnd = ends[ends.length - 1]
+  return {
+    measure,
+    text: `${date.slice(0, 4)} 年${MEASURE_LABEL[measure]}补贴的规则尚未公布（本应用收录的规则截至 ${latestEnd}），待官方确认`,
+    source: '本应用暂定：尚未收录这一时期的补贴规则',
+  }
 }
 
 /** What the tab shows on `date` (Shanghai 'YYYY-MM-DD'), from an overview (default: the bundled one). */
@@ -72,6 +96,10 @@ export function overviewOn(date: string, overview: readonly RuleSetOverview[]): 
     const label = MEASURE_LABEL[measure]
     const rule = ruleSet?.measures.find((item) => item.measure === measure)
     const inForce = rule !== undefined && isDateWithin(date, rule.from, rule.to)
+    const unpublished =
+      inForce || rule
+        ? null
+        : ((ruleSet ? ruleSet.unpublished?.find((item) => item.measure === measure) : afterAll(date, overview, measure)) ?? null)
     let past: MeasureOnDate['past'] = null
     for (const set of overview) {
       const earlier = set.measures.find((item) => item.measure === measure)
@@ -81,7 +109,8 @@ export function overviewOn(date: string, overview: readonly RuleSetOverview[]): 
       measure,
       label,
       current: inForce ? rule : null,
-      unavailableReason: inForce ? null : unavailableReason(label, date, ruleSet, rule),
+      unavailableReason: inForce ? null : unpublished ? unpublished.text : unavailableReason(label, date, ruleSet, rule),
+      unpublished,
       past: inForce ? null : past,
     }
   })

@@ -52,7 +52,10 @@ const template: fc.Arbitrary<Omit<SubsidyInput, 'priceYuan'>> = fc.oneof(
 /** Up to ¥400,000 in fen: above every cap and tier, below the parser's ceiling. */
 const priceFen = fc.integer({ min: 0, max: 400_000_00 })
 const asYuan = (fen: number) => (fen / 100).toFixed(2)
-const quoteAt = (input: Omit<SubsidyInput, 'priceYuan'>, fen: number) => quoteSubsidy({ ...input, priceYuan: asYuan(fen) } as SubsidyInput)
+/** A clock after every generated date: these properties are about the rules, not about "today". */
+const LATE_TODAY = '2040-12-31'
+const quoteAt = (input: Omit<SubsidyInput, 'priceYuan'>, fen: number) =>
+  quoteSubsidy({ ...input, priceYuan: asYuan(fen) } as SubsidyInput, { today: LATE_TODAY })
 
 describe('subsidy properties over every measure, date and price', () => {
   test('the amount is integer fen, never negative, never above the price or the cap', () => {
@@ -113,4 +116,15 @@ describe('subsidy properties over every measure, date and price', () => {
       { numRuns: 1000 },
     )
   })
+})
+
+test('a purchase date after today is refused, whatever the measure, with the field named', () => {
+  fc.assert(
+    fc.property(template, priceFen, fc.integer({ min: 1, max: 400 }), (input, fen, daysAhead) => {
+      const today = addDays(input.purchaseDate, -daysAhead)
+      expect(() => quoteSubsidy({ ...input, priceYuan: asYuan(fen) } as SubsidyInput, { today })).toThrow(
+        expect.objectContaining({ code: 'SUBSIDY_FUTURE_DATE', field: 'purchaseDate' }),
+      )
+    }),
+  )
 })

@@ -3,7 +3,7 @@
  * merchant; on equal savings the one that expires first (use it before it is lost), then the
  * lowest id so the answer never flickers. Every other voucher comes back with its reason: it
  * applies but saves less / expires later, or the code of the rule it fails — with how much more
- * to spend when the bill is below its threshold. One voucher per transaction (facts.md), so this
+ * to spend when the bill is below its threshold. One voucher per transaction (common national rule), so this
  * picks one, never a combination.
  */
 import { assertFen, type Fen } from '../money'

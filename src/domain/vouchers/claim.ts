@@ -1,5 +1,5 @@
 /**
- * Claiming a voucher (抢券): first come, first served within a round's window (facts.md, Zhejiang
+ * Claiming a voucher (抢券): first come, first served within a round's window (Zhejiang
  * practice), with per-person limits per round and per batch, and optionally only for residents of
  * some counties. All of it is batch data; the counts are the server's.
  *

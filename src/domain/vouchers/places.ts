@@ -1,6 +1,6 @@
 /**
- * Where a voucher may be spent, and by whom. County codes are GB/T 2260 (shared/policy/facts.md,
- * "Places"); the table lives with the events (events/places.ts), and vouchers take its six
+ * Where a voucher may be spent, and by whom. County codes are GB/T 2260 (国家标准《中华人民共和国行政区划
+ * 代码》); the table lives with the events (events/places.ts), and vouchers take its six
  * county-level divisions without the whole-city code 330800 that only an event can carry.
  * 衢州智造新城 is a functional zone, not a division: a merchant tag, never a county. Merchant
  * categories are the trades 消费券 campaigns name (餐饮, 商超, 零售, 文旅…).

@@ -6,7 +6,7 @@
  *   is not this shop's) → ALREADY_USED / EXPIRED / NOT_YET_VALID → WRONG_MERCHANT /
  *   WRONG_CATEGORY / WRONG_COUNTY → BELOW_THRESHOLD → ONE_PER_TRANSACTION → DAILY_CAP →
  *   BUDGET_EXHAUSTED.
- * "One voucher per transaction" and the rest are batch data (facts.md: common national rules).
+ * "One voucher per transaction" and the rest are batch data (common national rules).
  */
 import { assertFen, type Fen } from '../money'
 import { shanghaiDateOf, type DateString } from '../time'

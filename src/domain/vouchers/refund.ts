@@ -1,5 +1,5 @@
 /**
- * A refund of an order a voucher was redeemed on. The common national rule (facts.md) is batch
+ * A refund of an order a voucher was redeemed on. The common national rule is batch
  * data: with refund 'restore-on-full-refund-within-validity', a full refund while the voucher is
  * still inside its validity gives it back — usable again, same validTo, marked 退款已退回; a
  * partial refund, a refund after validTo, or a batch that never restores leaves it used. Each

@@ -3,7 +3,7 @@
  * (exclusive) and sold out when its remaining quota is 0. Rounds and their quotas are batch data;
  * remaining stock is live data the server passes in per round id.
  *
- * Quota return (facts.md: "unclaimed or expired vouchers go back to the pool"), when the batch
+ * Quota return (common national rule: unclaimed or expired vouchers go back to the pool), when the batch
  * turns it on, only ever feeds rounds that have not opened yet:
  *   total(k) = quota(k)
  *            + (quotaReturn.expired   ? expiredReturned[k]                 : 0)

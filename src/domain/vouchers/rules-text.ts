@@ -1,7 +1,7 @@
 /**
  * A batch's rules in plain Chinese, for the voucher detail page and the batch card, written from
  * the same data the decisions use so the words can never promise something the server refuses.
- * Every batch so far is provisional (facts.md: Quzhou's mechanics are unpublished), and the last
+ * Every batch so far is provisional (Quzhou's mechanics are unpublished), and the last
  * line says so with 待官方确认.
  */
 import { formatShanghai } from '../time'

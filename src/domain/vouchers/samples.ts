@@ -1,6 +1,6 @@
 /**
  * Sample content for a fresh server and for the app's demo mode. Quzhou's voucher mechanics were
- * not published, so these follow the Zhejiang practice in shared/policy/facts.md (Hangzhou 2022:
+ * not published, so these follow the Zhejiang practice (Hangzhou 2022 consumption vouchers:
  * first come first served, 2×满20减5, 2×满40减10, 1×满80减20, about 9 days' validity, offline
  * stores) and are marked 示例 and provisional. Every date is relative to "today" in Shanghai, so
  * whenever the server starts there is an open round, an upcoming round with a countdown, and
@@ -25,7 +25,7 @@ import { decideRefund } from './refund'
 const SAMPLE_PROVENANCE: VoucherBatch['provenance'] = {
   clause: '十五',
   source:
-    '浙江省做法（杭州 2022 年消费券）：先到先得，满20减5×2、满40减10×2、满80减20×1，有效期约 9 天，线下门店使用；' +
+    '本应用暂定：衢州消费券规则未公布，示例参照浙江做法（杭州 2022 年消费券）：先到先得，满20减5×2、满40减10×2、满80减20×1，有效期约 9 天，线下门店使用；' +
     '每人每轮限领、每笔限用一张、全额退款且在有效期内退回、未领或过期名额回到后续轮次为全国常见规则',
   status: 'provisional',
   note: '衢州消费券的具体规则未公布，此为示例数据，待官方确认',

@@ -1,7 +1,6 @@
 /**
  * Voucher batches, merchants, wallet vouchers and redemptions as data (clause 十五: 发放消费券
- * 1.1 亿元). Quzhou has not published its voucher mechanics (shared/policy/facts.md, "Consumption
- * and events"), so every rule a calculator or the claim engine needs — face value, 满 X 减 Y,
+ * 1.1 亿元). Quzhou has not published its voucher mechanics, so every rule a calculator or the claim engine needs — face value, 满 X 减 Y,
  * limits, rounds, validity, where it can be spent, caps, refunds, quota return, budget — is a
  * field here that an operator fills in, never a constant in the logic.
  *
@@ -176,7 +175,7 @@ export const merchantSchema = z
     county: countySchema,
     category: categorySchema,
     address: z.string().min(1, '请填写地址'),
-    /** WGS-84, like the coordinates in facts.md; map pages convert for GCJ-02 maps. */
+    /** WGS-84, like the station coordinates; map pages convert for GCJ-02 maps. */
     lng: z.number().min(73, '经度超出中国范围').max(136, '经度超出中国范围').optional(),
     lat: z.number().min(3, '纬度超出中国范围').max(54, '纬度超出中国范围').optional(),
     /** Free tags such as 衢州智造新城 (a functional zone, not a county). */

@@ -1,5 +1,5 @@
 /**
- * When a voucher can be spent. Two shapes, both batch data (facts.md: Hangzhou's packs were valid
+ * When a voucher can be spent. Two shapes, both batch data (Hangzhou's packs were valid
  * about 9 days; Quzhou's are unpublished):
  * - fixed: from the start of Shanghai day `from` to the end of Shanghai day `to`;
  * - days-after-claim: claimed on Shanghai day D → from the claim instant to the end of Shanghai

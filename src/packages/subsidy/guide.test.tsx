@@ -26,11 +26,13 @@ test('2025 appliances: channel, numbered steps, materials and the deadline, prov
   expect(within(screen.getByText('截止日期').parentElement as HTMLElement).getByText(/2025-12-31（已结束）/)).toBeInTheDocument()
 })
 
-test('opened for a measure with no rule now: says so and points at the 2025 guide', () => {
+test('opened for a measure whose 2026 rule is not published: says so (待官方确认, not "no") and points at the 2025 guide', () => {
   setRouterParams({ measure: 'ebike' })
   render(<ApplicationGuidePage />)
   expect(screen.getByRole('radio', { name: '电动自行车' })).toHaveAttribute('aria-checked', 'true')
-  expect(screen.getByText('这个时间没有这项补贴')).toBeInTheDocument()
+  expect(screen.getByText('这项补贴的规则尚未公布（待官方确认）')).toBeInTheDocument()
+  expect(screen.getByText(/2026 年电动自行车以旧换新补贴的规则尚未公布/)).toBeInTheDocument()
+  expect(document.body.textContent).not.toMatch(/没有这项补贴/)
   expect(screen.getByText('想看以前怎么申请，请在上面选“2025 年内”。')).toBeInTheDocument()
   fireEvent.click(screen.getByRole('radio', { name: '2025 年内' }))
   expect(screen.getByText('步骤')).toBeInTheDocument()

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { ClauseCard } from '../../components/clause-card'
 import { PageShell } from '../../components/page-shell'
+import { PublishedReminderOffer } from '../../components/published-reminder-offer'
 import { Pressable } from '../../components/pressable'
 import { formatFetchedAt } from '../../components/event-format'
 import { StatusBadge } from '../../components/status-badge'
@@ -47,7 +48,10 @@ export default function SubsidyPage() {
             {view.ruleSet.title} <StatusBadge status={view.ruleSet.status} />
           </View>
         ) : (
-          <View>今天没有生效的以旧换新补贴规则。</View>
+          <View>
+            {view.ended.length > 0 ? '今天适用的以旧换新补贴规则尚未公布' : '今天没有生效的以旧换新补贴规则'}
+            {view.ended.length > 0 ? <StatusBadge status='unknown' /> : null}
+          </View>
         )}
         {view.ended.map((ruleSet) => (
           <View key={ruleSet.id} className='caption'>
@@ -85,14 +89,22 @@ export default function SubsidyPage() {
   )
 }
 
+/**
+ * One measure: ✓ with today's headline; 待公布 when its rule for today has not been published (2026
+ * 家居, 电动自行车, 家装) — unknown, never ✗ — with where that was read and what it paid before;
+ * ✗ only when the data says the measure has no rule today.
+ */
 function MeasureCard({ measure, ruleSetTitle }: { measure: MeasureOnDate; ruleSetTitle: string }) {
-  const { current, past, label } = measure
+  const { current, past, label, unpublished } = measure
   const pastYear = past?.measure.to?.slice(0, 4)
+  const state = current ? 'on' : unpublished ? 'pending' : 'off'
   return (
     <View className='card' role='group' aria-label={label}>
       <View className='subsidy-tab__head'>
         <View className='title'>{label}</View>
-        <View className={`subsidy-tab__state ${current ? '' : 'subsidy-tab__state--off'}`}>{current ? '✓ 可以申请' : '✗ 现在没有'}</View>
+        <View className={`subsidy-tab__state subsidy-tab__state--${state}`}>
+          {state === 'on' ? '✓ 可以申请' : state === 'pending' ? '⚠ 待公布' : '✗ 现在没有'}
+        </View>
       </View>
       {current ? (
         <View>
@@ -114,11 +126,21 @@ function MeasureCard({ measure, ruleSetTitle }: { measure: MeasureOnDate; ruleSe
         </View>
       ) : (
         <View>
-          <View className='caption'>{measure.unavailableReason}。</View>
+          {unpublished ? (
+            <View>
+              <View>
+                {unpublished.text} <StatusBadge status='unknown' />
+              </View>
+              <View className='caption'>依据：{unpublished.source}</View>
+              <PublishedReminderOffer topic={measure.measure} />
+            </View>
+          ) : (
+            <View className='caption'>{measure.unavailableReason}。</View>
+          )}
           {past ? (
             <View className='subsidy-tab__past'>
               <View>
-                以前：{past.measure.headline} <StatusBadge status={past.measure.status} />
+                {pastYear} 年：{past.measure.headline} <StatusBadge status={past.measure.status} />
               </View>
               <View className='caption'>
                 {past.measure.from} 至 {past.measure.to}，已结束
@@ -128,14 +150,21 @@ function MeasureCard({ measure, ruleSetTitle }: { measure: MeasureOnDate; ruleSe
         </View>
       )}
       <View className='subsidy-tab__actions'>
-        <Pressable
-          className='button'
-          role='link'
-          label={`${label}补贴计算`}
-          onPress={() => navigate(CALCULATOR_ROUTE[measure.measure], past?.measure.to ? { date: past.measure.to } : {})}
-        >
-          {current ? '算一算' : pastYear ? `按 ${pastYear} 年规则算` : '算一算'}
-        </Pressable>
+        {current || unpublished || !past?.measure.to ? (
+          <Pressable className='button' role='link' label={`${label}补贴计算`} onPress={() => navigate(CALCULATOR_ROUTE[measure.measure])}>
+            算一算
+          </Pressable>
+        ) : null}
+        {!current && past?.measure.to ? (
+          <Pressable
+            className={unpublished ? 'button button--secondary' : 'button'}
+            role='link'
+            label={unpublished ? `${label}按 ${pastYear} 年规则计算` : `${label}补贴计算`}
+            onPress={() => navigate(CALCULATOR_ROUTE[measure.measure], { date: past.measure.to! })}
+          >
+            {`按 ${pastYear} 年规则算`}
+          </Pressable>
+        ) : null}
         <Pressable
           className='button button--secondary'
           role='link'

@@ -29,7 +29,7 @@ afterEach(() => jest.restoreAllMocks())
 test('says which rules apply today and that the 2025 measures ended', () => {
   render(<SubsidyPage />)
   const today = within(screen.getByText('今天（2026-03-15）适用的规则').parentElement as HTMLElement)
-  expect(today.getByText(/2026 年国家消费品以旧换新（待官方确认）/)).toBeInTheDocument()
+  expect(today.getByText(/2026 年消费品以旧换新（国家统一标准，待官方确认）/)).toBeInTheDocument()
   expect(today.getByText('⚠ 待官方确认')).toBeInTheDocument()
   expect(today.getByText(/衢州 2025 年消费品以旧换新.*已于 2025-12-31 结束/)).toBeInTheDocument()
 })
@@ -42,18 +42,41 @@ test('appliances: the 2026 headline, 待官方确认 and the deadline, linking t
   expect(appliance.getAllByText('⚠ 待官方确认').length).toBeGreaterThan(0)
   expect(appliance.getByText(/截止 2026-12-31/)).toBeInTheDocument()
   fireEvent.click(appliance.getByRole('link', { name: '家电补贴计算' }))
-  expect(navigate).toHaveBeenCalledWith('subsidy-appliance', {})
+  expect(navigate).toHaveBeenCalledWith('subsidy-appliance')
 })
 
-test('a measure with no rule now says so, shows its 2025 headline, and opens its calculator on a 2025 date', () => {
+test('digital products: the 2026 national standard with smart glasses, 待官方确认', () => {
   render(<SubsidyPage />)
   const digital = card('数码产品')
-  expect(digital.getByText('✗ 现在没有')).toBeInTheDocument()
-  expect(digital.getByText('2026 年国家消费品以旧换新（待官方确认）中没有数码产品补贴。')).toBeInTheDocument()
-  expect(digital.getByText(/以前：单价 ¥6,000 以下 15% · 最高 ¥500\/件/)).toBeInTheDocument()
-  expect(digital.getByText('2025-01-20 至 2025-12-31，已结束')).toBeInTheDocument()
-  fireEvent.click(digital.getByRole('link', { name: '数码产品补贴计算' }))
-  expect(navigate).toHaveBeenCalledWith('subsidy-digital', { date: '2025-12-31' })
+  expect(digital.getByText('✓ 可以申请')).toBeInTheDocument()
+  expect(digital.getByText('单价 ¥6,000 以下 15% · 最高 ¥500/件')).toBeInTheDocument()
+  expect(digital.getByText(/手机、平板、智能手表（手环）、智能眼镜/)).toBeInTheDocument()
+  expect(digital.getAllByText('⚠ 待官方确认').length).toBeGreaterThan(0)
+})
+
+test.each([
+  ['家居', '2026 年家居换新补贴的规则尚未公布'],
+  ['电动自行车', '2026 年电动自行车以旧换新补贴的规则尚未公布'],
+  ['家装（旧房装修、厨卫改造、适老化改造）', '智能家居产品（含适老化家居产品）'],
+])('%s has no published 2026 rule: 待公布 with the source and its 2025 headline, never ✗ or 没有', (name, text) => {
+  render(<SubsidyPage />)
+  const measure = card(name)
+  expect(measure.getByText('⚠ 待公布')).toBeInTheDocument()
+  expect(measure.queryByText('✗ 现在没有')).toBeNull()
+  expect(measure.getByText(new RegExp(text))).toBeInTheDocument()
+  expect(measure.getByText(/依据：发改环资〔2025〕1745号的报道/)).toBeInTheDocument()
+  expect(measure.getByText(/^2025 年：/)).toBeInTheDocument()
+  expect(measure.getByRole('group', { name: /^公布时提醒：.*补贴新规则$/ })).toBeInTheDocument()
+  expect(screen.getByRole('group', { name }).textContent).not.toMatch(/没有.*补贴|不能补贴|不符合/)
+  fireEvent.click(measure.getByRole('link', { name: `${name}补贴计算` }))
+  expect(navigate).toHaveBeenLastCalledWith(expect.stringMatching(/^subsidy-/))
+  fireEvent.click(measure.getByRole('link', { name: `${name}按 2025 年规则计算` }))
+  expect(navigate).toHaveBeenLastCalledWith(expect.stringMatching(/^subsidy-/), { date: '2025-12-31' })
+})
+
+test('no source on the tab is a repository file, a rule-set id or a data version', () => {
+  render(<SubsidyPage />)
+  expect(document.body.textContent).not.toMatch(/shared\/|facts\.md|quzhou-2025|national-2026|数据版本/)
 })
 
 test('every measure of clause (十四) has a card, a calculator and a guide', () => {

@@ -16,8 +16,9 @@ export interface MeasureRuleLineProps {
 }
 
 /**
- * The rule a calculator applies on the chosen purchase date, in one line with its status; when
- * there is none (e-bikes in 2026), one tap moves the date into a rule set that had one.
+ * The rule a calculator applies on the chosen purchase date, in one line with its status; when the
+ * rule is not published (e-bikes in 2026) it says so — 尚未公布, never "no" — and one tap moves the
+ * date into a rule set that had one.
  */
 export function MeasureRuleLine({ measure, date, today, onDateChange, ruleSets }: MeasureRuleLineProps) {
   const summary = measureSummary(measure, date, { ruleSets })
@@ -38,6 +39,18 @@ export function MeasureRuleLine({ measure, date, today, onDateChange, ruleSets }
             <View key={detail} className='caption'>
               {detail}
             </View>
+          ))}
+        </View>
+      ) : summary.unpublished ? (
+        <View>
+          <View className='subsidy-field__label'>
+            {date} 购买：规则尚未公布 <StatusBadge status='unknown' />
+          </View>
+          <View className='caption'>{summary.unpublished.text}</View>
+          {alternatives.map((quick) => (
+            <Pressable key={quick.date} className='button button--secondary' onPress={() => onDateChange(quick.date)}>
+              {`改按${quick.label}购买计算（${quick.date}）`}
+            </Pressable>
           ))}
         </View>
       ) : (

@@ -3,7 +3,6 @@ import { ChoiceList } from '../../../components/choice-list'
 import { DateField } from '../../../components/date-field'
 import type { SubsidyRuleSet } from '../../../domain/policy/subsidy-rules'
 import { quickPurchaseDates, ruleSetTimeline } from '../../../domain/subsidy/rule-set-periods'
-import { addDays } from '../../../domain/time'
 
 export interface PurchaseDateFieldProps {
   /** 'YYYY-MM-DD' (Shanghai). */
@@ -33,7 +32,7 @@ export function PurchaseDateField({ value, onChange, today, label = '购买日�
         value={value}
         onChange={onChange}
         start={EARLIEST_PURCHASE}
-        end={addDays(today, 365)}
+        end={today}
         hint={value === today ? '今天' : undefined}
       />
       {quickDates.length > 1 ? (

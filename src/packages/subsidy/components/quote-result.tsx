@@ -3,12 +3,13 @@ import { Pressable } from '../../../components/pressable'
 import { StatusBadge } from '../../../components/status-badge'
 import { POLICY_CLAUSES, type ClauseId } from '../../../domain/policy/clauses'
 import { formatFen } from '../../../domain/money'
-import type { QuoteSource, SubsidyQuote } from '../../../domain/subsidy/quote-subsidy'
+import { ESTIMATE_NOTE, type QuoteSource, type SubsidyQuote } from '../../../domain/subsidy/quote-subsidy'
 import { navigate } from '../../../services/navigation'
 import type { FormOutcome } from '../quote-form'
 import type { BasketSaving } from '../use-basket-saving'
 import type { RuleSetsInUse } from '../use-rule-sets'
 import { RuleDataNote } from './rule-data-note'
+import { UnpublishedRule } from './unpublished-rule'
 
 export interface QuoteResultProps {
   outcome: FormOutcome
@@ -69,27 +70,37 @@ export function QuoteResult({ outcome, today, fieldsShownInline = [], saving, ti
           <View>{quote.capNote}</View>
         </ResultSection>
       ) : null}
-      <ResultSection heading={quote.eligible ? '为什么' : '为什么不能补贴'}>
-        <ReasonList reasons={quote.reasons} />
-      </ResultSection>
+      {quote.unpublished ? (
+        <UnpublishedRule measure={quote.measure} text={quote.unpublished.text} source={quote.unpublished.source} />
+      ) : (
+        <ResultSection heading={quote.eligible ? '为什么' : '为什么不能补贴'}>
+          <ReasonList reasons={quote.reasons.filter((reason) => reason !== ESTIMATE_NOTE)} />
+        </ResultSection>
+      )}
       <RuleSetLine quote={quote} today={today} rules={rules} />
       <ProvisionalFigures quote={quote} />
       <QuoteSources sources={quote.sources} />
-      {saving ? <SaveToBasket saving={saving} input={outcome.input} /> : null}
+      {saving && quote.eligible && quote.amountFen > 0 ? <SaveToBasket saving={saving} input={outcome.input} /> : null}
     </View>
   )
 }
 
+/**
+ * The verdict and the amount. A rule not yet published is 待公布, not ✗ and not ¥0: nobody knows
+ * the amount yet. Every amount is an estimate (以实际核销为准), said right under it.
+ */
 export function QuoteAmount({ quote }: { quote: SubsidyQuote }) {
+  const verdict = quote.eligible ? 'yes' : quote.unpublished ? 'pending' : 'no'
   return (
     <View className='subsidy-amount'>
-      <View className={`subsidy-amount__verdict ${quote.eligible ? 'subsidy-amount__verdict--yes' : 'subsidy-amount__verdict--no'}`}>
-        {quote.eligible ? '✓ 可以补贴' : '✗ 不能补贴'}
+      <View className={`subsidy-amount__verdict subsidy-amount__verdict--${verdict}`}>
+        {verdict === 'yes' ? '✓ 可以补贴' : verdict === 'pending' ? '⚠ 规则待公布' : '✗ 不能补贴'}
       </View>
-      <View className='amount'>{formatFen(quote.amountFen)}</View>
+      <View className='amount'>{verdict === 'pending' ? '金额待公布' : formatFen(quote.amountFen)}</View>
       <View className='caption'>
         {quote.itemLabel} · 售价 {formatFen(quote.priceFen)} · {quote.purchaseDate} 购买
       </View>
+      <View className='caption subsidy-amount__estimate'>{ESTIMATE_NOTE}</View>
     </View>
   )
 }
@@ -118,11 +129,22 @@ export function ReasonList({ reasons }: { reasons: readonly string[] }) {
   )
 }
 
+/** No badge beside "no rule": there is nothing to be confirmed about a rule that is not there. */
 function RuleSetLine({ quote, today, rules }: { quote: SubsidyQuote; today: string; rules: RuleSetsInUse }) {
   return (
     <ResultSection heading='适用规则'>
       <View>
-        {quote.ruleSetTitle ?? '购买日期没有适用的补贴规则'} <StatusBadge status={quote.provisional ? 'provisional' : 'confirmed'} />
+        {quote.ruleSetTitle ? (
+          <>
+            {quote.ruleSetTitle} <StatusBadge status={quote.unpublished ? 'unknown' : quote.provisional ? 'provisional' : 'confirmed'} />
+          </>
+        ) : quote.unpublished ? (
+          <>
+            购买日期的补贴规则尚未公布 <StatusBadge status='unknown' />
+          </>
+        ) : (
+          '购买日期没有适用的补贴规则'
+        )}
       </View>
       {quote.deadline ? (
         <View className='caption'>

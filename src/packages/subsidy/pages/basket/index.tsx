@@ -114,7 +114,13 @@ function BasketItem({ row, onEdit, onRemove }: { row: BasketRow; onEdit: () => v
           {number}. {name}
         </Text>
         <Text className='subsidy-basket__amount'>
-          {row.quote ? (row.quote.eligible ? formatFen(row.quote.amountFen) : '不能补贴') : '信息不完整'}
+          {row.quote
+            ? row.quote.eligible
+              ? formatFen(row.quote.amountFen)
+              : row.quote.unpublished
+                ? '规则待公布'
+                : '不能补贴'
+            : '信息不完整'}
         </Text>
       </View>
       {row.quote ? (

@@ -12,6 +12,7 @@ import {
   type NewCarEnergy,
   type OldCarFuel,
 } from '../../../../domain/policy/subsidy-vocabulary'
+import { findRuleSetForDate } from '../../../../domain/policy/subsidy-rule-sets'
 import type { CarReplaceInput, CarScrapInput } from '../../../../domain/subsidy/subsidy-input'
 import { todayInShanghai } from '../../../../domain/time'
 import { CarComparison } from '../../components/car-comparison'
@@ -50,6 +51,19 @@ const OWNERSHIP_OPTIONS: ChoiceOption<Ownership>[] = [
   { value: 'since-registration', title: '新车上牌起就在我名下', caption: '和注册登记日期相同' },
   { value: 'later', title: '后来过户到我名下', caption: '看登记证书上转移登记的日期' },
 ]
+
+/** 2026: is the new NEV on 减免车辆购置税的新能源汽车车型目录? "Not sure" leaves it as a point to check. */
+type CatalogueAnswer = 'yes' | 'no' | 'unsure'
+const CATALOGUE_OPTIONS: ChoiceOption<CatalogueAnswer>[] = [
+  { value: 'yes', title: '在目录内', caption: '可在工业和信息化部网站按车型查询' },
+  { value: 'no', title: '不在目录内' },
+  { value: 'unsure', title: '不清楚', caption: '先按在目录内估算，并提醒您核对' },
+]
+const CATALOGUE_INPUT: Record<CatalogueAnswer, { newCarOnTaxExemptionCatalogue?: boolean }> = {
+  yes: { newCarOnTaxExemptionCatalogue: true },
+  no: { newCarOnTaxExemptionCatalogue: false },
+  unsure: {},
+}
 
 const STEP_TITLES = ['旧车', '旧车的日期', '新车', '价格和购买日期', '能补多少'] as const
 /** Which step holds each field, so an error found at the end can send the person back to it. */
@@ -90,6 +104,9 @@ export default function CarSubsidyPage() {
   )
   const [ownedSince, setOwnedSince] = useState(initial?.oldCarOwnedSince ?? '')
   const [newCarEnergy, setNewCarEnergy] = useState<NewCarEnergy | null>(initial?.newCarEnergy ?? null)
+  const [catalogue, setCatalogue] = useState<CatalogueAnswer>(
+    initial?.newCarOnTaxExemptionCatalogue === undefined ? 'unsure' : initial.newCarOnTaxExemptionCatalogue ? 'yes' : 'no',
+  )
   const [displacementText, setDisplacementText] = useState(
     initialScrap?.newCarDisplacementL !== undefined ? String(initialScrap.newCarDisplacementL) : '',
   )
@@ -113,6 +130,15 @@ export default function CarSubsidyPage() {
   }
   const allMissing = [1, 2, 3, 4].flatMap((number) => missingByStep[number])
   const carId = oldCarId.trim() === '' ? {} : { oldCarId }
+  // Asked only where the rule set for the purchase date requires it (2026: 发改环资〔2025〕1745号, as reported).
+  const ruleSetOnDate = findRuleSetForDate(purchaseDate, rules.ruleSets)
+  const asksCatalogue =
+    newCarEnergy === 'nev' &&
+    Boolean(
+      ruleSetOnDate?.measures['car-scrap']?.nevOnTaxExemptionCatalogue?.value ||
+        ruleSetOnDate?.measures['car-replace']?.nevOnTaxExemptionCatalogue?.value,
+    )
+  const catalogueInput = asksCatalogue ? CATALOGUE_INPUT[catalogue] : {}
   const scrap: FormOutcome = quoteForm(
     allMissing,
     (): CarScrapForm => ({
@@ -125,6 +151,7 @@ export default function CarSubsidyPage() {
       priceYuan: priceText,
       purchaseDate,
       ...carId,
+      ...catalogueInput,
     }),
     rules.ruleSets,
   )
@@ -137,6 +164,7 @@ export default function CarSubsidyPage() {
       priceYuan: priceText,
       purchaseDate,
       ...carId,
+      ...catalogueInput,
     }),
     rules.ruleSets,
   )
@@ -206,6 +234,14 @@ export default function CarSubsidyPage() {
         {step === 3 ? (
           <View>
             <ChoiceList label='新车是什么车' options={ENERGY_OPTIONS} value={newCarEnergy} onChange={setNewCarEnergy} />
+            {asksCatalogue ? (
+              <ChoiceList
+                label='新车在《减免车辆购置税的新能源汽车车型目录》内吗（待官方确认的新条件）'
+                options={CATALOGUE_OPTIONS}
+                value={catalogue}
+                onChange={setCatalogue}
+              />
+            ) : null}
             {newCarEnergy === 'fuel' ? (
               <View className='subsidy-field'>
                 <View className='subsidy-field__label'>新车排量（升）</View>

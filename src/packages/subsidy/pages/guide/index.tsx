@@ -61,7 +61,9 @@ export default function ApplicationGuidePage() {
         ) : null}
         {guide.unavailableReason ? (
           <View className='subsidy-section'>
-            <View className='subsidy-measure__none'>{guide.available ? '暂无申请指引' : '这个时间没有这项补贴'}</View>
+            <View className='subsidy-measure__none'>
+              {guide.available ? '暂无申请指引' : guide.unpublished ? '这项补贴的规则尚未公布（待官方确认）' : '这个时间没有这项补贴'}
+            </View>
             <View className='caption'>{guide.unavailableReason}</View>
             {!guide.available && endedDates.length > 0 && date === today ? (
               <View className='caption'>想看以前怎么申请，请在上面选“{endedDates[0].label}”。</View>
