@@ -28,6 +28,7 @@ function pageList(sample) {
     'event-detail': ['packages/events/pages/detail/index', `id=${encodeURIComponent(sample.eventId)}`],
     'event-progress': ['packages/events/pages/progress/index'],
     'my-reminders': ['packages/reminders/pages/list/index'],
+    'my-data': ['packages/account/pages/my-data/index'],
     'vouchers-wallet': ['packages/vouchers/pages/wallet/index'],
     'vouchers-detail': ['packages/vouchers/pages/detail/index', 'id=not-a-voucher'],
     'vouchers-best': ['packages/vouchers/pages/best/index'],

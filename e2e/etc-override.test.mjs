@@ -4,7 +4,7 @@
  * waiver period extended to 2026-12-31 and a new per-trip fee. On a 2026 day, 浙h·12345, 一类客车,
  * 记账卡 between two in-scheme stations is 免费 there, with the override's version and the new fee
  * in the estimate; the default e2e server (no override: the bundled period ends 2025-12-31) says
- * 收费 with the period as the reason. 站点一览 shows the extended period and who updated the data.
+ * neither 免费 nor 收费 but 待官方确认 with the period as the reason. 站点一览 shows the extended period and who updated the data.
  * Screenshots go to e2e/out/etc-override-*.png.
  */
 import assert from 'node:assert/strict'
@@ -39,26 +39,29 @@ async function chooseStation(fieldLabel, search, station) {
   await panel.getByRole('option', { name: new RegExp(`^${station}，`) }).first().click()
 }
 
-/** Each server is its own origin, with its own stored car: fill it in, then ask about 衢州东 → 龙游 today. */
-async function judgeTodaysTrip(origin) {
+/**
+ * Each server is its own origin, with its own stored car: fill it in, then ask about 衢州东 → 龙游
+ * today. `carHeadline`: what 我的车 must say first.
+ */
+async function judgeTodaysTrip(origin, carHeadline = '✓ 您的车符合免费条件') {
   await open(origin, 'packages/etc/pages/car/index', '车牌号')
   await shown().getByRole('textbox', { name: '车牌号' }).fill('浙h·12345')
   await shown().getByRole('radio', { name: /一类客车/ }).click()
   await shown().getByRole('radio', { name: /ETC 记账卡/ }).click()
-  await shown().getByText('✓ 您的车符合免费条件').waitFor()
+  await shown().getByText(carHeadline).waitFor()
   await shown().getByRole('link', { name: '查一趟行程是否免费' }).click()
   await waitForShownText(journey.phone.page, '这趟行程')
   assert.ok(await shown().getByRole('button', { name: '日期：2026-03-02（今天），点按更改' }).isVisible())
   await chooseStation('入口收费站', 'qzd', '衢州东')
   await chooseStation('出口收费站', 'ly', '龙游')
-  return shown().getByRole('status').filter({ hasText: /✓ 免费|✗ 收费/ })
+  return shown().getByRole('status').filter({ hasText: /✓ 免费|✗ 收费|？ 是否免费待官方确认/ })
 }
 
 test('with the override: a 2026 trip is 免费, with the override’s version and fee', async () => {
   const verdict = await judgeTodaysTrip(journey.server.url)
   await verdict.getByText('✓ 免费').waitFor()
   const text = await verdict.innerText()
-  assert.match(text, /2026-03-02 在实施期内（2025-01-01 至 2026-12-31）/)
+  assert.match(text, /2026-03-02 在“衢城畅行”实施期内（2025-01-01 至 2026-12-31）/)
   assert.match(text, /预计省下\s*约 ¥\d+\.\d{2}\s*（估算）/)
   assert.match(text, /0\.40 元\/公里 \+ 4\.00 元\/次/, 'the operator’s per-trip fee is in the estimate')
   assert.match(text, /数据版本 2026\.1/)
@@ -76,17 +79,17 @@ test('with the override: 站点一览 shows the extended period and who updated 
   await screenshot(journey.phone.page, 'etc-override-stations')
 })
 
-test('without an override (the default server): the same trip is 收费 for the period', async () => {
+test('without an override (the default server): the same trip is 待官方确认 for the period', async () => {
   assert.notEqual(BASE_URL, journey.server.url)
-  const verdict = await judgeTodaysTrip(BASE_URL)
-  await verdict.getByText('✗ 收费').waitFor()
+  const verdict = await judgeTodaysTrip(BASE_URL, '？ 2026 年是否免费待官方确认')
+  await verdict.getByText('？ 是否免费待官方确认').waitFor()
   const text = await verdict.innerText()
-  assert.match(text, /2026-03-02 不在“衢城畅行”实施期内（2025-01-01 至 2025-12-31）/)
+  assert.match(text, /2026-03-02 在已知实施期（2025-01-01 至 2025-12-31）之后：是否延续待官方确认/)
   assert.match(text, /0\.40 元\/公里 \+ 5\.00 元\/次/)
   assert.match(text, /数据版本 2025\.1-内置/)
   assert.match(await shown().innerText(), /数据版本 2025\.1-内置 · 应用内置数据/)
-  await verdict.getByText('✗ 收费').scrollIntoViewIfNeeded()
-  await screenshot(journey.phone.page, 'etc-override-default-charged')
+  await verdict.getByText('？ 是否免费待官方确认').scrollIntoViewIfNeeded()
+  await screenshot(journey.phone.page, 'etc-override-default-unknown')
 })
 
 test('no console errors on the way', () => {

@@ -50,10 +50,9 @@ test('claim from the open round, see the voucher with its QR code, and ask which
   await screenshot(page, 'vouchers-tab')
   await expectAccessible(page, 'vouchers tab', problems)
 
-  // The sample resident (示例居民, signed in by the tap) starts with a demo wallet that already
-  // holds some batches' limits: try the open batches in turn until one is claimed. Every refusal
-  // must still be said in words. On a server that has run these journeys before, every open batch
-  // may be at its limit already; then the wallet steps use the vouchers claimed earlier.
+  // This browser's own demo resident (示例居民-xxxxxxxx, signed in by the tap) may not claim every
+  // open batch (柯城专场 is for 柯城 residents): try them in turn until one is claimed. Every refusal
+  // must still be said in words; a batch whose limit is used up no longer offers 立即领取.
   const titles = []
   for (const button of await openButtons.all()) titles.push((await button.getAttribute('aria-label')).replace('立即领取：', ''))
   let batchTitle = null

@@ -2,8 +2,9 @@
 /**
  * `npm start`: the whole app on one port with nothing to install or start first.
  * 1. Builds the H5 app if dist/h5/index.html is missing (same-origin API, dev login on).
- * 2. Starts the server on the embedded PGlite store (files under data/), importing the sample
- *    content on the first run, serving dist/h5 and the API together.
+ * 2. Starts the server in demo mode (DEMO_MODE=1: development sign-in, 示例 accounts) on the
+ *    embedded PGlite store (files under data/), importing the sample content on the first run,
+ *    serving dist/h5 and the API together. `npm --prefix server start` alone is not a demo.
  * 3. Prints the URL once the server is ready; Ctrl-C stops it gracefully.
  * Installs nothing: if server/node_modules is missing it says which command to run.
  */
@@ -39,7 +40,7 @@ if (!existsSync(path.join(staticDir, 'index.html'))) {
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: serverDir,
   stdio: 'inherit',
-  env: { SEED_SAMPLE: 'if-empty', ...process.env, HOST: host, PORT: port, STATIC_DIR: staticDir },
+  env: { SEED_SAMPLE: 'if-empty', ...process.env, DEMO_MODE: '1', HOST: host, PORT: port, STATIC_DIR: staticDir },
 })
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -54,7 +55,8 @@ async function announceWhenReady() {
     try {
       const response = await fetch(`${url}/readyz`)
       if (response.ok) {
-        console.log(`\n衢惠通已启动：${url}/   接口文档：${url}/docs   （Ctrl-C 停止）\n`)
+        console.log(`\n衢惠通已启动（演示模式）：${url}/   接口文档：${url}/docs   （Ctrl-C 停止）`)
+        console.log('演示模式：开发登录已开启，数据均为示例数据；不要用于生产或对公网开放。\n')
         return
       }
     } catch {

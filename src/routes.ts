@@ -110,6 +110,13 @@ export const SUBPACKAGES: readonly Subpackage[] = [
     preloadNetwork: 'all',
   },
   {
+    root: 'packages/account',
+    name: 'account',
+    pages: [{ key: 'my-data', path: 'pages/my-data/index', title: '我的数据与注销' }],
+    preloadFrom: [],
+    preloadNetwork: 'all',
+  },
+  {
     root: 'packages/search',
     name: 'search',
     pages: [{ key: 'search', path: 'pages/search/index', title: '搜索' }],

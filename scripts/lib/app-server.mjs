@@ -6,7 +6,8 @@ import { join } from 'node:path'
 
 /**
  * The real server (embedded PGlite in a fresh temporary data folder, sample content imported)
- * serving dist/h5 and the API on one loopback port — the same thing `npm start` runs.
+ * serving dist/h5 and the API on one loopback port — the same thing `npm start` runs, demo mode
+ * (DEMO_MODE=1: the development sign-in the journeys use) included.
  *
  * `importFiles` (absolute paths) are imported with the operator's CLI (`npm run server:import`)
  * together with the sample content before the server starts — how a journey shows that an
@@ -33,7 +34,7 @@ export async function startAppServer({ root, staticDir, importFiles = [] }) {
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(root, 'server'),
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...storeEnv, HOST: '127.0.0.1', PORT: String(port), STATIC_DIR: staticDir, SEED_SAMPLE: 'if-empty', LOG_LEVEL: 'warn',
+    env: { ...process.env, ...storeEnv, HOST: '127.0.0.1', PORT: String(port), STATIC_DIR: staticDir, SEED_SAMPLE: 'if-empty', DEMO_MODE: '1', LOG_LEVEL: 'warn',
       // One browser on loopback opens every page twice in a minute: more than a resident, so the
       // per-IP API limit is raised for test runs only.
       RATE_LIMIT_IP_PER_MINUTE: '20000' },

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:claim -- --engine pglite|postgres|redis [--quota Q --users U --connections C --requests N --client lean|autocannon --warmup W]`
+ * `npm run bench:claim -- --engine pglite|postgres|redis [--quota Q --users U --connections C --requests N --client lean|autocannon --warmup W] [--with-floor] [--force]`
  *
  * Seeds one batch with a round of quota Q (default 20,000) open now and U residents (default Q)
  * with live sessions, analyzes the store (as autovacuum would have), starts the real server
@@ -15,6 +15,12 @@
  * measured (default 0: the rush meets a cold server). Prints one JSON line on stdout; progress
  * goes to stderr. BENCH_SERVER_NODE_ARGS adds node flags to the server (e.g. --cpu-prof),
  * BENCH_SERVER_STDOUT=<file> keeps its stdout.
+ *
+ * Honesty (issue 20): it prints the load average at the start and refuses to run when it is over
+ * 0.6 unless --force (load1Before is in the line either way); the rate is timed from the first
+ * request to the last answer. --with-floor first runs bench:floor's node:http + claim script
+ * (`--kind node-redis`, the same requests and connections) and prints it beside the claim run with
+ * the ratio claimsPerSec / floor requestsPerSec: run it three times for interleaved pairs.
  *
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), a schema per
  * run, dropped afterwards. Redis: BENCH_REDIS_URL (default redis://127.0.0.1:6379), a key prefix
@@ -36,7 +42,7 @@ import { dropSchema } from '../src/store/postgres-db'
 import { mintSlots } from '../src/store/vouchers'
 import { bulkResidents, importBatches, rushBatch } from '../test/helpers/voucher-fixtures'
 import { machineCpuMs, postgresCpuMs, postgresDelta, processCpuMs, redisCpuMs } from './cpu'
-import { freePort, parseFlags, purgeRedisPrefix, stopChild, waitReady } from './harness'
+import { checkQuiet, freePort, parseFlags, purgeRedisPrefix, stopChild, waitReady } from './harness'
 import { runLoad } from './load'
 
 type Engine = 'pglite' | 'postgres' | 'redis'
@@ -48,7 +54,7 @@ const BATCH_ID = 'bench-rush'
 const WARMUP_BATCH_ID = 'bench-warmup'
 
 function parseArgs(argv: string[]) {
-  const options = parseFlags(argv)
+  const options = parseFlags(argv, ['with-floor', 'force'])
   const engine = options.engine as Engine
   if (!['pglite', 'postgres', 'redis'].includes(engine)) throw new Error('--engine must be pglite, postgres or redis')
   const number = (name: string, fallback: number) => {
@@ -67,6 +73,8 @@ function parseArgs(argv: string[]) {
     connections: number('connections', 100),
     requests: number('requests', Math.ceil(quota * 1.1)),
     warmup: options.warmup === undefined || options.warmup === '0' ? 0 : number('warmup', 0),
+    withFloor: options['with-floor'] === 'true',
+    force: options.force === 'true',
   }
 }
 
@@ -170,8 +178,33 @@ async function fireAutocannon(base: string, args: Args, residents: readonly Resi
   }
 }
 
+interface FloorLine {
+  requestsPerSec: number
+  p99Ms: number
+  cpuMsPerRequest: Record<string, number | null>
+}
+
+/** bench:floor's node:http + claim script with the same load, in a child process; its JSON line. */
+async function runFloor(args: Args): Promise<FloorLine> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/floor.ts', '--kind', 'node-redis', '--requests', String(args.requests), '--connections', String(args.connections), '--force'],
+    { cwd: SERVER_DIR, stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  let out = ''
+  child.stdout!.on('data', (chunk) => (out += chunk))
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  if (code !== 0) throw new Error(`bench:floor exited with ${code}`)
+  const line = JSON.parse(out.trim().split('\n').pop()!) as FloorLine & { errors: number }
+  if (line.errors > 0 || line.requestsPerSec === 0) throw new Error(`bench:floor failed: ${JSON.stringify(line)}`)
+  return line
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
+  const loadAtStart = checkQuiet(args.force, log)
+  const floor = args.withFloor ? await runFloor(args) : null
+  if (floor) log(`floor (node:http + claim script): ${floor.requestsPerSec}/s, p99 ${floor.p99Ms} ms`)
   const run = randomUUID().replace(/-/g, '').slice(0, 10)
   const schema = `bench_${run}`
   const prefix = `bench-${run}:`
@@ -215,6 +248,10 @@ async function main(): Promise<void> {
       SEED_SAMPLE: 'never',
       LOG_LEVEL: 'warn',
       REDEMPTION_SECRET: 'bench-only-secret-bench-only-secret',
+      // A production server refuses to start without these (residents here have sessions already).
+      WECHAT_APPID: 'wx-bench',
+      WECHAT_SECRET: 'bench-only-wechat-secret',
+      SESSION_KEY_SECRET: 'bench-only-session-key-secret-bench-only',
       RATE_LIMIT_IP_PER_MINUTE: '100000000',
       CLAIM_RATE_LIMIT_IP_PER_10S: '100000000',
       ...(pgliteDir ? { DATA_DIR: pgliteDir } : { DATABASE_URL: `${DATABASE_URL}${searchPath}` }),
@@ -321,6 +358,13 @@ async function main(): Promise<void> {
         machineBusy: machine ? Number((machine.busy / machine.total).toFixed(2)) : null,
         writerLagSec: Number(writerLagSec.toFixed(2)),
         load1Before: Number(loadBefore.toFixed(2)),
+        load1AtStart: Number(loadAtStart.toFixed(2)),
+        ...(floor
+          ? {
+              floor: { requestsPerSec: floor.requestsPerSec, p99Ms: floor.p99Ms, cpuMsPerRequest: floor.cpuMsPerRequest },
+              ratioToFloor: Number((record.claimed / seconds / floor.requestsPerSec).toFixed(3)),
+            }
+          : {}),
       })}\n`,
     )
     if (answered201 !== record.claimed) log(`warning: ${answered201} answers said CLAIMED but ${record.claimed} vouchers are stored`)

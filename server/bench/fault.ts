@@ -150,6 +150,10 @@ async function runScenario(scenario: Scenario, options: { residents: number; quo
       SEED_SAMPLE: 'never',
       LOG_LEVEL: process.env.FAULT_LOG_LEVEL || 'error',
       REDEMPTION_SECRET: 'fault-test-only-secret-fault-test-only',
+      // A production server refuses to start without these (the residents have sessions already).
+      WECHAT_APPID: 'wx-fault',
+      WECHAT_SECRET: 'fault-test-only-wechat-secret',
+      SESSION_KEY_SECRET: 'fault-test-only-session-key-secret-fault',
       RATE_LIMIT_IP_PER_MINUTE: '100000000',
       RATE_LIMIT_USER_PER_MINUTE: '100000000',
       CLAIM_RATE_LIMIT_IP_PER_10S: '100000000',

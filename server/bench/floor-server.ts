@@ -15,7 +15,7 @@ import Fastify from 'fastify'
 import { Redis } from 'ioredis'
 import { newWalletVoucher } from '../../src/domain/vouchers/claim'
 import { claimedAnswer } from '../src/vouchers/answers'
-import { CLAIM_SCRIPT } from '../src/vouchers/redis-engine'
+import { CLAIM_SCRIPT } from '../src/vouchers/redis-scripts'
 import { rushBatch } from '../test/helpers/voucher-fixtures'
 
 export type FloorKind = 'node' | 'fastify' | 'node-redis'
@@ -66,19 +66,21 @@ async function main(): Promise<void> {
     const prefix = process.env.REDIS_KEY_PREFIX ?? 'floor:'
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { enableAutoPipelining: true })
     const tag = `${prefix}{floor}`
-    await redis.mset(`${tag}:total:r1`, '1000000000', `${tag}:taken:r1`, '0')
+    // The stream's epoch too: without it the claim script answers MISSING (Redis lost the batch).
+    await redis.mset(`${tag}:total:r1`, '1000000000', `${tag}:taken:r1`, '0', `${tag}:epoch`, randomUUID())
     const sha = (await redis.script('LOAD', CLAIM_SCRIPT)) as string
     answerClaims(async (request) => {
       const key = String(request.headers['idempotency-key'])
       const reply = (await redis.evalsha(
         sha,
-        6,
+        7,
         `${tag}:total:r1`,
         `${tag}:taken:r1`,
         `${tag}:user:${key}`,
         `${tag}:claim:${key}:${key}`,
         `${tag}:stream`,
         `${tag}:paused`,
+        `${tag}:epoch`,
         'r1',
         key,
         randomUUID(),

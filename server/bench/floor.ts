@@ -1,9 +1,9 @@
 /**
- * `npm run bench:floor -- [--kind node|fastify|node-redis] [--requests N --connections C --warmup W]`
+ * `npm run bench:floor -- [--kind node|fastify|node-redis] [--requests N --connections C --warmup W] [--force]`
  *
  * What this machine allows a claim server at all. The claim benchmark's load (N claims, default
  * 22,000, over C kept-alive connections, default 100, the same request bytes, the same lean load
- * generator on the same box) against servers that do less than a claim: node:http answering a
+ * generator on the same box; refused when the load average is over 0.6 unless --force) against servers that do less than a claim: node:http answering a
  * fixed 201, the same on Fastify, and node:http with one EVALSHA of the real claim script per
  * request (floor-server.ts). Each server is warmed with W requests first (default 5,000; the
  * claim benchmark's server starts cold), so these are upper bounds. One JSON line per kind:
@@ -16,7 +16,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { machineCpuMs, processCpuMs, redisCpuMs } from './cpu'
 import type { FloorKind } from './floor-server'
-import { freePort, parseFlags, purgeRedisPrefix, stopChild, waitReady } from './harness'
+import { checkQuiet, freePort, parseFlags, purgeRedisPrefix, stopChild, waitReady } from './harness'
 import { runLoad } from './load'
 
 const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -24,7 +24,7 @@ const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379'
 const KINDS: readonly FloorKind[] = ['node', 'fastify', 'node-redis']
 
 function parseArgs(argv: string[]) {
-  const options = parseFlags(argv)
+  const options = parseFlags(argv, ['force'])
   const kinds = options.kind === undefined ? KINDS : [options.kind as FloorKind]
   if (!kinds.every((kind) => KINDS.includes(kind))) throw new Error(`--kind must be one of ${KINDS.join(', ')}`)
   const number = (name: string, fallback: number, least: number) => {
@@ -37,6 +37,7 @@ function parseArgs(argv: string[]) {
     requests: number('requests', 22_000, 1),
     connections: number('connections', 100, 1),
     warmup: number('warmup', 5_000, 0),
+    force: options.force === 'true',
   }
 }
 
@@ -56,7 +57,7 @@ function fire(port: number, requests: number, connections: number, run: string) 
   })
 }
 
-async function measure(kind: FloorKind, args: ReturnType<typeof parseArgs>): Promise<void> {
+async function measure(kind: FloorKind, args: ReturnType<typeof parseArgs>, load1Before: number): Promise<void> {
   const run = randomUUID().replace(/-/g, '').slice(0, 10)
   const prefix = `bench-floor-${run}:`
   const port = await freePort()
@@ -98,6 +99,7 @@ async function measure(kind: FloorKind, args: ReturnType<typeof parseArgs>): Pro
           redis: perRequest(before.redis, after.redis),
           machine: perRequest(before.machine?.busy ?? null, after.machine?.busy ?? null),
         },
+        load1Before: Number(load1Before.toFixed(2)),
         machineBusy:
           before.machine && after.machine
             ? Number(((after.machine.busy - before.machine.busy) / (after.machine.total - before.machine.total)).toFixed(2))
@@ -114,7 +116,8 @@ async function measure(kind: FloorKind, args: ReturnType<typeof parseArgs>): Pro
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
-  for (const kind of args.kinds) await measure(kind, args)
+  const load = checkQuiet(args.force, log)
+  for (const kind of args.kinds) await measure(kind, args, load)
 }
 
 main().catch((error: unknown) => {

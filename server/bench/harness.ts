@@ -1,17 +1,37 @@
 /** What both benchmarks need: their flags, a free port, readiness, a clean stop, Redis keys removed. */
 import type { ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
+import { loadavg } from 'node:os'
 import { Redis } from 'ioredis'
 
-/** `--name value` pairs; anything else is an error. */
-export function parseFlags(argv: readonly string[]): Record<string, string> {
+/** `--name value` pairs, and the switches named in `switches` (`--force` alone means 'true'); anything else is an error. */
+export function parseFlags(argv: readonly string[], switches: readonly string[] = []): Record<string, string> {
   const options: Record<string, string> = {}
   for (let index = 0; index < argv.length; index += 1) {
-    const match = /^--([a-z]+)$/.exec(argv[index])
+    const match = /^--([a-z][a-z-]*)$/.exec(argv[index])
+    if (match && switches.includes(match[1])) {
+      options[match[1]] = 'true'
+      continue
+    }
     if (!match || argv[index + 1] === undefined) throw new Error(`unexpected argument ${argv[index]}`)
     options[match[1]] = argv[(index += 1)]
   }
   return options
+}
+
+/** Above this 1-minute load average the box is busy and a benchmark's numbers mean little (issue 20). */
+export const QUIET_LOAD = 0.6
+
+/**
+ * Prints the load average at the start and refuses to go on when the box is busy, unless forced
+ * (then the numbers are reported with the load beside them). Returns the 1-minute load.
+ */
+export function checkQuiet(force: boolean, log: (message: string) => void): number {
+  const [one, five, fifteen] = loadavg()
+  log(`load average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)} at the start`)
+  if (one > QUIET_LOAD && !force)
+    throw new Error(`the box is busy (load average ${one.toFixed(2)} > ${QUIET_LOAD}): wait until it is quiet, or pass --force to measure anyway`)
+  return one
 }
 
 export async function freePort(): Promise<number> {

@@ -9,14 +9,18 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
+import { Redis } from 'ioredis'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Config } from './config'
+import { missingProductionSettings, type Config } from './config'
 import { makeGuards } from './auth/guard'
-import { ApiError, errorHandler, notFoundHandler } from './http/errors'
+import { sessionKeyCipherFor } from './auth/session-key-cipher'
+import { ApiError, clientErrorHandler, errorHandler, notFoundHandler } from './http/errors'
+import { setSecurityHeaders } from './http/security-headers'
+import { refuseUnsafeText } from './http/text-input'
 import { createUserRateLimit } from './http/user-rate-limit'
 import { createReminders, reminderConfigFromEnv, type ReminderRuntime } from './reminders'
 import type { ReminderConfig } from './reminders/config'
@@ -26,6 +30,8 @@ import { eventExtraRoutes } from './routes/event-extras'
 import { reminderRoutes } from './routes/reminders'
 import { searchRoutes } from './routes/search'
 import { healthRoutes } from './routes/health'
+import { privacyRoutes } from './routes/privacy'
+import { RetentionJob } from './privacy/retention-job'
 import { staffRoutes } from './routes/staff'
 import { voucherRoutes } from './routes/vouchers'
 import { createContentSearch } from './search/search-index'
@@ -62,6 +68,8 @@ export interface App {
   vouchers: VoucherService
   /** The reminder service and scheduler (`npm start` starts the scheduler; tests drive it). */
   reminders: ReminderRuntime
+  /** The retention purge (main.ts starts it; tests call `purge`). */
+  retention: RetentionJob
   /** Stops accepting, lets in-flight requests finish, then closes the store. */
   shutdown(): Promise<void>
 }
@@ -92,6 +100,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
     },
     routerOptions: { maxParamLength: 200 },
+    // Slow clients (slowloris) are cut: headers, whole request, idle and kept-alive sockets each
+    // have a limit, checked every few seconds (Node's default check runs every 30 s).
+    http: { headersTimeout: config.timeouts.headersMs, connectionsCheckingInterval: config.timeouts.checkIntervalMs },
+    requestTimeout: config.timeouts.requestMs,
+    connectionTimeout: config.timeouts.connectionMs,
+    keepAliveTimeout: config.timeouts.keepAliveMs,
+    // What Node's HTTP parser refuses before Fastify sees a request (431, 408, bad request lines)
+    // still answers in the JSON envelope.
+    clientErrorHandler,
+    // A broken %-escape or an over-long path parameter is refused by the router before any hook:
+    // the same envelope (400 BAD_URL, 414 URI_TOO_LONG).
+    frameworkErrors: (error, request, reply) => {
+      setSecurityHeaders(request, reply)
+      return errorHandler(error, request, reply)
+    },
     // Requests arriving on kept-alive sockets after close() began get our 503 envelope (onRequest
     // below) instead of Fastify's own body; idle keep-alive sockets are closed at once.
     return503OnClosing: false,
@@ -104,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Responses are documents we built and validated on the way in: serialise them as they are.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data))
   app.setErrorHandler(errorHandler)
+  app.addHook('preValidation', refuseUnsafeText)
   app.setNotFoundHandler(notFoundHandler)
   app.decorateRequest('caller', null)
 
@@ -115,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-request-id', request.id)
+    setSecurityHeaders(request, reply)
     // An in-flight request finishing during shutdown closes its socket, so close() need not wait
     // for the keep-alive timeout.
     if (shuttingDown) void reply.header('connection', 'close')
@@ -128,8 +153,25 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return payload
   })
 
+  // With Redis, the per-IP and per-user counts are shared by every process behind the balancer
+  // (a connection of its own, so a slow claim script never delays a limit check).
+  const limitRedis = config.vouchers.redisUrl
+    ? // No offline queue: while Redis is away a limit check fails at once (and is skipped, or counted
+      // in this process) instead of holding every request until a reconnect.
+      new Redis(config.vouchers.redisUrl, { enableAutoPipelining: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 })
+    : null
+  if (limitRedis) {
+    limitRedis.on('error', (error) => app.log.warn({ err: error }, 'rate-limit redis unavailable; limits counted in this process'))
+    app.addHook('onClose', async () => {
+      // quit() on a client still trying to connect would wait for it; just drop it then.
+      if (limitRedis.status === 'ready') await limitRedis.quit().catch(() => limitRedis.disconnect())
+      else limitRedis.disconnect()
+    })
+  }
+  const limitPrefix = `${config.vouchers.redisKeyPrefix}rl:`
   await app.register(rateLimit, {
     global: true,
+    ...(limitRedis ? { redis: limitRedis, nameSpace: `${limitPrefix}ip:`, skipOnError: true } : {}),
     max: config.rateLimit.ipPerMinute,
     timeWindow: 60_000,
     keyGenerator: (request) => request.ip,
@@ -139,7 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     errorResponseBuilder: (_request, context) =>
       new ApiError(429, 'RATE_LIMITED', `请求太频繁，请 ${Math.max(1, Math.ceil(context.ttl / 1000))} 秒后再试`, Math.max(1, Math.ceil(context.ttl / 1000))),
   })
-  const userRateLimit = createUserRateLimit({ max: config.rateLimit.userPerMinute, windowMs: 60_000 })
+  const userRateLimit = createUserRateLimit({ max: config.rateLimit.userPerMinute, windowMs: 60_000, redis: limitRedis, name: `${limitPrefix}user:` })
 
   await app.register(swagger, {
     openapi: {
@@ -152,33 +194,48 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     transform: jsonSchemaTransform,
   })
-  await app.register(swaggerUi, { routePrefix: '/docs' })
+  // The API document is off in production unless API_DOCS=1: it maps every route for a scanner.
+  if (config.docs) await app.register(swaggerUi, { routePrefix: '/docs' })
 
-  const guards = makeGuards(db, now)
+  const guards = makeGuards(db, now, config.demo)
+  const claimSessions = new SessionCache(db, now, config.vouchers.sessionCacheMs, undefined, config.demo)
   const vouchers = new VoucherService({ db, now, log: app.log, config: config.vouchers, ...deps.vouchers })
   await vouchers.start()
   app.addHook('onClose', () => vouchers.close())
   const reminders = createReminders({ db, config: deps.reminders ?? reminderConfigFromEnv(), wechat: config.wechat, now, log: app.log })
   // Before the store closes: the batch in hand is finished and recorded.
   app.addHook('onClose', () => reminders.scheduler.stop())
-  await app.register(healthRoutes, { db, isShuttingDown: () => shuttingDown })
+  const retention = new RetentionJob(db, config.retention, now, app.log)
+  app.addHook('onClose', () => retention.stop())
+  const missingSettings = missingProductionSettings(config)
+  if (missingSettings.length > 0) app.log.error({ missing: missingSettings }, 'production server is missing required settings; /readyz answers 503')
+  await app.register(healthRoutes, { db, isShuttingDown: () => shuttingDown, missingSettings })
   await app.register(
     async (api) => {
       await api.register(accountRoutes, {
         db,
         wechat,
         sessionTtlMs: config.sessionTtlMs,
-        production: config.production,
+        demo: config.demo,
+        sessionKeys: await sessionKeyCipherFor(db, config),
         now,
         loginPerMinute: config.rateLimit.loginPerMinute,
         requireUser: guards.requireUser,
         userRateLimit,
       })
+      await api.register(privacyRoutes, {
+        db,
+        now,
+        requireUser: guards.requireUser,
+        userRateLimit,
+        onDeleted: (userId) => claimSessions.forgetUser(userId),
+      })
       await api.register(contentRoutes, { db, now })
       await api.register(voucherRoutes, {
         db,
         vouchers,
-        sessions: new SessionCache(db, now, config.vouchers.sessionCacheMs),
+        sessions: claimSessions,
+        limits: { redis: limitRedis, prefix: limitPrefix },
         now,
         requireUser: guards.requireUser,
         requireMerchant: guards.requireRole('merchant'),
@@ -208,6 +265,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     app,
     vouchers,
     reminders,
+    retention,
     async shutdown() {
       if (shuttingDown) return
       shuttingDown = true

@@ -10,8 +10,40 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 const positiveInt = z.coerce.number().int().positive()
 
+/**
+ * NODE_ENV spelled any way people spell it (`Production`, ` prod `): a typo that fell through to
+ * "not production" would turn the development sign-in and generated secrets on in production.
+ */
+const NODE_ENVS: Record<string, 'production' | 'development' | 'test'> = {
+  production: 'production',
+  prod: 'production',
+  development: 'development',
+  dev: 'development',
+  test: 'test',
+}
+const nodeEnvSchema = z
+  .string()
+  .default('development')
+  .transform((value) => value.trim().toLowerCase())
+  .refine((value) => Object.hasOwn(NODE_ENVS, value), '应为 production、development 或 test')
+  .transform((value) => NODE_ENVS[value])
+
+/** An explicit switch: 1/true/on/yes or 0/false/off/no, any case; anything else is a typo, not "off". */
+const switchSchema = z
+  .string()
+  .transform((value) => value.trim().toLowerCase())
+  .refine((value) => ['1', 'true', 'on', 'yes', '0', 'false', 'off', 'no'].includes(value), '应为 1 或 0（on/off、true/false）')
+  .transform((value) => ['1', 'true', 'on', 'yes'].includes(value))
+
 const envSchema = z.object({
-  NODE_ENV: z.string().default('development'),
+  NODE_ENV: nodeEnvSchema,
+  /**
+   * The demo (`npm start`): the development sign-in, its seeded accounts and their sessions.
+   * Never inferred from NODE_ENV; refused together with production.
+   */
+  DEMO_MODE: switchSchema.default(false),
+  /** OpenAPI at /docs: on by default outside production, off in production unless set to 1. */
+  API_DOCS: switchSchema.optional(),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** PostgreSQL connection string; when absent the embedded PGlite store is used. */
@@ -46,6 +78,23 @@ const envSchema = z.object({
   REDIS_PERSISTENCE_ASSURED: z.enum(['true', 'false']).default('false'),
   /** Key of the HMAC that signs redemption codes (≥ 32 characters); production redeems nothing without it. */
   REDEMPTION_SECRET: z.string().min(32, '至少 32 个字符').optional(),
+  /** Key that encrypts WeChat session_keys at rest (AES-256-GCM, ≥ 32 characters); required in production. */
+  SESSION_KEY_SECRET: z.string().min(32, '至少 32 个字符').optional(),
+  /**
+   * Slow clients (slowloris): all headers within HEADERS_TIMEOUT_MS, the whole request within
+   * REQUEST_TIMEOUT_MS, an idle socket closed after CONNECTION_TIMEOUT_MS, a kept-alive one after
+   * KEEP_ALIVE_TIMEOUT_MS. Node checks the first two every TIMEOUT_CHECK_INTERVAL_MS.
+   */
+  HEADERS_TIMEOUT_MS: positiveInt.default(10_000),
+  REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
+  CONNECTION_TIMEOUT_MS: positiveInt.default(30_000),
+  KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(10_000),
+  TIMEOUT_CHECK_INTERVAL_MS: positiveInt.default(2_000),
+  /** Retention (docs/PRIVACY.md): days after which these are deleted, and how often the purge runs. */
+  PURGE_SESSIONS_DAYS: positiveInt.default(30),
+  PURGE_SEND_LOG_DAYS: positiveInt.default(90),
+  PURGE_REFUSALS_DAYS: positiveInt.default(180),
+  PURGE_INTERVAL_MINUTES: positiveInt.default(60),
   CLAIM_RATE_LIMIT_USER_PER_10S: positiveInt.default(20),
   CLAIM_RATE_LIMIT_IP_PER_10S: positiveInt.default(2000),
   /** How often the expiry job and the stock upkeep run. */
@@ -56,6 +105,14 @@ const envSchema = z.object({
 
 export interface Config {
   production: boolean
+  /** The demo of `npm start` (DEMO_MODE=1): development sign-in on, its sessions accepted. */
+  demo: boolean
+  /** OpenAPI UI and document at /docs. */
+  docs: boolean
+  /** Null when unset: outside production a key is generated and kept in the store. */
+  sessionKeySecret: string | null
+  timeouts: { headersMs: number; requestMs: number; connectionMs: number; keepAliveMs: number; checkIntervalMs: number }
+  retention: { sessionsDays: number; sendLogDays: number; refusalsDays: number; intervalMs: number }
   host: string
   port: number
   store: { engine: 'postgres'; url: string; schema?: string } | { engine: 'pglite'; dataDir: string | null }
@@ -100,8 +157,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`环境变量有误：\n${lines.join('\n')}`)
   }
   const e = parsed.data
+  const production = e.NODE_ENV === 'production'
+  if (production && e.DEMO_MODE) {
+    throw new ConfigError('环境变量有误：\n  DEMO_MODE: 生产环境（NODE_ENV=production）不能开启演示模式（开发登录、示例账号）')
+  }
+  if (production && e.SEED_SAMPLE !== 'never') {
+    throw new ConfigError('环境变量有误：\n  SEED_SAMPLE: 生产环境不能导入示例数据，请去掉 SEED_SAMPLE 或设为 never')
+  }
+  if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
+    throw new ConfigError('环境变量有误：\n  HEADERS_TIMEOUT_MS: 不能大于 REQUEST_TIMEOUT_MS')
+  }
   return {
-    production: e.NODE_ENV === 'production',
+    production,
+    demo: e.DEMO_MODE,
+    docs: e.API_DOCS ?? !production,
+    sessionKeySecret: e.SESSION_KEY_SECRET ?? null,
+    timeouts: {
+      headersMs: e.HEADERS_TIMEOUT_MS,
+      requestMs: e.REQUEST_TIMEOUT_MS,
+      connectionMs: e.CONNECTION_TIMEOUT_MS,
+      keepAliveMs: e.KEEP_ALIVE_TIMEOUT_MS,
+      checkIntervalMs: e.TIMEOUT_CHECK_INTERVAL_MS,
+    },
+    retention: {
+      sessionsDays: e.PURGE_SESSIONS_DAYS,
+      sendLogDays: e.PURGE_SEND_LOG_DAYS,
+      refusalsDays: e.PURGE_REFUSALS_DAYS,
+      intervalMs: e.PURGE_INTERVAL_MINUTES * 60_000,
+    },
     host: e.HOST,
     port: e.PORT,
     store: e.DATABASE_URL ? { engine: 'postgres', url: e.DATABASE_URL } : { engine: 'pglite', dataDir: path.join(e.DATA_DIR, 'pglite') },
@@ -120,10 +203,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       redisKeyPrefix: e.REDIS_KEY_PREFIX,
       redisPersistenceAssured: e.REDIS_PERSISTENCE_ASSURED === 'true',
       redemptionSecret: e.REDEMPTION_SECRET ?? null,
-      production: e.NODE_ENV === 'production',
+      production,
       claimRateLimit: { userPer10s: e.CLAIM_RATE_LIMIT_USER_PER_10S, ipPer10s: e.CLAIM_RATE_LIMIT_IP_PER_10S },
       upkeepIntervalMs: e.VOUCHER_EXPIRY_INTERVAL_SECONDS * 1000,
       sessionCacheMs: e.CLAIM_SESSION_CACHE_SECONDS * 1000,
     },
   }
+}
+
+/**
+ * What a production server cannot run without, by variable name; empty outside production (there
+ * the redemption and session-key secrets are generated and kept in the store, and WeChat login
+ * answers 503 without its appid and secret).
+ */
+export function missingProductionSettings(config: Config): string[] {
+  if (!config.production) return []
+  const missing: string[] = []
+  if (!config.wechat.appId) missing.push('WECHAT_APPID')
+  if (!config.wechat.secret) missing.push('WECHAT_SECRET')
+  if (!config.vouchers.redemptionSecret) missing.push('REDEMPTION_SECRET')
+  if (!config.sessionKeySecret) missing.push('SESSION_KEY_SECRET')
+  return missing
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { sessionKeyCipherFor } from '../src/auth/session-key-cipher'
 import { getWechatSessionKey } from '../src/store/accounts'
 import { newSessionToken } from '../src/auth/tokens'
 import { bearer, HAS_CHINESE, startHarness, type Harness } from './helpers/harness'
@@ -21,7 +22,9 @@ describe('WeChat login through code2Session', () => {
     assert.equal(data.user.role, 'resident')
     assert.ok(!response.body.includes(h.wechat.sessionKeyFor('resident-a')), 'session_key must never reach the client')
     assert.ok(!/session_?key/i.test(response.body))
-    assert.equal(await getWechatSessionKey(h.db, data.user.id), h.wechat.sessionKeyFor('resident-a'))
+    assert.equal(await getWechatSessionKey(h.db, data.user.id, (await sessionKeyCipherFor(h.db, h.config))!), h.wechat.sessionKeyFor('resident-a'))
+    const stored = await h.db.query<{ sealed_session_key: string }>('select sealed_session_key from wechat_session_keys')
+    assert.ok(stored.length > 0 && stored.every((row) => !row.sealed_session_key.includes(h.wechat.sessionKeyFor('resident-a'))), 'sealed at rest')
     const call = h.wechat.calls.at(-1)!
     assert.equal(call.get('grant_type'), 'authorization_code')
     assert.equal(call.get('js_code'), 'resident-a')
@@ -155,7 +158,7 @@ describe('development login', () => {
   })
 
   test('is absent in production: 404, while WeChat login stays', async () => {
-    const production = await startHarness({ NODE_ENV: 'production' }, { seed: false })
+    const production = await startHarness({ NODE_ENV: 'production', DEMO_MODE: '0' }, { seed: false })
     try {
       const dev = await production.request({ method: 'POST', url: '/api/v1/auth/dev', payload: { name: '张三' } })
       assert.equal(dev.statusCode, 404)

@@ -1,7 +1,9 @@
 /**
  * The real processes: `npm start`'s script with a stand-in H5 build, on a file-backed PGlite.
  * Data survives a graceful restart (SIGTERM), the sample is imported only into an empty store,
- * and migrations on reopen apply nothing.
+ * and migrations on reopen apply nothing. `npm start` is the demo and says so; the server started
+ * alone on the same store (`npm --prefix server start`) has no development sign-in and refuses
+ * the demo's sessions (issue 16).
  */
 import assert from 'node:assert/strict'
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -50,6 +52,25 @@ async function startApp(port: number): Promise<{ child: ChildProcess; output: ()
   return { child, output: () => output, base }
 }
 
+/** `npm --prefix server start` on the same store: the server alone, not the demo. */
+async function startServerAlone(port: number): Promise<{ child: ChildProcess; base: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: path.join(dir, 'data'), STATIC_DIR: '', LOG_LEVEL: 'warn', DATABASE_URL: '' }
+  delete env.DEMO_MODE
+  delete env.SEED_SAMPLE
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: path.join(repoRoot, 'server'), env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const base = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error('the server alone did not start')
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return { child, base }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
 async function stop(child: ChildProcess): Promise<number | null> {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   child.kill('SIGTERM')
@@ -75,6 +96,7 @@ test('npm start serves H5 and the API on one port; data survives a graceful rest
     assert.equal(code, 0, first.output())
   }
   assert.match(first.output(), /shutting down/)
+  assert.match(first.output(), /演示模式/, 'the banner says it is the demo')
 
   const second = await startApp(port)
   try {
@@ -85,6 +107,16 @@ test('npm start serves H5 and the API on one port; data survives a graceful rest
     assert.ok(!second.output().includes('sample content imported'), 'the sample is not imported again')
   } finally {
     assert.equal(await stop(second.child), 0)
+  }
+
+  const alone = await startServerAlone(port)
+  try {
+    const dev = await fetch(`${alone.base}/api/v1/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '重启测试', role: 'operator' }) })
+    assert.equal(dev.status, 404, 'no development sign-in without demo mode')
+    const me = await fetch(`${alone.base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })
+    assert.equal(me.status, 401, "the demo's session is refused")
+  } finally {
+    assert.equal(await stop(alone.child), 0)
   }
 
   const db = await openDb({ engine: 'pglite', dataDir: path.join(dir, 'data', 'pglite') })

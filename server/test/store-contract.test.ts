@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import { generateSampleContent } from '../content/sample/generate'
+import { SessionKeyCipher } from '../src/auth/session-key-cipher'
 import { importParsedFiles } from '../src/content/import'
 import { inMemoryFile } from '../src/content/source-files'
 import {
@@ -82,10 +83,14 @@ for (const engine of engines) {
     })
 
     test('WeChat users: one per openid; session_key kept server-side and replaced on login', async () => {
-      const first = await upsertWechatUser(db, { openid: 'o-contract', sessionKey: 'key-1' })
-      const again = await upsertWechatUser(db, { openid: 'o-contract', unionid: 'u-1', sessionKey: 'key-2' })
+      const cipher = new SessionKeyCipher('contract-test-key-contract-test-key')
+      const first = await upsertWechatUser(db, { openid: 'o-contract', sessionKey: 'key-1' }, cipher)
+      const again = await upsertWechatUser(db, { openid: 'o-contract', unionid: 'u-1', sessionKey: 'key-2' }, cipher)
       assert.equal(first.id, again.id)
-      assert.equal(await getWechatSessionKey(db, first.id), 'key-2')
+      assert.equal(await getWechatSessionKey(db, first.id, cipher), 'key-2')
+      const [stored] = await db.query<{ sealed_session_key: string }>('select sealed_session_key from wechat_session_keys where user_id = $1', [first.id])
+      assert.ok(!stored.sealed_session_key.includes('key-2'), 'kept sealed, not in plain text')
+      assert.equal(await getWechatSessionKey(db, first.id, new SessionKeyCipher('another-key-another-key-another-key')), null)
       assert.ok(first.createdAt instanceof Date)
       assert.equal(first.role, 'resident')
     })

@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { CLAIM_SCRIPT, RedisClaimEngine } from '../src/vouchers/redis-engine'
+import { RedisClaimEngine } from '../src/vouchers/redis-engine'
+import { CLAIM_SCRIPT } from '../src/vouchers/redis-scripts'
 import { bulkResidents, importBatches, inParallel, rushBatch } from './helpers/voucher-fixtures'
 import { bearer, newKey, skipReason, startVoucherHarness, type VoucherHarness } from './helpers/voucher-harness'
 
@@ -151,9 +152,9 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
     assert.equal(claimed.size, 300)
 
     // The doomed writer reads 200 entries, commits 100 of them and dies before acknowledging any.
-    const [{ entries }] = (await engine.readNew('doomed-writer', 200, null)).filter((group) => group.batch.id === 'crash')
+    const [{ entries }] = (await engine.writer.readNew('doomed-writer', 200, null)).filter((group) => group.batch.id === 'crash')
     assert.equal(entries.length, 200)
-    await engine.writeEntries(batch, entries.slice(0, 100), { ack: false })
+    await engine.writer.writeEntries(batch, entries.slice(0, 100), { ack: false })
     const [{ n: midway }] = await h.db.query<{ n: number }>(`select count(*)::int as n from vouchers where batch_id = 'crash'`)
     assert.equal(midway, 100)
     assert.equal(((await engine.redis.xpending(engine.keys('crash').stream, 'writers')) as [number])[0], 200)
@@ -234,7 +235,7 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
 
   test('a killed server left entries pending for its writer: a live writer sees no heartbeat and writes them within seconds, not after staleMs', { timeout: 30_000 }, async () => {
     const ids = await claimAll('orphaned', 30)
-    const [{ entries }] = (await engine.readNew('killed-server-writer', 100, null)).filter((group) => group.batch.id === 'orphaned')
+    const [{ entries }] = (await engine.writer.readNew('killed-server-writer', 100, null)).filter((group) => group.batch.id === 'orphaned')
     assert.equal(entries.length, 30, 'the dead writer had read them all')
     const started = Date.now()
     const next = await startVoucherHarness('redis', { db: h.db, redisPrefix: h.redisPrefix!, vouchers: { redisEngine: { writer: 'loop' } } })
@@ -249,7 +250,7 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
   test('the writer reads its own pending entries again after every reconnect: a read whose reply was lost is written within seconds', { timeout: 30_000 }, async () => {
     const live = await startVoucherHarness('redis', { db: h.db, redisPrefix: h.redisPrefix!, vouchers: { redisEngine: { writer: 'loop' } } })
     try {
-      const writer = live.vouchers.engine as RedisClaimEngine
+      const { writer } = live.vouchers.engine as RedisClaimEngine
       // The first read that brings this batch's entries loses its reply: the connection drops
       // (CLIENT KILL of the writer's named connections) and the loop never sees them.
       const read = writer.readNew.bind(writer)

@@ -329,7 +329,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
 describe('the development login in production', () => {
   let h: VoucherHarness
   before(async () => {
-    h = await startVoucherHarness('pglite', { seed: false, env: { NODE_ENV: 'production', REDEMPTION_SECRET: 'x'.repeat(32) } })
+    h = await startVoucherHarness('pglite', { seed: false, env: { NODE_ENV: 'production', DEMO_MODE: '0', REDEMPTION_SECRET: 'x'.repeat(32) } })
   })
   after(() => h?.close())
 

@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react'
 import { useSessionStore } from '../store/session'
+import { demoResidentName } from '../services/platform/login'
 import { testSession } from '../test/api-test-server'
 import { AccountCard } from './account-card'
 
@@ -32,9 +33,16 @@ test('a resident account has no merchant desk', () => {
 
 test('development builds: switching account is a full-size button (the tokens make it 60×60 in 长辈模式)', () => {
   process.env.TARO_APP_DEV_LOGIN = 'true'
-  useSessionStore.setState({ session: testSession({ displayName: '示例居民' }) })
+  useSessionStore.setState({ session: testSession({ displayName: demoResidentName() }) })
   render(<AccountCard />)
   const switchButton = screen.getByRole('button', { name: '切换为示例商户（核销）（开发）' })
   expect(switchButton).toHaveClass('button')
   expect(screen.queryByRole('button', { name: '切换为示例居民（开发）' })).not.toBeInTheDocument()
+})
+
+test("development builds: the shared 示例居民 of before is offered this browser's own demo resident", () => {
+  process.env.TARO_APP_DEV_LOGIN = 'true'
+  useSessionStore.setState({ session: testSession({ displayName: '示例居民' }) })
+  render(<AccountCard />)
+  expect(screen.getByRole('button', { name: '切换为示例居民（开发）' })).toBeInTheDocument()
 })

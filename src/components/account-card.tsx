@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { auth } from '../services/auth'
 import { userMessage } from '../services/api/errors'
 import { navigate } from '../services/navigation'
-import { canSwitchDevAccount, DEV_ACCOUNTS } from '../services/platform/login'
+import { canSwitchDevAccount, devAccounts } from '../services/platform/login'
 import { useSessionStore } from '../store/session'
 import { Pressable } from './pressable'
 import './account-card.scss'
@@ -63,16 +63,18 @@ export function AccountCard() {
       </View>
       {canSwitchDevAccount() ? (
         <View className='account-card__dev'>
-          {DEV_ACCOUNTS.filter((account) => account.name !== session?.displayName).map((account) => (
-            <Pressable
-              key={account.name}
-              className='button button--secondary'
-              disabled={busy}
-              onPress={() => void run(() => auth.signInAs(account.name))}
-            >
-              切换为{account.title}（开发）
-            </Pressable>
-          ))}
+          {devAccounts()
+            .filter((account) => account.name !== session?.displayName)
+            .map((account) => (
+              <Pressable
+                key={account.name}
+                className='button button--secondary'
+                disabled={busy}
+                onPress={() => void run(() => auth.signInAs(account.name))}
+              >
+                切换为{account.title}（开发）
+              </Pressable>
+            ))}
         </View>
       ) : null}
       {error ? (

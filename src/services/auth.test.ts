@@ -14,6 +14,7 @@ beforeEach(() => {
   server.on(devLoginHandler({ id: 'u-merchant', role: 'merchant', merchantId: 'm-1' }))
   useSessionStore.setState({ session: null })
   process.env.TARO_APP_DEV_LOGIN = 'true'
+  localStorage.clear()
 })
 
 const auth = () => createAuth(createApiClient({ baseUrl: server.baseUrl, getRetries: 0, timeoutMs: 2000 }))
@@ -23,11 +24,40 @@ test('callers asking at once share one login; the session is stored with the rol
   const { ensureLogin } = auth()
   const [a, b] = await Promise.all([ensureLogin(), ensureLogin()])
   expect(logins()).toHaveLength(1)
-  expect(logins()[0].body).toEqual({ name: '示例居民' })
+  expect(logins()[0].body).toEqual({ name: expect.stringMatching(/^示例居民-[0-9a-z]{8}$/) })
   expect(a).toBe(b)
-  expect(useSessionStore.getState().session).toMatchObject({ token: 'tok-dev-u-merchant', userId: 'u-merchant', role: 'merchant', merchantId: 'm-1', displayName: '示例居民' })
+  expect(useSessionStore.getState().session).toMatchObject({
+    token: 'tok-dev-u-merchant',
+    userId: 'u-merchant',
+    role: 'merchant',
+    merchantId: 'm-1',
+    displayName: (logins()[0].body as { name: string }).name,
+  })
   await ensureLogin()
   expect(logins()).toHaveLength(1)
+})
+
+test('each browser signs in as its own demo resident, still marked 示例; the same browser keeps it', async () => {
+  await auth().ensureLogin()
+  useSessionStore.setState({ session: null })
+  await auth().ensureLogin()
+  // Another browser: nothing stored.
+  localStorage.clear()
+  useSessionStore.setState({ session: null })
+  await auth().ensureLogin()
+  const [first, again, other] = logins().map((request) => (request.body as { name: string }).name)
+  expect(first).toMatch(/^示例居民-[0-9a-z]{8}$/)
+  expect(again).toBe(first)
+  expect(other).toMatch(/^示例居民-[0-9a-z]{8}$/)
+  expect(other).not.toBe(first)
+})
+
+test('switching to the demo merchant is explicit; switching back is to this browser\'s demo resident', async () => {
+  await auth().signInAs('示例商户-1')
+  await auth().signInAs()
+  const [merchant, resident] = logins().map((request) => (request.body as { name: string }).name)
+  expect(merchant).toBe('示例商户-1')
+  expect(resident).toMatch(/^示例居民-[0-9a-z]{8}$/)
 })
 
 test('an expired session signs in again', async () => {

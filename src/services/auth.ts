@@ -7,7 +7,7 @@
 import { currentToken, useSessionStore, type Role, type Session } from '../store/session'
 import { api } from './api'
 import type { ApiClient } from './api/client'
-import { DEV_RESIDENT_NAME, loginRequest, type LoginRequest } from './platform/login'
+import { loginRequest, type LoginRequest } from './platform/login'
 
 /** What POST /auth/wechat and /auth/dev answer (server/src/routes/accounts.ts). */
 export interface LoginResult {
@@ -39,8 +39,8 @@ export function sessionFromLogin(result: LoginResult): Session {
 export interface Auth {
   /** The current session, signing in first when there is none (or it expired). */
   ensureLogin: () => Promise<Session>
-  /** H5 development builds: sign in as one of the sample accounts (e.g. a merchant). */
-  signInAs: (devName: string) => Promise<Session>
+  /** H5 demo builds: sign in as one of the sample accounts (e.g. a merchant); no name → this browser's demo resident. */
+  signInAs: (devName?: string) => Promise<Session>
   signOut: () => Promise<void>
 }
 
@@ -70,7 +70,7 @@ export function createAuth(client: ApiClient, platformLogin: (devName?: string) 
       if (session && currentToken() === session.token) return session
       return once()
     },
-    signInAs(devName = DEV_RESIDENT_NAME) {
+    signInAs(devName) {
       useSessionStore.getState().signOut()
       return once(devName)
     },

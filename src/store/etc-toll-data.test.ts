@@ -7,7 +7,15 @@ import { summariseSavings } from '../domain/etc/savings'
 import { checkTollWaiver } from '../domain/etc/waiver'
 import { BUNDLED_TOLL_DATA, type TollData } from '../domain/policy/toll-scheme'
 import { apiTestServerForSuite } from '../test/api-test-server'
-import { OPERATOR_UPDATED_AT, PERIOD_2026, REPLACED_STATIONS, answerToll, servedToll, tollAnswer, useTollDataAt } from '../test/toll-fixtures'
+import {
+  OPERATOR_UPDATED_AT,
+  PERIOD_2026,
+  REPLACED_STATIONS,
+  answerToll,
+  servedToll,
+  tollAnswer,
+  useTollDataAt,
+} from '../test/toll-fixtures'
 import { useTollDataStore } from './etc-toll-data'
 
 const CAR = { plate: '浙H12345', vehicleClass: 1 as const, etcCard: 'postpaid' as const }
@@ -26,11 +34,12 @@ const tollRequests = () => server.requests.filter((request) => request.path === 
 /** Refused or dropped connections are logged by jsdom; these tests assert on them instead. */
 const quietNetworkErrors = () => jest.spyOn(console, 'error').mockImplementation(() => undefined)
 
-test('before anything is loaded the bundled data stands, and in it a 2026 trip is 收费 for the period', () => {
+test('before anything is loaded the bundled data stands, and in it a 2026 trip is 待官方确认 for the period', () => {
   expect(state()).toMatchObject({ data: BUNDLED_TOLL_DATA, source: 'bundled', updatedAt: null, loading: false })
   const verdict = checkTollWaiver(TRIP_2026, state().data)
   expect(verdict.free).toBe(false)
-  expect(verdict.failed).toEqual(['period'])
+  expect(verdict.outcome).toBe('period-unknown')
+  expect(verdict.unknown).toEqual(['period'])
 })
 
 test('the served override is used: version, operator’s date, and the 2026 trip becomes 免费', async () => {
@@ -40,7 +49,9 @@ test('the served override is used: version, operator’s date, and the 2026 trip
   expect(state().data.version).toBe('2026.1')
   expect(state().data.period.value).toEqual({ from: '2025-01-01', to: '2026-12-31' })
   expect(checkTollWaiver(TRIP_2026, state().data).free).toBe(true)
-  expect(summariseSavings([{ id: 't', date: '2026-03-02', entry: 'quzhoudong', exit: 'longyou' }], CAR, state().data).trips[0].free).toBe(true)
+  expect(summariseSavings([{ id: 't', date: '2026-03-02', entry: 'quzhoudong', exit: 'longyou' }], CAR, state().data).trips[0].free).toBe(
+    true,
+  )
 })
 
 test('the server without an override serves the bundled data: used as served, no operator date', async () => {
@@ -94,12 +105,15 @@ test.each<[string, Mangle]>([
   expect(state().problem).toContain('无法识别')
 })
 
-test.each([[{ data: [] }], [{ data: null, meta: {} }], [{ data: '2026.1' }]])('an answer that is no toll data at all (%j) → the bundled data', async (body) => {
-  answerToll(server, { status: 200, body })
-  await state().load()
-  expect(state()).toMatchObject({ data: BUNDLED_TOLL_DATA, source: 'bundled', updatedAt: null, loading: false })
-  expect(state().problem).toContain('无法识别')
-})
+test.each([[{ data: [] }], [{ data: null, meta: {} }], [{ data: '2026.1' }]])(
+  'an answer that is no toll data at all (%j) → the bundled data',
+  async (body) => {
+    answerToll(server, { status: 200, body })
+    await state().load()
+    expect(state()).toMatchObject({ data: BUNDLED_TOLL_DATA, source: 'bundled', updatedAt: null, loading: false })
+    expect(state().problem).toContain('无法识别')
+  },
+)
 
 test('a server error → the bundled data with the server’s reason; never a throw', async () => {
   answerToll(server, { status: 500, body: { error: { code: 'INTERNAL', message: '服务器出错了' } } })

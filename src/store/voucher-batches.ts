@@ -21,6 +21,8 @@ interface VoucherBatchesState {
   loading: boolean
   error: string | null
   load: () => Promise<void>
+  /** A claim in this round was just answered CLAIMED: one fewer left, before the next read. */
+  noteClaim: (batchId: string, roundId: string) => void
 }
 
 function serverOffset(meta: Record<string, unknown> | undefined, receivedAt: number): number | null {
@@ -56,6 +58,19 @@ export const useVoucherBatchesStore = create<VoucherBatchesState>()((set, get) =
     } catch (error) {
       set({ loading: false, error: userMessage(error) })
     }
+  },
+  noteClaim(batchId, roundId) {
+    set((state) => ({
+      batches:
+        state.batches?.map((batch) => {
+          const remaining = batch.live?.remainingByRound[roundId]
+          if (batch.id !== batchId || !batch.live || typeof remaining !== 'number') return batch
+          return {
+            ...batch,
+            live: { ...batch.live, remainingByRound: { ...batch.live.remainingByRound, [roundId]: Math.max(0, remaining - 1) } },
+          }
+        }) ?? null,
+    }))
   },
 }))
 

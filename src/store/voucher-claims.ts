@@ -12,7 +12,9 @@ import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { ApiError, userMessage } from '../services/api/errors'
 import { newIdempotencyKey } from '../services/api/vouchers'
+import { useMyClaimsStore } from './my-claims'
 import { persistOptions } from './persist-storage'
+import type { Session } from './session'
 import { useVoucherBatchesStore } from './voucher-batches'
 import { voucherServices } from './voucher-services'
 
@@ -44,6 +46,9 @@ export interface ClaimStatus {
   /** Claimed: the new voucher. */
   voucherId?: string
 }
+
+/** After a claim, when to read the batches again: past the server's 1 s live-count age. */
+export const CLAIMED_RELOAD_DELAY_MS = 1500
 
 /**
  * 503 CLAIM_BUSY: the server could not decide yet (its Redis restarting or being rebuilt) and says
@@ -83,14 +88,15 @@ export const useVoucherClaimsStore = create<VoucherClaimsState>()(
   persist(
     (set, get) => {
       const setStatus = (batchId: string, status: ClaimStatus) => set((state) => ({ status: { ...state.status, [batchId]: status } }))
-      const settle = (batchId: string, status: ClaimStatus) => {
+      const settle = (batchId: string, status: ClaimStatus, reloadAfterMs = 0) => {
         set((state) => {
           const pending = { ...state.pending }
           delete pending[batchId]
           return { pending, status: { ...state.status, [batchId]: status } }
         })
         // The answer changed the remaining counts (or told us they were stale).
-        void useVoucherBatchesStore.getState().load()
+        if (reloadAfterMs > 0) setTimeout(() => void useVoucherBatchesStore.getState().load(), reloadAfterMs)
+        else void useVoucherBatchesStore.getState().load()
       }
 
       return {
@@ -112,8 +118,9 @@ export const useVoucherClaimsStore = create<VoucherClaimsState>()(
           const services = voucherServices()
 
           setStatus(batchId, { phase: 'signing-in' })
+          let session: Session
           try {
-            await services.ensureLogin()
+            session = await services.ensureLogin()
           } catch (error) {
             setStatus(batchId, { phase: 'sign-in-failed', code: error instanceof ApiError ? error.code : undefined, message: userMessage(error) })
             return
@@ -134,14 +141,21 @@ export const useVoucherClaimsStore = create<VoucherClaimsState>()(
           for (;;) {
             try {
               const { data } = await services.api.claimVoucher(batchId, pending.body, pending.key)
-              settle(batchId, { phase: 'answered', code: 'CLAIMED', voucherId: data.voucher?.id })
+              // The card shows the claim at once: one fewer left in the round, one more held
+              // (已领 n 张). The server's live counts are up to LIVE_MAX_AGE (1 s) old, so the
+              // list is read again only after that, not to bring back the count before the claim.
+              if (data.voucher?.roundId) {
+                useVoucherBatchesStore.getState().noteClaim(batchId, data.voucher.roundId)
+                useMyClaimsStore.getState().recordClaim(session.userId, data.voucher)
+              }
+              settle(batchId, { phase: 'answered', code: 'CLAIMED', voucherId: data.voucher?.id }, data.voucher?.roundId ? CLAIMED_RELOAD_DELAY_MS : 0)
               return
             } catch (error) {
               if (error instanceof ApiError && error.status === 401 && !signedInAgain) {
                 // The session ran out; the server did not look at the claim. Same key after sign-in.
                 signedInAgain = true
                 try {
-                  await services.ensureLogin()
+                  session = await services.ensureLogin()
                   continue
                 } catch (loginError) {
                   setStatus(batchId, { phase: 'sign-in-failed', message: userMessage(loginError) })

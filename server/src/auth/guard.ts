@@ -38,21 +38,26 @@ export function bearerTokenHash(header: string | undefined): string {
   return hashToken(token)
 }
 
-/** The session found for a token, if it is still live at `at` (epoch ms); else the 401 that says why. */
-export function liveCaller<T extends Caller>(found: T | null, at: number): T {
+/**
+ * The session found for a token, if it is still live at `at` (epoch ms); else the 401 that says why.
+ * A development sign-in's session (login 'dev') is live only on a server in demo mode: one made by
+ * a demo against a store that a real server shares is refused there (issue 16).
+ */
+export function liveCaller<T extends Caller>(found: T | null, at: number, demo: boolean): T {
   if (!found) throw authError('AUTH_INVALID')
+  if (found.session.login === 'dev' && !demo) throw authError('AUTH_INVALID')
   if (found.session.revokedAt) throw authError('AUTH_REVOKED')
   if (found.session.expiresAt.getTime() <= at) throw authError('AUTH_EXPIRED')
   return found
 }
 
-export async function resolveCaller(db: Db, header: string | undefined, now: Date): Promise<Caller> {
-  return liveCaller(await findSessionByTokenHash(db, bearerTokenHash(header)), now.getTime())
+export async function resolveCaller(db: Db, header: string | undefined, now: Date, demo: boolean): Promise<Caller> {
+  return liveCaller(await findSessionByTokenHash(db, bearerTokenHash(header)), now.getTime(), demo)
 }
 
-export function makeGuards(db: Db, now: () => Date) {
+export function makeGuards(db: Db, now: () => Date, demo: boolean) {
   const requireUser = async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    request.caller = await resolveCaller(db, request.headers.authorization, now())
+    request.caller = await resolveCaller(db, request.headers.authorization, now(), demo)
   }
   const requireRole =
     (...roles: Role[]) =>

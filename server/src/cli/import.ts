@@ -46,6 +46,11 @@ async function run(argv: string[]): Promise<number> {
   }
 
   const config = loadConfig()
+  if (flags.has('--sample') && config.production) {
+    // 示例 batches in a production store would be claimable by real residents (issue 16).
+    console.error('生产环境（NODE_ENV=production）不能导入示例内容（--sample）。')
+    return 2
+  }
   const db = await openDb(config.store)
   try {
     await migrate(db)

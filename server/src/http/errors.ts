@@ -4,7 +4,9 @@
  * client sends can produce a 500: parsing, validation, size, media type and rate limits all map
  * to 4xx here; only a real fault on our side is a 500, and it is logged with the request id.
  */
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { isDomainError } from '../../../src/domain/errors'
 
@@ -15,6 +17,8 @@ export class ApiError extends Error {
     message: string,
     /** Seconds, sent as Retry-After (429 and 503). */
     readonly retryAfterSeconds?: number,
+    /** The input field at fault, when there is one. */
+    readonly field?: string,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -52,6 +56,7 @@ const FASTIFY_CODES: Record<string, [status: number, code: string, message: stri
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'BAD_CONTENT_LENGTH', '请求长度与内容不符'],
   FST_ERR_CTP_INVALID_TYPE: [400, 'BAD_CONTENT_TYPE', 'Content-Type 请求头无效'],
   FST_ERR_BAD_URL: [400, 'BAD_URL', '请求地址无效'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'URI_TOO_LONG', '请求地址太长'],
   FST_ERR_ASYNC_CONSTRAINT: [400, 'BAD_REQUEST', '请求有误'],
 }
 
@@ -81,7 +86,8 @@ function validationMessage(part: string | undefined, issues: readonly Validation
 /** Turns anything thrown into a status and an error body. Pure, so tests can table it. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody; retryAfterSeconds?: number; internal: boolean } {
   if (error instanceof ApiError) {
-    return { status: error.statusCode, body: { error: { code: error.code, message: error.message } }, retryAfterSeconds: error.retryAfterSeconds, internal: false }
+    const body = { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } }
+    return { status: error.statusCode, body, retryAfterSeconds: error.retryAfterSeconds, internal: false }
   }
   if (isDomainError(error)) {
     return { status: 400, body: { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } }, internal: false }
@@ -112,4 +118,30 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `找不到接口 ${request.method} ${request.url.split('?')[0].slice(0, 120)}` } } satisfies ErrorBody)
+}
+
+/**
+ * What Node's HTTP parser refuses before any route runs — headers too large (431), a request not
+ * complete in time (408, slowloris), a malformed request line (400) — in the same envelope as
+ * every other error, then the socket is closed.
+ */
+export function clientErrorHandler(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const [status, code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'REQUEST_TIMEOUT', STATUS_DEFAULTS[408][1]]
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'HEADERS_TOO_LARGE', STATUS_DEFAULTS[431][1]]
+        : error.code === 'HPE_URI_TOO_LONG'
+          ? [414, 'URI_TOO_LONG', STATUS_DEFAULTS[414][1]]
+          : [400, 'BAD_REQUEST', '请求格式有误']
+  this.log.debug({ err: error, status }, 'client error')
+  if (socket.writable) {
+    const body = JSON.stringify({ error: { code, message } } satisfies ErrorBody)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+    )
+  }
+  socket.destroy()
 }

@@ -27,6 +27,7 @@ import { getMerchant } from '../store/content'
 import type { Db } from '../store/db'
 import { setResidentCounty } from '../store/vouchers'
 import type { WechatClient } from '../wechat/client'
+import type { SessionKeyCipher } from '../auth/session-key-cipher'
 
 export const userSchema = z.object({
   id: z.uuid(),
@@ -86,7 +87,9 @@ export interface AccountRouteOptions {
   db: Db
   wechat: WechatClient
   sessionTtlMs: number
-  production: boolean
+  demo: boolean
+  /** Seals WeChat session_keys at rest; null → they are not kept. */
+  sessionKeys: SessionKeyCipher | null
   now: () => Date
   loginPerMinute: number
   requireUser: preHandlerAsyncHookHandler
@@ -119,19 +122,19 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRouteOptions> = async (
     },
     async (request) => {
       const login = await wechat.code2Session(request.body.code)
-      const user = await db.transaction((tx) => upsertWechatUser(tx, login))
+      const user = await db.transaction((tx) => upsertWechatUser(tx, login, options.sessionKeys))
       return startSession(user, 'wechat', request.headers['user-agent'])
     },
   )
 
-  if (!options.production) {
+  if (options.demo) {
     app.post(
       '/auth/dev',
       {
         config: loginLimit,
         schema: { querystring: noQuery,
           tags: ['accounts'],
-          summary: '开发登录：以指定名字的测试账号登录；可指定角色（商户须绑定 merchantId）和所在区县（生产环境不存在）',
+          summary: '开发登录（仅演示模式）：以指定名字的测试账号登录；可指定角色（商户须绑定 merchantId）和所在区县',
           body: devLoginBodySchema,
           response: { 200: loginResultSchema, ...errorResponses(404) },
         },

@@ -4,8 +4,14 @@ import { ApiError } from '../http/errors'
 import { envelope, errorResponses, noQuery } from '../http/schemas'
 import type { Db } from '../store/db'
 
-/** /healthz: the process answers. /readyz: it can serve — the store answers and it is not stopping. */
-export const healthRoutes: FastifyPluginAsyncZod<{ db: Db; isShuttingDown: () => boolean }> = async (app, { db, isShuttingDown }) => {
+/**
+ * /healthz: the process answers. /readyz: it can serve — fully configured (a production server
+ * lacking a required secret is never put in rotation), the store answers and it is not stopping.
+ */
+export const healthRoutes: FastifyPluginAsyncZod<{ db: Db; isShuttingDown: () => boolean; missingSettings: readonly string[] }> = async (
+  app,
+  { db, isShuttingDown, missingSettings },
+) => {
   app.get(
     '/healthz',
     { config: { rateLimit: false }, schema: { querystring: noQuery, tags: ['health'], summary: '进程存活', response: { 200: envelope(z.object({ status: z.literal('ok') })) } } },
@@ -19,6 +25,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db; isShuttingDown: () =>
     },
     async () => {
       if (isShuttingDown()) throw new ApiError(503, 'SHUTTING_DOWN', '服务正在停止，请稍后再试')
+      if (missingSettings.length > 0) throw new ApiError(503, 'NOT_CONFIGURED', `服务器配置不完整，缺少：${missingSettings.join('、')}`)
       try {
         await db.ping()
       } catch {

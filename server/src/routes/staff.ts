@@ -11,6 +11,8 @@ import { contentIdParam, envelope, errorResponses, noQuery, uuidParam } from '..
 import { getUser, listMerchantAccounts, setRole } from '../store/accounts'
 import { getMerchant } from '../store/content'
 import type { Db } from '../store/db'
+import { listStaffRefusals } from '../store/staff-refusals'
+import { toIsoShanghai } from '../../../src/domain/time'
 import { presentUser, userSchema } from './accounts'
 
 export interface StaffRouteOptions {
@@ -89,6 +91,47 @@ export const staffRoutes: FastifyPluginAsyncZod<StaffRouteOptions> = async (app,
       if (!user) throw new ApiError(404, 'NOT_FOUND', '找不到这个用户')
       request.log.info({ userId: user.id, role: user.role, merchantId, by: callerOf(request).user.id }, 'role changed')
       return { data: presentUser(user) }
+    },
+  )
+
+  app.get(
+    '/admin/staff-refusals',
+    {
+      preHandler: [options.requireOperator, options.userRateLimit],
+      schema: {
+        tags: ['staff'],
+        summary: '被拒绝的员工操作（商户、运营账号领券，商户核销本店员工的券）：谁、做什么、何时、为什么；新的在前（运营人员）',
+        security: bearer,
+        querystring: z.strictObject({
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+          before: z.iso.datetime({ offset: true, error: '时间格式应为 2025-05-01T10:00:00+08:00' }).optional(),
+          userId: uuidParam.optional(),
+        }),
+        response: {
+          200: envelope(
+            z.array(
+              z.object({
+                id: z.string(),
+                at: z.string(),
+                userId: z.string().nullable(),
+                role: z.string(),
+                merchantId: z.string().nullable(),
+                action: z.enum(['claim', 'redeem']),
+                target: z.string(),
+                code: z.string(),
+                reason: z.string(),
+                requestId: z.string().nullable(),
+              }),
+            ),
+          ),
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const { limit, before, userId } = request.query
+      const refusals = await listStaffRefusals(db, { limit, before: before ? new Date(before) : undefined, userId })
+      return { data: refusals.map((refusal) => ({ ...refusal, at: toIsoShanghai(refusal.at) })) }
     },
   )
 }

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
+import type { Redis } from 'ioredis'
 import { validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { COUNTY_CODES } from '../../../src/domain/events/places'
@@ -19,6 +20,7 @@ import { createUserRateLimit } from '../http/user-rate-limit'
 import { contentIdParam, emptyBody, envelope, errorResponses, noQuery } from '../http/schemas'
 import { listBatches } from '../store/content'
 import type { Db } from '../store/db'
+import { recordStaffRefusal } from '../store/staff-refusals'
 import { setResidentCounty } from '../store/vouchers'
 import type { Answer } from '../vouchers/answers'
 import type { BatchView, VoucherService } from '../vouchers/service'
@@ -33,6 +35,8 @@ export interface VoucherRouteOptions {
   requireMerchant: preHandlerAsyncHookHandler
   userRateLimit: preHandlerAsyncHookHandler
   claimRateLimit: { userPer10s: number; ipPer10s: number }
+  /** Where per-user counts are shared (Redis, when REDIS_URL is set). */
+  limits?: { redis: Redis | null; prefix: string }
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/
@@ -83,7 +87,12 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
   const authed = { preHandler: [options.requireUser, options.userRateLimit] }
   const merchantOnly = { preHandler: [options.requireMerchant, options.userRateLimit] }
   // Taps per resident on the claim button; the per-IP limit is the route's rateLimit config.
-  const claimUserLimit = createUserRateLimit({ max: options.claimRateLimit.userPer10s, windowMs: 10_000 })
+  const claimUserLimit = createUserRateLimit({
+    max: options.claimRateLimit.userPer10s,
+    windowMs: 10_000,
+    redis: options.limits?.redis,
+    name: `${options.limits?.prefix ?? ''}claim-user:`,
+  })
   app.decorateRequest('residentCounty', undefined)
 
   app.get(
@@ -133,6 +142,10 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
     '/batches/:batchId/claims',
     {
       config: { rateLimit: { max: options.claimRateLimit.ipPer10s, timeWindow: 10_000 } },
+      // No request logging on the rush's path (issue 20): at LOG_LEVEL=info Fastify writes two lines
+      // per request ("incoming request", "request completed"), as much work as the claim's answer.
+      // Failures (5xx) still log at error; refusals are counted, not logged one by one.
+      logLevel: 'warn',
       preHandler: [options.sessions.require, claimUserLimit],
       // The headers' schema documents Idempotency-Key in the OpenAPI; idempotencyKey() checks it
       // (400 IDEMPOTENCY_KEY_REQUIRED), so the rush does not also copy every request's headers.
@@ -155,6 +168,24 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
     async (request, reply) => {
       const key = idempotencyKey(request, true)!
       const { user } = callerOf(request)
+      // Vouchers are for residents (issue 16: staff farming them). The role comes with the
+      // session the claim route already holds (cached 5 s), so this costs no read; the rare
+      // refusal is written to the operators' log before it is answered.
+      if (user.role !== 'resident') {
+        const message = '商户和运营人员账号不能领取居民消费券，请用本人的居民账号领取'
+        await recordStaffRefusal(db, {
+          at: now(),
+          userId: user.id,
+          role: user.role,
+          merchantId: user.merchantId,
+          action: 'claim',
+          target: request.params.batchId,
+          code: 'STAFF_CANNOT_CLAIM',
+          reason: message,
+          requestId: request.id,
+        })
+        throw new ApiError(403, 'STAFF_CANNOT_CLAIM', message)
+      }
       const answer = await vouchers.claim({
         userId: user.id,
         residentCounty: request.residentCounty,
@@ -277,7 +308,7 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
     },
     async (request, reply) => {
       const { user } = callerOf(request)
-      const answer = await vouchers.redeem({ userId: user.id, merchantId: user.merchantId! }, request.body, idempotencyKey(request, false))
+      const answer = await vouchers.redeem({ userId: user.id, merchantId: user.merchantId!, requestId: request.id }, request.body, idempotencyKey(request, false))
       return send(reply, answer)
     },
   )

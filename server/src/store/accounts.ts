@@ -1,5 +1,6 @@
 /** Users, sessions and WeChat session keys. Every function takes a Queryable: a Db or a transaction. */
 import { randomUUID } from 'node:crypto'
+import type { SessionKeyCipher } from '../auth/session-key-cipher'
 import type { Queryable } from './db'
 
 export type Role = 'resident' | 'merchant' | 'operator'
@@ -72,18 +73,29 @@ function toSession(row: SessionRow): Session {
   }
 }
 
-/** The WeChat user for this openid, created on first login; the session_key is replaced each login. */
-export async function upsertWechatUser(q: Queryable, login: { openid: string; unionid?: string; sessionKey: string }): Promise<User> {
+/**
+ * The WeChat user for this openid, created on first login; the session_key is replaced each login,
+ * kept only sealed (without a cipher — production missing SESSION_KEY_SECRET — it is not kept).
+ */
+export async function upsertWechatUser(
+  q: Queryable,
+  login: { openid: string; unionid?: string; sessionKey: string },
+  cipher: SessionKeyCipher | null,
+): Promise<User> {
   const [row] = await q.query<UserRow>(
     `insert into users (id, openid, unionid) values ($1, $2, $3)
      on conflict (openid) do update set unionid = coalesce(excluded.unionid, users.unionid), updated_at = now()
      returning ${USER_COLUMNS}`,
     [randomUUID(), login.openid, login.unionid ?? null],
   )
+  if (!cipher) {
+    await q.query('delete from wechat_session_keys where user_id = $1', [row.id])
+    return toUser(row)
+  }
   await q.query(
-    `insert into wechat_session_keys (user_id, session_key) values ($1, $2)
-     on conflict (user_id) do update set session_key = excluded.session_key, updated_at = now()`,
-    [row.id, login.sessionKey],
+    `insert into wechat_session_keys (user_id, sealed_session_key) values ($1, $2)
+     on conflict (user_id) do update set sealed_session_key = excluded.sealed_session_key, updated_at = now()`,
+    [row.id, cipher.seal(login.sessionKey)],
   )
   return toUser(row)
 }
@@ -99,9 +111,9 @@ export async function upsertDevUser(q: Queryable, name: string): Promise<User> {
 }
 
 /** For server-side signing only (e.g. wx.addPhoneCalendar signatures); never sent to a client. */
-export async function getWechatSessionKey(q: Queryable, userId: string): Promise<string | null> {
-  const [row] = await q.query<{ session_key: string }>('select session_key from wechat_session_keys where user_id = $1', [userId])
-  return row?.session_key ?? null
+export async function getWechatSessionKey(q: Queryable, userId: string, cipher: SessionKeyCipher): Promise<string | null> {
+  const [row] = await q.query<{ sealed_session_key: string }>('select sealed_session_key from wechat_session_keys where user_id = $1', [userId])
+  return row ? cipher.open(row.sealed_session_key) : null
 }
 
 export async function createSession(

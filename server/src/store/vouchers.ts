@@ -207,18 +207,28 @@ export async function writeReservedVouchers(q: Queryable, batchId: string, items
       k: claimKey,
     }))
     await q.query(
+      // A claim answered by the Redis gate whose resident deleted their account before the writer
+      // got to it is written without an owner (as 注销账号 leaves their other vouchers), instead of
+      // failing the foreign key and stalling every entry written with it.
       `insert into vouchers (id, batch_id, round_id, owner_id, batch_seq, round_seq, status, claimed_at, valid_from, valid_to, claim_key)
-       select i, $1, r, o, b, s, 'usable', c, f, t, k
-       from json_to_recordset($2::json) as u(i text, r text, o uuid, b int, s int, c timestamptz, f timestamptz, t timestamptz, k text)`,
+       select i, $1, r, users.id, b, s, 'usable', c, f, t, k
+       from json_to_recordset($2::json) as u(i text, r text, o uuid, b int, s int, c timestamptz, f timestamptz, t timestamptz, k text)
+       left join users on users.id = u.o`,
       [batchId, JSON.stringify(rows)],
     )
   }
   return todo.map((item) => item.voucher.id)
 }
 
-/** Per resident and round, for rebuilding the Redis gate's counters from the record. */
+/**
+ * Per resident and round, for rebuilding the Redis gate's counters from the record. Vouchers of a
+ * deleted account (owner null, kept for the city's accounts) count for the round, not for anyone.
+ */
 export async function ownerRoundCounts(q: Queryable, batchId: string): Promise<{ owner_id: string; round_id: string; n: number }[]> {
-  return q.query('select owner_id, round_id, count(*)::int as n from vouchers where batch_id = $1 group by owner_id, round_id', [batchId])
+  return q.query(
+    'select owner_id, round_id, count(*)::int as n from vouchers where batch_id = $1 and owner_id is not null group by owner_id, round_id',
+    [batchId],
+  )
 }
 
 export async function recentClaimKeys(
@@ -226,7 +236,7 @@ export async function recentClaimKeys(
   batchId: string,
   since: Date,
 ): Promise<{ id: string; owner_id: string; round_id: string; claim_key: string; claimed_at: Date }[]> {
-  return q.query('select id, owner_id, round_id, claim_key, claimed_at from vouchers where batch_id = $1 and claimed_at >= $2', [
+  return q.query('select id, owner_id, round_id, claim_key, claimed_at from vouchers where batch_id = $1 and claimed_at >= $2 and owner_id is not null', [
     batchId,
     since,
   ])

@@ -22,8 +22,10 @@ import type { VoucherBatch } from '../../../src/domain/vouchers/schema'
 import type { WalletStatus } from '../../../src/domain/vouchers/validity'
 import type { VoucherConfig } from '../config'
 import { ApiError } from '../http/errors'
+import { getUser } from '../store/accounts'
 import { getBatch, getMerchant } from '../store/content'
 import type { Db } from '../store/db'
+import { recordStaffRefusal } from '../store/staff-refusals'
 import {
   addBatchRedeemed,
   ensureSecret,
@@ -372,7 +374,7 @@ export class VoucherService {
   // Merchants ---------------------------------------------------------------------------------
 
   async redeem(
-    staff: { userId: string; merchantId: string },
+    staff: { userId: string; merchantId: string; requestId?: string },
     input: { code: string; orderAmountFen: number; orderId: string },
     idempotencyKey: string | null,
   ): Promise<Answer> {
@@ -399,7 +401,7 @@ export class VoucherService {
   }
 
   private async redeemOnce(
-    staff: { userId: string; merchantId: string },
+    staff: { userId: string; merchantId: string; requestId?: string },
     input: { orderAmountFen: number; orderId: string },
     voucherId: string,
     ownerId: string,
@@ -407,6 +409,24 @@ export class VoucherService {
   ): Promise<Answer> {
     const merchant = await getMerchant(this.db, staff.merchantId)
     if (!merchant) throw new ApiError(403, 'NOT_MERCHANT_STAFF', '当前账号绑定的商户不存在，不能核销')
+    // A shop never redeems a voucher claimed by one of its own accounts (the cashier's own, or a
+    // colleague's): that is the shop paying itself the subsidy (issue 16). Logged for operators.
+    const owner = await getUser(this.db, ownerId)
+    if (owner?.merchantId === merchant.id) {
+      const message = '不能核销本店员工账号领取的消费券'
+      await recordStaffRefusal(this.db, {
+        at: new Date(at),
+        userId: staff.userId,
+        role: 'merchant',
+        merchantId: merchant.id,
+        action: 'redeem',
+        target: voucherId,
+        code: 'OWN_STAFF_VOUCHER',
+        reason: owner.id === staff.userId ? `${message}（本人领取）` : message,
+        requestId: staff.requestId ?? null,
+      })
+      return errorAnswer(403, 'OWN_STAFF_VOUCHER', message)
+    }
     const unlocked = await getVoucher(this.db, voucherId)
     if (!unlocked) return errorAnswer(404, 'NOT_FOUND', '找不到这张券，请让顾客刷新券码后重新出示')
     const batch = await this.batches.load(unlocked.batchId)

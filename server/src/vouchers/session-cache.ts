@@ -35,6 +35,8 @@ export class SessionCache {
     private readonly now: () => Date,
     private readonly ttlMs: number,
     private readonly maxEntries = 200_000,
+    /** Demo mode: development sign-in sessions are accepted (liveCaller). */
+    private readonly demo = false,
   ) {
     this.lookups = new Batcher(
       async (hashes) => {
@@ -56,7 +58,7 @@ export class SessionCache {
       request.residentCounty = cached.residentCounty
       return
     }
-    const { residentCounty, ...caller } = liveCaller(await this.lookups.load(hash), at)
+    const { residentCounty, ...caller } = liveCaller(await this.lookups.load(hash), at, this.demo)
     request.caller = caller
     request.residentCounty = residentCounty
     if (this.ttlMs === 0) return

@@ -35,6 +35,8 @@ export async function startHarness(
   const wechat = await startFakeWechat()
   const config = loadConfig({
     NODE_ENV: 'test',
+    // The development sign-in these tests log in with exists only in demo mode.
+    DEMO_MODE: '1',
     STATIC_DIR: '',
     WECHAT_API_BASE: wechat.baseUrl,
     WECHAT_APPID: 'wx-test-app',

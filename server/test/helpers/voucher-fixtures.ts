@@ -52,7 +52,7 @@ export async function importBatches(db: Db, batches: VoucherBatch[]): Promise<vo
   if (!result.ok) throw new Error(`batch rejected: ${JSON.stringify(result.problems)}`)
 }
 
-/** `count` residents with a live session each; returns their ids and bearer tokens. */
+/** `count` residents with a live WeChat session each (the bench runs a production server, which refuses development sign-in sessions); returns their ids and bearer tokens. */
 export async function bulkResidents(
   db: Db,
   count: number,
@@ -63,12 +63,12 @@ export async function bulkResidents(
   for (let start = 0; start < count; start += 5000) {
     const slice = residents.slice(start, start + 5000)
     await db.query(
-      `insert into users (id, dev_name, resident_county) select id, 'r' || $2 || '-' || n, $3 from unnest($1::uuid[]) with ordinality as u(id, n)`,
+      `insert into users (id, openid, resident_county) select id, 'r' || $2 || '-' || n, $3 from unnest($1::uuid[]) with ordinality as u(id, n)`,
       [slice.map((resident) => resident.userId), `${tag}-${start}`, options.county ?? null],
     )
     await db.query(
       `insert into sessions (id, user_id, token_hash, login, expires_at)
-       select gen_random_uuid(), u, h, 'dev', now() + interval '1 day' from unnest($1::uuid[], $2::text[]) as x(u, h)`,
+       select gen_random_uuid(), u, h, 'wechat', now() + interval '1 day' from unnest($1::uuid[], $2::text[]) as x(u, h)`,
       [slice.map((resident) => resident.userId), slice.map((resident) => hashToken(resident.token))],
     )
   }

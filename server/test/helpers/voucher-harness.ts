@@ -72,6 +72,8 @@ export async function startVoucherHarness(engine: EngineName, options: HarnessOp
   const redisPrefix = engine === 'redis' ? (options.redisPrefix ?? `test-${randomUUID().slice(0, 8)}:`) : null
   const config = loadConfig({
     NODE_ENV: 'test',
+    // The development sign-in these tests log in with exists only in demo mode.
+    DEMO_MODE: '1',
     STATIC_DIR: '',
     LOG_LEVEL: 'silent',
     RATE_LIMIT_IP_PER_MINUTE: '1000000',

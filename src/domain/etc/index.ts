@@ -23,9 +23,13 @@ export { ESTIMATE_LABEL, estimateClass1TollFen, formatEstimatedFen } from './tol
 export type { TollEstimate } from './toll-estimate'
 export { ETC_CARD_HINT, ETC_CARD_LABEL, VEHICLE_CLASS_LABEL } from './labels'
 export { TollWaiverError, checkTollWaiver, checkVehicleEligibility } from './waiver'
+export { describeSchemePeriod, schemePeriodStatus } from './scheme-period'
+export type { SchemePeriodState, SchemePeriodStatus } from './scheme-period'
 export type {
   TollCondition,
   TollConditionId,
+  TollOutcome,
+  VehicleVerdictKind,
   TollWaiverErrorCode,
   TollWaiverInput,
   TollWaiverSource,

@@ -21,15 +21,17 @@ describe('summariseSavings', () => {
 
   it('counts only free trips as saved, across month and year boundaries', () => {
     expect(summary.byMonth).toEqual([
-      { period: '2025-01', savedFen: SAVED, trips: 1, freeTrips: 1, unestimatedFreeTrips: 0 },
-      { period: '2025-02', savedFen: SAVED, trips: 2, freeTrips: 1, unestimatedFreeTrips: 0 },
-      { period: '2025-03', savedFen: 0, trips: 1, freeTrips: 1, unestimatedFreeTrips: 1 },
-      { period: '2025-12', savedFen: SAVED, trips: 1, freeTrips: 1, unestimatedFreeTrips: 0 },
-      { period: '2026-01', savedFen: 0, trips: 1, freeTrips: 0, unestimatedFreeTrips: 0 },
+      { period: '2025-01', savedFen: SAVED, trips: 1, freeTrips: 1, unestimatedFreeTrips: 0, unconfirmedTrips: 0 },
+      { period: '2025-02', savedFen: SAVED, trips: 2, freeTrips: 1, unestimatedFreeTrips: 0, unconfirmedTrips: 0 },
+      // A U-turn is not a trip between stations: not free.
+      { period: '2025-03', savedFen: 0, trips: 1, freeTrips: 0, unestimatedFreeTrips: 0, unconfirmedTrips: 0 },
+      { period: '2025-12', savedFen: SAVED, trips: 1, freeTrips: 1, unestimatedFreeTrips: 0, unconfirmedTrips: 0 },
+      // After the last known period: not saved, not charged either — 待官方确认.
+      { period: '2026-01', savedFen: 0, trips: 1, freeTrips: 0, unestimatedFreeTrips: 0, unconfirmedTrips: 1 },
     ])
     expect(summary.byYear).toEqual([
-      { period: '2025', savedFen: 3 * SAVED, trips: 5, freeTrips: 4, unestimatedFreeTrips: 1 },
-      { period: '2026', savedFen: 0, trips: 1, freeTrips: 0, unestimatedFreeTrips: 0 },
+      { period: '2025', savedFen: 3 * SAVED, trips: 5, freeTrips: 3, unestimatedFreeTrips: 0, unconfirmedTrips: 0 },
+      { period: '2026', savedFen: 0, trips: 1, freeTrips: 0, unestimatedFreeTrips: 0, unconfirmedTrips: 1 },
     ])
     expect(summary.totalSavedFen).toBe(3 * SAVED)
     expect(summary.totalText).toBe('约 ¥66.87')
@@ -41,6 +43,11 @@ describe('summariseSavings', () => {
     const charged = summary.trips.find((trip) => trip.id === 'feb-15-out-of-scheme')
     expect(charged).toMatchObject({ free: false, savedFen: 0, estimatedTollFen: expect.any(Number) })
     expect(charged?.reasons).toEqual(['出口 龙游北 不在“衢城畅行”免费收费站内'])
+    expect(summary.trips.find((trip) => trip.id === 'jan-01-after-period')).toMatchObject({
+      free: false,
+      outcome: 'period-unknown',
+      savedFen: 0,
+    })
   })
 
   it('saves nothing for a car that does not qualify', () => {

@@ -1,7 +1,8 @@
 /**
  * What the 衢城畅行 waiver (clause 二十六) saved a resident, from the trips they logged. Each trip
  * is judged by checkTollWaiver on its own date; a free trip saves its estimated class-1 ETC toll, a
- * charged trip saves nothing. Totals are integer fen per Shanghai calendar month and year, and are
+ * charged trip saves nothing, and a trip after the last known period saves nothing yet but is
+ * counted apart (unconfirmedTrips): whether it was free is 待官方确认. Totals are integer fen per Shanghai calendar month and year, and are
  * estimates (约) because the tolls are. A trip that can no longer be judged (a station an operator
  * file removed, a broken date) is listed in `skipped` with the reason instead of failing the log.
  */
@@ -9,7 +10,7 @@ import { isDomainError } from '../errors'
 import type { Fen } from '../money'
 import { BUNDLED_TOLL_DATA, type TollData } from '../policy/toll-scheme'
 import { formatEstimatedFen } from './toll-estimate'
-import { checkTollWaiver, checkVehicleEligibility, type VehicleProfile } from './waiver'
+import { checkTollWaiver, checkVehicleEligibility, type TollOutcome, type VehicleProfile } from './waiver'
 
 export interface TripLogEntry {
   id: string
@@ -24,6 +25,7 @@ export interface TripSaving {
   id: string
   date: string
   free: boolean
+  outcome: TollOutcome
   /** The estimated toll when free, else 0. */
   savedFen: Fen
   estimatedTollFen?: Fen
@@ -37,8 +39,10 @@ export interface SavingsTotal {
   savedFen: Fen
   trips: number
   freeTrips: number
-  /** Free trips with no estimate (U-turns): saved something, counted as 0. */
+  /** Free trips with no estimate: saved something, counted as 0. */
   unestimatedFreeTrips: number
+  /** Trips after the last known period: whether they were free is 待官方确认, counted as 0. */
+  unconfirmedTrips: number
 }
 
 export interface SkippedTrip {
@@ -59,8 +63,9 @@ export interface SavingsSummary {
 }
 
 function addTo(totals: Map<string, SavingsTotal>, period: string, trip: TripSaving): void {
-  const total = totals.get(period) ?? { period, savedFen: 0, trips: 0, freeTrips: 0, unestimatedFreeTrips: 0 }
+  const total = totals.get(period) ?? { period, savedFen: 0, trips: 0, freeTrips: 0, unestimatedFreeTrips: 0, unconfirmedTrips: 0 }
   total.trips += 1
+  if (trip.outcome === 'period-unknown') total.unconfirmedTrips += 1
   total.savedFen += trip.savedFen
   if (trip.free) total.freeTrips += 1
   if (trip.free && trip.estimatedTollFen === undefined) total.unestimatedFreeTrips += 1
@@ -93,6 +98,7 @@ export function summariseSavings(
         id: trip.id,
         date: verdict.date,
         free: verdict.free,
+        outcome: verdict.outcome,
         savedFen: verdict.free ? (verdict.estimatedTollFen ?? 0) : 0,
         estimatedTollFen: verdict.estimatedTollFen,
         reasons: verdict.reasons,

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { PlateError } from './plate'
 import { StationError } from './stations'
 import { BUNDLED_TOLL_DATA, type TollData } from '../policy/toll-scheme'
@@ -13,19 +14,22 @@ const FREE_TRIP: TollWaiverInput = {
   date: '2025-06-01',
 }
 
+/** Conditions a trip between two stations can fail for certain (the U-turn's 'route' is tested apart). */
+type KnownCondition = Exclude<TollConditionId, 'route'>
+
 /** For each condition, an input change that fails it and the reason it must give. */
-const FAILURES: Record<TollConditionId, { change: Partial<TollWaiverInput>; reason: string }> = {
+const FAILURES: Record<KnownCondition, { change: Partial<TollWaiverInput>; reason: string }> = {
   plate: { change: { plate: '浙A12345' }, reason: '浙A·12345 不是浙H号牌：只有浙H号牌免费' },
   vehicleClass: { change: { vehicleClass: 2 }, reason: '车型为二类客车（10–19 座）：只有一类客车（9 座及以下小客车）免费' },
   etcCard: { change: { etcCard: 'prepaid' }, reason: '使用的是 ETC 储值卡：只有 ETC 记账卡免费' },
   entry: { change: { entry: '龙游北' }, reason: '入口 龙游北 不在“衢城畅行”免费收费站内' },
   exit: { change: { exit: '杨林' }, reason: '出口 杨林 不在“衢城畅行”免费收费站内' },
-  period: { change: { date: '2026-01-01' }, reason: '2026-01-01 不在“衢城畅行”实施期内（2025-01-01 至 2025-12-31）' },
+  period: { change: { date: '2024-12-31' }, reason: '2024-12-31 不在“衢城畅行”实施期内（2025-01-01 至 2025-12-31）' },
 }
-const CONDITIONS = Object.keys(FAILURES) as TollConditionId[]
+const CONDITIONS = Object.keys(FAILURES) as KnownCondition[]
 
 /** Every subset of the six conditions: 64 cases, from all-pass to all-fail. */
-const COMBINATIONS: TollConditionId[][] = Array.from({ length: 2 ** CONDITIONS.length }, (_, mask) =>
+const COMBINATIONS: KnownCondition[][] = Array.from({ length: 2 ** CONDITIONS.length }, (_, mask) =>
   CONDITIONS.filter((_condition, index) => mask & (1 << index)),
 )
 
@@ -73,12 +77,16 @@ describe('checkTollWaiver: clause (二十六) conditions', () => {
   })
 
   it.each([
-    ['first day', '2025-01-01', true],
-    ['last day', '2025-12-31', true],
-    ['day before', '2024-12-31', false],
-    ['day after', '2026-01-01', false],
-  ])('period boundary: %s (%s)', (_case, date, free) => {
-    expect(checkTollWaiver({ ...FREE_TRIP, date }).free).toBe(free)
+    ['first day', '2025-01-01', 'free', '✓ 免费'],
+    ['last day', '2025-12-31', 'free', '✓ 免费'],
+    ['day before', '2024-12-31', 'charged', '✗ 收费'],
+    ['day after: not known', '2026-01-01', 'period-unknown', '？ 是否免费待官方确认'],
+    ['a year later: not known', '2026-12-06', 'period-unknown', '？ 是否免费待官方确认'],
+  ] as const)('period boundary: %s (%s) → %s', (_case, date, outcome, headline) => {
+    const verdict = checkTollWaiver({ ...FREE_TRIP, date })
+    expect(verdict.outcome).toBe(outcome)
+    expect(verdict.headline).toBe(headline)
+    expect(verdict.free).toBe(outcome === 'free')
   })
 
   it('uses today in Shanghai when no date is given', () => {
@@ -88,6 +96,70 @@ describe('checkTollWaiver: clause (二十六) conditions', () => {
     } finally {
       jest.useRealTimers()
     }
+  })
+})
+
+describe('checkTollWaiver after the last known period (待官方确认)', () => {
+  it('an otherwise free trip is neither free nor charged: the period is unknown', () => {
+    const verdict = checkTollWaiver({ ...FREE_TRIP, date: '2026-12-06' })
+    expect(verdict.failed).toEqual([])
+    expect(verdict.unknown).toEqual(['period'])
+    expect(verdict.provisional).toBe(true)
+    expect(verdict.period.state).toBe('after-period')
+    expect(verdict.reasons).toEqual([
+      '“衢城畅行”已知的实施期为 2025-01-01 至 2025-12-31；2025-12-31 之后是否延续待官方确认，官方公布前不能确定免费还是收费',
+      '其他条件都符合已知实施期的规定：若“衢城畅行”延续且条件不变，这趟免费；若不延续，按正常收费',
+    ])
+    expect(verdict.checks.find((check) => check.id === 'period')).toEqual({
+      id: 'period',
+      passed: false,
+      unknown: true,
+      text: '2026-12-06 在已知实施期（2025-01-01 至 2025-12-31）之后：是否延续待官方确认',
+    })
+    expect(verdict.estimatedTollText).toBe('约 ¥22.29')
+  })
+
+  it.each([
+    ['浙A', { plate: '浙A12345' }, ['plate']],
+    ['储值卡', { etcCard: 'prepaid' as const }, ['etcCard']],
+    ['an out-of-scheme exit', { exit: '杨林' }, ['exit']],
+  ])('a trip that fails %s is charged for that reason, and still says the period is unknown', (_case, change, failed) => {
+    const verdict = checkTollWaiver({ ...FREE_TRIP, ...change, date: '2026-12-06' })
+    expect(verdict.outcome).toBe('charged')
+    expect(verdict.failed).toEqual(failed)
+    expect(verdict.reasons).toHaveLength(2)
+    expect(verdict.reasons[1]).toMatch(/2025-12-31 之后是否延续待官方确认/)
+  })
+
+  it('never says 免费 nor a bare 收费 on any date after the period (property)', () => {
+    const afterPeriod = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true })
+    fc.assert(
+      fc.property(
+        afterPeriod,
+        fc.constantFrom('衢州东', '江山', '杨林'),
+        fc.constantFrom('浙H12345', '浙A12345'),
+        (instant, exit, plate) => {
+          const date = instant.toISOString().slice(0, 10)
+          const verdict = checkTollWaiver({ ...FREE_TRIP, plate, exit, date })
+          const car = checkVehicleEligibility({ plate, vehicleClass: 1, etcCard: 'postpaid' }, BUNDLED_TOLL_DATA, date)
+          expect(verdict.free).toBe(false)
+          expect(verdict.reasons.some((reason) => reason.includes('待官方确认'))).toBe(true)
+          expect(car.reasons.join('')).not.toMatch(/通行免费/)
+          expect(car.headline).not.toMatch(/^✓/)
+        },
+      ),
+    )
+  })
+
+  it('an imported period covering the date makes it free again', () => {
+    const extended: TollData = {
+      ...BUNDLED_TOLL_DATA,
+      period: { ...BUNDLED_TOLL_DATA.period, value: { from: '2026-01-01', to: '2026-12-31' } },
+    }
+    expect(checkTollWaiver({ ...FREE_TRIP, date: '2026-12-06' }, extended).outcome).toBe('free')
+    expect(checkVehicleEligibility({ plate: '浙H12345', vehicleClass: 1, etcCard: 'postpaid' }, extended, '2026-12-06').verdict).toBe(
+      'free-in-period',
+    )
   })
 })
 
@@ -136,20 +208,22 @@ describe('checkTollWaiver: what a screen needs besides the verdict', () => {
     expect(verdict.notes).toContain('二类客车（10–19 座）的费率未收录，不估算通行费')
   })
 
-  it('judges a U-turn at an in-scheme station as free, without an estimate', () => {
+  it('does not count a U-turn at an in-scheme station as a trip between stations: not free, no estimate', () => {
     const verdict = checkTollWaiver({ ...FREE_TRIP, exit: '衢州东站' })
-    expect(verdict.free).toBe(true)
+    expect(verdict.free).toBe(false)
+    expect(verdict.outcome).toBe('charged')
+    expect(verdict.failed).toEqual(['route'])
     expect(verdict.sameStation).toBe(true)
     expect(verdict.estimatedTollFen).toBeUndefined()
     expect(verdict.distanceKm).toBe(0)
-    expect(verdict.reasons[0]).toMatch(/在 衢州东 同站进出/)
-    expect(verdict.notes[0]).toMatch(/同一收费站进出（掉头）/)
+    expect(verdict.reasons).toEqual(['在 衢州东 同站进出（掉头）：不是收费站之间的通行，不在“衢城畅行”减免范围内'])
+    expect(verdict.notes[0]).toMatch(/同一收费站进出（掉头）：条款减免的是“收费站间通行”/)
   })
 
-  it('judges a U-turn at an out-of-scheme station as charged, both ends named', () => {
+  it('judges a U-turn at an out-of-scheme station as charged, every reason named', () => {
     const verdict = checkTollWaiver({ ...FREE_TRIP, entry: '杨林', exit: '杨林' })
     expect(verdict.free).toBe(false)
-    expect(verdict.failed).toEqual(['entry', 'exit'])
+    expect(verdict.failed).toEqual(['route', 'entry', 'exit'])
   })
 })
 
@@ -191,7 +265,7 @@ describe('checkTollWaiver follows the data it is given', () => {
       period: { ...BUNDLED_TOLL_DATA.period, value: { from: '2025-01-01', to: '2026-12-31' } },
     }
     expect(checkTollWaiver({ ...FREE_TRIP, date: '2026-03-01' }, extended).free).toBe(true)
-    expect(checkTollWaiver({ ...FREE_TRIP, date: '2026-03-01' }).free).toBe(false)
+    expect(checkTollWaiver({ ...FREE_TRIP, date: '2026-03-01' }).outcome).toBe('period-unknown')
   })
 
   it('an open-ended period says 起', () => {
@@ -204,14 +278,66 @@ describe('checkTollWaiver follows the data it is given', () => {
 })
 
 describe('checkVehicleEligibility (我的车)', () => {
-  it('passes an eligible car with one positive reason', () => {
-    const result = checkVehicleEligibility({ plate: '浙H12345', vehicleClass: 1, etcCard: 'postpaid' })
-    expect(result.eligible).toBe(true)
-    expect(result.reasons).toEqual(['符合条件：浙H号牌、一类客车（9 座及以下小客车）、ETC 记账卡；在“衢城畅行”收费站之间通行免费'])
+  const CAR = { plate: '浙H12345', vehicleClass: 1, etcCard: 'postpaid' } as const
+  const CONDITIONS_TEXT = '浙H号牌、一类客车（9 座及以下小客车）、ETC 记账卡'
+
+  it.each([
+    [
+      'in the period',
+      CAR,
+      '2025-06-01',
+      'free-in-period',
+      '✓ 您的车符合免费条件',
+      [`符合条件：${CONDITIONS_TEXT}；在“衢城畅行”收费站之间通行免费（实施期 2025-01-01 至 2025-12-31）`],
+    ],
+    [
+      'after the period: never 通行免费',
+      CAR,
+      '2026-12-06',
+      'period-unknown',
+      '？ 2026 年是否免费待官方确认',
+      [
+        `您的车符合已知实施期（2025-01-01 至 2025-12-31）的条件：${CONDITIONS_TEXT}`,
+        '“衢城畅行”已知的实施期为 2025-01-01 至 2025-12-31；2025-12-31 之后是否延续待官方确认，官方公布前不能确定免费还是收费',
+      ],
+    ],
+    [
+      'before the scheme',
+      CAR,
+      '2024-06-01',
+      'not-started',
+      '✗ “衢城畅行”尚未实施',
+      [`符合条件：${CONDITIONS_TEXT}；但 2024-06-01 “衢城畅行”尚未实施（实施期 2025-01-01 至 2025-12-31）`],
+    ],
+    [
+      'a 浙A car after the period',
+      { ...CAR, plate: '浙A12345' },
+      '2026-12-06',
+      'not-eligible',
+      '✗ 您的车不符合免费条件',
+      [
+        '浙A·12345 不是浙H号牌：只有浙H号牌免费',
+        '“衢城畅行”已知的实施期为 2025-01-01 至 2025-12-31；2025-12-31 之后是否延续待官方确认，官方公布前不能确定免费还是收费',
+      ],
+    ],
+  ] as const)('%s', (_case, car, date, verdict, headline, reasons) => {
+    const result = checkVehicleEligibility(car, BUNDLED_TOLL_DATA, date)
+    expect(result.verdict).toBe(verdict)
+    expect(result.headline).toBe(headline)
+    expect(result.reasons).toEqual(reasons)
+  })
+
+  it('judges today in Shanghai when no date is given', () => {
+    jest.useFakeTimers({ now: Date.parse('2026-12-06T02:00:00Z') })
+    try {
+      expect(checkVehicleEligibility(CAR).verdict).toBe('period-unknown')
+    } finally {
+      jest.useRealTimers()
+    }
   })
 
   it('lists each car-level failure', () => {
-    const result = checkVehicleEligibility({ plate: '沪A12345', vehicleClass: 2, etcCard: 'none' })
+    const result = checkVehicleEligibility({ plate: '沪A12345', vehicleClass: 2, etcCard: 'none' }, BUNDLED_TOLL_DATA, '2025-06-01')
     expect(result.eligible).toBe(false)
     expect(result.checks.map((check) => check.passed)).toEqual([false, false, false])
     expect(result.reasons).toHaveLength(3)

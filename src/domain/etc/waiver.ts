@@ -7,13 +7,18 @@
  * Each failed condition gives its own reason; a free trip gives one positive reason. The verdict is
  * `provisional` whenever a figure it rests on is not confirmed (the 13 stations are not published).
  *
- * Entry equal to exit is a U-turn (同站进出). We judge it like any other trip — the station is at
- * both ends, so an in-scheme station satisfies 4 and 5 — but give no toll estimate, since the
- * distance driven is unknown (the straight line is zero), and say so in `notes`.
+ * A date after the last known period is neither free nor charged: whether the scheme continues is
+ * 待官方确认 (scheme-period.ts), so the period condition is `unknown` and, when everything else
+ * holds, the outcome is 'period-unknown'. The vehicle check (我的车) likewise never says 通行免费
+ * outside a known period.
+ *
+ * Entry equal to exit is a U-turn (同站进出): the clause waives tolls for travel 收费站间 — between
+ * stations — so a U-turn is not such a trip (this app's reading, said in `notes`); it is not free
+ * and gets no toll estimate, since the distance driven is unknown.
  */
 import { DomainError } from '../errors'
 import type { Fen } from '../money'
-import { assertDate, isDateWithin, todayInShanghai } from '../time'
+import { assertDate, todayInShanghai } from '../time'
 import { STATUS_LABEL, isProvisional, type FigureStatus } from '../policy/types'
 import { getClause } from '../policy/clauses'
 import { BUNDLED_TOLL_DATA, ETC_CARDS, VEHICLE_CLASSES, type EtcCard, type TollData, type VehicleClass } from '../policy/toll-scheme'
@@ -22,17 +27,20 @@ import { ETC_CARD_LABEL, VEHICLE_CLASS_LABEL } from './labels'
 import { formatPlate, parsePlate, type ParsedPlate } from './plate'
 import { haversineKm } from './geo'
 import { findStation } from './stations'
+import { schemePeriodStatus, type SchemePeriodStatus } from './scheme-period'
 import { estimateClass1TollFen, formatEstimatedFen, type TollEstimate } from './toll-estimate'
 
 export type TollWaiverErrorCode = 'VEHICLE_CLASS_INVALID' | 'ETC_CARD_INVALID'
 
 export class TollWaiverError extends DomainError<TollWaiverErrorCode> {}
 
-export type TollConditionId = 'plate' | 'vehicleClass' | 'etcCard' | 'entry' | 'exit' | 'period'
+export type TollConditionId = 'plate' | 'vehicleClass' | 'etcCard' | 'route' | 'entry' | 'exit' | 'period'
 
 export interface TollCondition {
   id: TollConditionId
   passed: boolean
+  /** Neither met nor failed: nobody knows yet (a date after the last known period). `passed` is false. */
+  unknown?: boolean
   /** Chinese, says what was found and, when it failed, what would qualify. */
   text: string
 }
@@ -44,9 +52,20 @@ export interface VehicleProfile {
   etcCard: EtcCard
 }
 
+/**
+ * free-in-period: the car qualifies and the date is in a known period (trips still need stations);
+ * not-eligible: the car fails a condition; period-unknown: the car meets the last known conditions
+ * but the date is after the last known period; not-started: before the scheme began.
+ */
+export type VehicleVerdictKind = 'free-in-period' | 'not-eligible' | 'period-unknown' | 'not-started'
+
 export interface VehicleEligibility {
   /** The car itself qualifies (plate, class, card); trips still depend on stations and date. */
   eligible: boolean
+  verdict: VehicleVerdictKind
+  /** '✓ 您的车符合免费条件', '？ 2026 年是否免费待官方确认' … */
+  headline: string
+  period: SchemePeriodStatus
   plate: ParsedPlate
   checks: TollCondition[]
   /** One per failed condition, or one positive reason. */
@@ -72,13 +91,22 @@ export interface TollWaiverSource {
   period: { from: string; to: string | null }
 }
 
+/** 'period-unknown': every other condition holds, but whether the scheme runs on the date is 待官方确认. */
+export type TollOutcome = 'free' | 'charged' | 'period-unknown'
+
 export interface TollWaiverVerdict {
   free: boolean
+  outcome: TollOutcome
+  /** '✓ 免费', '✗ 收费', '？ 是否免费待官方确认'. */
+  headline: string
+  period: SchemePeriodStatus
   /** Chinese: one per failed condition, or one positive reason when free. */
   reasons: string[]
   /** Every condition with pass/fail, for a checklist. */
   checks: TollCondition[]
   failed: TollConditionId[]
+  /** Conditions nobody can judge yet (the period after the last known one). */
+  unknown: TollConditionId[]
   /** True when the verdict rests on a figure that is not confirmed: show 待官方确认. */
   provisional: boolean
   statusLabel: string
@@ -115,8 +143,13 @@ function assertEtcCard(value: unknown): EtcCard {
 
 const anyProvisional = (statuses: FigureStatus[]): boolean => statuses.some(isProvisional)
 
-/** The car-level conditions 1–3, for the 我的车 screen's instant verdict. */
-export function checkVehicleEligibility(vehicle: VehicleProfile, data: TollData = BUNDLED_TOLL_DATA): VehicleEligibility {
+/**
+ * The car-level conditions 1–3, for the 我的车 screen's instant verdict on `date` (today when
+ * omitted): it promises 通行免费 only inside a known period.
+ */
+export function checkVehicleEligibility(vehicle: VehicleProfile, data: TollData = BUNDLED_TOLL_DATA, date?: string): VehicleEligibility {
+  const day = date === undefined ? todayInShanghai() : assertDate(date, 'date')
+  const period = schemePeriodStatus(data, day)
   const plate = typeof vehicle.plate === 'string' ? parsePlate(vehicle.plate) : parsePlate(vehicle.plate.plate)
   const vehicleClass = assertVehicleClass(vehicle.vehicleClass)
   const etcCard = assertEtcCard(vehicle.etcCard)
@@ -148,29 +181,63 @@ export function checkVehicleEligibility(vehicle: VehicleProfile, data: TollData 
     { id: 'etcCard', passed: cardOk, text: cardOk ? `使用 ${ETC_CARD_LABEL[etcCard]}` : cardFailure },
   ]
   const eligible = checks.every((check) => check.passed)
-  const reasons = eligible
-    ? [`符合条件：${requiredPrefix}号牌、${VEHICLE_CLASS_LABEL[vehicleClass]}、${ETC_CARD_LABEL[etcCard]}；在“衢城畅行”收费站之间通行免费`]
-    : checks.filter((check) => !check.passed).map((check) => check.text)
-  const provisional = anyProvisional([plateProvince.status, plateCity.status, requiredClass.status, requiredCard.status])
-  return { eligible, plate, checks, reasons, provisional }
+  const conditions = `${requiredPrefix}号牌、${VEHICLE_CLASS_LABEL[vehicleClass]}、${ETC_CARD_LABEL[etcCard]}`
+  const verdict: VehicleVerdictKind = !eligible
+    ? 'not-eligible'
+    : period.state === 'in-period'
+      ? 'free-in-period'
+      : period.state === 'after-period'
+        ? 'period-unknown'
+        : 'not-started'
+  const failedReasons = checks.filter((check) => !check.passed).map((check) => check.text)
+  const reasons: Record<VehicleVerdictKind, string[]> = {
+    'free-in-period': [`符合条件：${conditions}；在“衢城畅行”收费站之间通行免费（实施期 ${period.periodText}）`],
+    'period-unknown': [`您的车符合已知实施期（${period.periodText}）的条件：${conditions}`, period.text],
+    'not-started': [`符合条件：${conditions}；但 ${period.text}`],
+    'not-eligible': period.state === 'after-period' ? [...failedReasons, period.text] : failedReasons,
+  }
+  const headline: Record<VehicleVerdictKind, string> = {
+    'free-in-period': '✓ 您的车符合免费条件',
+    'period-unknown': `？ ${day.slice(0, 4)} 年是否免费待官方确认`,
+    'not-started': '✗ “衢城畅行”尚未实施',
+    'not-eligible': '✗ 您的车不符合免费条件',
+  }
+  const provisional =
+    verdict === 'period-unknown' || anyProvisional([plateProvince.status, plateCity.status, requiredClass.status, requiredCard.status])
+  return { eligible, verdict, headline: headline[verdict], period, plate, checks, reasons: reasons[verdict], provisional }
 }
 
-function describePeriod(period: { from: string; to: string | null }): string {
-  return period.to === null ? `${period.from} 起` : `${period.from} 至 ${period.to}`
+function periodCondition(period: SchemePeriodStatus): TollCondition {
+  if (period.state === 'after-period') {
+    return {
+      id: 'period',
+      passed: false,
+      unknown: true,
+      text: `${period.date} 在已知实施期（${period.periodText}）之后：是否延续待官方确认`,
+    }
+  }
+  return period.state === 'in-period'
+    ? { id: 'period', passed: true, text: period.text }
+    : { id: 'period', passed: false, text: `${period.date} 不在“衢城畅行”实施期内（${period.periodText}）` }
 }
+
+const HEADLINE: Record<TollOutcome, string> = { free: '✓ 免费', charged: '✗ 收费', 'period-unknown': '？ 是否免费待官方确认' }
 
 /** Is this trip free under clause (二十六)? Throws PlateError, StationError (with suggestions), TimeError. */
 export function checkTollWaiver(input: TollWaiverInput, data: TollData = BUNDLED_TOLL_DATA): TollWaiverVerdict {
-  const vehicle = checkVehicleEligibility(input, data)
+  const date = input.date === undefined ? todayInShanghai() : assertDate(input.date, 'date')
+  const vehicle = checkVehicleEligibility(input, data, date)
   const entry = findStation(input.entry, data.stations, 'entry')
   const exit = findStation(input.exit, data.stations, 'exit')
-  const date = input.date === undefined ? todayInShanghai() : assertDate(input.date, 'date')
   const period = data.period.value
-  const inPeriod = isDateWithin(date, period.from, period.to)
+  const periodStatus = vehicle.period
   const sameStation = entry.id === exit.id
 
   const checks: TollCondition[] = [
     ...vehicle.checks,
+    ...(sameStation
+      ? [{ id: 'route' as const, passed: false, text: `在 ${entry.name} 同站进出（掉头）：不是收费站之间的通行，不在“衢城畅行”减免范围内` }]
+      : []),
     {
       id: 'entry',
       passed: entry.inScheme,
@@ -181,28 +248,30 @@ export function checkTollWaiver(input: TollWaiverInput, data: TollData = BUNDLED
       passed: exit.inScheme,
       text: exit.inScheme ? `出口 ${exit.name} 在“衢城畅行”范围内` : `出口 ${exit.name} 不在“衢城畅行”免费收费站内`,
     },
-    {
-      id: 'period',
-      passed: inPeriod,
-      text: inPeriod ? `${date} 在实施期内（${describePeriod(period)}）` : `${date} 不在“衢城畅行”实施期内（${describePeriod(period)}）`,
-    },
+    periodCondition(periodStatus),
   ]
-  const failed = checks.filter((check) => !check.passed)
-  const free = failed.length === 0
-  const reasons = free
-    ? [
-        `免费：${formatPlate(vehicle.plate)}，${VEHICLE_CLASS_LABEL[data.eligibility.vehicleClass.value]}，` +
-          `使用 ${ETC_CARD_LABEL[data.eligibility.etcCard.value]}，` +
-          (sameStation ? `在 ${entry.name} 同站进出` : `在 ${entry.name} 与 ${exit.name} 之间通行`) +
-          '，属于“衢城畅行”减免范围',
-      ]
-    : failed.map((check) => check.text)
+  const failed = checks.filter((check) => !check.passed && !check.unknown)
+  const unknown = checks.filter((check) => check.unknown)
+  const outcome: TollOutcome = failed.length > 0 ? 'charged' : unknown.length > 0 ? 'period-unknown' : 'free'
+  const free = outcome === 'free'
+  const reasons: Record<TollOutcome, () => string[]> = {
+    free: () => [
+      `免费：${formatPlate(vehicle.plate)}，${VEHICLE_CLASS_LABEL[data.eligibility.vehicleClass.value]}，` +
+        `使用 ${ETC_CARD_LABEL[data.eligibility.etcCard.value]}，在 ${entry.name} 与 ${exit.name} 之间通行，属于“衢城畅行”减免范围`,
+    ],
+    'period-unknown': () => [
+      periodStatus.text,
+      `其他条件都符合已知实施期的规定：若“衢城畅行”延续且条件不变，这趟免费；若不延续，按正常收费`,
+    ],
+    // After the last known period a charged trip still says the period is unknown: no bare 收费.
+    charged: () => [...failed.map((check) => check.text), ...unknown.map(() => periodStatus.text)],
+  }
 
   const notes: string[] = []
   let estimate: TollEstimate | undefined
   let estimatedTollFen: Fen | undefined
   if (sameStation) {
-    notes.push('同一收费站进出（掉头）：按该站是否在“衢城畅行”范围内判断；实际行驶里程未知，不估算通行费')
+    notes.push('同一收费站进出（掉头）：条款减免的是“收费站间通行”，本应用不把掉头算作收费站之间的行程；实际行驶里程未知，不估算通行费')
   } else if (input.vehicleClass === 1) {
     estimate = estimateClass1TollFen(entry, exit, data.rates)
     estimatedTollFen = input.etcCard === 'none' ? estimate.grossFen : estimate.tollFen
@@ -221,13 +290,20 @@ export function checkTollWaiver(input: TollWaiverInput, data: TollData = BUNDLED
     notes.push(`“衢城畅行”的 ${data.stationCount.value} 个收费站名单官方尚未公布，本应用暂定的站点范围待官方确认`)
   }
 
-  const provisional = vehicle.provisional || anyProvisional([...stationStatuses, data.period.status, data.stationCount.status])
+  const provisional =
+    outcome === 'period-unknown' ||
+    vehicle.provisional ||
+    anyProvisional([...stationStatuses, data.period.status, data.stationCount.status])
   const clause = getClause('二十六')
   return {
     free,
-    reasons,
+    outcome,
+    headline: HEADLINE[outcome],
+    period: periodStatus,
+    reasons: reasons[outcome](),
     checks,
     failed: failed.map((check) => check.id),
+    unknown: unknown.map((check) => check.id),
     provisional,
     statusLabel: STATUS_LABEL[provisional ? 'provisional' : 'confirmed'],
     estimatedTollFen,

@@ -1,4 +1,4 @@
-import { eventsTodayAndThisWeek, weekContaining } from './this-week'
+import { eventsTodayAndThisWeek, weekContaining, weeksAhead } from './this-week'
 import { makeEvent, weeklyMarket } from './test-fixtures'
 
 const names = (list: { occurrence: { key: string } }[]) => list.map((item) => item.occurrence.key)
@@ -30,10 +30,20 @@ test('today lists what touches today, the rest of the week what starts after it'
   expect(result.week).toEqual({ from: '2025-10-06', to: '2025-10-12' })
 })
 
-test('on Sunday nothing is left of the week after today', () => {
+test('on Sunday the days ahead are next week: events starting tomorrow are listed', () => {
   const result = eventsTodayAndThisWeek(events, '2025-10-12')
   expect(names(result.today)).toEqual([])
-  expect(result.laterThisWeek).toEqual([])
+  expect(result.ahead).toEqual({ from: '2025-10-13', to: '2025-10-19', nextWeek: true })
+  expect(names(result.laterThisWeek)).toEqual(['next-monday@2025-10-13', 'market@2025-10-18'])
+})
+
+test.each([
+  ['a Thursday', '2025-10-09', { from: '2025-10-06', to: '2025-10-12', nextWeek: false }],
+  ['a Saturday', '2025-10-11', { from: '2025-10-06', to: '2025-10-12', nextWeek: false }],
+  ['a Sunday: this week and next', '2025-10-12', { from: '2025-10-06', to: '2025-10-19', nextWeek: true }],
+  ['a Sunday across a year', '2026-01-04', { from: '2025-12-29', to: '2026-01-11', nextWeek: true }],
+])('weeksAhead on %s', (_case, today, expected) => {
+  expect(weeksAhead(today)).toEqual(expected)
 })
 
 test('a weekly market counts on its own day', () => {

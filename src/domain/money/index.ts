@@ -26,16 +26,37 @@ function toHalfWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET)).replace(/\u3000/g, ' ')
 }
 
+const TOO_LARGE_MESSAGE = '金额过大，请检查是否多输了位数（上限 ¥10,000,000）'
+
+/**
+ * "1e12", "1.5E3": the same number as 1000000000000 or 1500 gets the same answer (issue 19 item 7),
+ * so the exponent is applied to the digits as text — never through a float, which would round —
+ * and an absurd exponent is judged from the digit count alone instead of building a huge string.
+ */
+function plainDecimal(whole: string, decimals: string, exponent: number, field?: string): string {
+  const digits = `${whole}${decimals}`
+  const leadingZeros = digits.length - digits.replace(/^0+/, '').length
+  const significant = digits.slice(leadingZeros).replace(/0+$/, '')
+  if (significant === '') return '0'
+  // The decimal point sits this many digits after the first significant digit.
+  const point = whole.length + exponent - leadingZeros
+  if (point > 9) throw new MoneyError('MONEY_TOO_LARGE', TOO_LARGE_MESSAGE, field)
+  if (significant.length - point > 2) throw new MoneyError('MONEY_TOO_PRECISE', '金额最多精确到分（小数点后两位）', field)
+  if (point <= 0) return `0.${'0'.repeat(-point)}${significant}`
+  const padded = significant.padEnd(point, '0')
+  return `${padded.slice(0, point)}.${padded.slice(point)}`
+}
+
 /**
  * Parses what people type for a price in yuan: "4999.5", "4,999.50", "￥4999", "¥ 4999 元",
- * full-width digits, surrounding spaces. Numbers are accepted too (from a picker or the API).
+ * full-width digits, surrounding spaces, exponent notation ("1.5e3"). Numbers are accepted too (from a picker or the API).
  * Returns integer fen. Rejects empty, non-numeric, negative, more than two decimals and
  * amounts over ¥10,000,000 with a MoneyError whose message says what to fix.
  */
 export function parseYuan(input: string | number, field?: string): Fen {
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) throw new MoneyError('MONEY_NOT_A_NUMBER', '金额不是有效的数字', field)
-    return parseYuan(String(input).includes('e') ? input.toFixed(2) : String(input), field)
+    return parseYuan(String(input), field)
   }
   if (typeof input !== 'string') throw new MoneyError('MONEY_NOT_A_NUMBER', '请输入金额', field)
   let text = toHalfWidth(input).trim()
@@ -50,15 +71,20 @@ export function parseYuan(input: string | number, field?: string): Fen {
     }
     text = text.replace(/,/g, '')
   }
+  const exponent = /^(\d*)(?:\.(\d*))?[eE]([+-]?\d+)$/.exec(text)
+  if (exponent && `${exponent[1]}${exponent[2] ?? ''}` !== '') {
+    if (negative) throw new MoneyError('MONEY_NEGATIVE', '金额不能是负数', field)
+    text = plainDecimal(exponent[1], exponent[2] ?? '', Number(exponent[3]), field)
+  }
   const match = /^(\d+)(?:\.(\d*))?$/.exec(text) ?? /^()\.(\d+)$/.exec(text)
   if (!match) throw new MoneyError('MONEY_NOT_A_NUMBER', '金额格式不对，请只输入数字，例如 4999.50', field)
   if (negative) throw new MoneyError('MONEY_NEGATIVE', '金额不能是负数', field)
   const [, whole, decimals = ''] = match
   if (decimals.length > 2) throw new MoneyError('MONEY_TOO_PRECISE', '金额最多精确到分（小数点后两位）', field)
   const wholeDigits = whole.replace(/^0+(?=\d)/, '') || '0'
-  if (wholeDigits.length > 9) throw new MoneyError('MONEY_TOO_LARGE', '金额过大，请检查是否多输了位数（上限 ¥10,000,000）', field)
+  if (wholeDigits.length > 9) throw new MoneyError('MONEY_TOO_LARGE', TOO_LARGE_MESSAGE, field)
   const fen = Number(wholeDigits) * 100 + Number(decimals.padEnd(2, '0'))
-  if (fen > MAX_AMOUNT_FEN) throw new MoneyError('MONEY_TOO_LARGE', '金额过大，请检查是否多输了位数（上限 ¥10,000,000）', field)
+  if (fen > MAX_AMOUNT_FEN) throw new MoneyError('MONEY_TOO_LARGE', TOO_LARGE_MESSAGE, field)
   return fen
 }
 

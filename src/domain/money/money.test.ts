@@ -17,6 +17,12 @@ describe('parseYuan accepts what people type', () => {
     ['1,234,567.89', 123456789],
     [5000, 500000],
     [0.1, 10],
+    ['1e3', 100000],
+    ['1.5E3', 150000],
+    ['2.5e-1', 25],
+    ['0.0001e4', 100],
+    ['1e7', 1000000000],
+    ['0e999999', 0],
   ])('%p → %p fen', (input, fen) => {
     expect(parseYuan(input)).toBe(fen)
   })
@@ -38,6 +44,17 @@ describe('parseYuan rejects bad input with a code and a Chinese message', () => 
     [Number.NaN, 'MONEY_NOT_A_NUMBER'],
     [Number.POSITIVE_INFINITY, 'MONEY_NOT_A_NUMBER'],
     [-1, 'MONEY_NEGATIVE'],
+    ['1e12', 'MONEY_TOO_LARGE'],
+    ['1E12', 'MONEY_TOO_LARGE'],
+    ['１ｅ１２', 'MONEY_TOO_LARGE'],
+    ['1e999999999999', 'MONEY_TOO_LARGE'],
+    [1e21, 'MONEY_TOO_LARGE'],
+    ['1.000000001e7', 'MONEY_TOO_LARGE'],
+    ['1e-3', 'MONEY_TOO_PRECISE'],
+    ['1e-999999999999', 'MONEY_TOO_PRECISE'],
+    ['-1e3', 'MONEY_NEGATIVE'],
+    ['e5', 'MONEY_NOT_A_NUMBER'],
+    ['1e', 'MONEY_NOT_A_NUMBER'],
   ])('%p → %s', (input, code) => {
     let caught: unknown
     try {
@@ -50,6 +67,21 @@ describe('parseYuan rejects bad input with a code and a Chinese message', () => 
     expect(error.code).toBe(code)
     expect(error.field).toBe('priceYuan')
     expect(error.message).toMatch(/[\u4e00-\u9fa5]/)
+  })
+
+  test('the same number gets the same answer however it is written (1e12 vs 1000000000000)', () => {
+    const outcome = (text: string) => {
+      const result = tryParseYuan(text)
+      return result.ok ? result.fen : result.error.code
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 14 }), fc.integer({ min: 0, max: 8 }), (whole, shift) => {
+        const plain = String(whole)
+        const padded = plain.padStart(shift + 1, '0')
+        const mantissa = shift === 0 ? padded : `${padded.slice(0, padded.length - shift)}.${padded.slice(padded.length - shift)}`
+        return outcome(`${mantissa}e${shift}`) === outcome(plain) && outcome(`${plain}E+0`) === outcome(plain)
+      }),
+    )
   })
 
   test('tryParseYuan returns the error instead of throwing', () => {

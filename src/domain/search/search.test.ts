@@ -9,6 +9,9 @@ import {
   type SearchItem,
 } from './search'
 import { staticSearchItems } from './static-items'
+import { schemePeriodStatus } from '../etc/scheme-period'
+import { BUNDLED_TOLL_DATA } from '../policy/toll-scheme'
+import { BUNDLED_TOLL_STATIONS } from '../policy/toll-stations'
 
 /** Items as the server sends them: keys precomputed with pinyin-pro. */
 const AIR_CONDITIONER: SearchItem = {
@@ -234,5 +237,18 @@ describe('properties', () => {
         }
       }),
     )
+  })
+})
+
+describe('station results and the 衢城畅行 period (clause 二十六)', () => {
+  const subtitleOf = (period?: ReturnType<typeof schemePeriodStatus>) =>
+    searchItems('衢州东', staticSearchItems(BUNDLED_TOLL_STATIONS, period)).find((match) => match.item.kind === 'station')?.item.subtitle
+
+  it.each([
+    ['no date given', undefined, '（本应用暂定）'],
+    ['inside the known period', schemePeriodStatus(BUNDLED_TOLL_DATA, '2025-06-01'), '（本应用暂定）'],
+    ['after the last known period', schemePeriodStatus(BUNDLED_TOLL_DATA, '2026-12-06'), '（本应用暂定；2025-12-31 后是否延续待官方确认）'],
+  ])('%s', (_case, period, doubt) => {
+    expect(subtitleOf(period)).toMatch(new RegExp(`衢城畅行站点${doubt.replace(/[()（）]/g, '\\$&')}$`))
   })
 })

@@ -23,6 +23,7 @@ import {
 } from '../policy/subsidy-vocabulary'
 import { BUNDLED_TOLL_STATIONS, type TollStation } from '../policy/toll-stations'
 import { isProvisional } from '../policy/types'
+import type { SchemePeriodStatus } from '../etc/scheme-period'
 import type { SearchItem } from './search'
 
 /** A bundled item before its pinyin is attached. */
@@ -160,9 +161,17 @@ function clauseItems(): StaticSearchSource[] {
   }))
 }
 
-export function stationItem(station: TollStation): SearchItem {
+/**
+ * `period`: whether 衢城畅行 is known to run today. After the last known period a result must not
+ * read as "free here": it says whether the scheme continues is 待官方确认.
+ */
+export function stationItem(station: TollStation, period?: SchemePeriodStatus): SearchItem {
   // The bundled 13 are provisional (clause 二十六 names no stations); an operator's list may be confirmed.
-  const scheme = station.inScheme ? ` · 衢城畅行站点${isProvisional(station.status) ? '（待官方确认）' : ''}` : ''
+  const doubts = [
+    ...(isProvisional(station.status) ? ['本应用暂定'] : []),
+    ...(period?.state === 'after-period' ? [`${period.period.to} 后是否延续待官方确认`] : []),
+  ]
+  const scheme = station.inScheme ? ` · 衢城畅行站点${doubts.length > 0 ? `（${doubts.join('；')}）` : ''}` : ''
   return {
     kind: 'station',
     id: station.id,
@@ -205,8 +214,8 @@ export function staticSearchSources(): StaticSearchSource[] {
   return [...measureItems(), ...calculatorItems(), ...clauseItems(), ...PAGES]
 }
 
-export function bundledStationItems(stations: readonly TollStation[] = BUNDLED_TOLL_STATIONS): SearchItem[] {
-  return stations.map(stationItem)
+export function bundledStationItems(stations: readonly TollStation[] = BUNDLED_TOLL_STATIONS, period?: SchemePeriodStatus): SearchItem[] {
+  return stations.map((station) => stationItem(station, period))
 }
 
 /** The titles static-keys.ts must hold, sorted and without repeats. */

@@ -1,5 +1,5 @@
 import { makeBatch, makeVoucher, sh } from './test-fixtures'
-import { EXPIRING_SOON_MS, nextRoundChange, roundsForToday, vouchersExpiringSoon } from './today'
+import { allRounds, EXPIRING_SOON_MS, nextRoundChange, roundsByWhen, vouchersExpiringSoon, type TodayRound } from './today'
 
 // Two batches around Saturday 3 May 2025: one with a round every other day, one open all week.
 const everyOtherDay = makeBatch({
@@ -16,39 +16,63 @@ const allWeek = makeBatch({
   rounds: [{ id: 'w1', opensAt: '2025-04-30T10:00:00+08:00', closesAt: '2025-05-06T22:00:00+08:00', quota: 100 }],
 })
 const batches = [everyOtherDay, allWeek]
-const pick = (at: number, remaining: Record<string, Record<string, number>> = {}) =>
-  roundsForToday(batches, at, (batch) => remaining[batch.id] ?? {}).map(({ batch, view }) => `${batch.id}/${view.round.id}:${view.phase}`)
+const key = ({ batch, view }: TodayRound) => `${batch.id}/${view.round.id}:${view.phase}`
+const pick = (at: number, remaining: Record<string, Record<string, number>> = {}) => {
+  const rounds = roundsByWhen(batches, at, (batch) => remaining[batch.id] ?? {})
+  return { today: rounds.openingToday.map(key), now: rounds.openNow.map(key), next: rounds.next ? key(rounds.next) : null }
+}
 
-describe("roundsForToday: rounds opening on today's Shanghai date, and rounds open now", () => {
+describe('roundsByWhen: opening today, open now since an earlier day, and the next opening', () => {
   test.each([
     [
-      "early morning: both of today's rounds to come, the week-long round open",
+      "early morning: both of today's rounds to come, the week-long round open since Wednesday",
       sh('2025-05-03 07:00'),
       {},
-      ['b-week/w1:open', 'b-20-5/r2:upcoming', 'b-20-5/r3:upcoming'],
+      { today: ['b-20-5/r2:upcoming', 'b-20-5/r3:upcoming'], now: ['b-week/w1:open'], next: 'b-20-5/r4:upcoming' },
     ],
     [
-      '10:30: the morning round open closes first, so it leads',
+      '10:30: the morning round is open',
       sh('2025-05-03 10:30'),
       {},
-      ['b-20-5/r2:open', 'b-week/w1:open', 'b-20-5/r3:upcoming'],
+      { today: ['b-20-5/r2:open', 'b-20-5/r3:upcoming'], now: ['b-week/w1:open'], next: 'b-20-5/r4:upcoming' },
     ],
     [
       '10:30 with the morning round sold out',
       sh('2025-05-03 10:30'),
       { 'b-20-5': { r2: 0 } },
-      ['b-week/w1:open', 'b-20-5/r3:upcoming', 'b-20-5/r2:sold-out'],
+      { today: ['b-20-5/r3:upcoming', 'b-20-5/r2:sold-out'], now: ['b-week/w1:open'], next: 'b-20-5/r4:upcoming' },
     ],
     [
       "15:00: the morning round is over but still today's",
       sh('2025-05-03 15:00'),
       {},
-      ['b-week/w1:open', 'b-20-5/r3:upcoming', 'b-20-5/r2:closed'],
+      { today: ['b-20-5/r3:upcoming', 'b-20-5/r2:closed'], now: ['b-week/w1:open'], next: 'b-20-5/r4:upcoming' },
     ],
-    ['23:00: both over, the later one first', sh('2025-05-03 23:00'), {}, ['b-week/w1:open', 'b-20-5/r3:closed', 'b-20-5/r2:closed']],
-    ['Sunday: no round opens, only the week-long one is open', sh('2025-05-04 12:00'), {}, ['b-week/w1:open']],
-    ["tomorrow's round is not today's, even a minute before midnight", sh('2025-05-04 23:59'), {}, ['b-week/w1:open']],
-    ['Wednesday after everything', sh('2025-05-07 09:00'), {}, []],
+    [
+      '23:00: both over, the later one first',
+      sh('2025-05-03 23:00'),
+      {},
+      { today: ['b-20-5/r3:closed', 'b-20-5/r2:closed'], now: ['b-week/w1:open'], next: 'b-20-5/r4:upcoming' },
+    ],
+    [
+      "Sunday: nothing opens today; yesterday's rounds are not today's",
+      sh('2025-05-04 12:00'),
+      {},
+      { today: [], now: ['b-week/w1:open'], next: 'b-20-5/r4:upcoming' },
+    ],
+    [
+      'a week-long round sold out is not 正在抢',
+      sh('2025-05-04 12:00'),
+      { 'b-week': { w1: 0 } },
+      { today: [], now: [], next: 'b-20-5/r4:upcoming' },
+    ],
+    [
+      "tomorrow's round is the next one, even a minute before midnight",
+      sh('2025-05-04 23:59'),
+      {},
+      { today: [], now: ['b-week/w1:open'], next: 'b-20-5/r4:upcoming' },
+    ],
+    ['Wednesday after everything', sh('2025-05-07 09:00'), {}, { today: [], now: [], next: null }],
   ])('%s', (_case, at, remaining, expected) => {
     expect(pick(at, remaining)).toEqual(expected)
   })
@@ -58,15 +82,17 @@ describe("roundsForToday: rounds opening on today's Shanghai date, and rounds op
       id: 'b-dawn',
       rounds: [{ id: 'd1', opensAt: '2025-05-03T06:00:00+08:00', closesAt: '2025-05-03T07:00:00+08:00', quota: 1 }],
     })
-    expect(roundsForToday([dawn], sh('2025-05-03 00:30')).map(({ view }) => view.phase)).toEqual(['upcoming'])
-    expect(roundsForToday([dawn], sh('2025-05-02 23:30'))).toEqual([])
+    expect(roundsByWhen([dawn], sh('2025-05-03 00:30')).openingToday.map(({ view }) => view.phase)).toEqual(['upcoming'])
+    const dayBefore = roundsByWhen([dawn], sh('2025-05-02 23:30'))
+    expect(dayBefore.openingToday).toEqual([])
+    expect(dayBefore.next?.view.round.id).toBe('d1')
   })
 
   test('the list changes at the next opening or closing of a listed round', () => {
     const at = sh('2025-05-03 10:30')
-    expect(nextRoundChange(roundsForToday(batches, at), at)).toBe(sh('2025-05-03 12:00'))
+    expect(nextRoundChange(allRounds(roundsByWhen(batches, at)), at)).toBe(sh('2025-05-03 12:00'))
     const evening = sh('2025-05-03 21:00')
-    expect(nextRoundChange(roundsForToday(batches, evening), evening)).toBe(sh('2025-05-03 22:00'))
+    expect(nextRoundChange(allRounds(roundsByWhen(batches, evening)), evening)).toBe(sh('2025-05-03 22:00'))
     expect(nextRoundChange([], evening)).toBeNull()
   })
 })

@@ -1,5 +1,5 @@
 /**
- * What 首页 says about vouchers today (clause 十五): the rounds a resident can act on today, and
+ * What 首页 says about vouchers today (clause 十五): the rounds a resident can act on now or next, and
  * the vouchers in their wallet that are about to expire unused.
  */
 import { shanghaiDateOf } from '../time'
@@ -22,30 +22,52 @@ function whenKey({ view }: TodayRound): number {
   return view.closesAtMs
 }
 
+/** 首页's voucher rounds, named by what each group holds (issue 19 item 4). */
+export interface RoundsByWhen<B extends VoucherBatch = VoucherBatch> {
+  /** 今天开抢: rounds opening on today's Shanghai date, whatever their phase now. */
+  openingToday: TodayRound<B>[]
+  /** 正在抢: rounds open now that opened on an earlier day (a round running all week). */
+  openNow: TodayRound<B>[]
+  /** 下一场: the first round to open after today, when there is one. */
+  next: TodayRound<B> | null
+}
+
+function byPhaseThenTime(a: TodayRound, b: TodayRound): number {
+  return (
+    PHASE_ORDER[a.view.phase] - PHASE_ORDER[b.view.phase] ||
+    whenKey(a) - whenKey(b) ||
+    (a.batch.id < b.batch.id ? -1 : a.batch.id > b.batch.id ? 1 : a.view.index - b.view.index)
+  )
+}
+
 /**
- * Every round opening on today's Shanghai date (whatever its phase now), and every round in its
- * window now: a round that opened days ago and runs all week still matters today. Open rounds
- * first, then the ones still to open, then sold out, then today's rounds already over.
+ * The rounds 首页 lists, in three groups so a round that opened yesterday is never shown as
+ * today's: rounds opening today (open first, then still to open, sold out, over), rounds open
+ * now since an earlier day (closing first leads), and the next opening after today.
  */
-export function roundsForToday<B extends VoucherBatch>(
+export function roundsByWhen<B extends VoucherBatch>(
   batches: readonly B[],
   at: number,
   remainingOf: (batch: B) => RemainingByRound = () => ({}),
-): TodayRound<B>[] {
+): RoundsByWhen<B> {
   const today = shanghaiDateOf(at)
-  const rounds: TodayRound<B>[] = []
+  const openingToday: TodayRound<B>[] = []
+  const openNow: TodayRound<B>[] = []
+  let next: TodayRound<B> | null = null
   for (const batch of batches) {
     for (const view of roundViews(batch, at, remainingOf(batch))) {
-      const inWindow = view.phase === 'open' || view.phase === 'sold-out'
-      if (inWindow || shanghaiDateOf(view.opensAtMs) === today) rounds.push({ batch, view })
+      const opensOn = shanghaiDateOf(view.opensAtMs)
+      if (opensOn === today) openingToday.push({ batch, view })
+      else if (opensOn < today && view.phase === 'open') openNow.push({ batch, view })
+      else if (opensOn > today && (next === null || view.opensAtMs < next.view.opensAtMs)) next = { batch, view }
     }
   }
-  return rounds.sort(
-    (a, b) =>
-      PHASE_ORDER[a.view.phase] - PHASE_ORDER[b.view.phase] ||
-      whenKey(a) - whenKey(b) ||
-      (a.batch.id < b.batch.id ? -1 : a.batch.id > b.batch.id ? 1 : a.view.index - b.view.index),
-  )
+  return { openingToday: openingToday.sort(byPhaseThenTime), openNow: openNow.sort(byPhaseThenTime), next }
+}
+
+/** Every round of the groups, in order. */
+export function allRounds<B extends VoucherBatch>(rounds: RoundsByWhen<B>): TodayRound<B>[] {
+  return [...rounds.openingToday, ...rounds.openNow, ...(rounds.next ? [rounds.next] : [])]
 }
 
 /** The next instant after `at` when one of these rounds opens or closes (the list changes then). */

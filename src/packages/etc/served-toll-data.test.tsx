@@ -42,7 +42,7 @@ function chooseStation(scope: HTMLElement, fieldLabel: string, search: string, s
   fireEvent.click(within(panel).getAllByRole('option', { name: new RegExp(`^${station}，`) })[0])
 }
 
-const verdict = () => screen.getByText(/^✓ 免费$|^✗ 收费$/).closest('[role="status"]') as HTMLElement
+const verdict = () => screen.getByText(/^✓ 免费$|^✗ 收费$|^？ 是否免费待官方确认$/).closest('[role="status"]') as HTMLElement
 
 async function judgeQuzhouDongToLongyouOnceLoaded() {
   render(<EtcTripPage />)
@@ -52,18 +52,19 @@ async function judgeQuzhouDongToLongyouOnceLoaded() {
 }
 
 describe('行程查询', () => {
-  test('a 2026 trip is 收费 for the period on the bundled data and turns 免费 when the extended period arrives', async () => {
+  test('a 2026 trip is 待官方确认 on the bundled data and turns 免费 when the extended period arrives', async () => {
     answerToll(server, servedToll(PERIOD_2026))
     render(<EtcTripPage />)
     // Chosen before the server answered: judged with the bundled data, and the page says so.
     chooseStation(document.body, '入口收费站', 'qzd', '衢州东')
     chooseStation(document.body, '出口收费站', 'ly', '龙游')
-    expect(verdict()).toHaveTextContent('✗ 收费')
-    expect(verdict()).toHaveTextContent('2026-03-02 不在“衢城畅行”实施期内（2025-01-01 至 2025-12-31）')
+    expect(verdict()).toHaveTextContent('？ 是否免费待官方确认')
+    expect(verdict()).toHaveTextContent('2026-03-02 在已知实施期（2025-01-01 至 2025-12-31）之后：是否延续待官方确认')
     expect(screen.getByText(/正在获取运营方的最新数据/)).toBeInTheDocument()
 
     await waitFor(() => expect(verdict()).toHaveTextContent('✓ 免费'))
-    expect(verdict()).toHaveTextContent('2026-03-02 在实施期内（2025-01-01 至 2026-12-31）')
+    expect(verdict()).toHaveTextContent('2026-03-02 在“衢城畅行”实施期内（2025-01-01 至 2026-12-31）')
+    expect(screen.queryByRole('group', { name: /公布时提醒/ })).not.toBeInTheDocument()
     expect(verdict()).toHaveTextContent(/预计省下约 ¥\d+\.\d{2}（估算）/)
     expect(within(verdict()).getByText('数据状态').parentElement).toHaveTextContent('数据版本 2026.1')
     expect(screen.getByText('数据版本 2026.1 · 运营方更新于 2026-01-05 09:30')).toBeInTheDocument()
@@ -76,7 +77,11 @@ describe('行程查询', () => {
     await loaded()
     fireEvent.click(screen.getByRole('button', { name: '选择入口收费站' }))
     const panel = screen.getByRole('region', { name: '选择入口收费站' })
-    expect(within(panel).getAllByRole('option').map((option) => option.textContent?.replace(/G\d.*$/, ''))).toEqual(['衢州东', '龙游', '衢州北'])
+    expect(
+      within(panel)
+        .getAllByRole('option')
+        .map((option) => option.textContent?.replace(/G\d.*$/, '')),
+    ).toEqual(['衢州东', '龙游', '衢州北'])
     fireEvent.input(within(panel).getByRole('textbox'), { target: { value: '江山' } })
     expect(within(panel).getByRole('status')).toHaveTextContent('没有找到“江山”')
     fireEvent.click(screen.getByRole('button', { name: '收起列表' }))
@@ -86,14 +91,16 @@ describe('行程查询', () => {
     expect(verdict()).toHaveTextContent('✓ 免费')
     expect(verdict()).toHaveTextContent('出口 衢州北 在“衢城畅行”范围内')
     fireEvent.click(screen.getByRole('button', { name: '记入我的行程' }))
-    expect(useEtcTripsStore.getState().trips).toEqual([expect.objectContaining({ date: '2026-03-02', entry: 'quzhoudong', exit: 'quzhoubei' })])
+    expect(useEtcTripsStore.getState().trips).toEqual([
+      expect.objectContaining({ date: '2026-03-02', entry: 'quzhoudong', exit: 'quzhoubei' }),
+    ])
   })
 
   test('offline with nothing stored: the bundled verdict, and the page says it could not get the operator’s data', async () => {
     jest.spyOn(console, 'error').mockImplementation(() => undefined)
     answerToll(server, { drop: true })
     await judgeQuzhouDongToLongyouOnceLoaded()
-    expect(verdict()).toHaveTextContent('✗ 收费')
+    expect(verdict()).toHaveTextContent('？ 是否免费待官方确认')
     expect(screen.getByText(/暂时拿不到运营方的最新数据（网络.*），按应用内置数据（版本 2025\.1-内置）判断/)).toBeInTheDocument()
     expect(screen.getByText('数据版本 2025.1-内置 · 应用内置数据')).toBeInTheDocument()
   })
@@ -122,7 +129,7 @@ describe('我的行程', () => {
     answerToll(server, servedToll(PERIOD_2026))
     render(<EtcTripsPage />)
     const card = () => within(screen.getByRole('list', { name: '行程记录' })).getByRole('listitem')
-    expect(card()).toHaveTextContent('✗ 收费')
+    expect(card()).toHaveTextContent('？ 是否免费待官方确认（未计入省下的钱）')
     await waitFor(() => expect(card()).toHaveTextContent(/✓ 免费，省下 约 ¥\d+\.\d{2}（估算）/))
     expect(screen.getByRole('region', { name: '省下的通行费' })).toHaveTextContent('2026 年 3 月省下 约')
     expect(screen.getByRole('region', { name: '省下的通行费' })).toHaveTextContent('数据版本 2026.1 · 运营方更新于 2026-01-05 09:30')
@@ -134,7 +141,9 @@ describe('我的行程', () => {
     render(<EtcTripsPage />)
     await loaded()
     const dropped = screen.getByRole('button', { name: '修改 2026-02-27 衢州东 → 江山 的行程' }).closest('[role="listitem"]') as HTMLElement
-    expect(dropped).toHaveTextContent('✗ 无法判断：江山 不在当前的收费站名单中（数据版本 2026.2），无法判断是否免费；可点“修改”重新选择收费站')
+    expect(dropped).toHaveTextContent(
+      '✗ 无法判断：江山 不在当前的收费站名单中（数据版本 2026.2），无法判断是否免费；可点“修改”重新选择收费站',
+    )
     const summary = screen.getByRole('region', { name: '省下的通行费' })
     expect(summary).toHaveTextContent('另有 1 趟无法判断，未计入')
     expect(summary).toHaveTextContent('免费 1 趟 / 共 1 趟')
@@ -157,7 +166,7 @@ test('站点一览 shows the operator’s list, count, status and version', asyn
   render(<EtcStationsPage />)
   const status = screen.getByRole('region', { name: '数据状态' })
   expect(status).toHaveTextContent(`共 ${BUNDLED_TOLL_DATA.stations.length} 个高速收费站`)
-  await waitFor(() => expect(status).toHaveTextContent('共 3 个高速收费站，其中 3 个在“衢城畅行”免费范围内。免费站点数：3 个'))
+  await waitFor(() => expect(status).toHaveTextContent('共 3 个高速收费站，其中 3 个在“衢城畅行”范围内。免费站点数：3 个'))
   expect(status).toHaveTextContent('免费范围内的站点名单✓ 已确认')
   expect(status).toHaveTextContent('来源：衢州市交通运输局公告（示例）')
   expect(status).toHaveTextContent('数据版本 2026.2 · 运营方更新于 2026-01-05 09:30')

@@ -4,6 +4,7 @@
  * refund.ts) and the detail — the server's sentence, which carries the numbers (还差 ¥3.50).
  */
 import { REDEMPTION_TOKEN_MESSAGES, type RedemptionTokenErrorCode } from '../../domain/vouchers/redemption-token'
+import type { Redemption, RefundPolicy } from '../../domain/vouchers/schema'
 import type { ApiError } from '../../services/api/errors'
 import type { RefundOutcome } from '../../services/api/vouchers'
 
@@ -50,4 +51,27 @@ const REFUND_TEXT: Record<RefundOutcome | 'ALREADY_REFUNDED' | 'NOT_FOUND', stri
 
 export function refundOutcomeText(code: string, serverMessage?: string): string {
   return REFUND_TEXT[code as keyof typeof REFUND_TEXT] ?? `✗ 退款没有成功：${serverMessage ?? '请稍后再试'}`
+}
+
+/**
+ * What the cashier tells the customer before confirming a refund, from the batch's refund rule
+ * (batch data, facts.md: returned only on a full refund inside the validity). Null policy: the
+ * batch is not known yet, so the prompt promises nothing and the result will say.
+ */
+export function refundPromptText(full: boolean, policy: RefundPolicy | null): string {
+  if (!full) return '部分退款时券不退回，顾客的券仍算已使用。'
+  if (policy === 'never-restore') return '这批消费券的规则是用过后退款也不退回，券不会回到顾客券包。'
+  if (policy === 'restore-on-full-refund-within-validity') return '券在有效期内会退回顾客券包，有效期不变；已过有效期则不退回。'
+  return '券是否退回顾客券包要看这批券的退款规则，退款后会显示结果。'
+}
+
+/** The state of one of today's redemptions, in the words of the batch's refund rule. */
+export function redemptionStateText(redemption: Redemption, policy: RefundPolicy | null): string {
+  const refund = redemption.refund
+  if (!refund) return '已核销'
+  if (!refund.full) return '已部分退款，券不退回'
+  if (refund.restored) return '已全额退款，券已退回顾客'
+  if (policy === 'never-restore') return '已全额退款，本批券规则不退回'
+  if (policy === 'restore-on-full-refund-within-validity') return '已全额退款，券已过有效期不退回'
+  return '已全额退款，券不退回'
 }

@@ -200,6 +200,17 @@ test('this week lists 6–12 October', async () => {
   expect(within(week).queryByText('秋日音乐节')).not.toBeInTheDocument()
 })
 
+test('on a Sunday the week list runs on to next Sunday: events starting tomorrow are not hidden', async () => {
+  setClock('2025-10-12T10:00:00+08:00')
+  const monday = makeEvent({ id: 'monday-talk', title: '周一讲座', start: '2025-10-13T19:00:00+08:00', end: '2025-10-13T21:00:00+08:00' })
+  events = [...ALL, monday]
+  await renderLoaded()
+  const week = screen.getByRole('region', { name: '本周活动' })
+  expect(within(week).getByText(/本周活动（10月6日（周一）–10月12日（周日））\s*及下周（至 10月19日（周日））/)).toBeInTheDocument()
+  expect(await within(week).findByText('周一讲座')).toBeInTheDocument()
+  expect(within(week).queryByText('本周没有活动')).not.toBeInTheDocument()
+})
+
 test('month navigation fetches the new grid; a year without holiday data says so', async () => {
   await renderLoaded()
   fireEvent.click(screen.getByRole('button', { name: '下个月' }))

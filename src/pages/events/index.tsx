@@ -14,7 +14,8 @@ import { ClauseCard } from '../../components/clause-card'
 import { PageShell } from '../../components/page-shell'
 import { Pressable } from '../../components/pressable'
 import { listOccurrences, monthGridRange, monthView, type DatedEvent, type EventFilters } from '../../domain/events/calendar'
-import { dateOfDayNumber, dayNumberOf, isoWeekdayOf, pad2 } from '../../domain/events/day-numbers'
+import { pad2 } from '../../domain/events/day-numbers'
+import { weeksAhead } from '../../domain/events/this-week'
 import { todayInShanghai, type DateString } from '../../domain/time'
 import { navigate } from '../../services/navigation'
 import { rangeKey, useEventsStore } from '../../store/events'
@@ -38,12 +39,6 @@ const monthOf = (date: DateString): Month => ({ year: Number(date.slice(0, 4)), 
 function shiftMonth({ year, month }: Month, delta: number): Month {
   const index = year * 12 + (month - 1) + delta
   return { year: Math.floor(index / 12), month: (index % 12) + 1 }
-}
-
-function weekOf(date: DateString): { from: DateString; to: DateString } {
-  const day = dayNumberOf(date)
-  const monday = day - (isoWeekdayOf(day) - 1)
-  return { from: dateOfDayNumber(monday), to: dateOfDayNumber(monday + 6) }
 }
 
 function useMonthData(month: Month, today: DateString) {
@@ -103,7 +98,8 @@ export default function EventsPage() {
   )
   const dayList = view.index.on(selectedDate)
 
-  const week = weekOf(today)
+  // On a Sunday this week is all but over: the list runs on to next Sunday (issue 19 item 5).
+  const week = weeksAhead(today)
   const weekEvents = current.data?.events ?? NO_EVENTS
   const weekList = useMemo(() => listOccurrences(weekEvents, week.from, week.to, filters), [weekEvents, week.from, week.to, filters])
 
@@ -220,12 +216,21 @@ export default function EventsPage() {
 
       <View className='card' role='region' aria-label='本周活动'>
         <View className='title'>
-          本周活动（{formatDate(week.from)}–{formatDate(week.to)}）
+          本周活动（{formatDate(week.from)}–{formatDate(week.nextWeek ? today : week.to)}）
+          {week.nextWeek ? `及下周（至 ${formatDate(week.to)}）` : ''}
         </View>
         <EventList
           items={weekExpanded ? weekList : weekList.slice(0, WEEK_PREVIEW)}
           label='本周活动'
-          empty={current.loading && !current.data ? '正在加载…' : filtered ? '本周没有符合筛选条件的活动' : '本周没有活动'}
+          empty={
+            current.loading && !current.data
+              ? '正在加载…'
+              : filtered
+                ? '本周没有符合筛选条件的活动'
+                : week.nextWeek
+                  ? '本周和下周都没有活动'
+                  : '本周没有活动'
+          }
         />
         {!weekExpanded && weekList.length > WEEK_PREVIEW ? (
           <Pressable className='button button--secondary events-more' onPress={() => setWeekExpanded(true)}>

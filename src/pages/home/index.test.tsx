@@ -16,6 +16,7 @@ import { useEventsStore } from '../../store/events'
 import { usePreferencesStore } from '../../store/preferences'
 import { useRemindersStore } from '../../store/reminders'
 import { currentToken, useSessionStore } from '../../store/session'
+import { useMyClaimsStore } from '../../store/my-claims'
 import { useVoucherBatchesStore } from '../../store/voucher-batches'
 import {
   fail,
@@ -145,6 +146,7 @@ beforeEach(() => {
   useVoucherBatchesStore.setState({ batches: null, fetchedAt: null, fromCache: false, clockOffsetMs: 0, loading: false, error: null })
   useEventsStore.setState({ ranges: {}, loading: {} })
   useRemindersStore.setState({ reminders: null, fromCache: false, fetchedAt: null, error: null })
+  useMyClaimsStore.setState({ userId: null, claimed: {}, counts: null })
   navigateSpy = jest.spyOn(navigation, 'navigate').mockResolvedValue(undefined)
 })
 
@@ -169,8 +171,11 @@ test("anonymous: today's rounds and this week's events, no personal sections, no
   expect(within(open).getByText('● 第 1 轮进行中，剩 37 张，15:00 结束')).toBeInTheDocument()
   expect(later).toHaveAccessibleName('测试券 b-later，满20减5，第 1 轮 12:00 开抢，去消费券页')
   expect(within(later).getByRole('timer')).toHaveTextContent(/^02:00:0[23]$/)
-  // Tomorrow's round is not today's.
-  expect(rounds.queryByText(/b-tomorrow/)).not.toBeInTheDocument()
+  // Tomorrow's round is not today's: it is the next opening, with its date and no countdown.
+  expect(within(rounds.getByRole('list', { name: '今天开抢' })).queryByText(/b-tomorrow/)).not.toBeInTheDocument()
+  const next = within(rounds.getByRole('list', { name: '下一场' })).getByRole('link', { name: /^测试券 b-tomorrow/ })
+  expect(within(next).getByText('○ 第 1 轮 10月10日 10:00 开抢')).toBeInTheDocument()
+  expect(within(next).queryByRole('timer')).not.toBeInTheDocument()
   fireEvent.click(open)
   expect(navigateSpy).toHaveBeenLastCalledWith('vouchers')
 
@@ -235,7 +240,7 @@ test('with a session: vouchers lapsing within three days and the reminders that 
   expect(navigateSpy).toHaveBeenLastCalledWith('my-reminders')
 
   const asked = personalRequests()
-  expect(asked.map((request) => request.path).sort()).toEqual(['/api/v1/me/reminders', '/api/v1/me/vouchers'])
+  expect([...new Set(asked.map((request) => request.path))].sort()).toEqual(['/api/v1/me/reminders', '/api/v1/me/vouchers'])
   expect(asked.every((request) => request.headers.authorization === 'Bearer tok-resident')).toBe(true)
   expect(screen.queryByText(/登录后可看/)).not.toBeInTheDocument()
 })
@@ -265,7 +270,6 @@ test('长辈模式 with a due reminder says that first; with nothing today it sa
   useSessionStore.setState({ session: testSession() })
   render(<HomePage />)
   expect(await screen.findByRole('link', { name: '您有 1 个提醒到时间了，去看看' })).toBeInTheDocument()
-  expect(server.requests.some((request) => request.path === '/api/v1/me/vouchers')).toBe(false)
   cleanup()
 
   useSessionStore.setState({ session: null })
@@ -286,12 +290,70 @@ test('empty: no rounds today, no events, nothing about to lapse, no reminders �
   wallet = [sampleWallet()[1]]
   reminders = []
   useSessionStore.setState({ session: testSession() })
-  await renderHome()
-  expect(region('今天开抢').getByText('今天没有开抢的场次')).toBeInTheDocument()
+  render(<HomePage />)
+  await within(await screen.findByRole('region', { name: '下一场开抢' })).findByText(/数据更新于/)
+  // Nothing opens today and nothing is open: the section is named by what it holds, the next opening.
+  expect(region('下一场开抢').getByRole('link', { name: /^测试券 b-tomorrow，满20减5，第 1 轮 10月10日 10:00 开抢/ })).toBeInTheDocument()
+  await region('今天和本周的活动').findByText(/数据更新于/)
   expect(region('今天和本周的活动').getByText('今天没有活动')).toBeInTheDocument()
   expect(region('今天和本周的活动').getByText('本周接下来没有活动')).toBeInTheDocument()
   expect(await region('即将过期的券').findByText('3 天内没有要过期的券')).toBeInTheDocument()
   expect(await region('我的提醒').findByText(/没有待提醒的事项/)).toBeInTheDocument()
+})
+
+test("a round that opened yesterday is 正在抢 with its end, never today's; with nothing opening today the section is named 正在抢", async () => {
+  batches = [
+    batchView('b-week', [{ id: 'w1', opensInMs: -25 * HOUR, closesInMs: 36 * HOUR }], { w1: 12 }),
+    batchView('b-later', [{ id: 'r1', opensInMs: 2 * HOUR, closesInMs: 6 * HOUR }]),
+  ]
+  await renderHome()
+  const rounds = region('今天开抢')
+  expect(
+    within(rounds.getByRole('list', { name: '今天开抢' }))
+      .getAllByRole('link')
+      .map((link) => link.getAttribute('aria-label')),
+  ).toEqual(['测试券 b-later，满20减5，第 1 轮 12:00 开抢，去消费券页'])
+  const now = within(rounds.getByRole('list', { name: '正在抢' }))
+  expect(now.getByText('● 第 1 轮进行中，剩 12 张，10月10日 22:00 结束')).toBeInTheDocument()
+})
+
+test('with nothing opening today and a round open since yesterday, the section is named 正在抢', async () => {
+  batches = [batchView('b-week', [{ id: 'w1', opensInMs: -25 * HOUR, closesInMs: 36 * HOUR }], { w1: 12 })]
+  render(<HomePage />)
+  const section = await screen.findByRole('region', { name: '正在抢' })
+  expect(await within(section).findByText('● 第 1 轮进行中，剩 12 张，10月10日 22:00 结束')).toBeInTheDocument()
+  expect(screen.queryByRole('region', { name: '今天开抢' })).not.toBeInTheDocument()
+})
+
+test('signed in: a round says how many of its batch the resident holds, and 已领满 when the limit is used up', async () => {
+  useSessionStore.setState({ session: testSession() })
+  wallet = [walletVoucherView('v-1', sampleBatches()[0], 'used'), walletVoucherView('v-2', sampleBatches()[1], 'usable')]
+  await renderHome()
+  expect(await region('今天开抢').findByText('● 第 1 轮进行中，剩 37 张，15:00 结束，已领 1 张')).toBeInTheDocument()
+  cleanup()
+  useMyClaimsStore.setState({ userId: null, claimed: {}, counts: null })
+  wallet = sampleWallet()
+  await renderHome()
+  expect(await region('今天开抢').findByText('● 第 1 轮进行中，剩 37 张，15:00 结束，已领 3 张，已领满')).toBeInTheDocument()
+})
+
+test('长辈模式 promotes only a voucher the resident can still claim', async () => {
+  usePreferencesStore.setState({ elderMode: true })
+  useSessionStore.setState({ session: testSession() })
+  reminders = []
+  // Three of b-open: its per-person limit (3 per batch) is used up, so the line is about b-later.
+  wallet = sampleWallet()
+  render(<HomePage />)
+  expect(await screen.findByRole('link', { name: '今天 12:00 消费券开抢：测试券 b-later，去看看' })).toBeInTheDocument()
+  expect(screen.queryByText(/测试券 b-open/)).not.toBeInTheDocument()
+  cleanup()
+
+  // Anonymous, anyone may claim: the open round leads.
+  useSessionStore.setState({ session: null })
+  render(<HomePage />)
+  expect(await screen.findByRole('link', { name: '消费券正在开抢：测试券 b-open，去看看' })).toBeInTheDocument()
+  // Let the second page's reading of the batches finish here, not inside the next test.
+  await waitFor(() => expect(useVoucherBatchesStore.getState().loading).toBe(false))
 })
 
 test('errors: each section says what went wrong in Chinese and offers 重试; events fall back to the bundled data', async () => {
@@ -342,6 +404,20 @@ test('a countdown that reaches zero turns its round to open, then asks for fresh
     await new Promise((resolve) => setTimeout(resolve, 2100))
   })
   expect(server.requests.filter((request) => request.path === '/api/v1/batches').length).toBeGreaterThanOrEqual(2)
+})
+
+test("on a Sunday 本周接下来 is next week's: an event starting tomorrow is listed", async () => {
+  clockOffset = Date.parse('2025-10-12T10:00:00+08:00') - realNow()
+  try {
+    batches = []
+    await renderHome()
+    const week = region('今天和本周的活动')
+    const next = week.getByRole('list', { name: '下周（10月13日（周一）–10月19日（周日））' })
+    expect(within(next).getByText('下周音乐会')).toBeInTheDocument()
+    expect(week.queryByText('本周接下来没有活动')).not.toBeInTheDocument()
+  } finally {
+    clockOffset = Date.parse('2025-10-09T10:00:00+08:00') - realNow()
+  }
 })
 
 test('a busy week shows three events per group and says how many more, outside the list', async () => {

@@ -24,7 +24,14 @@ import { ELDER_ENTRIES, HOME_ENTRIES, HomeEntries } from './home-entries'
 import { ExpiringVouchers, MyReminders, SignInLine } from './personal'
 import { PolicyLinks } from './policy-links'
 import { TodayRounds } from './today-rounds'
-import { useExpiringVouchers, useRemindersPreview, useSignedInUserId, useTodayEvents, useTodayRounds } from './use-home-data'
+import {
+  useExpiringVouchers,
+  useMyClaimCounts,
+  useRemindersPreview,
+  useSignedInUserId,
+  useTodayEvents,
+  useTodayRounds,
+} from './use-home-data'
 import './index.scss'
 
 interface LayoutProps {
@@ -45,6 +52,7 @@ function Brand({ today }: { today: DateString }) {
 function FullHome({ today, shown }: LayoutProps) {
   const userId = useSignedInUserId()
   const rounds = useTodayRounds(shown)
+  const claimCounts = useMyClaimCounts(userId, shown)
   const events = useTodayEvents(today, shown)
   return (
     <>
@@ -52,9 +60,9 @@ function FullHome({ today, shown }: LayoutProps) {
       <ElderModeOffer />
       <Brand today={today} />
       <HomeEntries entries={HOME_ENTRIES} />
-      <TodayRounds data={rounds} />
+      <TodayRounds data={rounds} counts={claimCounts} />
       {userId ? <Personal userId={userId} shown={shown} /> : <SignInLine />}
-      <WeekEvents data={events} today={today} />
+      <WeekEvents data={events} />
       <PolicyLinks />
     </>
   )
@@ -76,9 +84,12 @@ function SimpleHome({ today, shown }: LayoutProps) {
   const rounds = useTodayRounds(shown)
   const events = useTodayEvents(today, shown)
   const reminders = useRemindersPreview(userId, shown, 0)
+  const claimCounts = useMyClaimCounts(userId, shown)
   const line = mostImportantToday({
     dueReminders: userId ? reminders.due : 0,
-    rounds: Array.isArray(rounds.rounds) ? rounds.rounds : null,
+    // Signed in but the wallet not read yet: promote no voucher rather than one already used up.
+    rounds: rounds.rounds === 'invalid' || (userId && !claimCounts) ? null : rounds.rounds,
+    claimCounts,
     todayEvents: events.lists && events.lists !== 'invalid' ? events.lists.today : null,
   })
   return (

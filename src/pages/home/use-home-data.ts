@@ -7,11 +7,20 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { monthGridRange } from '../../domain/events/calendar'
 import { eventsTodayAndThisWeek, type TodayAndThisWeek } from '../../domain/events/this-week'
 import { shanghaiDayBounds, type DateString } from '../../domain/time'
-import { nextRoundChange, roundsForToday, vouchersExpiringSoon, type TodayRound } from '../../domain/vouchers/today'
+import type { ClaimCountsByBatch } from '../../domain/vouchers/my-claims'
+import {
+  allRounds,
+  nextRoundChange,
+  roundsByWhen,
+  vouchersExpiringSoon,
+  type RoundsByWhen,
+  type TodayRound,
+} from '../../domain/vouchers/today'
 import { userMessage } from '../../services/api/errors'
 import type { ReminderView } from '../../services/api/reminders'
 import type { BatchView, WalletVoucherView } from '../../services/api/vouchers'
 import { rangeKey, useEventsStore, type EventsRange } from '../../store/events'
+import { useMyClaimsStore } from '../../store/my-claims'
 import { isDue, instantOf, useRemindersStore } from '../../store/reminders'
 import { currentToken, useSessionStore } from '../../store/session'
 import { serverNow, useVoucherBatchesStore } from '../../store/voucher-batches'
@@ -27,7 +36,9 @@ export function useSignedInUserId(): string | null {
 
 export interface TodayRoundsData {
   /** null while nothing is loaded yet; 'invalid' when the batches could not be read. */
-  rounds: TodayRound<BatchView>[] | 'invalid' | null
+  rounds: RoundsByWhen<BatchView> | 'invalid' | null
+  /** The server clock the rounds were worked out at. */
+  at: number
   error: string | null
   loading: boolean
   fetchedAt: number | null
@@ -56,15 +67,15 @@ export function useTodayRounds(refresh: number): TodayRoundsData {
     if (!batches) return null
     try {
       // Remaining counts from the offline copy are stale: an open round is then just "open".
-      return roundsForToday(batches, at, (batch) => (fromCache ? {} : (batch.live?.remainingByRound ?? {})))
+      return roundsByWhen(batches, at, (batch) => (fromCache ? {} : (batch.live?.remainingByRound ?? {})))
     } catch {
       return 'invalid' as const
     }
   }, [batches, at, fromCache])
 
   useEffect(() => {
-    if (!Array.isArray(rounds)) return
-    const change = nextRoundChange(rounds, at)
+    if (rounds === null || rounds === 'invalid') return
+    const change = nextRoundChange(allRounds(rounds), at)
     const midnight = shanghaiDayBounds(at).endMs
     const next = change === null ? midnight : Math.min(change, midnight)
     const timer = setTimeout(() => setAt(serverNow(offsetMs)), Math.min(Math.max(0, next - serverNow(offsetMs)) + 50, MAX_TIMER_MS))
@@ -76,10 +87,11 @@ export function useTodayRounds(refresh: number): TodayRoundsData {
   const waiting = useRef<ReadonlySet<string>>(new Set())
   const refetch = useRef<ReturnType<typeof setTimeout>>()
   useEffect(() => {
-    if (!Array.isArray(rounds)) return
+    if (rounds === null || rounds === 'invalid') return
+    const listed = allRounds(rounds)
     const key = ({ batch, view }: TodayRound) => `${batch.id}/${view.round.id}`
-    const opened = rounds.some((item) => item.view.phase !== 'upcoming' && waiting.current.has(key(item)))
-    waiting.current = new Set(rounds.filter((item) => item.view.phase === 'upcoming').map(key))
+    const opened = listed.some((item) => item.view.phase !== 'upcoming' && waiting.current.has(key(item)))
+    waiting.current = new Set(listed.filter((item) => item.view.phase === 'upcoming').map(key))
     if (opened && refetch.current === undefined) {
       refetch.current = setTimeout(() => {
         refetch.current = undefined
@@ -91,7 +103,20 @@ export function useTodayRounds(refresh: number): TodayRoundsData {
 
   const recheck = useCallback(() => setAt(serverNow(offsetMs)), [offsetMs])
   const retry = useCallback(() => void load(), [load])
-  return { rounds, error, loading, fetchedAt, fromCache, offsetMs, recheck, retry }
+  return { rounds, at, error, loading, fetchedAt, fromCache, offsetMs, recheck, retry }
+}
+
+/**
+ * What the signed-in resident already holds of each batch (已领 n 张, and whether a limit is used
+ * up), read from their wallet; null for nobody signed in or before the wallet has been read.
+ */
+export function useMyClaimCounts(userId: string | null, refresh: number): ClaimCountsByBatch | null {
+  const counts = useMyClaimsStore((state) => (userId !== null && state.userId === userId ? state.counts : null))
+  const load = useMyClaimsStore((state) => state.load)
+  useEffect(() => {
+    if (userId) void load(userId)
+  }, [userId, load, refresh])
+  return counts
 }
 
 export interface TodayEventsData {

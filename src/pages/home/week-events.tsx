@@ -3,7 +3,6 @@ import { DataSourceNote } from '../../components/data-source-note'
 import { formatDate } from '../../components/event-format'
 import { EventRow } from '../../components/event-row'
 import type { DatedEvent } from '../../domain/events/calendar'
-import type { DateString } from '../../domain/time'
 import { navigate } from '../../services/navigation'
 import { HomeSection, MoreLink, SectionNote } from './section'
 import type { TodayEventsData } from './use-home-data'
@@ -34,8 +33,8 @@ function EventGroup({ title, items, empty }: { title: string; items: readonly Da
   )
 }
 
-/** 今天和本周的活动: a few of each, with the 活动 tab one tap away. */
-export function WeekEvents({ data, today }: { data: TodayEventsData; today: DateString }) {
+/** 今天和本周的活动: a few of each (on a Sunday, next week's), with the 活动 tab one tap away. */
+export function WeekEvents({ data }: { data: TodayEventsData }) {
   const { range, lists } = data
   let body
   if (lists === null) body = <SectionNote>正在加载活动…</SectionNote>
@@ -44,9 +43,15 @@ export function WeekEvents({ data, today }: { data: TodayEventsData; today: Date
     body = (
       <>
         <EventGroup title='今天' items={lists.today} empty='今天没有活动' />
-        {today < lists.week.to ? (
-          <EventGroup title={`本周接下来（至 ${formatDate(lists.week.to)}）`} items={lists.laterThisWeek} empty='本周接下来没有活动' />
-        ) : null}
+        {lists.ahead.nextWeek ? (
+          <EventGroup
+            title={`下周（${formatDate(lists.ahead.from)}–${formatDate(lists.ahead.to)}）`}
+            items={lists.laterThisWeek}
+            empty='下周没有活动'
+          />
+        ) : (
+          <EventGroup title={`本周接下来（至 ${formatDate(lists.ahead.to)}）`} items={lists.laterThisWeek} empty='本周接下来没有活动' />
+        )}
       </>
     )
   const total = lists && lists !== 'invalid' ? lists.today.length + lists.laterThisWeek.length : 0
@@ -54,7 +59,10 @@ export function WeekEvents({ data, today }: { data: TodayEventsData; today: Date
     <HomeSection title='今天和本周的活动'>
       {body}
       {range ? <DataSourceNote source={range.source} fetchedAt={range.fetchedAt} /> : null}
-      <MoreLink label={`查看全部活动${total > 0 ? `，本周 ${total} 个` : ''}`} onPress={() => void navigate('events')}>
+      <MoreLink
+        label={`查看全部活动${total > 0 ? `，${lists && lists !== 'invalid' && lists.ahead.nextWeek ? '今天和下周' : '本周'} ${total} 个` : ''}`}
+        onPress={() => void navigate('events')}
+      >
         查看全部活动 ›
       </MoreLink>
     </HomeSection>

@@ -29,6 +29,10 @@ export default function MinePage() {
           </Pressable>
         </View>
       </View>
+      <Pressable className='card' role='link' label='我的数据与注销：导出我的数据、注销账号' onPress={() => navigate('my-data')}>
+        <View className='title'>我的数据与注销 ›</View>
+        <View className='caption'>导出我的数据、注销账号</View>
+      </Pressable>
       <ClauseCard id='二十六' showText />
     </PageShell>
   )

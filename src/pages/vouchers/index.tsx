@@ -8,6 +8,8 @@ import { roundState, roundViews, type RoundPhase } from '../../domain/vouchers/r
 import { formatShanghai } from '../../domain/time'
 import type { BatchView } from '../../services/api/vouchers'
 import { navigate } from '../../services/navigation'
+import { useMyClaimsStore } from '../../store/my-claims'
+import { useSessionStore } from '../../store/session'
 import { serverNow, useVoucherBatchesStore } from '../../store/voucher-batches'
 import { BatchCard } from './batch-card'
 import './index.scss'
@@ -64,11 +66,19 @@ export default function VouchersPage() {
   const [at, setAt] = useState(() => serverNow(offsetMs))
   const [shown, setShown] = useState(BATCHES_PER_PAGE)
 
+  // What the signed-in resident already holds of each batch (已领 n 张, 已领满), counted from the wallet.
+  const userId = useSessionStore((state) => state.session?.userId ?? null)
+  const loadMyClaims = useMyClaimsStore((state) => state.load)
+
   useEffect(() => {
     void load()
   }, [load])
+  useEffect(() => {
+    if (userId) void loadMyClaims(userId)
+  }, [userId, loadMyClaims])
   useDidShow(() => {
     void load()
+    if (userId) void loadMyClaims(userId)
   })
 
   useEffect(() => {

@@ -5,12 +5,13 @@
  */
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import * as rounds from '../../domain/vouchers/rounds'
+import { useMyClaimsStore } from '../../store/my-claims'
 import { useSessionStore } from '../../store/session'
 import { useVoucherBatchesStore } from '../../store/voucher-batches'
 import { useVoucherClaimsStore } from '../../store/voucher-claims'
 import { useVoucherServices } from '../../store/voucher-services'
 import { devLoginHandler, fail, ok, apiTestServerForSuite, testSession, useVoucherServicesAt, type RecordedRequest } from '../../test/api-test-server'
-import { batchView, fromNow, HOUR } from '../../test/voucher-fixtures'
+import { batchView, fromNow, HOUR, walletVoucherView } from '../../test/voucher-fixtures'
 import type { VoucherApi } from '../../services/api/vouchers'
 import VouchersPage from './index'
 
@@ -42,6 +43,7 @@ beforeEach(() => {
   useSessionStore.setState({ session: null })
   useVoucherBatchesStore.setState({ batches: null, fetchedAt: null, fromCache: false, clockOffsetMs: 0, loading: false, error: null })
   useVoucherClaimsStore.setState({ pending: {}, status: {} })
+  useMyClaimsStore.setState({ userId: null, claimed: {}, counts: null })
 })
 
 afterEach(() => jest.restoreAllMocks())
@@ -92,7 +94,7 @@ test('claiming signs in first, sends the round with an Idempotency-Key, and says
 
   expect(await card('b-open').findByText(/✓ 领取成功，已放入券包/)).toBeInTheDocument()
   const [login] = server.requests.filter((request) => request.path === '/api/v1/auth/dev')
-  expect(login.body).toEqual({ name: '示例居民' })
+  expect(login.body).toEqual({ name: expect.stringMatching(/^示例居民-[0-9a-z]{8}$/) })
   const [claim] = claims()
   expect(claim.body).toEqual({ roundId: 'r1' })
   expect(claim.headers['idempotency-key']).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
@@ -100,6 +102,55 @@ test('claiming signs in first, sends the round with an Idempotency-Key, and says
   expect(useSessionStore.getState().session?.userId).toBe('u-resident')
   expect(card('b-open').getByRole('link', { name: '去我的券包查看' })).toBeInTheDocument()
   expect(useVoucherClaimsStore.getState().pending).toEqual({})
+})
+
+test('after a claim the card shows it at once: one fewer left, 已领 n 张, the wallet link, then 本轮已领满', async () => {
+  useSessionStore.setState({ session: testSession() })
+  // The server's live count follows the claims it answered; the wallet starts empty.
+  server.on((request) => {
+    if (request.method === 'GET' && request.path === '/api/v1/batches') {
+      return ok({ data: [batchView('b-open', [{ id: 'r1', opensInMs: -HOUR, closesInMs: 5 * HOUR }], { r1: 5 - claims().length })], meta: { serverTime: fromNow(0) } })
+    }
+    if (request.method === 'GET' && request.path === '/api/v1/me/vouchers') return ok({ data: [] })
+    if (request.path === '/api/v1/batches/b-open/claims') {
+      const voucher = walletVoucherView(`v-${claims().length}`, batchView('b-open', [{ id: 'r1', opensInMs: -HOUR, closesInMs: 5 * HOUR }]), 'usable')
+      return ok({ data: { outcome: 'CLAIMED', voucher } }, 201)
+    }
+    return undefined
+  })
+  await renderTab()
+  expect(card('b-open').getByText('第 1 轮进行中，剩余 5 张')).toBeInTheDocument()
+  expect(card('b-open').queryByText(/已领/)).not.toBeInTheDocument()
+
+  fireEvent.click(card('b-open').getByRole('button', { name: '立即领取：测试券 b-open' }))
+  expect(await card('b-open').findByText(/✓ 领取成功/)).toBeInTheDocument()
+  expect(card('b-open').getByText('第 1 轮进行中，剩余 4 张')).toBeInTheDocument()
+  expect(card('b-open').getByText('已领 1 张（每人每轮限 2 张，本券共 3 张）')).toBeInTheDocument()
+  expect(card('b-open').getByRole('link', { name: '去我的券包查看' })).toBeInTheDocument()
+  expect(card('b-open').getByRole('button', { name: '立即领取：测试券 b-open' })).not.toHaveAttribute('aria-disabled')
+
+  // The round allows two per person: after the second the button says so instead of 立即领取.
+  fireEvent.click(card('b-open').getByRole('button', { name: '立即领取：测试券 b-open' }))
+  expect(await card('b-open').findByText('已领 2 张（每人每轮限 2 张，本券共 3 张）')).toBeInTheDocument()
+  expect(card('b-open').getByText('第 1 轮进行中，剩余 3 张')).toBeInTheDocument()
+  expect(card('b-open').getByRole('button', { name: '本轮已领满：测试券 b-open' })).toHaveAttribute('aria-disabled', 'true')
+  // Reading the list again (the server's count is up to a second old) keeps the new state.
+  await act(() => useVoucherBatchesStore.getState().load())
+  expect(card('b-open').getByText('第 1 轮进行中，剩余 3 张')).toBeInTheDocument()
+  expect(card('b-open').getByText('已领 2 张（每人每轮限 2 张，本券共 3 张）')).toBeInTheDocument()
+})
+
+test('a resident whose wallet holds the batch limit is not offered 立即领取', async () => {
+  useSessionStore.setState({ session: testSession() })
+  const open = batchView('b-open', [{ id: 'r1', opensInMs: -HOUR, closesInMs: 5 * HOUR }])
+  server.on((request) =>
+    request.method === 'GET' && request.path === '/api/v1/me/vouchers'
+      ? ok({ data: ['v1', 'v2', 'v3'].map((id) => walletVoucherView(id, open, 'used', { roundId: 'r0' })) })
+      : undefined,
+  )
+  await renderTab()
+  expect(await card('b-open').findByRole('button', { name: '已领满：测试券 b-open' })).toHaveAttribute('aria-disabled', 'true')
+  expect(card('b-open').getByText('已领 3 张（每人每轮限 2 张，本券共 3 张）')).toBeInTheDocument()
 })
 
 test.each([

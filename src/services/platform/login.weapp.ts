@@ -13,7 +13,10 @@ export interface LoginRequest {
 
 export const DEV_RESIDENT_NAME = '示例居民'
 
-export const DEV_ACCOUNTS: readonly { name: string; title: string }[] = []
+/** The mini-program has no demo accounts: WeChat sign-in only. */
+export function devAccounts(): readonly { name: string; title: string }[] {
+  return []
+}
 
 export function devLoginEnabled(): boolean {
   return false

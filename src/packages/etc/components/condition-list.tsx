@@ -8,16 +8,28 @@ export interface ConditionListProps {
   label?: string
 }
 
-/** Every condition of clause (二十六), each marked ✓ 符合 or ✗ 不符合 in words, not colour alone. */
+const STATE = {
+  passed: '✓ 符合',
+  failed: '✗ 不符合',
+  unknown: '？ 待官方确认',
+} as const
+
+/**
+ * Every condition of clause (二十六), each marked ✓ 符合, ✗ 不符合 or ？ 待官方确认 (a period nobody
+ * has announced) in words, not colour alone.
+ */
 export function ConditionList({ checks, label = '逐项核对' }: ConditionListProps) {
   return (
     <View className='condition-list' role='list' aria-label={label}>
-      {checks.map((check) => (
-        <View key={check.id} className={`condition condition--${check.passed ? 'passed' : 'failed'}`} role='listitem'>
-          <Text className='condition__state'>{check.passed ? '✓ 符合' : '✗ 不符合'}</Text>
-          <Text className='condition__text'>{check.text}</Text>
-        </View>
-      ))}
+      {checks.map((check) => {
+        const state = check.unknown ? 'unknown' : check.passed ? 'passed' : 'failed'
+        return (
+          <View key={check.id} className={`condition condition--${state}`} role='listitem'>
+            <Text className='condition__state'>{STATE[state]}</Text>
+            <Text className='condition__text'>{check.text}</Text>
+          </View>
+        )
+      })}
     </View>
   )
 }

@@ -21,19 +21,22 @@ function Harness(props: Partial<StationPickerProps> & { onPicked?: (id: string) 
 
 const open = () => fireEvent.click(screen.getByRole('button', { name: /入口收费站/ }))
 const panel = () => screen.getByRole('region', { name: '选择入口收费站' })
-const search = (text: string) => fireEvent.input(within(panel()).getByRole('textbox', { name: '搜索入口收费站' }), { target: { value: text } })
-const optionNames = () => within(panel()).getAllByRole('option').map((option) => option.getAttribute('aria-label')?.split('，')[0])
+const search = (text: string) =>
+  fireEvent.input(within(panel()).getByRole('textbox', { name: '搜索入口收费站' }), { target: { value: text } })
+const optionNames = () =>
+  within(panel())
+    .getAllByRole('option')
+    .map((option) => option.getAttribute('aria-label')?.split('，')[0])
 
 test('closed until asked; opens in place, grouped by highway', () => {
   render(<Harness />)
   expect(screen.queryByRole('region')).not.toBeInTheDocument()
   open()
-  expect(within(panel()).getAllByRole('group').map((group) => group.getAttribute('aria-label'))).toEqual([
-    'G60 沪昆高速',
-    'G3 京台高速',
-    'G6021 杭长高速',
-    'G4012 溧宁高速',
-  ])
+  expect(
+    within(panel())
+      .getAllByRole('group')
+      .map((group) => group.getAttribute('aria-label')),
+  ).toEqual(['G60 沪昆高速', 'G3 京台高速', 'G6021 杭长高速', 'G4012 溧宁高速'])
   expect(optionNames()).toHaveLength(stations.length)
 })
 
@@ -41,14 +44,11 @@ test('grouped by county on request', () => {
   render(<Harness />)
   open()
   fireEvent.click(within(panel()).getByRole('radio', { name: '按区县' }))
-  expect(within(panel()).getAllByRole('group').map((group) => group.getAttribute('aria-label'))).toEqual([
-    '柯城区',
-    '衢江区',
-    '常山县',
-    '开化县',
-    '龙游县',
-    '江山市',
-  ])
+  expect(
+    within(panel())
+      .getAllByRole('group')
+      .map((group) => group.getAttribute('aria-label')),
+  ).toEqual(['柯城区', '衢江区', '常山县', '开化县', '龙游县', '江山市'])
 })
 
 test.each([
@@ -76,11 +76,11 @@ test('each station says whether it is in the scheme, and choosing closes the lis
   const onPicked = jest.fn()
   render(<Harness onPicked={onPicked} />)
   open()
-  expect(within(panel()).getByRole('option', { name: /^衢州东，.*，在免费范围内$/ })).toBeInTheDocument()
-  fireEvent.click(within(panel()).getByRole('option', { name: /^廿八都，.*，不在免费范围内$/ }))
+  expect(within(panel()).getByRole('option', { name: /^衢州东，.*，是衢城畅行站$/ })).toBeInTheDocument()
+  fireEvent.click(within(panel()).getByRole('option', { name: /^廿八都，.*，不是衢城畅行站$/ }))
   expect(onPicked).toHaveBeenCalledWith('nianbadu')
   expect(screen.queryByRole('region')).not.toBeInTheDocument()
-  expect(screen.getByRole('button', { name: '入口收费站：廿八都，点按更换' })).toHaveTextContent('— 不在免费范围')
+  expect(screen.getByRole('button', { name: '入口收费站：廿八都，点按更换' })).toHaveTextContent('— 非衢城畅行站')
 })
 
 test('with location, nearest first with distances, and the other groupings still offered', () => {

@@ -71,7 +71,10 @@ export function StationPicker({ label, value, onChange, stations, nearest }: Sta
         ? [{ title: '离我最近（直线距离）', stations: nearest.map((item) => item.station) }]
         : grouping === 'county'
           ? groupStationsByCounty(stations).map((group) => ({ title: group.county.name, stations: group.stations }))
-          : groupStationsByHighway(stations).map((group) => ({ title: `${group.highway.code} ${group.highway.name}`, stations: group.stations }))
+          : groupStationsByHighway(stations).map((group) => ({
+              title: `${group.highway.code} ${group.highway.name}`,
+              stations: group.stations,
+            }))
   const suggestions = trimmed !== '' && results.length === 0 ? suggestStations(trimmed, stations) : []
 
   return (
@@ -117,7 +120,14 @@ export function StationPicker({ label, value, onChange, stations, nearest }: Sta
           ) : null}
           {groups.map((group) =>
             group.stations.length > 0 ? (
-              <StationOptions key={group.title} title={group.title} stations={group.stations} value={value} distanceOf={distanceOf} onChoose={choose} />
+              <StationOptions
+                key={group.title}
+                title={group.title}
+                stations={group.stations}
+                value={value}
+                distanceOf={distanceOf}
+                onChoose={choose}
+              />
             ) : null,
           )}
           <Pressable className='button button--secondary station-picker__close' onPress={() => setOpen(false)}>
@@ -151,7 +161,7 @@ function StationOptions({ title, stations, value, distanceOf, onChoose }: Statio
             className={`station-picker__option ${chosen ? 'station-picker__option--chosen' : ''}`}
             role='option'
             selected={chosen}
-            label={`${station.name}，${details}，${station.inScheme ? '在免费范围内' : '不在免费范围内'}${chosen ? '，已选' : ''}`}
+            label={`${station.name}，${details}，${station.inScheme ? '是衢城畅行站' : '不是衢城畅行站'}${chosen ? '，已选' : ''}`}
             onPress={() => onChoose(station)}
           >
             <View className='station-picker__option-main'>

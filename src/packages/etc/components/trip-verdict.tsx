@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { Pressable } from '../../../components/pressable'
+import { PublishedReminderOffer } from '../../../components/published-reminder-offer'
 import { StatusBadge } from '../../../components/status-badge'
-import type { TollWaiverVerdict } from '../../../domain/etc/waiver'
+import type { TollOutcome, TollWaiverVerdict } from '../../../domain/etc/waiver'
 import { navigate } from '../../../services/navigation'
 import { ConditionList } from './condition-list'
 import './etc-components.scss'
@@ -10,21 +11,25 @@ export interface TripVerdictProps {
   verdict: TollWaiverVerdict
 }
 
+const TONE: Record<TollOutcome, 'yes' | 'no' | 'unknown'> = { free: 'yes', charged: 'no', 'period-unknown': 'unknown' }
+const AMOUNT_LABEL: Record<TollOutcome, string> = { free: '预计省下', charged: '预计通行费', 'period-unknown': '若收费，预计通行费' }
+
 /**
- * Is this trip free under clause (二十六): 免费 / 收费 in words and icon, every reason and check, the
- * estimated toll (always 约 … 估算), the data's status and source, and the clause itself.
+ * Is this trip free under clause (二十六): 免费 / 收费 / 待官方确认 (a date after the last known
+ * period) in words and icon, every reason and check, the estimated toll (always 约 … 估算), the
+ * data's status and source, and the clause itself; after the period, the 公布时提醒 offer.
  */
 export function TripVerdict({ verdict }: TripVerdictProps) {
-  const { free, source } = verdict
+  const { outcome, source } = verdict
   return (
-    <View className={`card etc-verdict ${free ? 'etc-verdict--yes' : 'etc-verdict--no'}`} role='status' aria-live='polite'>
-      <View className='etc-verdict__headline'>{free ? '✓ 免费' : '✗ 收费'}</View>
+    <View className={`card etc-verdict etc-verdict--${TONE[outcome]}`} role='status' aria-live='polite'>
+      <View className='etc-verdict__headline'>{verdict.headline}</View>
       <View>
         {verdict.entry.name} → {verdict.exit.name}，{verdict.date}
       </View>
       {verdict.estimatedTollText ? (
         <View className='etc-verdict__amount'>
-          <Text>{free ? '预计省下' : '预计通行费'}</Text>
+          <Text>{AMOUNT_LABEL[outcome]}</Text>
           <Text className='amount'>{verdict.estimatedTollText}</Text>
           <Text className='caption'>（估算）</Text>
         </View>
@@ -38,6 +43,7 @@ export function TripVerdict({ verdict }: TripVerdictProps) {
       </View>
       <View className='etc-verdict__section'>逐项核对</View>
       <ConditionList checks={verdict.checks} />
+      {verdict.period.state === 'after-period' ? <PublishedReminderOffer topic='toll-period' /> : null}
       {verdict.notes.map((note) => (
         <View key={note} className='caption etc-verdict__note'>
           {note}
@@ -49,7 +55,8 @@ export function TripVerdict({ verdict }: TripVerdictProps) {
         <Text className='caption'>数据版本 {source.dataVersion}</Text>
       </View>
       <View className='caption etc-verdict__note'>
-        依据：{source.document}{source.clauseLabel}
+        依据：{source.document}
+        {source.clauseLabel}
       </View>
       <Pressable
         className='button button--secondary etc-verdict__clause'

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
+import { PublishedReminderOffer } from '../../../components/published-reminder-offer'
 import { StatusBadge } from '../../../components/status-badge'
-import { checkVehicleEligibility } from '../../../domain/etc/waiver'
+import { checkVehicleEligibility, type VehicleVerdictKind } from '../../../domain/etc/waiver'
 import type { TollData } from '../../../domain/policy/toll-scheme'
 import { missingVehicleFields, selectVehicleProfile, useEtcVehicleStore } from '../../../store/etc-vehicle'
 import { ConditionList } from './condition-list'
@@ -11,9 +12,17 @@ export interface VehicleVerdictProps {
   data: TollData
 }
 
+const TONE: Record<VehicleVerdictKind, 'yes' | 'no' | 'unknown'> = {
+  'free-in-period': 'yes',
+  'not-eligible': 'no',
+  'not-started': 'no',
+  'period-unknown': 'unknown',
+}
+
 /**
  * The instant verdict of 我的车: does the car itself qualify under clause (二十六) — plate, class and
- * card — with every reason. Whether a trip is free also depends on its stations and date.
+ * card — with every reason, today. Whether a trip is free also depends on its stations; after the
+ * last known period it promises nothing (待官方确认) and offers the 公布时提醒 for a new period.
  */
 export function VehicleVerdict({ data }: VehicleVerdictProps) {
   const plateText = useEtcVehicleStore((state) => state.plateText)
@@ -32,9 +41,10 @@ export function VehicleVerdict({ data }: VehicleVerdictProps) {
   }
 
   const eligibility = checkVehicleEligibility(profile, data)
+  const afterPeriod = eligibility.period.state === 'after-period'
   return (
-    <View className={`card etc-verdict ${eligibility.eligible ? 'etc-verdict--yes' : 'etc-verdict--no'}`} role='status' aria-live='polite'>
-      <View className='etc-verdict__headline'>{eligibility.eligible ? '✓ 您的车符合免费条件' : '✗ 您的车不符合免费条件'}</View>
+    <View className={`card etc-verdict etc-verdict--${TONE[eligibility.verdict]}`} role='status' aria-live='polite'>
+      <View className='etc-verdict__headline'>{eligibility.headline}</View>
       <View className='etc-verdict__reasons'>
         {eligibility.reasons.map((reason) => (
           <View key={reason} className='etc-verdict__reason'>
@@ -49,6 +59,7 @@ export function VehicleVerdict({ data }: VehicleVerdictProps) {
         还要看行程：只在“衢城畅行”范围内的收费站之间通行才免费，范围内的站点名单
         <StatusBadge status={data.stationSet.status} />
       </View>
+      {afterPeriod ? <PublishedReminderOffer topic='toll-period' /> : null}
     </View>
   )
 }

@@ -18,8 +18,18 @@ test('the real input is named and keeps what was typed; a bad amount is explaine
   expect(screen.getByText('按小票上的金额填写')).toBeInTheDocument()
 })
 
+test('1e12 and 1000000000000 get the same answer: 过大, not 格式不对', () => {
+  render(<Harness />)
+  const field = screen.getByRole('textbox', { name: '这笔消费多少钱（元）' })
+  for (const text of ['1000000000000', '1e12', '1E12']) {
+    fireEvent.input(field, { target: { value: text } })
+    expect(screen.getByRole('alert')).toHaveTextContent('金额过大')
+  }
+})
+
 test.each([
   ['', null, null],
+  ['2.65e1', 2650, null],
   ['26.5', 2650, null],
   ['-3', null, '金额不能是负数'],
   ['0', null, '金额要大于 0 元'],

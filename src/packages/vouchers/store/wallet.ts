@@ -1,6 +1,8 @@
 /**
  * 我的券包: the signed-in resident's vouchers per status filter (可使用, 已使用, 已过期, 退款已退回),
- * as GET /me/vouchers?status= returns them. Opening the wallet is a reason to sign in; each list
+ * as GET /me/vouchers?status= returns them — except 可使用, which is every voucher the resident
+ * can spend: also one given back by a full refund (退款已退回, usable again with the same validTo),
+ * as 用哪张最划算 counts it. Opening the wallet is a reason to sign in; each list
  * keeps its offline copy under the account that fetched it.
  */
 import { create } from 'zustand'
@@ -10,6 +12,8 @@ import type { WalletVoucherView } from '../../../services/api/vouchers'
 import { voucherServices } from '../../../store/voucher-services'
 
 export type WalletFilter = WalletStatus | 'all'
+
+const SPENDABLE: readonly WalletStatus[] = ['usable', 'returned-after-refund']
 
 export interface WalletList {
   vouchers: WalletVoucherView[]
@@ -37,9 +41,11 @@ export const useWalletStore = create<WalletState>()((set, get) => ({
       const services = voucherServices()
       const session = await services.ensureLogin()
       if (session.userId !== get().userId) set({ userId: session.userId, lists: {} })
-      const result = await services.api.getMyVouchers(session.userId, filter === 'all' ? undefined : filter)
+      const spendable = filter === 'usable'
+      const result = await services.api.getMyVouchers(session.userId, filter === 'all' || spendable ? undefined : filter)
+      const vouchers = spendable ? result.data.filter((voucher) => SPENDABLE.includes(voucher.displayStatus)) : result.data
       set((state) => ({
-        lists: { ...state.lists, [filter]: { vouchers: result.data, fetchedAt: result.fetchedAt, fromCache: result.fromCache } },
+        lists: { ...state.lists, [filter]: { vouchers, fetchedAt: result.fetchedAt, fromCache: result.fromCache } },
         loading: { ...state.loading, [filter]: false },
       }))
     } catch (error) {

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { PageShell } from '../../../../components/page-shell'
 import { Pressable } from '../../../../components/pressable'
+import { describeSchemePeriod } from '../../../../domain/etc/scheme-period'
 import { navigate } from '../../../../services/navigation'
 import { useEtcVehicleStore } from '../../../../store/etc-vehicle'
 import { VehicleForm } from '../../components/vehicle-form'
@@ -29,7 +30,10 @@ export default function EtcCarPage() {
     <PageShell label='我的车'>
       <View className='card'>
         <View className='title'>我的车</View>
-        <View className='caption etc-intro'>“衢城畅行”：浙H 牌照的一类客车用 ETC 记账卡，在衢州市 {data.stationCount.value} 个高速收费站之间通行免费。车辆信息只保存在这台手机上。</View>
+        <View className='caption etc-intro'>
+          “衢城畅行”：实施期内（{describeSchemePeriod(data.period.value)}），浙H 牌照的一类客车用 ETC 记账卡，在衢州市{' '}
+          {data.stationCount.value} 个高速收费站之间通行免费。车辆信息只保存在这台手机上。
+        </View>
         <VehicleForm />
       </View>
       <VehicleVerdict data={data} />

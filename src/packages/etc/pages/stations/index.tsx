@@ -4,8 +4,12 @@ import { ChoiceList } from '../../../../components/choice-list'
 import { PageShell } from '../../../../components/page-shell'
 import { Pressable } from '../../../../components/pressable'
 import { StatusBadge } from '../../../../components/status-badge'
+import { PublishedReminderOffer } from '../../../../components/published-reminder-offer'
+import { schemePeriodStatus } from '../../../../domain/etc/scheme-period'
 import { groupStationsByCounty, groupStationsByHighway } from '../../../../domain/etc/stations'
 import type { TollStation } from '../../../../domain/policy/toll-stations'
+import { isProvisional } from '../../../../domain/policy/types'
+import { todayInShanghai } from '../../../../domain/time'
 import { navigate } from '../../../../services/navigation'
 import { SchemeTag } from '../../components/scheme-tag'
 import { TollDataNote } from '../../components/toll-data-note'
@@ -19,7 +23,11 @@ const GROUPING_OPTIONS = [
   { value: 'county' as const, title: '按区县' },
 ]
 
-/** 站点一览: every toll station in 衢州, which are in the 衢城畅行 scheme, and how sure the data is. */
+/**
+ * 站点一览: every toll station in 衢州, which are in the 衢城畅行 scheme, and how sure the data is:
+ * the in-scheme list is this app's provisional choice while the city has not published one (with
+ * the data's reason), and after the last known period whether the scheme continues is 待官方确认.
+ */
 export default function EtcStationsPage() {
   const [grouping, setGrouping] = useState<Grouping>('highway')
   const view = useTollData()
@@ -27,6 +35,7 @@ export default function EtcStationsPage() {
   const list = data.stations
   const inScheme = list.filter((station) => station.inScheme).length
   const period = data.period.value
+  const today = schemePeriodStatus(data, todayInShanghai())
   const groups: { title: string; stations: TollStation[] }[] =
     grouping === 'county'
       ? groupStationsByCounty(list).map((group) => ({ title: group.county.name, stations: group.stations }))
@@ -37,8 +46,14 @@ export default function EtcStationsPage() {
       <View className='card' role='region' aria-label='数据状态'>
         <View className='title'>数据状态</View>
         <View>
-          共 {list.length} 个高速收费站，其中 {inScheme} 个在“衢城畅行”免费范围内。
+          共 {list.length} 个高速收费站，其中 {inScheme} 个在“衢城畅行”范围内。
         </View>
+        {isProvisional(data.stationSet.status) ? (
+          <View className='etc-notice' role='note'>
+            这 {inScheme} 个站点是本应用暂定的选择，不是官方名单。
+            {data.stationSet.note ? `原因：${data.stationSet.note.replace(/[。.]$/, '')}。` : ''}
+          </View>
+        ) : null}
         {/* The count is a figure of its own (clause 二十六 says 13; an operator file may restate it), so it shows its own source and status. */}
         <View className='etc-data-row'>
           <Text>免费站点数：{data.stationCount.value} 个</Text>
@@ -58,11 +73,22 @@ export default function EtcStationsPage() {
           <StatusBadge status={data.period.status} />
         </View>
         {data.period.note ? <View className='caption'>说明：{data.period.note}</View> : null}
+        {today.state === 'after-period' ? (
+          <View className='etc-notice' role='status'>
+            今天（{today.date}）已过已知实施期：{today.text}。
+          </View>
+        ) : null}
+        {today.state === 'after-period' ? <PublishedReminderOffer topic='toll-period' /> : null}
         <TollDataNote view={view} />
         <View className='caption etc-verdict__note'>
           依据 {data.document}（{data.clause}）
         </View>
-        <Pressable className='button button--secondary etc-verdict__clause' role='link' label='阅读（二十六）政策原文' onPress={() => navigate('policy-clause', { id: data.clause })}>
+        <Pressable
+          className='button button--secondary etc-verdict__clause'
+          role='link'
+          label='阅读（二十六）政策原文'
+          onPress={() => navigate('policy-clause', { id: data.clause })}
+        >
           阅读政策原文
         </Pressable>
       </View>

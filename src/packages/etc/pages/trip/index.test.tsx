@@ -34,14 +34,21 @@ function chooseStation(fieldLabel: string, search: string | null, station: strin
   fireEvent.click(within(panel).getAllByRole('option', { name: new RegExp(`^${station}，`) })[0])
 }
 
-const verdict = () => screen.getByText(/^✓ 免费$|^✗ 收费$/).closest('[role="status"]') as HTMLElement
+const verdict = () => screen.getByText(/^✓ 免费$|^✗ 收费$|^？ 是否免费待官方确认$/).closest('[role="status"]') as HTMLElement
 
 test('two in-scheme stations (one found by pinyin initials) → 免费, with the saving as 约 … 估算', () => {
   render(<EtcTripPage />)
   chooseStation('入口收费站', 'qzd', '衢州东')
   chooseStation('出口收费站', null, '龙游')
 
-  const expected = checkTollWaiver({ plate: '浙H12345', vehicleClass: 1, etcCard: 'postpaid', entry: '衢州东', exit: '龙游', date: '2025-06-16' })
+  const expected = checkTollWaiver({
+    plate: '浙H12345',
+    vehicleClass: 1,
+    etcCard: 'postpaid',
+    entry: '衢州东',
+    exit: '龙游',
+    date: '2025-06-16',
+  })
   expect(verdict()).toHaveTextContent('✓ 免费')
   expect(verdict()).toHaveTextContent(`预计省下${expected.estimatedTollText}（估算）`)
   expect(expected.estimatedTollText).toMatch(/^约 ¥\d+\.\d{2}$/)
@@ -71,13 +78,27 @@ test('a station outside the scheme → 收费, naming the station', () => {
   expect(verdict()).toHaveTextContent('出口 廿八都 不在“衢城畅行”免费收费站内')
 })
 
-test('a day outside the scheme period → 收费 with the period as the reason', () => {
+test('a day after the last known period → neither 免费 nor 收费: 待官方确认, with the reminder offer', () => {
   restoreClock()
   restoreClock = fixClock('2026-03-01T10:00:00+08:00')
   render(<EtcTripPage />)
   chooseStation('入口收费站', 'qzd', '衢州东')
   chooseStation('出口收费站', 'ly', '龙游')
-  expect(verdict()).toHaveTextContent('2026-03-01 不在“衢城畅行”实施期内')
+  expect(verdict()).toHaveTextContent('？ 是否免费待官方确认')
+  expect(verdict()).not.toHaveTextContent('✓ 免费')
+  expect(verdict()).not.toHaveTextContent('✗ 收费')
+  expect(verdict()).toHaveTextContent('2025-12-31 之后是否延续待官方确认')
+  expect(verdict()).toHaveTextContent(/若收费，预计通行费约 ¥\d+\.\d{2}（估算）/)
+  expect(verdict()).toHaveTextContent('？ 待官方确认2026-03-01 在已知实施期（2025-01-01 至 2025-12-31）之后')
+  expect(within(verdict()).getByRole('group', { name: '公布时提醒：“衢城畅行”新实施期' })).toBeInTheDocument()
+})
+
+test('a U-turn at one station is not a trip between stations', () => {
+  render(<EtcTripPage />)
+  chooseStation('入口收费站', 'qzd', '衢州东')
+  chooseStation('出口收费站', 'qzd', '衢州东')
+  expect(verdict()).toHaveTextContent('✗ 收费')
+  expect(verdict()).toHaveTextContent('在 衢州东 同站进出（掉头）：不是收费站之间的通行，不在“衢城畅行”减免范围内')
 })
 
 test('the clause link opens clause (二十六)', () => {
@@ -113,7 +134,9 @@ test('without a car the form is shown first and no verdict is guessed', () => {
 test('allowed location puts the nearest stations first, with distances', async () => {
   Object.defineProperty(navigator, 'geolocation', {
     configurable: true,
-    value: { getCurrentPosition: (success: PositionCallback) => success({ coords: { longitude: 118.62, latitude: 28.76 } } as GeolocationPosition) },
+    value: {
+      getCurrentPosition: (success: PositionCallback) => success({ coords: { longitude: 118.62, latitude: 28.76 } } as GeolocationPosition),
+    },
   })
   render(<EtcTripPage />)
   await act(async () => {
@@ -129,7 +152,9 @@ test('allowed location puts the nearest stations first, with distances', async (
 test('refused location says so and everything still works', async () => {
   Object.defineProperty(navigator, 'geolocation', {
     configurable: true,
-    value: { getCurrentPosition: (_success: PositionCallback, failure: PositionErrorCallback) => failure({ code: 1 } as GeolocationPositionError) },
+    value: {
+      getCurrentPosition: (_success: PositionCallback, failure: PositionErrorCallback) => failure({ code: 1 } as GeolocationPositionError),
+    },
   })
   render(<EtcTripPage />)
   await act(async () => {

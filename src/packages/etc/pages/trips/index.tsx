@@ -25,7 +25,8 @@ function TotalsRow({ total }: { total: SavingsTotal }) {
     <View className='etc-totals__row'>
       <Text className='etc-totals__period'>{periodLabel(total.period)}</Text>
       <Text>
-        省下 {formatEstimatedFen(total.savedFen)}（估算）· 免费 {total.freeTrips} 趟 / 共 {total.trips} 趟
+        省下 {formatEstimatedFen(total.savedFen)}（估算）· 免费 {total.freeTrips} 趟
+        {total.unconfirmedTrips > 0 ? ` · 待官方确认 ${total.unconfirmedTrips} 趟` : ''} / 共 {total.trips} 趟
       </Text>
     </View>
   )
@@ -37,7 +38,19 @@ function TripOutcome({ saving, skipReason }: { saving?: TripSaving; skipReason?:
   if (saving.free) {
     return (
       <View className='etc-trip__verdict etc-trip__verdict--free'>
-        ✓ 免费{saving.estimatedTollFen === undefined ? '（同站进出，不估算）' : `，省下 ${formatEstimatedFen(saving.savedFen)}（估算）`}
+        ✓ 免费{saving.estimatedTollFen === undefined ? '（未估算通行费）' : `，省下 ${formatEstimatedFen(saving.savedFen)}（估算）`}
+      </View>
+    )
+  }
+  if (saving.outcome === 'period-unknown') {
+    return (
+      <View className='etc-trip__verdict'>
+        <Text>？ 是否免费待官方确认（未计入省下的钱）</Text>
+        {saving.reasons.map((reason) => (
+          <View key={reason} className='caption'>
+            {reason}
+          </View>
+        ))}
       </View>
     )
   }

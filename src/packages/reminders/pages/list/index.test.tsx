@@ -247,3 +247,39 @@ test('H5 offers no WeChat switch', async () => {
   await waitFor(() => expect(useRemindersStore.getState().templates['event-starting']).toBeDefined())
   expect(screen.queryByRole('button', { name: /改用微信通知/ })).not.toBeInTheDocument()
 })
+
+test('公布时提醒: listed last while unpublished, saying so; once published it is due and says when', async () => {
+  const unpublished = reminderView({ kind: 'rule-published', subjectId: 'measure:furniture', title: '家居补贴新规则', targetAt: null })
+  const published = reminderView({
+    kind: 'rule-published',
+    subjectId: 'toll-period',
+    title: '“衢城畅行”新实施期',
+    targetAt: '2025-10-10T09:00:00+08:00',
+    due: true,
+    fireTimes: [
+      {
+        key: 'published',
+        label: '官方公布时',
+        beforeMs: 0,
+        fireAt: '2025-10-10T09:00:00+08:00',
+        status: 'sent',
+        channel: 'in-app',
+        reason: null,
+        due: true,
+      },
+    ],
+  })
+  state.reminders = [unpublished, published, { ...RULES }]
+  render(<MyRemindersPage />)
+  const list = await screen.findByRole('list', { name: '我的提醒' })
+  expect(
+    within(list)
+      .getAllByRole('listitem')
+      .map((item) => item.getAttribute('aria-label')),
+  ).toEqual(['公布时提醒：“衢城畅行”新实施期', '补贴政策截止提醒：2025 年衢州以旧换新补贴', '公布时提醒：家居补贴新规则'])
+  expect(within(card('家居补贴新规则')).getByText('公布时间：尚未公布，官方公布后提醒你')).toBeInTheDocument()
+  expect(within(card('家居补贴新规则')).getByText(/官方公布时提醒$/)).toBeInTheDocument()
+  const due = screen.getByRole('alert', { name: '1 个提醒到时间了' })
+  expect(due).toHaveTextContent('“衢城畅行”新实施期')
+  expect(due).toHaveTextContent('公布时间：10月10日（周五）09:00')
+})

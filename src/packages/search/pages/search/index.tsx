@@ -11,7 +11,9 @@ import {
   type SearchItem,
   type SearchRoute,
 } from '../../../../domain/search/search'
+import { schemePeriodStatus } from '../../../../domain/etc/scheme-period'
 import { staticSearchItems } from '../../../../domain/search/static-items'
+import { todayInShanghai } from '../../../../domain/time'
 import type { OnlineSearchHit } from '../../../../services/api/search'
 import { navigate } from '../../../../services/navigation'
 import { useTollDataStore } from '../../../../store/etc-toll-data'
@@ -102,11 +104,14 @@ export default function SearchPage() {
   const query = text.trim()
   // Stations as the ETC pages see them: the operator's list when served (offline: the stored copy or the bundled list).
   const stations = useTollDataStore((state) => state.data.stations)
+  const tollPeriod = useTollDataStore((state) => state.data.period)
+  // Whether 衢城畅行 is known to run today: after the last known period a station result says 待官方确认.
+  const period = useMemo(() => schemePeriodStatus({ period: tollPeriod }, todayInShanghai()), [tollPeriod])
   const loadStations = useTollDataStore((state) => state.load)
   useEffect(() => {
     void loadStations()
   }, [loadStations])
-  const local = useMemo(() => searchItems(query, staticSearchItems(stations), { limit: LOCAL_LIMIT }), [query, stations])
+  const local = useMemo(() => searchItems(query, staticSearchItems(stations, period), { limit: LOCAL_LIMIT }), [query, stations, period])
   const answer = useOnlineSearch(text)
   // Until the effect for a new query runs, the state still holds the previous query's answer.
   const online = answer.status === 'idle' || answer.query === query ? answer : ({ status: 'loading', query } as const)

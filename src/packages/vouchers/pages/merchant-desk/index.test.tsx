@@ -8,12 +8,15 @@ import { makeBatch } from '../../../../domain/vouchers/test-fixtures'
 import type { Redemption } from '../../../../domain/vouchers/schema'
 import { todayInShanghai } from '../../../../domain/time'
 import { useSessionStore } from '../../../../store/session'
+import { useVoucherBatchesStore } from '../../../../store/voucher-batches'
+import { useBatchLookupStore } from '../../store/batch-lookup'
 import { fail, ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '../../../../test/api-test-server'
 import { fromNow, walletVoucherView } from '../../../../test/voucher-fixtures'
 import { newOrderId, useMerchantDeskStore } from '../../store/merchant-desk'
 import MerchantDeskPage from './index'
 
 const batch = makeBatch({ id: 'b-20-5', title: '测试 满20减5' })
+const neverBatch = makeBatch({ id: 'b-kecheng', title: '测试 柯城专场 满100减30', refund: 'never-restore' })
 const CODE = 'AQEAAAAAAAAA.abcdefghijklmnopqrstuv'
 
 function redemption(id: string, overrides: Partial<Redemption> = {}): Redemption {
@@ -37,6 +40,9 @@ let today: Redemption[]
 beforeEach(() => {
   today = [redemption('red-1'), redemption('red-2', { orderId: 'order-red-2' })]
   server.on((request) => (request.method === 'GET' && request.path === '/api/v1/merchant/redemptions' ? ok({ data: today }) : undefined))
+  server.on((request) => (request.method === 'GET' && request.path === '/api/v1/batches' ? ok({ data: [batch, neverBatch] }) : undefined))
+  useVoucherBatchesStore.setState({ batches: null, loading: false, error: null })
+  useBatchLookupStore.setState({ byId: {}, missing: {} })
   useVoucherServicesAt(server.baseUrl)
   useSessionStore.setState({ session: testSession({ token: 'tok-merchant', role: 'merchant', merchantId: 'm-noodles', displayName: '示例商户-1' }) })
   useMerchantDeskStore.setState({ orderId: newOrderId(), attempt: null, redeeming: false, result: null, redemptions: null, refundAttempts: {}, refunding: {}, refundResults: {} })
@@ -130,7 +136,7 @@ test('full refund restores the voucher, partial keeps it used, a second refund i
   expect(within(rows[0]).getByText('已核销')).toBeInTheDocument()
 
   fireEvent.click(within(rows[0]).getByRole('button', { name: '为订单 order-red-1 全额退款' }))
-  expect(within(rows[0]).getByText(/确认为订单 order-red-1 办理全额退款？券在有效期内会退回顾客券包。/)).toBeInTheDocument()
+  expect(await within(rows[0]).findByText(/确认为订单 order-red-1 办理全额退款？券在有效期内会退回顾客券包，有效期不变；已过有效期则不退回。/)).toBeInTheDocument()
   fireEvent.click(within(rows[0]).getByRole('button', { name: '确认全额退款：订单 order-red-1' }))
   expect(await within(list).findByText('✓ 已全额退款，消费券已退回顾客的券包，有效期不变')).toBeInTheDocument()
   expect(await within(list).findByText('已全额退款，券已退回顾客')).toBeInTheDocument()
@@ -152,9 +158,32 @@ test('partial refund: the voucher stays used and the cashier is told so', async 
   const list = await screen.findByRole('list', { name: '今日核销记录' })
   const [row] = await within(list).findAllByRole('listitem')
   fireEvent.click(within(row).getByRole('button', { name: '为订单 order-red-1 部分退款' }))
-  expect(within(row).getByText(/部分退款时券不退回。/)).toBeInTheDocument()
+  expect(within(row).getByText(/部分退款时券不退回，顾客的券仍算已使用。/)).toBeInTheDocument()
   fireEvent.click(within(row).getByRole('button', { name: '确认部分退款：订单 order-red-1' }))
   expect(await within(row).findByText('✓ 已部分退款。部分退款时消费券不退回，顾客的券仍算已使用')).toBeInTheDocument()
+})
+
+test.each([
+  // A batch that never gives a voucher back (柯城专场): nothing may promise the customer a return.
+  ['never-restore', neverBatch, 'KEPT_USED_NO_RETURN', /这批消费券的规则是用过后退款也不退回/, '✓ 已全额退款。这批消费券的规则是用过后不退回', '已全额退款，本批券规则不退回'],
+  // Returned while valid, but this voucher is past its validity: the promise was conditional, the result says why.
+  ['restore within validity, expired', batch, 'KEPT_USED_EXPIRED', /券在有效期内会退回顾客券包，有效期不变；已过有效期则不退回/, '✓ 已全额退款。这张券已过有效期，所以不退回', '已全额退款，券已过有效期不退回'],
+] as const)('full refund under the batch rule %s: the prompt and the result follow the rule', async (_rule, refundBatch, outcome, prompt, result, state) => {
+  today = [redemption('red-3', { batchId: refundBatch.id, orderId: 'order-red-3' })]
+  server.on((request) => {
+    if (request.path !== '/api/v1/merchant/refunds') return undefined
+    today = today.map((item) => ({ ...item, refund: { at: fromNow(0), full: true, restored: false } }))
+    return ok({ data: { outcome, voucher: walletVoucherView('v-red-3', refundBatch, 'used') } })
+  })
+  render(<MerchantDeskPage />)
+  const list = await screen.findByRole('list', { name: '今日核销记录' })
+  const [row] = await within(list).findAllByRole('listitem')
+  fireEvent.click(within(row).getByRole('button', { name: '为订单 order-red-3 全额退款' }))
+  expect(await within(row).findByText(prompt)).toBeInTheDocument()
+  if (refundBatch.refund === 'never-restore') expect(within(row).queryByText(/会退回顾客券包/)).not.toBeInTheDocument()
+  fireEvent.click(within(row).getByRole('button', { name: '确认全额退款：订单 order-red-3' }))
+  expect(await within(row).findByText(result)).toBeInTheDocument()
+  expect(await within(row).findByText(state)).toBeInTheDocument()
 })
 
 test('a resident account is told this desk is for merchants', async () => {

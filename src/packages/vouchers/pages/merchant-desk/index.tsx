@@ -12,6 +12,8 @@ import { canScanWithCamera, scanCode } from '../../../../services/platform/scan'
 import { useSessionStore } from '../../../../store/session'
 import { voucherServices } from '../../../../store/voucher-services'
 import { AmountField, readAmount } from '../../components/amount-field'
+import { redemptionStateText, refundPromptText } from '../../merchant-messages'
+import { useBatchLookupStore } from '../../store/batch-lookup'
 import { useMerchantDeskStore, type RedeemResult } from '../../store/merchant-desk'
 import '../../vouchers.scss'
 
@@ -47,18 +49,12 @@ function RedeemResultView({ result }: { result: RedeemResult | null }) {
   )
 }
 
-function refundState(redemption: Redemption): string {
-  const refund = redemption.refund
-  if (!refund) return '已核销'
-  if (!refund.full) return '已部分退款，券不退回'
-  return refund.restored ? '已全额退款，券已退回顾客' : '已全额退款，券不退回'
-}
-
 function RedemptionRow({ redemption }: { redemption: Redemption }) {
   const [confirming, setConfirming] = useState<boolean | null>(null)
   const refunding = useMerchantDeskStore((state) => state.refunding[redemption.id] === true)
   const result = useMerchantDeskStore((state) => state.refundResults[redemption.id])
   const refund = useMerchantDeskStore((state) => state.refund)
+  const policy = useBatchLookupStore((state) => state.byId[redemption.batchId]?.refund ?? null)
   const redeemedAt = tryParseIsoInstant(redemption.redeemedAt)
   const kind = confirming ? '全额退款' : '部分退款'
   return (
@@ -72,7 +68,7 @@ function RedemptionRow({ redemption }: { redemption: Redemption }) {
             {redeemedAt === null ? '' : formatShanghai(redeemedAt, 'HH:mm')} · 订单号 {redemption.orderId}
           </View>
         </View>
-        <View className='desk-redemption__state'>{refundState(redemption)}</View>
+        <View className='desk-redemption__state'>{redemptionStateText(redemption, policy)}</View>
       </View>
       {redemption.refund === null && confirming === null ? (
         <View className='row'>
@@ -88,7 +84,7 @@ function RedemptionRow({ redemption }: { redemption: Redemption }) {
         <View className='desk-confirm' role='group' aria-label={`确认${kind}`}>
           <View>
             确认为订单 {redemption.orderId} 办理{kind}？
-            {confirming ? '券在有效期内会退回顾客券包。' : '部分退款时券不退回。'}
+            {refundPromptText(confirming, policy)}
           </View>
           <View className='row'>
             <Pressable
@@ -141,6 +137,12 @@ export default function MerchantDeskPage() {
   useEffect(() => {
     if (isMerchant) void loadToday()
   }, [isMerchant, loadToday])
+  // Each redemption's batch, for what a refund does to the voucher under that batch's refund rule.
+  const ensureBatches = useBatchLookupStore((state) => state.ensure)
+  const batchIds = (redemptions ?? []).map((redemption) => redemption.batchId).join(',')
+  useEffect(() => {
+    if (batchIds !== '') void ensureBatches(batchIds.split(','))
+  }, [batchIds, ensureBatches])
   useEffect(() => {
     if (result?.kind === 'ok') {
       setCode('')

@@ -26,7 +26,9 @@ beforeEach(() => {
   server.on(devLoginHandler())
   server.on((request) =>
     request.method === 'GET' && request.path === '/api/v1/me/vouchers'
-      ? ok({ data: WALLET[request.query.get('status') as WalletStatus] ?? [] })
+      ? ok({
+          data: request.query.get('status') ? (WALLET[request.query.get('status') as WalletStatus] ?? []) : Object.values(WALLET).flat(),
+        })
       : undefined,
   )
   useVoucherServicesAt(server.baseUrl)
@@ -40,10 +42,16 @@ test('opens on 可使用 after signing in, and each filter shows its vouchers wi
   render(<WalletPage />)
   expect(await screen.findByText('✓ 可使用')).toBeInTheDocument()
   expect(server.requests[0].path).toBe('/api/v1/auth/dev')
-  expect(walletRequests()[0].query.get('status')).toBe('usable')
+  expect(walletRequests()[0].query.get('status')).toBeNull()
   expect(walletRequests()[0].headers.authorization).toBe('Bearer tok-dev-u-resident')
   expect(screen.getByRole('tab', { name: /可使用/ })).toHaveAttribute('aria-selected', 'true')
   expect(screen.getByRole('link', { name: /测试 满20减5，满20减5，有效期至/ })).toBeInTheDocument()
+  // A voucher given back by a full refund can be spent again: it is listed under 可使用 too, with its note.
+  const usable = screen.getByRole('list', { name: '可使用的券' })
+  expect(within(usable).getAllByRole('listitem')).toHaveLength(2)
+  expect(within(usable).getByText('↩ 退款已退回')).toBeInTheDocument()
+  expect(within(usable).getByText(/全额退款后退回，仍可使用，有效期至/)).toBeInTheDocument()
+  expect(within(usable).queryByText('● 已使用')).not.toBeInTheDocument()
 
   const cases: [string, string, RegExp][] = [
     ['已使用', '● 已使用', /已于 .+ 使用/],
@@ -58,7 +66,7 @@ test('opens on 可使用 after signing in, and each filter shows its vouchers wi
     expect(within(list).getAllByRole('listitem')).toHaveLength(1)
     expect(screen.getByRole('tab', { name: new RegExp(tab) })).toHaveAttribute('aria-selected', 'true')
   }
-  expect(walletRequests().map((request) => request.query.get('status'))).toEqual(['usable', 'used', 'expired', 'returned-after-refund'])
+  expect(walletRequests().map((request) => request.query.get('status'))).toEqual([null, 'used', 'expired', 'returned-after-refund'])
 })
 
 test('an empty filter says so and points to the 消费券 tab', async () => {
