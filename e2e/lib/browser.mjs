@@ -21,7 +21,21 @@ export const PHONE = {
   timezoneId: 'Asia/Shanghai',
 }
 
-export async function launchPhone() {
+/** The operators’ console is used at a desk: Chrome or Edge at 1366 × 768 and up. */
+export const DESK = {
+  viewport: { width: 1366, height: 768 },
+  deviceScaleFactor: 1,
+  isMobile: false,
+  hasTouch: false,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+}
+
+export async function launchDesk() {
+  return launchPhone(DESK)
+}
+
+export async function launchPhone(device = PHONE) {
   mkdirSync(OUT_DIR, { recursive: true })
   const profile = mkdtempSync(join(tmpdir(), 'qht-e2e-'))
   const context = await chromium.launchPersistentContext(profile, {
@@ -36,7 +50,8 @@ export async function launchPhone() {
       '--disable-component-update',
       '--disable-sync',
     ],
-    ...PHONE,
+    acceptDownloads: true,
+    ...device,
   })
   const page = context.pages()[0] ?? (await context.newPage())
   const consoleErrors = []

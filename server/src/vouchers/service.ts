@@ -32,6 +32,7 @@ import { openRound, roundForReturnedQuota } from '../../../src/domain/vouchers/r
 import type { VoucherBatch } from '../../../src/domain/vouchers/schema'
 import type { WalletStatus } from '../../../src/domain/vouchers/validity'
 import type { VoucherConfig } from '../config'
+import { isMerchantSuspended } from '../admin/store'
 import { ApiError } from '../http/errors'
 import { getUser } from '../store/accounts'
 import { getBatch, getMerchant } from '../store/content'
@@ -64,6 +65,7 @@ import {
 } from '../store/vouchers'
 import { errorAnswer, keyReusedAnswer, presentVoucher, rejectedAnswer, type Answer, type WalletVoucherView } from './answers'
 import { BatchCache, type CachedBatch } from './batch-cache'
+import { CONTROL_REFRESH_MS, RefusalCounter, RoundControls } from './controls'
 import type { ClaimEngine, ClaimRequest } from './engine'
 import { RedisClaimEngine, type RedisEngineOptions } from './redis-engine'
 import { roundStocks } from './stock'
@@ -126,6 +128,10 @@ function redemptionStatus(code: RedemptionRejection['code']): number {
 export class VoucherService {
   readonly batches: BatchCache
   readonly engine: ClaimEngine
+  /** Paused rounds and closed batches (the operators' kill switch), asked by the claim gate. */
+  readonly controls = new RoundControls()
+  /** Today's refusals by code, for the console's dashboard. */
+  readonly refusals = new RefusalCounter()
   private readonly db: Db
   private readonly now: () => Date
   private readonly log: Logger
@@ -165,8 +171,16 @@ export class VoucherService {
     else this.log.error({}, 'REDEMPTION_SECRET is not set: redemption codes cannot be issued or checked until it is')
     await this.engine.start()
     await this.batches.refresh()
+    await this.controls.refresh(this.db)
     await this.upkeepAll()
     if (this.options.timers === false) return
+    // Its own timer, not the tick's: the tick waits while the jobs run, a pause must not.
+    const controls = setInterval(
+      () => void this.controls.refresh(this.db).catch((error: unknown) => this.log.warn({ err: error }, 'round controls refresh failed')),
+      CONTROL_REFRESH_MS,
+    )
+    controls.unref()
+    this.timers.push(controls)
     const tick = setInterval(() => void this.guard('voucher tick', () => this.tick()), 1000)
     const jobs = setInterval(() => void this.guard('voucher jobs', () => this.runJobs()), this.options.config.upkeepIntervalMs)
     tick.unref()
@@ -273,6 +287,11 @@ export class VoucherService {
     return this.refreshLive(batch)
   }
 
+  /** Counts read now, for the console (a handful of operators, not the rush). */
+  async freshStock(batch: VoucherBatch): Promise<LiveStock> {
+    return this.refreshLive(batch)
+  }
+
   /** What the gate knows without I/O; starts a refresh in the background when it is stale. */
   private peekRemaining(batch: VoucherBatch): Record<string, number> | null {
     const entry = this.live.get(batch.id)
@@ -316,9 +335,17 @@ export class VoucherService {
     const remaining = this.peekRemaining(batch)
     const seen = `${input.userId}\n${input.key}`
     if (!this.answered.has(seen)) {
-      // The rush gate: not open yet, closed, or sold out — answered from memory, no I/O.
+      // The rush gate: paused or closed by an operator, not open yet, closed, or sold out — answered from memory, no I/O.
+      const stopped = this.controls.refusal(batch, input.roundId, at)
+      if (stopped) {
+        this.refusals.countAnswer(stopped.body, at)
+        return stopped
+      }
       const fast = fastClaimCheck(batch, at, remaining ?? {}, input.roundId)
-      if (fast) return rejectedAnswer(fast)
+      if (fast) {
+        this.refusals.count(fast.code, at)
+        return rejectedAnswer(fast)
+      }
       if (this.answered.size >= ANSWERED_KEYS_MAX) this.answered.delete(this.answered.values().next().value!)
       this.answered.add(seen)
     }
@@ -334,6 +361,7 @@ export class VoucherService {
       remainingHint: targetRound && remaining ? (remaining[targetRound] ?? null) : null,
     }
     const result = await this.engine.claim(request)
+    if (result.status >= 400) this.refusals.countAnswer(result.body, at)
     if (result.soldOutRoundId) {
       const entry = this.live.get(batch.id)
       if (entry && entry.stock.at > 0) entry.stock.remainingByRound = { ...entry.stock.remainingByRound, [result.soldOutRoundId]: 0 }
@@ -454,6 +482,7 @@ export class VoucherService {
   ): Promise<Answer> {
     const merchant = await getMerchant(this.db, staff.merchantId)
     if (!merchant) throw new ApiError(403, 'NOT_MERCHANT_STAFF', '当前账号绑定的商户不存在，不能核销')
+    if (await isMerchantSuspended(this.db, merchant.id)) throw new ApiError(403, 'MERCHANT_SUSPENDED', '本店的消费券核销已被暂停，请联系商务局')
     // A shop never redeems a voucher claimed by one of its own accounts (the cashier's own, or a
     // colleague's): that is the shop paying itself the subsidy (issue 16). Logged for operators.
     const owner = await getUser(this.db, ownerId)
