@@ -74,6 +74,7 @@ describe('隐私政策', () => {
     idempotency_keys: '请求编号',
     feedback: '意见反馈',
     staff_refusals: '商户账号试图领取',
+    staff_credentials: '管理后台的账号名',
   }
   test('it names what every personal table of the server keeps', () => {
     const dir = path.resolve(__dirname, '../../../server/src/store/migrations')
