@@ -55,7 +55,7 @@ test('two in-scheme stations (one found by pinyin initials) → 免费, with the
   expect(within(verdict()).getAllByRole('listitem')).toHaveLength(6)
   const dataStatus = within(verdict()).getByText('数据状态').parentElement as HTMLElement
   expect(dataStatus).toHaveTextContent('⚠ 待官方确认')
-  expect(dataStatus).toHaveTextContent('数据版本 2025.1-内置')
+  expect(dataStatus).toHaveTextContent('数据版本 2025.1')
 })
 
 test('switching the car to 储值卡 in place → 收费 with the reason', () => {
