@@ -13,7 +13,7 @@ const DOMAIN_FORBIDDEN = {
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'server/node_modules/**', 'server/data/**', 'data/**', 'coverage/**', 'e2e/out/**', '.swc/**'],
+    ignores: ['dist/**', 'admin/dist/**', 'node_modules/**', 'server/node_modules/**', 'server/data/**', 'data/**', 'coverage/**', 'e2e/out/**', '.swc/**'],
   },
   ...tseslint.configs.recommended,
   {

@@ -43,6 +43,10 @@ function pageList(sample) {
     'subsidy-basket': ['packages/subsidy/pages/basket/index'],
     'subsidy-guide': ['packages/subsidy/pages/guide/index'],
     search: ['packages/search/pages/search/index'],
+    'info-privacy': ['packages/info/pages/privacy/index'],
+    'info-terms': ['packages/info/pages/terms/index'],
+    'info-about': ['packages/info/pages/about/index'],
+    'info-feedback': ['packages/info/pages/feedback/index'],
   }
 }
 

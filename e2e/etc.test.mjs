@@ -115,7 +115,7 @@ test('with location allowed, the nearest stations come first', async () => {
   await shown().getByText('已按您的大致位置把最近的站排在前面。').waitFor()
   // The page may be the one from the journey above (Taro keeps it), with 衢州东 already chosen.
   await shown().getByRole('button', { name: /^(选择)?入口收费站/ }).click()
-  const nearest = shown().getByRole('group', { name: '离我最近（直线距离）' })
+  const nearest = shown().getByRole('listbox', { name: '离我最近（直线距离）' })
   assert.match((await nearest.getByRole('option').first().getAttribute('aria-label')) ?? '', /^衢州西，.*约 \d+(\.\d)? 公里/)
   await screenshot(page, 'etc-trip-nearest')
 })

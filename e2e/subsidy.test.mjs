@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { assertNoBlockingAxe as assertNoBlockingAxeOn } from './lib/axe.mjs'
-import { clickTab, launchPhone, openRoute, screenshot, visiblePage, waitForShownText, setElderMode as setElderModeOn } from './lib/browser.mjs'
+import { clickTab, launchPhone, openRoute, screenshot, typeDate, visiblePage, waitForShownText, setElderMode as setElderModeOn } from './lib/browser.mjs'
 
 const DAY_2026 = new Date('2026-03-16T10:00:00+08:00')
 
@@ -115,7 +115,7 @@ test('加入购物清单 → the basket shows the item and the total', async () 
   await assertNoBlockingAxe('购物清单')
 })
 
-test('汽车: the step-by-step flow, with the real date picker, ends with 报废 and 置换 side by side', async () => {
+test('汽车: the step-by-step flow, with the date typed from the keyboard, ends with 报废 and 置换 side by side', async () => {
   const { page } = phone
   await openRoute(page, 'packages/subsidy/pages/car/index', '第 1 步，共 5 步')
   await shown().getByRole('button', { name: '下一步' }).click()
@@ -126,14 +126,10 @@ test('汽车: the step-by-step flow, with the real date picker, ends with 报废
   await shown().getByRole('button', { name: '下一步' }).click()
   await waitForText('旧车注册登记日期')
   await assertNoBlockingAxe('汽车 第 2 步')
-  // Taro's H5 date sheet opens on today; confirming it without scrolling picks today (2026-03-16).
-  await shown()
-    .getByRole('button', { name: /旧车注册登记日期/ })
-    .click()
-  await page.getByText('确定', { exact: true }).last().click()
-  await shown()
-    .getByRole('button', { name: /旧车注册登记日期.*：2026-03-16/ })
-    .waitFor()
+  // The browser's own date input (components/date-field.tsx), typed from the keyboard.
+  const registered = shown().getByLabel(/^旧车注册登记日期/)
+  await typeDate(page, registered, '2026-03-16')
+  assert.equal(await registered.inputValue(), '2026-03-16')
   await shown()
     .getByRole('radio', { name: /新车上牌起就在我名下/ })
     .click()
@@ -148,15 +144,18 @@ test('汽车: the step-by-step flow, with the real date picker, ends with 报废
   await shown().getByRole('button', { name: '看能补多少' }).click()
   const scrap = shown().getByRole('group', { name: '报废更新' })
   const replace = shown().getByRole('group', { name: '置换更新' })
-  await scrap.getByText('✗ 不能补贴').waitFor()
-  await replace.getByText('✗ 不能补贴').waitFor()
-  await shown().getByText('两种都不符合条件，原因写在下面。').waitFor()
+  // 2026 (发改环资〔2025〕1745号 as reported): 12% / 8% of the price; the 2025 registration and
+  // ownership cut-offs are points to check (待官方确认), not grounds for rejection (issue 13).
+  await scrap.getByText('✓ 可以补贴').waitFor()
+  await scrap.getByText('¥18,000.00', { exact: true }).waitFor()
+  await replace.getByText('¥12,000.00', { exact: true }).waitFor()
+  await shown().getByText(/两种都符合条件，但同一辆车只能选一种：报废更新多补/).waitFor()
   await shown()
-    .getByText(/报废的汽油车须在 2012-06-30（含）前注册登记/)
+    .getByText(/请核对（待官方确认）：报废旧车的注册登记日期/)
     .first()
     .waitFor()
   await shown()
-    .getByText(/旧车须在 2025-01-08（含）前登记在本人名下/)
+    .getByText(/请核对：新能源新车须列入《减免车辆购置税的新能源汽车车型目录》/)
     .first()
     .waitFor()
   await shown().getByText('报废和置换比一比').scrollIntoViewIfNeeded()

@@ -90,7 +90,7 @@ test('claim from the open round, see the voucher with its QR code, and ask which
   await item.click()
   const qr = view().getByRole('img', { name: /消费券二维码/ })
   await qr.waitFor({ timeout: 15_000 })
-  await view().getByText('每分钟自动刷新，截图无效', { exact: false }).waitFor()
+  await view().getByText('每 30 秒自动更换，截图无效', { exact: false }).waitFor()
   const modules = await qr.locator('.qr__run').count()
   assert.ok(modules > 100, `the QR code is drawn (${modules} runs)`)
   const box = await qr.boundingBox()

@@ -6,8 +6,13 @@
  *  2. every WXML compiles with WeChat's own `wcc` (miniprogram-compiler);
  *  3. package sizes stay within scripts/budgets.json (a table is printed);
  *  4. miniprogram-ci's offline checkCodeQuality passes (size limits, minification, lazy loading,
- *     code only used by subpackages left in the main package, …).
- * CHECK_SKIP_BUILD=1 reuses dist/weapp.
+ *     code only used by subpackages left in the main package, …);
+ *  5. release readiness (WECHAT.md, "Release and review checklist"): every location API in
+ *     `requiredPrivateInfos` has the permission scope WeChat pairs it with and no scope is left
+ *     without its API; `style: "v2"`; sitemap.json exists and lets WeChat index no private page;
+ *     for a release (RELEASE=1 or `--release`) the API base is an https origin, checked before
+ *     building, compiled into the bundle, with no loopback address left in it.
+ * CHECK_SKIP_BUILD=1 reuses dist/weapp. CI runs the development variant (no release base there).
  */
 import { spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -16,13 +21,30 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 
 const require = createRequire(import.meta.url)
+const { DEV_LOOPBACK_API_BASE, isReleaseBuild, privacyScopeProblems, releaseApiBaseProblem, sitemapIndexes, sitemapProblems } = require('./lib/weapp-release.cjs')
 const root = new URL('..', import.meta.url).pathname
 const dist = join(root, 'dist/weapp')
 const budgets = JSON.parse(readFileSync(join(root, 'scripts/budgets.json'), 'utf8'))
 const failures = []
+const checked = []
+
+// 0. Release or development, decided before anything is built so a bad release base fails at once.
+const release = process.argv.includes('--release') || isReleaseBuild()
+const apiBase = process.env.TARO_APP_API_BASE
+if (release) {
+  const problem = releaseApiBaseProblem(apiBase)
+  if (problem) {
+    console.error(`check:weapp failed (1):\n- release API base: ${problem}`)
+    process.exit(1)
+  }
+  checked.push(`release build: API base ${apiBase} is an https origin`)
+} else {
+  checked.push(`development build (no RELEASE=1 / --release): API base ${apiBase ?? `${DEV_LOOPBACK_API_BASE} (loopback default)`}, release guard not applied`)
+}
 
 if (!process.env.CHECK_SKIP_BUILD) {
-  const build = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+  const args = ['taro', 'build', '--type', 'weapp', ...(release ? ['--mode', 'release'] : [])]
+  const build = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
@@ -95,6 +117,40 @@ for (const item of quality) {
   console.info(`${item.success ? 'ok  ' : 'FAIL'} ${item.name}${item.success ? '' : ` — ${item.text}`}`)
   if (!item.success) failures.push(`checkCodeQuality ${item.name}: ${item.text}${item.detail ? ` ${JSON.stringify(item.detail).slice(0, 500)}` : ''}`)
 }
+
+// 5. Release readiness.
+const scopeProblems = privacyScopeProblems(appJson)
+failures.push(...scopeProblems)
+checked.push(`privacy: requiredPrivateInfos [${(appJson.requiredPrivateInfos ?? []).join(', ')}] ↔ permission [${Object.keys(appJson.permission ?? {}).join(', ')}]: ${scopeProblems.length ? 'MISMATCH' : 'paired'}`)
+if (appJson.style !== 'v2') failures.push(`app.json style is ${JSON.stringify(appJson.style)}, not "v2"`)
+checked.push(`app.json style: ${JSON.stringify(appJson.style)}`)
+const sitemapFile = join(dist, appJson.sitemapLocation ?? 'sitemap.json')
+if (!appJson.sitemapLocation) failures.push('app.json has no sitemapLocation')
+if (!existsSync(sitemapFile)) {
+  failures.push(`sitemap missing: ${relative(root, sitemapFile)}`)
+  checked.push('sitemap.json: MISSING')
+} else {
+  const sitemap = JSON.parse(readFileSync(sitemapFile, 'utf8'))
+  const problems = sitemapProblems(sitemap, pagePaths)
+  failures.push(...problems)
+  const indexed = pagePaths.filter((page) => sitemapIndexes(sitemap, page))
+  checked.push(`sitemap.json: ${indexed.length} of ${pagePaths.length} pages indexable, private pages excluded${problems.length ? ' — PROBLEMS' : ''}`)
+  for (const page of pagePaths) checked.push(`  ${sitemapIndexes(sitemap, page) ? 'index   ' : 'no-index'} ${page}`)
+}
+const bundleText = walk(dist)
+  .filter((file) => file.endsWith('.js'))
+  .map((file) => readFileSync(file, 'utf8'))
+  .join('\n')
+if (release) {
+  if (!bundleText.includes(apiBase.replace(/\/$/, ''))) failures.push(`the release API base ${apiBase} is not in the bundle`)
+  if (bundleText.includes(DEV_LOOPBACK_API_BASE)) failures.push(`the release bundle still contains ${DEV_LOOPBACK_API_BASE}`)
+  checked.push(`bundle: API base compiled in, no ${DEV_LOOPBACK_API_BASE}`)
+} else {
+  checked.push(`bundle: requests go to ${bundleText.includes(DEV_LOOPBACK_API_BASE) ? DEV_LOOPBACK_API_BASE : (apiBase ?? '(configured base)')}`)
+}
+
+console.info('\nchecked:')
+for (const line of checked) console.info(`- ${line}`)
 
 if (failures.length) {
   console.error(`\ncheck:weapp failed (${failures.length}):\n- ${failures.join('\n- ')}`)

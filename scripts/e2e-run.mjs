@@ -3,7 +3,7 @@
  * npm run test:e2e — builds the H5 app, starts the real server on loopback and runs the journeys in
  * e2e/*.test.mjs (node:test, one file at a time: two cores, one Chromium at once).
  *
- * E2E_SKIP_BUILD=1 reuses dist/h5; E2E_BASE_URL points the journeys at an already running app;
+ * E2E_SKIP_BUILD=1 reuses dist/h5 (and admin/dist when present); E2E_BASE_URL points the journeys at an already running app;
  * E2E_ONLY=name1,name2 runs only e2e/name1.test.mjs, e2e/name2.test.mjs.
  */
 import { spawn, spawnSync } from 'node:child_process'
@@ -27,6 +27,11 @@ function run(command, args, env = {}) {
 
 if (!process.env.E2E_SKIP_BUILD) {
   run('npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production', TARO_APP_API_BASE: '', TARO_APP_DEV_LOGIN: 'true' })
+}
+// The operators' console (admin/dist), served by the same server at /admin/.
+if (!process.env.E2E_SKIP_BUILD || !existsSync(join(root, 'admin/dist/index.html'))) {
+  const build = spawnSync('npx', ['vite', 'build'], { cwd: join(root, 'admin'), stdio: 'inherit', env: process.env })
+  if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
 const app = process.env.E2E_BASE_URL ? { url: process.env.E2E_BASE_URL, close: async () => undefined } : await startAppServer({ root, staticDir: distH5 })

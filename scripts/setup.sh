@@ -14,3 +14,7 @@ npm install --ignore-scripts --no-audit --no-fund
 if [ -f server/package.json ]; then
   npm --prefix server install --ignore-scripts --no-audit --no-fund
 fi
+# The operators' console (React + Ant Design, built with Vite; served by the server at /admin).
+if [ -f admin/package.json ]; then
+  npm --prefix admin install --ignore-scripts --no-audit --no-fund
+fi

@@ -2,10 +2,11 @@
 /**
  * `npm start`: the whole app on one port with nothing to install or start first.
  * 1. Builds the H5 app if dist/h5/index.html is missing (same-origin API, dev login on).
- * 2. Starts the server in demo mode (DEMO_MODE=1: development sign-in, 示例 accounts) on the
+ * 2. Builds the operators' console (admin/dist) if it is missing, served at /admin.
+ * 3. Starts the server in demo mode (DEMO_MODE=1: development sign-in, 示例 accounts) on the
  *    embedded PGlite store (files under data/), importing the sample content on the first run,
  *    serving dist/h5 and the API together. `npm --prefix server start` alone is not a demo.
- * 3. Prints the URL once the server is ready; Ctrl-C stops it gracefully.
+ * 4. Prints the URL once the server is ready; Ctrl-C stops it gracefully.
  * Installs nothing: if server/node_modules is missing it says which command to run.
  */
 import { spawn, spawnSync } from 'node:child_process'
@@ -37,6 +38,17 @@ if (!existsSync(path.join(staticDir, 'index.html'))) {
   }
 }
 
+const adminDir = path.join(root, 'admin')
+if (!existsSync(path.join(adminDir, 'dist', 'index.html'))) {
+  if (!existsSync(path.join(adminDir, 'node_modules', 'vite'))) {
+    console.warn('运营后台依赖未安装（运行 bash scripts/setup.sh）：本次不提供 /admin。')
+  } else {
+    console.log('未找到 admin/dist/index.html，正在构建运营后台（约 10 秒）…')
+    const build = spawnSync('npx', ['vite', 'build'], { cwd: adminDir, stdio: 'inherit', env: process.env })
+    if (build.status !== 0) console.warn('运营后台构建失败：本次不提供 /admin。')
+  }
+}
+
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: serverDir,
   stdio: 'inherit',
@@ -55,7 +67,7 @@ async function announceWhenReady() {
     try {
       const response = await fetch(`${url}/readyz`)
       if (response.ok) {
-        console.log(`\n衢惠通已启动（演示模式）：${url}/   接口文档：${url}/docs   （Ctrl-C 停止）`)
+        console.log(`\n衢惠通已启动（演示模式）：${url}/   运营后台：${url}/admin/   接口文档：${url}/docs   （Ctrl-C 停止）`)
         console.log('演示模式：开发登录已开启，数据均为示例数据；不要用于生产或对公网开放。\n')
         return
       }

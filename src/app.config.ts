@@ -23,11 +23,18 @@ export default defineAppConfig({
   lazyCodeLoading: 'requiredComponents',
   // 衢城畅行 puts the nearest toll stations first. Fuzzy location is enough for that and excludes
   // precise getLocation (WECHAT.md, privacy); everything works when the person says no. WeChat
-  // shows `desc` in its prompt and allows at most 30 characters.
+  // pairs getFuzzyLocation with scope.userFuzzyLocation (scope.userLocation is for precise
+  // getLocation), shows `desc` in its prompt and allows at most 30 characters. check:weapp checks
+  // the pairing (scripts/lib/weapp-release.cjs).
   requiredPrivateInfos: ['getFuzzyLocation'],
   permission: {
-    'scope.userLocation': { desc: '用于把离您最近的高速收费站排在前面' },
+    'scope.userFuzzyLocation': { desc: '用于把离您最近的高速收费站排在前面' },
   },
+  // Only public pages may be indexed by WeChat search: sitemap.json allows them by name and
+  // disallows everything else (the wallet, a voucher's code, the merchant desk, 我的提醒, 我的).
+  sitemapLocation: 'sitemap.json',
+  // Current native components (button, picker, map) look as WeChat draws them today.
+  style: 'v2',
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: BRAND_COLOR,

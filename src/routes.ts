@@ -110,6 +110,19 @@ export const SUBPACKAGES: readonly Subpackage[] = [
     preloadNetwork: 'all',
   },
   {
+    // 隐私政策, 用户协议, 关于 and 意见反馈: reached from 我的 on both builds (WECHAT.md, release checklist).
+    root: 'packages/info',
+    name: 'info',
+    pages: [
+      { key: 'info-privacy', path: 'pages/privacy/index', title: '隐私政策' },
+      { key: 'info-terms', path: 'pages/terms/index', title: '用户协议' },
+      { key: 'info-about', path: 'pages/about/index', title: '关于衢惠通' },
+      { key: 'info-feedback', path: 'pages/feedback/index', title: '意见反馈' },
+    ],
+    preloadFrom: [],
+    preloadNetwork: 'all',
+  },
+  {
     root: 'packages/account',
     name: 'account',
     pages: [{ key: 'my-data', path: 'pages/my-data/index', title: '我的数据与注销' }],

@@ -18,6 +18,10 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string
     /** Set to 'true' to let the H5 build sign in with the server's dev login. */
     TARO_APP_DEV_LOGIN?: string
+    /** package.json's version, compiled in by config/index.ts (关于). */
+    TARO_APP_VERSION?: string
+    /** 'true' in a release build (`--mode release` or RELEASE=1). */
+    TARO_APP_RELEASE?: string
   }
 }
 

@@ -21,7 +21,21 @@ export const PHONE = {
   timezoneId: 'Asia/Shanghai',
 }
 
-export async function launchPhone() {
+/** The operators’ console is used at a desk: Chrome or Edge at 1366 × 768 and up. */
+export const DESK = {
+  viewport: { width: 1366, height: 768 },
+  deviceScaleFactor: 1,
+  isMobile: false,
+  hasTouch: false,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+}
+
+export async function launchDesk() {
+  return launchPhone(DESK)
+}
+
+export async function launchPhone(device = PHONE) {
   mkdirSync(OUT_DIR, { recursive: true })
   const profile = mkdtempSync(join(tmpdir(), 'qht-e2e-'))
   const context = await chromium.launchPersistentContext(profile, {
@@ -36,7 +50,8 @@ export async function launchPhone() {
       '--disable-component-update',
       '--disable-sync',
     ],
-    ...PHONE,
+    acceptDownloads: true,
+    ...device,
   })
   const page = context.pages()[0] ?? (await context.newPage())
   const consoleErrors = []
@@ -88,4 +103,27 @@ export async function setElderMode(page, on) {
   await page.evaluate((elder) => {
     localStorage.setItem('qht:preferences', JSON.stringify({ data: JSON.stringify({ state: { elderMode: elder, elderModePrompted: true }, version: 2 }) }))
   }, on)
+}
+
+/**
+ * Types a date into a native <input type="date"> from the keyboard, as a person would: focus it
+ * and type the digits. Chromium orders the parts by its UI language (month/day/year here, year
+ * first in a Chinese UI), so the month-first order is tried, then year-first.
+ */
+export async function typeDate(page, input, date) {
+  const [year, month, day] = date.split('-')
+  const orders = [
+    [month, day, year],
+    [year, month, day],
+  ]
+  for (const parts of orders) {
+    await input.focus()
+    for (const part of parts) {
+      await page.keyboard.type(part)
+      if (part === year) await page.keyboard.press('ArrowRight')
+    }
+    if ((await input.inputValue()) === date) return
+    await input.fill('')
+  }
+  throw new Error(`could not type ${date} into the date field`)
 }

@@ -9,11 +9,14 @@ import { join } from 'node:path'
  * serving dist/h5 and the API on one loopback port — the same thing `npm start` runs, demo mode
  * (DEMO_MODE=1: the development sign-in the journeys use) included.
  *
+ * `operators` (account names) are made with the console's CLI (`npm run server:admin --
+ * create-operator`) before the server starts; their one-time setup paths are returned.
+ *
  * `importFiles` (absolute paths) are imported with the operator's CLI (`npm run server:import`)
  * together with the sample content before the server starts — how a journey shows that an
  * operator's data file (a subsidy or toll override) reaches the resident's screen.
  */
-export async function startAppServer({ root, staticDir, importFiles = [] }) {
+export async function startAppServer({ root, staticDir, importFiles = [], operators = [] }) {
   const port = await new Promise((resolve) => {
     const probe = createServer()
     probe.listen(0, '127.0.0.1', () => {
@@ -30,6 +33,18 @@ export async function startAppServer({ root, staticDir, importFiles = [] }) {
       env: { ...process.env, ...storeEnv },
     })
     if (imported.status !== 0) throw new Error(`server:import of ${importFiles.join(', ')} exited with ${imported.status}`)
+  }
+  const setupPaths = {}
+  for (const account of operators) {
+    const made = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/admin.ts', 'create-operator', account], {
+      cwd: join(root, 'server'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      env: { ...process.env, ...storeEnv },
+    })
+    const link = /\/admin\/#\/setup\/[A-Za-z0-9_-]+/.exec(made.stdout ?? '')
+    if (made.status !== 0 || !link) throw new Error(`server:admin create-operator ${account} exited with ${made.status}: ${made.stdout}`)
+    setupPaths[account] = link[0]
   }
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(root, 'server'),
@@ -52,6 +67,7 @@ export async function startAppServer({ root, staticDir, importFiles = [] }) {
   }
   return {
     url,
+    setupPaths,
     close: () =>
       new Promise((resolve) => {
         server.once('exit', () => {

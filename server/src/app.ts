@@ -16,12 +16,17 @@ import swaggerUi from '@fastify/swagger-ui'
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { missingProductionSettings, type Config } from './config'
+import { makeStaffGuards } from './admin/guard'
+import { contentAdminRoutes } from './admin/routes-content'
+import { staffAdminRoutes } from './admin/routes-staff'
+import { voucherAdminRoutes } from './admin/routes-vouchers'
 import { makeGuards } from './auth/guard'
 import { sessionKeyCipherFor } from './auth/session-key-cipher'
 import { ApiError, clientErrorHandler, errorHandler, notFoundHandler } from './http/errors'
 import { setSecurityHeaders } from './http/security-headers'
 import { refuseUnsafeText } from './http/text-input'
 import { createUserRateLimit } from './http/user-rate-limit'
+import { feedbackRoutes } from './routes/feedback'
 import { createReminders, reminderConfigFromEnv, type ReminderRuntime } from './reminders'
 import type { ReminderConfig } from './reminders/config'
 import { accountRoutes } from './routes/accounts'
@@ -243,6 +248,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         claimRateLimit: config.vouchers.claimRateLimit,
       })
       await api.register(eventExtraRoutes, { db, now })
+      await api.register(feedbackRoutes, { db, now })
       await api.register(searchRoutes, { search: createContentSearch(db), now })
       await api.register(reminderRoutes, { service: reminders.service, config: reminders.config, requireUser: guards.requireUser, userRateLimit })
       await api.register(staffRoutes, {
@@ -251,9 +257,28 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         requireOperator: guards.requireRole('operator'),
         userRateLimit,
       })
+      const staffGuards = makeStaffGuards(db, now, config.demo)
+      await api.register(staffAdminRoutes, {
+        db,
+        now,
+        guards: staffGuards,
+        staffSessionTtlMs: config.staffSessionTtlMs,
+        loginPerMinute: config.rateLimit.loginPerMinute,
+        userRateLimit,
+      })
+      await api.register(voucherAdminRoutes, { db, now, vouchers, guards: staffGuards, userRateLimit })
+      await api.register(contentAdminRoutes, { db, now, vouchers, guards: staffGuards, userRateLimit })
     },
     { prefix: '/api/v1' },
   )
+
+  // The operators' console: its own build, same origin as the API; hash routes, so /admin/ is the only page.
+  if (config.adminDir && existsSync(path.join(config.adminDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: path.resolve(config.adminDir), prefix: '/admin/', index: 'index.html', decorateReply: false })
+    app.get('/admin', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/admin/'))
+  } else if (config.adminDir) {
+    app.log.warn({ adminDir: config.adminDir }, 'no console build to serve (admin/dist/index.html missing): run npm --prefix admin run build')
+  }
 
   if (config.staticDir && existsSync(path.join(config.staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(config.staticDir), prefix: '/', index: 'index.html', wildcard: true })

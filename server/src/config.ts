@@ -52,6 +52,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
   /** The H5 build served on `/`; absent or empty → the API only. */
   STATIC_DIR: z.string().default(path.join(REPO_ROOT, 'dist/h5')),
+  /** The operators' console build (admin/dist) served on /admin; empty, or unset with STATIC_DIR empty (API only) → no console. */
+  ADMIN_DIR: z.string().default(path.join(REPO_ROOT, 'admin/dist')),
   /** `if-empty`: import the generated sample content when the store has never had an import. */
   SEED_SAMPLE: z.enum(['never', 'if-empty']).default('never'),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
@@ -59,6 +61,8 @@ const envSchema = z.object({
   WECHAT_SECRET: z.string().optional(),
   WECHAT_TIMEOUT_MS: positiveInt.default(5000),
   SESSION_TTL_HOURS: positiveInt.default(24 * 30),
+  /** How long a console sign-in (password + TOTP) lasts before the operator signs in again. */
+  STAFF_SESSION_TTL_MINUTES: positiveInt.default(8 * 60),
   BODY_LIMIT_BYTES: positiveInt.default(64 * 1024),
   RATE_LIMIT_IP_PER_MINUTE: positiveInt.default(600),
   RATE_LIMIT_USER_PER_MINUTE: positiveInt.default(120),
@@ -117,9 +121,11 @@ export interface Config {
   port: number
   store: { engine: 'postgres'; url: string; schema?: string } | { engine: 'pglite'; dataDir: string | null }
   staticDir: string | null
+  adminDir: string | null
   seedSample: 'never' | 'if-empty'
   wechat: { baseUrl: string; appId?: string; secret?: string; timeoutMs: number }
   sessionTtlMs: number
+  staffSessionTtlMs: number
   bodyLimitBytes: number
   rateLimit: { ipPerMinute: number; userPerMinute: number; loginPerMinute: number }
   shutdownTimeoutMs: number
@@ -150,7 +156,7 @@ export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set" (as in most .env files), except STATIC_DIR where empty = API only.
-  const given = Object.fromEntries(Object.entries(env).filter(([key, value]) => value !== '' || key === 'STATIC_DIR'))
+  const given = Object.fromEntries(Object.entries(env).filter(([key, value]) => value !== '' || key === 'STATIC_DIR' || key === 'ADMIN_DIR'))
   const parsed = envSchema.safeParse(given)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
@@ -189,9 +195,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     store: e.DATABASE_URL ? { engine: 'postgres', url: e.DATABASE_URL } : { engine: 'pglite', dataDir: path.join(e.DATA_DIR, 'pglite') },
     staticDir: e.STATIC_DIR === '' ? null : e.STATIC_DIR,
+    adminDir: given.ADMIN_DIR === '' || (given.ADMIN_DIR === undefined && given.STATIC_DIR === '') ? null : e.ADMIN_DIR,
     seedSample: e.SEED_SAMPLE,
     wechat: { baseUrl: e.WECHAT_API_BASE.replace(/\/+$/, ''), appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET, timeoutMs: e.WECHAT_TIMEOUT_MS },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    staffSessionTtlMs: e.STAFF_SESSION_TTL_MINUTES * 60_000,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     rateLimit: { ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE, userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE, loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -26,7 +26,7 @@ const SECRETS = {
 }
 
 /** Runs `node src/main.ts` (what `npm --prefix server start` runs) until it exits or `waitMs` passes. */
-function runMain(env: Record<string, string>, waitMs = 30_000): Promise<{ code: number | null; output: string }> {
+function runMain(env: Record<string, string>, waitMs = 120_000): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const given: NodeJS.ProcessEnv = { ...process.env, STATIC_DIR: '', DATABASE_URL: '', REDIS_URL: '', DATA_DIR: '/nonexistent-qht', PORT: '0', ...env }
     for (const key of ['NODE_ENV', 'DEMO_MODE', 'SEED_SAMPLE', 'WECHAT_APPID', 'WECHAT_SECRET', 'REDEMPTION_SECRET', 'SESSION_KEY_SECRET'])
@@ -119,7 +119,7 @@ describe('gap 1: the development sign-in only in an explicit demo mode', () => {
 
   // That `npm start` turns demo mode on and `npm --prefix server start` alone does not is
   // restart.test.ts (the real processes on one store).
-  test('with production and DEMO_MODE the server refuses to start', { timeout: 60_000 }, async () => {
+  test('with production and DEMO_MODE the server refuses to start', { timeout: 240_000 }, async () => {
     const refused = await runMain({ NODE_ENV: 'Production', DEMO_MODE: '1', ...SECRETS })
     assert.equal(refused.code, 1, refused.output)
     assert.match(refused.output, /DEMO_MODE/)
@@ -128,7 +128,7 @@ describe('gap 1: the development sign-in only in an explicit demo mode', () => {
 })
 
 describe('gap 7: production readiness', () => {
-  test('start-up refuses, naming each missing secret; /readyz answers 503 NOT_CONFIGURED in-process', { timeout: 60_000 }, async () => {
+  test('start-up refuses, naming each missing secret; /readyz answers 503 NOT_CONFIGURED in-process', { timeout: 240_000 }, async () => {
     const refused = await runMain({ NODE_ENV: 'production', WECHAT_APPID: 'wx-prod-app' })
     assert.equal(refused.code, 1, refused.output)
     for (const name of ['WECHAT_SECRET', 'REDEMPTION_SECRET', 'SESSION_KEY_SECRET']) assert.match(refused.output, new RegExp(name))
@@ -155,7 +155,7 @@ describe('gap 7: production readiness', () => {
     }
   })
 
-  test('no sample seeding in production: SEED_SAMPLE and the import CLI --sample are refused', { timeout: 60_000 }, async () => {
+  test('no sample seeding in production: SEED_SAMPLE and the import CLI --sample are refused', { timeout: 240_000 }, async () => {
     assert.throws(() => loadConfig({ NODE_ENV: 'production', SEED_SAMPLE: 'if-empty', ...SECRETS }), /SEED_SAMPLE/)
     assert.equal(loadConfig({ NODE_ENV: 'production', SEED_SAMPLE: 'never', ...SECRETS }).seedSample, 'never')
     const cli = await new Promise<{ code: number | null; output: string }>((resolve) => {

@@ -54,6 +54,10 @@ for (const engine of ['redis', 'postgres'] as const) {
             SEED_SAMPLE: 'never',
             LOG_LEVEL: 'error',
             REDEMPTION_SECRET: 'two-process-test-secret-two-process-test',
+            // A production server refuses to start without these (the residents have sessions already).
+            WECHAT_APPID: 'wx-two-processes',
+            WECHAT_SECRET: 'two-process-test-wechat-secret',
+            SESSION_KEY_SECRET: 'two-process-test-session-key-secret-two',
             RATE_LIMIT_IP_PER_MINUTE: '100000000',
             CLAIM_RATE_LIMIT_IP_PER_10S: '100000000',
             CLAIM_RATE_LIMIT_USER_PER_10S: '100000000',

@@ -14,3 +14,23 @@ import { Input as ReactInput } from '@tarojs/components-react'
 export const Input = forwardRef<unknown, Record<string, unknown>>(function Input({ nativeProps, ...props }, ref) {
   return createElement(ReactInput as never, { ...props, ...((nativeProps as Record<string, unknown> | undefined) ?? {}), ref })
 })
+
+/**
+ * <taro-textarea-core> is a Stencil element that jsdom never hydrates, so its inner <textarea>
+ * (which gets `nativeProps`, as on H5) would not exist. A plain <textarea> that reports input the
+ * way Taro does (`event.detail.value`).
+ */
+export const Textarea = forwardRef<unknown, Record<string, unknown>>(function Textarea(
+  { nativeProps, onInput, maxlength, className, value, placeholder },
+  ref,
+) {
+  return createElement('textarea', {
+    ...((nativeProps as Record<string, unknown> | undefined) ?? {}),
+    ref,
+    className,
+    value,
+    placeholder,
+    maxLength: maxlength,
+    onChange: (event: { target: { value: string } }) => (onInput as ((event: { detail: { value: string } }) => void) | undefined)?.({ detail: { value: event.target.value } }),
+  })
+})

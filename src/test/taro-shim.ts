@@ -18,7 +18,10 @@ const Taro = {
   useReachBottom: noopHook,
   useShareAppMessage: noopHook,
   useShareTimeline: noopHook,
-  useRouter: () => ({ params: (globalThis as { __TARO_ROUTER_PARAMS__?: Record<string, string> }).__TARO_ROUTER_PARAMS__ ?? {}, path: '' }),
+  useRouter: () => ({
+    params: (globalThis as { __TARO_ROUTER_PARAMS__?: Record<string, string> }).__TARO_ROUTER_PARAMS__ ?? {},
+    path: (globalThis as { __TARO_ROUTER_PATH__?: string }).__TARO_ROUTER_PATH__ ?? '',
+  }),
   getCurrentInstance: () => ({ router: { params: (globalThis as { __TARO_ROUTER_PARAMS__?: Record<string, string> }).__TARO_ROUTER_PARAMS__ ?? {} } }),
   getEnv: () => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
@@ -41,6 +44,11 @@ export const {
 /** Lets a component test set the route params a page reads. */
 export function setRouterParams(params: Record<string, string>): void {
   ;(globalThis as { __TARO_ROUTER_PARAMS__?: Record<string, string> }).__TARO_ROUTER_PARAMS__ = params
+}
+
+/** Lets a component test say which page is shown ('' by default: no page, as before). */
+export function setRouterPath(path: string): void {
+  ;(globalThis as { __TARO_ROUTER_PATH__?: string }).__TARO_ROUTER_PATH__ = path
 }
 
 export default Taro as unknown as typeof import('@tarojs/taro-h5').default & typeof Taro

@@ -31,7 +31,7 @@ import type { SessionKeyCipher } from '../auth/session-key-cipher'
 
 export const userSchema = z.object({
   id: z.uuid(),
-  role: z.enum(['resident', 'merchant', 'operator']),
+  role: z.enum(['resident', 'merchant', 'operator', 'auditor']),
   merchantId: z.string().nullable(),
   nickname: z.string().nullable(),
   devName: z.string().nullable(),
@@ -40,7 +40,7 @@ export const userSchema = z.object({
 
 export const sessionSchema = z.object({
   id: z.uuid(),
-  login: z.enum(['wechat', 'dev']),
+  login: z.enum(['wechat', 'dev', 'staff']),
   createdAt: z.string(),
   expiresAt: z.string(),
   current: z.boolean(),

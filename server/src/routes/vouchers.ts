@@ -257,6 +257,40 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
     async (request) => ({ data: await vouchers.redemptionCode(callerOf(request).user.id, request.params.voucherId) }),
   )
 
+  app.post(
+    '/me/vouchers/:voucherId/offline-key',
+    {
+      ...authed,
+      schema: {
+        querystring: noQuery,
+        body: emptyBody,
+        tags: ['vouchers'],
+        summary: '离线券码密钥：手机据此每 30 秒生成新券码，没有网络也能出示（只给券的主人）',
+        security: bearer,
+        params: z.strictObject({ voucherId: contentIdParam }),
+        response: {
+          200: envelope(
+            z.object({
+              voucherId: z.string(),
+              ownerId: z.string(),
+              secret: z.string(),
+              stepSeconds: z.number(),
+              skewSteps: z.number(),
+              serverTime: z.string(),
+              validTo: z.string(),
+            }),
+          ),
+          ...errorResponses(401, 404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      // A secret: never kept by a shared cache or the browser's HTTP cache.
+      reply.header('cache-control', 'no-store')
+      return { data: await vouchers.offlineCodeKey(callerOf(request).user.id, request.params.voucherId) }
+    },
+  )
+
   app.get(
     '/me/resident-county',
     {

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto'
 import type { SessionKeyCipher } from '../auth/session-key-cipher'
 import type { Queryable } from './db'
 
-export type Role = 'resident' | 'merchant' | 'operator'
+/** 'auditor' (审计) is a console role: it reads everything there and changes nothing (issue 17). */
+export type Role = 'resident' | 'merchant' | 'operator' | 'auditor'
 
 export interface User {
   id: string
@@ -18,7 +19,7 @@ export interface User {
 export interface Session {
   id: string
   userId: string
-  login: 'wechat' | 'dev'
+  login: 'wechat' | 'dev' | 'staff'
   createdAt: Date
   expiresAt: Date
   revokedAt: Date | null
@@ -38,7 +39,7 @@ interface UserRow {
 interface SessionRow {
   session_id: string
   user_id: string
-  login: 'wechat' | 'dev'
+  login: 'wechat' | 'dev' | 'staff'
   session_created_at: Date
   expires_at: Date
   revoked_at: Date | null

@@ -16,15 +16,28 @@ import {
   verifyRedemptionToken,
   type Hmac,
 } from '../../../src/domain/vouchers/redemption-token'
+import {
+  deriveOfflineCodeSecret,
+  encodeOfflineCodeSecret,
+  isOfflineCode,
+  isOfflineCodeReused,
+  OFFLINE_CODE_MESSAGES,
+  OFFLINE_CODE_SKEW_STEPS,
+  OFFLINE_CODE_STEP_SECONDS,
+  verifyOfflineCode,
+  type KeyedHmac,
+} from '../../../src/domain/vouchers/offline-code'
 import { decideRefund } from '../../../src/domain/vouchers/refund'
 import { openRound, roundForReturnedQuota } from '../../../src/domain/vouchers/rounds'
 import type { VoucherBatch } from '../../../src/domain/vouchers/schema'
 import type { WalletStatus } from '../../../src/domain/vouchers/validity'
 import type { VoucherConfig } from '../config'
+import { isMerchantSuspended } from '../admin/store'
 import { ApiError } from '../http/errors'
 import { getUser } from '../store/accounts'
 import { getBatch, getMerchant } from '../store/content'
 import type { Db } from '../store/db'
+import { lastAcceptedCodeStep, recordAcceptedCodeStep } from '../store/redemption-code-steps'
 import { recordStaffRefusal } from '../store/staff-refusals'
 import {
   addBatchRedeemed,
@@ -52,6 +65,7 @@ import {
 } from '../store/vouchers'
 import { errorAnswer, keyReusedAnswer, presentVoucher, rejectedAnswer, type Answer, type WalletVoucherView } from './answers'
 import { BatchCache, type CachedBatch } from './batch-cache'
+import { CONTROL_REFRESH_MS, RefusalCounter, RoundControls } from './controls'
 import type { ClaimEngine, ClaimRequest } from './engine'
 import { RedisClaimEngine, type RedisEngineOptions } from './redis-engine'
 import { roundStocks } from './stock'
@@ -114,6 +128,10 @@ function redemptionStatus(code: RedemptionRejection['code']): number {
 export class VoucherService {
   readonly batches: BatchCache
   readonly engine: ClaimEngine
+  /** Paused rounds and closed batches (the operators' kill switch), asked by the claim gate. */
+  readonly controls = new RoundControls()
+  /** Today's refusals by code, for the console's dashboard. */
+  readonly refusals = new RefusalCounter()
   private readonly db: Db
   private readonly now: () => Date
   private readonly log: Logger
@@ -153,8 +171,16 @@ export class VoucherService {
     else this.log.error({}, 'REDEMPTION_SECRET is not set: redemption codes cannot be issued or checked until it is')
     await this.engine.start()
     await this.batches.refresh()
+    await this.controls.refresh(this.db)
     await this.upkeepAll()
     if (this.options.timers === false) return
+    // Its own timer, not the tick's: the tick waits while the jobs run, a pause must not.
+    const controls = setInterval(
+      () => void this.controls.refresh(this.db).catch((error: unknown) => this.log.warn({ err: error }, 'round controls refresh failed')),
+      CONTROL_REFRESH_MS,
+    )
+    controls.unref()
+    this.timers.push(controls)
     const tick = setInterval(() => void this.guard('voucher tick', () => this.tick()), 1000)
     const jobs = setInterval(() => void this.guard('voucher jobs', () => this.runJobs()), this.options.config.upkeepIntervalMs)
     tick.unref()
@@ -261,6 +287,11 @@ export class VoucherService {
     return this.refreshLive(batch)
   }
 
+  /** Counts read now, for the console (a handful of operators, not the rush). */
+  async freshStock(batch: VoucherBatch): Promise<LiveStock> {
+    return this.refreshLive(batch)
+  }
+
   /** What the gate knows without I/O; starts a refresh in the background when it is stale. */
   private peekRemaining(batch: VoucherBatch): Record<string, number> | null {
     const entry = this.live.get(batch.id)
@@ -304,9 +335,17 @@ export class VoucherService {
     const remaining = this.peekRemaining(batch)
     const seen = `${input.userId}\n${input.key}`
     if (!this.answered.has(seen)) {
-      // The rush gate: not open yet, closed, or sold out — answered from memory, no I/O.
+      // The rush gate: paused or closed by an operator, not open yet, closed, or sold out — answered from memory, no I/O.
+      const stopped = this.controls.refusal(batch, input.roundId, at)
+      if (stopped) {
+        this.refusals.countAnswer(stopped.body, at)
+        return stopped
+      }
       const fast = fastClaimCheck(batch, at, remaining ?? {}, input.roundId)
-      if (fast) return rejectedAnswer(fast)
+      if (fast) {
+        this.refusals.count(fast.code, at)
+        return rejectedAnswer(fast)
+      }
       if (this.answered.size >= ANSWERED_KEYS_MAX) this.answered.delete(this.answered.values().next().value!)
       this.answered.add(seen)
     }
@@ -322,6 +361,7 @@ export class VoucherService {
       remainingHint: targetRound && remaining ? (remaining[targetRound] ?? null) : null,
     }
     const result = await this.engine.claim(request)
+    if (result.status >= 400) this.refusals.countAnswer(result.body, at)
     if (result.soldOutRoundId) {
       const entry = this.live.get(batch.id)
       if (entry && entry.stock.at > 0) entry.stock.remainingByRound = { ...entry.stock.remainingByRound, [result.soldOutRoundId]: 0 }
@@ -366,6 +406,33 @@ export class VoucherService {
     }
   }
 
+  /**
+   * The voucher's offline-code secret (src/domain/vouchers/offline-code.ts), for its owner's phone
+   * to keep: with it the phone shows a valid, rotating code at a till with no signal. Derived from
+   * the server's key, so nothing is stored; only for a voucher that can still be used.
+   */
+  async offlineCodeKey(
+    userId: string,
+    voucherId: string,
+  ): Promise<{ voucherId: string; ownerId: string; secret: string; stepSeconds: number; skewSteps: number; serverTime: string; validTo: string }> {
+    const view = await this.walletVoucher(userId, voucherId)
+    if (view.displayStatus !== 'usable' && view.displayStatus !== 'returned-after-refund') {
+      throw new ApiError(409, 'NOT_USABLE', view.displayStatus === 'used' ? '这张券已经用过了' : '这张券已过期')
+    }
+    const secret = deriveOfflineCodeSecret({ voucherId: view.id, ownerId: view.ownerId }, this.requireHmac())
+    return {
+      voucherId: view.id,
+      ownerId: view.ownerId,
+      secret: encodeOfflineCodeSecret(secret),
+      stepSeconds: OFFLINE_CODE_STEP_SECONDS,
+      skewSteps: OFFLINE_CODE_SKEW_STEPS,
+      serverTime: toIsoShanghaiMs(this.now().getTime()),
+      validTo: view.validTo,
+    }
+  }
+
+  private keyedHmac: KeyedHmac = (key, message) => createHmac('sha256', key).update(message).digest()
+
   private requireHmac(): Hmac {
     if (!this.hmac) throw new ApiError(503, 'REDEMPTION_UNAVAILABLE', '核销功能暂不可用，请稍后再试', 60)
     return this.hmac
@@ -379,9 +446,14 @@ export class VoucherService {
     idempotencyKey: string | null,
   ): Promise<Answer> {
     const at = this.now().getTime()
-    const verified = verifyRedemptionToken(input.code, at, this.requireHmac())
+    // A code derived on the phone (offline, rotating every 30 s) or a token the server signed.
+    const offline = isOfflineCode(input.code)
+    const verified = offline
+      ? verifyOfflineCode(input.code, at, { serverHmac: this.requireHmac(), hmac: this.keyedHmac })
+      : verifyRedemptionToken(input.code, at, this.requireHmac())
     if (!verified.ok) return errorAnswer(422, verified.code, verified.message)
     const { voucherId, ownerId } = verified.payload
+    const codeStep = 'step' in verified.payload ? verified.payload.step : null
     const idem = idempotencyKey ? { scope: 'redemption' as const, userId: staff.userId, key: idempotencyKey } : null
     if (idem) {
       const fingerprint = createHash('sha256').update(`redeem\n${voucherId}\n${input.orderId}\n${input.orderAmountFen}`).digest('base64url')
@@ -391,7 +463,7 @@ export class VoucherService {
       if (started.kind === 'mismatch') return keyReusedAnswer()
     }
     try {
-      const answer = await this.redeemOnce(staff, input, voucherId, ownerId, at)
+      const answer = await this.redeemOnce(staff, input, voucherId, ownerId, at, offline ? codeStep : null)
       if (idem) await finishIdempotent(this.db, { ...idem, status: answer.status, body: answer.body })
       return answer
     } catch (error) {
@@ -406,9 +478,11 @@ export class VoucherService {
     voucherId: string,
     ownerId: string,
     at: number,
+    codeStep: number | null,
   ): Promise<Answer> {
     const merchant = await getMerchant(this.db, staff.merchantId)
     if (!merchant) throw new ApiError(403, 'NOT_MERCHANT_STAFF', '当前账号绑定的商户不存在，不能核销')
+    if (await isMerchantSuspended(this.db, merchant.id)) throw new ApiError(403, 'MERCHANT_SUSPENDED', '本店的消费券核销已被暂停，请联系商务局')
     // A shop never redeems a voucher claimed by one of its own accounts (the cashier's own, or a
     // colleague's): that is the shop paying itself the subsidy (issue 16). Logged for operators.
     const owner = await getUser(this.db, ownerId)
@@ -437,6 +511,11 @@ export class VoucherService {
       const existing = await findOrderRedemption(tx, merchant.id, input.orderId, voucherId)
       if (existing)
         return { status: 201, body: JSON.stringify({ data: { redemption: existing, voucher: presentVoucher(voucher, batch, at) } }) }
+      // An offline code redeems once: the same step (or an older one) again is a replay, even after
+      // a refund restored the voucher. Read under the voucher's row lock taken above.
+      if (codeStep !== null && isOfflineCodeReused(codeStep, await lastAcceptedCodeStep(tx, voucherId))) {
+        return errorAnswer(409, 'CODE_REUSED', OFFLINE_CODE_MESSAGES.CODE_REUSED)
+      }
       const batchRedeemedFen = await lockBatchTotals(tx, batch.id)
       const day = redemptionDay(at)
       const decision = checkRedemption({
@@ -463,6 +542,7 @@ export class VoucherService {
       })
       if (!(await markVoucherUsed(tx, applied.voucher))) throw new Error(`voucher ${voucherId} changed under its row lock`)
       await insertRedemption(tx, applied.redemption, decision.day, staff.userId)
+      if (codeStep !== null) await recordAcceptedCodeStep(tx, voucherId, codeStep, new Date(at))
       await addBatchRedeemed(tx, batch.id, decision.discountFen)
       return {
         status: 201,

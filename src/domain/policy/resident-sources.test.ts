@@ -11,7 +11,7 @@ import { SUBSIDY_OVERVIEW } from '../subsidy/subsidy-overview-snapshot'
 import { sampleVoucherContent } from '../vouchers/samples'
 import { POLICY_CLAUSES } from './clauses'
 import { EVENT_TARGET_SETS } from './event-targets'
-import { residentSourceProblem } from './resident-source'
+import { repositoryReferenceProblem, residentSourceProblem } from './resident-source'
 import { BUNDLED_SUBSIDY_RULE_SETS } from './subsidy-rule-sets'
 import { BUNDLED_TOLL_DATA } from './toll-scheme'
 
@@ -87,4 +87,8 @@ test('figures the app chose itself are sourced 本应用暂定 with the reason, 
     expect(figure.status).not.toBe('confirmed')
   }
   expect(BUNDLED_TOLL_DATA.stationSet.source).toMatch(/^本应用暂定：.*13 个/)
+})
+
+test('the data version shown beside every ETC verdict (数据版本 …) is a version, not "…-内置"', () => {
+  expect(repositoryReferenceProblem(BUNDLED_TOLL_DATA.version)).toBeNull()
 })

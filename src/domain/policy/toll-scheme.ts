@@ -65,7 +65,7 @@ export const BUNDLED_STATION_COUNT: Figure<number> = {
 }
 
 export const BUNDLED_TOLL_DATA: TollData = {
-  version: '2025.1-内置',
+  version: '2025.1',
   clause: '二十六',
   document: CITY_DOCUMENT,
   eligibility: TOLL_ELIGIBILITY,

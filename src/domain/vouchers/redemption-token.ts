@@ -96,7 +96,7 @@ function writeVarint(value: number, out: number[]): void {
   out.push(rest)
 }
 
-function writeId(id: string, field: string, out: number[]): void {
+export function writeId(id: string, field: string, out: number[]): void {
   if (UUID.test(id)) {
     out.push(ID_UUID)
     const hex = id.replace(/-/g, '')
@@ -112,7 +112,7 @@ function writeId(id: string, field: string, out: number[]): void {
   }
 }
 
-class Reader {
+export class Reader {
   private offset = 0
   constructor(private readonly bytes: Uint8Array) {}
   get done(): boolean {
@@ -197,7 +197,7 @@ function sign(payloadPart: string, hmac: Hmac): string {
   return encodeBase64Url(mac.subarray(0, SIGNATURE_BYTES))
 }
 
-function constantTimeEqual(a: string, b: string): boolean {
+export function constantTimeEqual(a: string, b: string): boolean {
   let difference = a.length ^ b.length
   for (let i = 0; i < Math.max(a.length, b.length); i += 1) difference |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0)
   return difference === 0

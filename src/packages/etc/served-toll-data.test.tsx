@@ -101,8 +101,8 @@ describe('行程查询', () => {
     answerToll(server, { drop: true })
     await judgeQuzhouDongToLongyouOnceLoaded()
     expect(verdict()).toHaveTextContent('？ 是否免费待官方确认')
-    expect(screen.getByText(/暂时拿不到运营方的最新数据（网络.*），按应用内置数据（版本 2025\.1-内置）判断/)).toBeInTheDocument()
-    expect(screen.getByText('数据版本 2025.1-内置 · 应用内置数据')).toBeInTheDocument()
+    expect(screen.getByText(/暂时拿不到运营方的最新数据（网络.*），按应用内置数据（版本 2025\.1）判断/)).toBeInTheDocument()
+    expect(screen.getByText('数据版本 2025.1 · 应用内置数据')).toBeInTheDocument()
   })
 
   test('offline with a stored copy: the operator’s data from it, saying when it was fetched', async () => {

@@ -1,9 +1,9 @@
 /**
  * What a cashier reads after a scan or a refund: a short headline per code of docs/api-vouchers.md
- * (the checks of checkRedemption, the token checks of redemption-token.ts, the refund outcomes of
+ * (the checks of checkRedemption, the code checks of offline-code.ts, the refund outcomes of
  * refund.ts) and the detail — the server's sentence, which carries the numbers (还差 ¥3.50).
  */
-import { REDEMPTION_TOKEN_MESSAGES, type RedemptionTokenErrorCode } from '../../domain/vouchers/redemption-token'
+import { OFFLINE_CODE_MESSAGES, type OfflineCodeErrorCode } from '../../domain/vouchers/offline-code'
 import type { Redemption, RefundPolicy } from '../../domain/vouchers/schema'
 import type { ApiError } from '../../services/api/errors'
 import type { RefundOutcome } from '../../services/api/vouchers'
@@ -26,17 +26,19 @@ const REDEEM_HEADLINES: Record<string, string> = {
   DAILY_CAP: '本店今天的核销已到上限',
   BUDGET_EXHAUSTED: '这批消费券的资金已经用完',
   ORDER_ID_REUSED: '这个订单号已经用过',
+  CODE_REUSED: '这个券码已经用过了',
   NOT_FOUND: '没有找到这张券',
   RATE_LIMITED: '操作太频繁',
 }
 
-function isTokenCode(code: string): code is RedemptionTokenErrorCode {
-  return code in REDEMPTION_TOKEN_MESSAGES
+function isCodeProblem(code: string): code is OfflineCodeErrorCode {
+  return code in OFFLINE_CODE_MESSAGES
 }
 
 export function redeemRefusal(error: ApiError): { headline: string; detail: string } {
   const headline = REDEEM_HEADLINES[error.code] ?? '没有核销成功'
-  const detail = isTokenCode(error.code) ? REDEMPTION_TOKEN_MESSAGES[error.code] : error.message
+  // Residents' phones show the 30 s code derived on the phone (offline-code.ts): say what to do about it.
+  const detail = isCodeProblem(error.code) ? OFFLINE_CODE_MESSAGES[error.code] : error.message
   return { headline, detail }
 }
 

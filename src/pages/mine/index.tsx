@@ -6,6 +6,14 @@ import { PageShell } from '../../components/page-shell'
 import { Pressable } from '../../components/pressable'
 import { navigate } from '../../services/navigation'
 
+/** 隐私政策, 用户协议, 关于, 意见反馈: one tap from 我的 on both builds (WECHAT.md, release checklist). */
+const HELP_LINKS = [
+  ['info-privacy', '隐私政策'],
+  ['info-terms', '用户协议'],
+  ['info-about', '关于衢惠通'],
+  ['info-feedback', '意见反馈'],
+] as const
+
 export default function MinePage() {
   return (
     <PageShell label='我的'>
@@ -34,6 +42,16 @@ export default function MinePage() {
         <View className='caption'>导出我的数据、注销账号</View>
       </Pressable>
       <ClauseCard id='二十六' showText />
+      <View className='card' role='region' aria-label='关于与帮助'>
+        <View className='title'>关于与帮助</View>
+        <View className='row'>
+          {HELP_LINKS.map(([key, text]) => (
+            <Pressable key={key} className='button button--secondary' role='link' onPress={() => navigate(key)}>
+              {text}
+            </Pressable>
+          ))}
+        </View>
+      </View>
     </PageShell>
   )
 }

@@ -113,7 +113,7 @@ describe('the overview the server builds from the rule sets in force', () => {
 
   test("an operator's override changes the headline, and the tab says when the operator updated it", async () => {
     render(<SubsidyPage />)
-    await waitFor(() => expect(card('家电').getByText('一级能效 12% · 最高 ¥1,200/件')).toBeInTheDocument())
+    await waitFor(() => expect(card('家电').getByText('一级能效 12% · 最高 ¥1,200/件')).toBeInTheDocument(), { timeout: 5000 })
     expect(screen.getByText('补贴数据：运营方更新于 3月14日 18:00')).toBeInTheDocument()
     // What the override leaves alone stays as bundled.
     expect(card('汽车报废更新').getByText('✓ 可以申请')).toBeInTheDocument()
@@ -140,7 +140,7 @@ describe('the overview the server builds from the rule sets in force', () => {
 
   test('offline after one answer: the stored overview', async () => {
     const first = render(<SubsidyPage />)
-    await waitFor(() => expect(card('家电').getByText('一级能效 12% · 最高 ¥1,200/件')).toBeInTheDocument())
+    await waitFor(() => expect(card('家电').getByText('一级能效 12% · 最高 ¥1,200/件')).toBeInTheDocument(), { timeout: 5000 })
     first.unmount()
     quietNetworkErrors()
     usePolicyAt(policyServer.baseUrl())

@@ -9,11 +9,14 @@
  */
 import { createApiClient, type ApiClient, type ApiClientOptions } from './client'
 
-/** weapp cannot use a relative URL; H5 served by our server uses its own origin (''). */
+/**
+ * weapp cannot use a relative URL: config/index.ts always compiles a base into a weapp build (the
+ * https origin for a release, which it checks; a loopback default for development, said in the
+ * build output). H5 served by our server uses its own origin ('').
+ */
 function defaultBaseUrl(): string {
   const configured = process.env.TARO_APP_API_BASE
-  if (typeof configured === 'string') return configured.replace(/\/$/, '')
-  return process.env.TARO_ENV === 'weapp' ? 'http://127.0.0.1:8080' : ''
+  return typeof configured === 'string' ? configured.replace(/\/$/, '') : ''
 }
 
 let options: ApiClientOptions = { baseUrl: defaultBaseUrl() }

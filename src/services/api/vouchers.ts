@@ -30,6 +30,21 @@ export type {
 
 const BASE = '/api/v1'
 
+/**
+ * POST /me/vouchers/:id/offline-key: the voucher's secret, kept on the owner's phone, from which
+ * the app derives the rotating code at the till with no network (src/domain/vouchers/offline-code).
+ */
+export interface OfflineCodeKey {
+  voucherId: string
+  ownerId: string
+  /** base64url, 32 bytes. */
+  secret: string
+  stepSeconds: number
+  skewSteps: number
+  serverTime: string
+  validTo: string
+}
+
 export interface RedeemRequest {
   code: string
   orderAmountFen: number
@@ -64,8 +79,14 @@ export function createVoucherApi(client: ApiClient) {
     /** The wallet is personal: its offline copy is keyed by the account that fetched it. */
     getMyVouchers: (userId: string, status?: WalletStatus) =>
       client.get<WalletVoucherView[]>(`${BASE}/me/vouchers`, { query: { status }, cacheKey: `vouchers:wallet:${userId}:${status ?? 'all'}` }),
-    getMyVoucher: (voucherId: string) => client.get<WalletVoucherView>(`${BASE}/me/vouchers/${encodeURIComponent(voucherId)}`),
+    /** With the account's id, an offline copy is kept, so the code can be shown at a till with no signal. */
+    getMyVoucher: (voucherId: string, userId?: string) =>
+      client.get<WalletVoucherView>(`${BASE}/me/vouchers/${encodeURIComponent(voucherId)}`, {
+        cacheKey: userId ? `vouchers:mine:${userId}:${voucherId}` : undefined,
+      }),
     getVoucherCode: (voucherId: string) => client.post<RedemptionCode>(`${BASE}/me/vouchers/${encodeURIComponent(voucherId)}/code`),
+    getOfflineCodeKey: (voucherId: string) =>
+      client.post<OfflineCodeKey>(`${BASE}/me/vouchers/${encodeURIComponent(voucherId)}/offline-key`),
     /** The resident's own statement of their county, for batches limited to some counties' residents. */
     setResidentCounty: (county: VoucherCountyCode | null) => client.put<{ county: string | null }>(`${BASE}/me/resident-county`, { county }),
 

@@ -1,27 +1,38 @@
 /**
- * 查看地图 in the mini-program: wx.openLocation, which expects GCJ-02 (venues in WGS-84 are
- * converted first). No location permission is needed to show a place. The H5 build uses map.ts.
+ * 查看地图 / 导航 in the mini-program: wx.openLocation shows the place in WeChat's map, from which
+ * the person picks a navigation app. It expects GCJ-02, so WGS-84 points are converted first
+ * (src/domain/geo/gcj02.ts). No location permission is needed to show a place. H5 uses map.ts.
  */
 import Taro from '@tarojs/taro'
 import type { Venue } from '../../domain/events/model'
-import { venueInGcj02 } from './map-coordinates'
+import { toGcj02, type MapPoint } from '../../domain/geo/gcj02'
 
-export function openVenueMap(venue: Venue): Promise<{ ok: boolean; message: string }> {
-  const { lng, lat } = venueInGcj02(venue)
+export interface MapPlace extends MapPoint {
+  name: string
+  address?: string
+}
+
+export function openPlaceOnMap(place: MapPlace): Promise<{ ok: boolean; message: string }> {
+  const { lng, lat } = toGcj02(place)
+  const failed = { ok: false, message: `没能打开地图，请在地图中搜索“${place.name}”` }
   return new Promise((resolve) => {
     try {
       const pending = Taro.openLocation({
         longitude: lng,
         latitude: lat,
-        name: venue.name,
-        address: venue.address ?? '',
+        name: place.name,
+        address: place.address ?? '',
         scale: 16,
         success: () => resolve({ ok: true, message: '' }),
-        fail: () => resolve({ ok: false, message: `没能打开地图，请在地图中搜索“${venue.name}”` }),
+        fail: () => resolve(failed),
       })
       if (pending && typeof (pending as Promise<unknown>).catch === 'function') (pending as Promise<unknown>).catch(() => undefined)
     } catch {
-      resolve({ ok: false, message: `没能打开地图，请在地图中搜索“${venue.name}”` })
+      resolve(failed)
     }
   })
+}
+
+export function openVenueMap(venue: Venue): Promise<{ ok: boolean; message: string }> {
+  return openPlaceOnMap(venue)
 }

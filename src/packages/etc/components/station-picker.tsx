@@ -149,32 +149,36 @@ interface StationOptionsProps {
 
 function StationOptions({ title, stations, value, distanceOf, onChoose }: StationOptionsProps) {
   return (
-    <View className='station-picker__group' role='group' aria-label={title}>
+    // Options live in a listbox (their required parent: axe aria-required-parent); the visible title
+    // stays outside it, because a listbox may hold only options.
+    <View className='station-picker__group'>
       <View className='station-picker__group-title'>{title}</View>
-      {stations.map((station) => {
-        const distance = distanceOf.get(station.id)
-        const chosen = station.id === value
-        const details = [describe(station), distance === undefined ? '' : formatKm(distance)].filter(Boolean).join(' · ')
-        return (
-          <Pressable
-            key={station.id}
-            className={`station-picker__option ${chosen ? 'station-picker__option--chosen' : ''}`}
-            role='option'
-            selected={chosen}
-            label={`${station.name}，${details}，${station.inScheme ? '是衢城畅行站' : '不是衢城畅行站'}${chosen ? '，已选' : ''}`}
-            onPress={() => onChoose(station)}
-          >
-            <View className='station-picker__option-main'>
-              <View className='station-picker__name'>
-                {station.name}
-                {chosen ? '（已选）' : ''}
+      <View role='listbox' aria-label={title}>
+        {stations.map((station) => {
+          const distance = distanceOf.get(station.id)
+          const chosen = station.id === value
+          const details = [describe(station), distance === undefined ? '' : formatKm(distance)].filter(Boolean).join(' · ')
+          return (
+            <Pressable
+              key={station.id}
+              className={`station-picker__option ${chosen ? 'station-picker__option--chosen' : ''}`}
+              role='option'
+              selected={chosen}
+              label={`${station.name}，${details}，${station.inScheme ? '是衢城畅行站' : '不是衢城畅行站'}${chosen ? '，已选' : ''}`}
+              onPress={() => onChoose(station)}
+            >
+              <View className='station-picker__option-main'>
+                <View className='station-picker__name'>
+                  {station.name}
+                  {chosen ? '（已选）' : ''}
+                </View>
+                <View className='caption'>{details}</View>
               </View>
-              <View className='caption'>{details}</View>
-            </View>
-            <SchemeTag inScheme={station.inScheme} />
-          </Pressable>
-        )
-      })}
+              <SchemeTag inScheme={station.inScheme} />
+            </Pressable>
+          )
+        })}
+      </View>
     </View>
   )
 }

@@ -10,6 +10,7 @@ import type { WalletStatus } from '../../../domain/vouchers/validity'
 import { userMessage } from '../../../services/api/errors'
 import type { WalletVoucherView } from '../../../services/api/vouchers'
 import { voucherServices } from '../../../store/voucher-services'
+import { useOfflineKeysStore } from './offline-keys'
 
 export type WalletFilter = WalletStatus | 'all'
 
@@ -48,6 +49,12 @@ export const useWalletStore = create<WalletState>()((set, get) => ({
         lists: { ...state.lists, [filter]: { vouchers, fetchedAt: result.fetchedAt, fromCache: result.fromCache } },
         loading: { ...state.loading, [filter]: false },
       }))
+      // While online, keep the secret of every usable voucher on the phone, so its code can be
+      // shown later at a till with no signal (use-till-code.ts).
+      if (!result.fromCache) {
+        const spendable = result.data.filter((voucher) => voucher.displayStatus === 'usable' || voucher.displayStatus === 'returned-after-refund')
+        void useOfflineKeysStore.getState().ensureKeys(session.userId, spendable.map((voucher) => voucher.id))
+      }
     } catch (error) {
       set((state) => ({ loading: { ...state.loading, [filter]: false }, errors: { ...state.errors, [filter]: userMessage(error) } }))
     }

@@ -22,6 +22,9 @@ export default function EtcCarPage() {
       content: '车牌、车型和 ETC 卡类型会从这台手机上删除，我的行程不受影响。',
       confirmText: '清除',
       cancelText: '保留',
+      // Taro's H5 dialog draws 确定 in light green (2.3:1 on white); both buttons at ≥ 4.5:1.
+      confirmColor: '#b4232a',
+      cancelColor: '#1f1f1f',
     })
     if (confirm) clearVehicle()
   }

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { stations } from '../../../../domain/etc/stations'
+import { wgs84ToGcj02 } from '../../../../domain/geo/gcj02'
 import { BUNDLED_TOLL_DATA } from '../../../../domain/policy/toll-scheme'
 import { fixClock } from '../../../../test/fixed-clock'
 import { serveBundledTollData } from '../../../../test/toll-fixtures'
@@ -63,4 +64,22 @@ test('inside the period there is no such notice', () => {
   render(<EtcStationsPage />)
   expect(screen.queryByText(/已过已知实施期/)).not.toBeInTheDocument()
   expect(screen.queryByRole('group', { name: /公布时提醒/ })).not.toBeInTheDocument()
+})
+
+test('each station opens the phone’s map at its GCJ-02 position to navigate (高德 on H5)', () => {
+  const open = jest.spyOn(window, 'open').mockReturnValue({} as Window)
+  render(<EtcStationsPage />)
+  const first = stations[0]
+  fireEvent.click(screen.getByRole('link', { name: `${first.name}：打开地图导航` }))
+  expect(open).toHaveBeenCalledTimes(1)
+  const url = new URL(String(open.mock.calls[0][0]))
+  expect(url.origin).toBe('https://uri.amap.com')
+  const [lng, lat] = (url.searchParams.get('position') ?? '').split(',').map(Number)
+  const gcj = wgs84ToGcj02(first.lng, first.lat)
+  expect(lng).toBeCloseTo(gcj.lng, 5)
+  expect(lat).toBeCloseTo(gcj.lat, 5)
+  expect(Math.abs(lng - first.lng)).toBeGreaterThan(0.001)
+  expect(url.searchParams.get('name')).toBe(`${first.name}收费站`)
+  expect(screen.getAllByRole('link', { name: /：打开地图导航$/ })).toHaveLength(stations.length)
+  open.mockRestore()
 })

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ChoiceList } from '../../../../components/choice-list'
@@ -11,12 +12,21 @@ import type { TollStation } from '../../../../domain/policy/toll-stations'
 import { isProvisional } from '../../../../domain/policy/types'
 import { todayInShanghai } from '../../../../domain/time'
 import { navigate } from '../../../../services/navigation'
+import { openPlaceOnMap } from '../../../../services/platform/map'
+import { StationMap } from '../../components/station-map'
 import { SchemeTag } from '../../components/scheme-tag'
 import { TollDataNote } from '../../components/toll-data-note'
 import { useTollData } from '../../use-toll-data'
 import '../../etc.scss'
 
 type Grouping = 'highway' | 'county'
+
+/** Opens the station in the phone's map (WeChat's map on weapp, 高德 on H5) to navigate there. */
+function navigateTo(station: TollStation): void {
+  void openPlaceOnMap({ name: `${station.name}收费站`, lng: station.lng, lat: station.lat, coordinateSystem: 'wgs84' }).then((result) => {
+    if (!result.ok) void Taro.showToast({ title: result.message, icon: 'none', duration: 3000 }).catch(() => undefined)
+  })
+}
 
 const GROUPING_OPTIONS = [
   { value: 'highway' as const, title: '按高速' },
@@ -93,6 +103,8 @@ export default function EtcStationsPage() {
         </Pressable>
       </View>
 
+      <StationMap stations={list} onOpen={navigateTo} />
+
       <View className='card'>
         <ChoiceList label='排列方式' variant='segmented' options={GROUPING_OPTIONS} value={grouping} onChange={setGrouping} />
         {groups.map((group) => (
@@ -110,6 +122,9 @@ export default function EtcStationsPage() {
                 </View>
                 <SchemeTag inScheme={station.inScheme} />
                 <StatusBadge status={station.status} />
+                <Pressable className='link etc-station__navigate' role='link' label={`${station.name}：打开地图导航`} onPress={() => navigateTo(station)}>
+                  导航
+                </Pressable>
               </View>
             ))}
           </View>

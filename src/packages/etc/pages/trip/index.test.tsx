@@ -55,7 +55,7 @@ test('two in-scheme stations (one found by pinyin initials) → 免费, with the
   expect(within(verdict()).getAllByRole('listitem')).toHaveLength(6)
   const dataStatus = within(verdict()).getByText('数据状态').parentElement as HTMLElement
   expect(dataStatus).toHaveTextContent('⚠ 待官方确认')
-  expect(dataStatus).toHaveTextContent('数据版本 2025.1-内置')
+  expect(dataStatus).toHaveTextContent('数据版本 2025.1')
 })
 
 test('switching the car to 储值卡 in place → 收费 with the reason', () => {
@@ -144,7 +144,7 @@ test('allowed location puts the nearest stations first, with distances', async (
   })
   await waitFor(() => expect(screen.getByText('已按您的大致位置把最近的站排在前面。')).toBeInTheDocument())
   fireEvent.click(screen.getByRole('button', { name: '选择入口收费站' }))
-  const nearestGroup = screen.getByRole('group', { name: '离我最近（直线距离）' })
+  const nearestGroup = screen.getByRole('listbox', { name: '离我最近（直线距离）' })
   const first = within(nearestGroup).getAllByRole('option')[0]
   expect(first).toHaveAccessibleName(/^江山，.*约 \d+(\.\d)? 公里/)
 })

@@ -68,7 +68,8 @@ test('adding a trip starts today in Shanghai and needs both stations', () => {
   render(<EtcTripsPage />)
   fireEvent.click(screen.getByRole('button', { name: '＋ 记一趟行程' }))
   const form = screen.getByRole('form', { name: '记一趟行程' })
-  expect(within(form).getByRole('button', { name: '日期：2025-06-16（今天），点按更改' })).toBeInTheDocument()
+  expect(within(form).getByLabelText('日期')).toHaveValue('2025-06-16')
+  expect(within(form).getByLabelText('日期')).toHaveAccessibleDescription('2025年6月16日（今天）')
 
   fireEvent.click(within(form).getByRole('button', { name: '保存' }))
   expect(within(form).getByRole('alert')).toHaveTextContent('请选择入口收费站')

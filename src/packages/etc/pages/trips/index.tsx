@@ -94,6 +94,9 @@ export default function EtcTripsPage() {
       content: `${trip.date} ${routeOf(trip, stations)}`,
       confirmText: '删除',
       cancelText: '保留',
+      // Taro's H5 dialog draws 确定 in light green (2.3:1 on white); both buttons at ≥ 4.5:1.
+      confirmColor: '#b4232a',
+      cancelColor: '#1f1f1f',
     })
     if (confirm) removeTrip(trip.id)
   }

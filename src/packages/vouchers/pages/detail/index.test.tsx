@@ -1,138 +1,166 @@
 /**
- * The voucher detail page's QR code: fetched when the page opens, fetched again before refreshAt
- * (measured on the server clock inside the token), hidden when it expires without a successor,
- * and never asked for when the voucher cannot be used. Jest fake timers drive the minute.
+ * The voucher detail page's code at the till: the voucher's secret is fetched once and kept; the
+ * code is derived on the phone every 30 s with no request (src/domain/vouchers/offline-code.ts),
+ * so it still verifies hours later with the network gone; a phone that never had the secret says
+ * it needs the network once. Jest fake timers drive the clock.
  */
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { issueRedemptionToken } from '../../../../domain/vouchers/redemption-token'
+import { createHmac } from 'node:crypto'
+import {
+  deriveOfflineCodeSecret,
+  encodeOfflineCodeSecret,
+  OFFLINE_CODE_STEP_SECONDS,
+  verifyOfflineCode,
+} from '../../../../domain/vouchers/offline-code'
+import type { Hmac } from '../../../../domain/vouchers/redemption-token'
 import { toIsoShanghaiMs } from '../../../../domain/time/shanghai'
 import { makeBatch } from '../../../../domain/vouchers/test-fixtures'
 import type { WalletStatus } from '../../../../domain/vouchers/validity'
 import { ApiError } from '../../../../services/api/errors'
-import type { RedemptionCode, VoucherApi } from '../../../../services/api/vouchers'
+import type { OfflineCodeKey, VoucherApi } from '../../../../services/api/vouchers'
 import { useVoucherBatchesStore } from '../../../../store/voucher-batches'
 import { useVoucherServices } from '../../../../store/voucher-services'
 import { testSession } from '../../../../test/api-test-server'
 import { setRouterParams } from '../../../../test/taro-shim'
 import { walletVoucherView } from '../../../../test/voucher-fixtures'
 import { useBatchLookupStore } from '../../store/batch-lookup'
+import { useOfflineKeysStore } from '../../store/offline-keys'
 import VoucherDetailPage from './index'
 
 const batch = makeBatch({ id: 'b-20-5', title: '测试 满20减5' })
-const hmac = () => new Uint8Array(32).fill(7)
+const serverHmac: Hmac = (message) => createHmac('sha256', 'server-key').update(message).digest()
+const keys = { serverHmac, hmac: (key: Uint8Array, message: string) => createHmac('sha256', key).update(message).digest() }
+const STEP_MS = OFFLINE_CODE_STEP_SECONDS * 1000
 
-function codeAt(issuedAt: number): RedemptionCode {
-  const { token, payload } = issueRedemptionToken({ voucherId: 'v1', ownerId: 'u-resident', issuedAt }, hmac)
-  return { token, expiresAt: toIsoShanghaiMs(payload.expiresAt), refreshAt: toIsoShanghaiMs(payload.expiresAt - 10_000) }
+function keyNow(): OfflineCodeKey {
+  const secret = deriveOfflineCodeSecret({ voucherId: 'v1', ownerId: 'u-resident' }, serverHmac)
+  return {
+    voucherId: 'v1',
+    ownerId: 'u-resident',
+    secret: encodeOfflineCodeSecret(secret),
+    stepSeconds: 30,
+    skewSteps: 2,
+    serverTime: toIsoShanghaiMs(Date.now()),
+    validTo: toIsoShanghaiMs(Date.now() + 9 * 86_400_000),
+  }
 }
 
-let codeCalls: number[]
-let nextCode: () => Promise<{ data: RedemptionCode; fetchedAt: number; fromCache: false }>
+let keyCalls: number
+let nextKey: () => Promise<{ data: OfflineCodeKey; fetchedAt: number; fromCache: false }>
+let voucherFromCache: boolean
 
 function useFakeApi(status: WalletStatus = 'usable') {
   const fake: Partial<VoucherApi> = {
-    getMyVoucher: async () => ({ data: walletVoucherView('v1', batch, status), fetchedAt: Date.now(), fromCache: false }),
+    getMyVoucher: async () => ({ data: walletVoucherView('v1', batch, status), fetchedAt: Date.now(), fromCache: voucherFromCache }),
     peekBatches: () => null,
     getBatches: async () => ({ data: [{ ...batch, updatedAt: batch.rounds[0].opensAt, live: { serverTime: toIsoShanghaiMs(Date.now()), remainingByRound: {}, claimedByRound: {} } }], fetchedAt: Date.now(), fromCache: false }),
-    getVoucherCode: () => {
-      codeCalls.push(Date.now())
-      return nextCode()
+    getOfflineCodeKey: () => {
+      keyCalls += 1
+      return nextKey()
     },
   }
   useVoucherServices.setState({ api: fake as VoucherApi, ensureLogin: async () => testSession() })
 }
 
+const networkDown = async (): Promise<never> => {
+  throw new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', 0)
+}
 const flush = () => act(async () => undefined)
 const advance = (ms: number) =>
   act(async () => {
     jest.advanceTimersByTime(ms)
   })
-const shownToken = () => screen.getByText(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/).textContent
+const shownToken = () => screen.getByText(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/).textContent!
 
 beforeEach(() => {
   jest.useFakeTimers()
   localStorage.clear()
   setRouterParams({ id: 'v1' })
-  codeCalls = []
-  nextCode = async () => ({ data: codeAt(Date.now()), fetchedAt: Date.now(), fromCache: false })
+  keyCalls = 0
+  voucherFromCache = false
+  nextKey = async () => ({ data: keyNow(), fetchedAt: Date.now(), fromCache: false })
+  useOfflineKeysStore.setState({ keys: {} })
   useBatchLookupStore.setState({ byId: {}, missing: {} })
   useVoucherBatchesStore.setState({ batches: null, fetchedAt: null, fromCache: false, clockOffsetMs: 0, loading: false, error: null })
 })
 afterEach(() => jest.useRealTimers())
 
-test('the code is refreshed before refreshAt, every 50 s, with the note that screenshots do not work', async () => {
+test('the secret is fetched once; the code changes every 30 s on the phone and each one verifies', async () => {
   useFakeApi()
   render(<VoucherDetailPage />)
   await flush()
   expect(screen.getByRole('img', { name: '消费券二维码，请出示给收银员扫描' })).toBeInTheDocument()
-  expect(screen.getByText('⟳ 每分钟自动刷新，截图无效')).toBeInTheDocument()
+  expect(screen.getByText('⟳ 每 30 秒自动更换，截图无效；没有网络也能出示')).toBeInTheDocument()
   expect(screen.getByText('满20减5', { selector: '.amount' })).toBeInTheDocument()
   expect(await screen.findByText('每人每轮限领 2 张，本券每人共限领 3 张')).toBeInTheDocument()
-  expect(codeCalls).toHaveLength(1)
   fireEvent.click(screen.getByRole('button', { name: '扫不出来？显示券码文字' }))
   const first = shownToken()
+  expect(verifyOfflineCode(first, Date.now(), keys)).toMatchObject({ ok: true })
 
-  await advance(49_000)
-  expect(codeCalls).toHaveLength(1)
-  await advance(1_500)
-  expect(codeCalls).toHaveLength(2)
-  expect(codeCalls[1] - codeCalls[0]).toBeGreaterThanOrEqual(50_000)
-  expect(codeCalls[1] - codeCalls[0]).toBeLessThan(51_000)
+  await advance(STEP_MS - (Date.now() % STEP_MS) + 10)
   const second = shownToken()
   expect(second).not.toBe(first)
-
-  await advance(50_000)
-  expect(codeCalls).toHaveLength(3)
+  expect(verifyOfflineCode(second, Date.now(), keys)).toMatchObject({ ok: true })
+  await advance(10 * STEP_MS)
   expect(shownToken()).not.toBe(second)
+  expect(keyCalls).toBe(1)
 })
 
-test('the wait follows the server clock in the token, not the phone: a phone 5 minutes fast still waits 50 s', async () => {
-  nextCode = async () => ({ data: codeAt(Date.now() - 5 * 60_000), fetchedAt: Date.now(), fromCache: false })
+test('two hours later with the network gone, a kept secret still shows a code the server accepts', async () => {
   useFakeApi()
+  const first = render(<VoucherDetailPage />)
+  await flush()
+  expect(keyCalls).toBe(1)
+  first.unmount()
+
+  nextKey = networkDown
+  voucherFromCache = true
+  await advance(2 * 60 * 60 * 1000)
   render(<VoucherDetailPage />)
   await flush()
-  expect(screen.getByRole('img', { name: /消费券二维码/ })).toBeInTheDocument()
-  await advance(49_000)
-  expect(codeCalls).toHaveLength(1)
-  await advance(1_500)
-  expect(codeCalls).toHaveLength(2)
-})
-
-test('when refreshing fails the old code stays until it expires, then is hidden, and comes back when the network does', async () => {
-  useFakeApi()
-  render(<VoucherDetailPage />)
-  await flush()
-  nextCode = async () => {
-    throw new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', 0)
-  }
-  await advance(50_500)
-  expect(codeCalls).toHaveLength(2)
-  expect(screen.getByRole('img', { name: /消费券二维码/ })).toBeInTheDocument()
-  expect(screen.getByRole('alert')).toHaveTextContent('网络连接失败，请检查网络后重试（会自动重试）')
-
-  await advance(10_000)
-  expect(screen.queryByRole('img', { name: /消费券二维码/ })).not.toBeInTheDocument()
-  expect(screen.getByText('⚠ 券码已失效，正在重新获取…')).toBeInTheDocument()
-
-  nextCode = async () => ({ data: codeAt(Date.now()), fetchedAt: Date.now(), fromCache: false })
-  await advance(5_000)
-  expect(screen.getByRole('img', { name: /消费券二维码/ })).toBeInTheDocument()
+  expect(screen.getByText('○ 现在没有网络：显示的是上次联网时的券信息，券码照常可以出示')).toBeInTheDocument()
+  fireEvent.click(screen.getByRole('button', { name: '扫不出来？显示券码文字' }))
+  expect(verifyOfflineCode(shownToken(), Date.now(), keys)).toMatchObject({ ok: true })
+  // One quiet attempt to refresh the two-hour-old secret: it fails offline and changes nothing.
+  expect(keyCalls).toBe(2)
   expect(screen.queryByRole('alert')).not.toBeInTheDocument()
 })
 
-test.each(['used', 'expired'] as const)('a voucher that is %s shows no code and never asks for one', async (status) => {
+test('a phone that never had the secret says it needs the network once, retries, and shows the code when it is back', async () => {
+  nextKey = networkDown
+  useFakeApi()
+  render(<VoucherDetailPage />)
+  await flush()
+  expect(screen.queryByRole('img', { name: /消费券二维码/ })).not.toBeInTheDocument()
+  expect(screen.getByText(/第一次出示券码需要联网/)).toBeInTheDocument()
+  expect(screen.getByRole('alert')).toHaveTextContent('网络连接失败，请检查网络后重试（会自动重试）')
+  nextKey = async () => ({ data: keyNow(), fetchedAt: Date.now(), fromCache: false })
+  await advance(5_000)
+  expect(screen.getByRole('img', { name: /消费券二维码/ })).toBeInTheDocument()
+  expect(keyCalls).toBe(2)
+})
+
+test('a phone clock far off the server is told to set its time automatically', async () => {
+  nextKey = async () => ({ data: { ...keyNow(), serverTime: toIsoShanghaiMs(Date.now() - 5 * 60_000) }, fetchedAt: Date.now(), fromCache: false })
+  useFakeApi()
+  render(<VoucherDetailPage />)
+  await flush()
+  expect(screen.getByRole('alert')).toHaveTextContent('手机时间与北京时间相差约 300 秒')
+})
+
+test.each(['used', 'expired'] as const)('a voucher that is %s shows no code and never asks for a secret', async (status) => {
   useFakeApi(status)
   render(<VoucherDetailPage />)
   await flush()
   expect(screen.queryByRole('img', { name: /消费券二维码/ })).not.toBeInTheDocument()
   expect(screen.getByText(status === 'used' ? '● 已使用' : '✗ 已过期')).toBeInTheDocument()
   await advance(120_000)
-  expect(codeCalls).toHaveLength(0)
+  expect(keyCalls).toBe(0)
 })
 
-test('the server saying NOT_USABLE stops the refreshing', async () => {
-  nextCode = async () => {
+test('the server saying NOT_USABLE stops asking', async () => {
+  nextKey = async () => {
     throw new ApiError('NOT_USABLE', '这张券已经用过了', 409)
   }
   useFakeApi()
@@ -140,7 +168,7 @@ test('the server saying NOT_USABLE stops the refreshing', async () => {
   await flush()
   expect(screen.getByText('✗ 这张券已经用过了')).toBeInTheDocument()
   await advance(120_000)
-  expect(codeCalls).toHaveLength(1)
+  expect(keyCalls).toBe(1)
 })
 
 describe('when there is no voucher to show', () => {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useState, type ReactNode } from 'react'
 import { PageShell } from '../../../../components/page-shell'
 import { Pressable } from '../../../../components/pressable'
@@ -18,7 +18,9 @@ import { QrCode } from '../../components/qr-code'
 import { voucherDateLine } from '../../components/voucher-item'
 import { WalletStatusBadge } from '../../components/wallet-status'
 import { useBatchLookupStore } from '../../store/batch-lookup'
-import { useRedemptionCode } from '../../use-redemption-code'
+import { holdScreenForCode } from '../../../../services/platform/screen'
+import { useOfflineKeysStore } from '../../store/offline-keys'
+import { useTillCode } from '../../use-till-code'
 import '../../vouchers.scss'
 
 function when(iso: string): string {
@@ -26,29 +28,50 @@ function when(iso: string): string {
   return ms === null ? iso : formatShanghai(ms, 'YYYY年M月D日 HH:mm')
 }
 
-function QrSection({ voucherId }: { voucherId: string }) {
-  const code = useRedemptionCode(voucherId, true)
+function QrSection({ voucherId, userId }: { voucherId: string; userId: string }) {
+  const code = useTillCode(voucherId, userId, true)
   const [showText, setShowText] = useState(false)
+  const [screenshotTaken, setScreenshotTaken] = useState(false)
+  const [pageShown, setPageShown] = useState(true)
+  useDidShow(() => setPageShown(true))
+  useDidHide(() => setPageShown(false))
+  const codeOnScreen = pageShown && code.token !== null
+  // Bright, awake screen while the code is on it; restored when it leaves (page hidden or closed).
+  useEffect(() => {
+    if (!codeOnScreen) return
+    const hold = holdScreenForCode(() => setScreenshotTaken(true))
+    return () => hold.release()
+  }, [codeOnScreen])
   return (
     <View className='card voucher-code' role='region' aria-label='付款时出示的券码'>
       <View className='title'>付款时出示给收银员扫码</View>
       <View className='voucher-code__note' role='note'>
-        ⟳ 每分钟自动刷新，截图无效
+        ⟳ 每 30 秒自动更换，截图无效；没有网络也能出示
       </View>
+      {screenshotTaken ? (
+        <View className='voucher-code__notice' role='alert'>
+          ⚠ 截图里的券码 30 秒后就失效了，付款时请打开这个页面出示
+        </View>
+      ) : null}
       {code.token ? (
         <QrCode text={code.token} label='消费券二维码，请出示给收银员扫描' />
       ) : (
         <View className='voucher-code__placeholder' role='status'>
           {code.phase === 'not-usable'
-            ? `✗ ${code.error ?? '这张券现在不能使用'}`
-            : code.phase === 'expired' || code.error
-              ? '⚠ 券码已失效，正在重新获取…'
+            ? `✗ ${code.message ?? '这张券现在不能使用'}`
+            : code.phase === 'no-key'
+              ? '⚠ 第一次出示券码需要联网，连上网络后会自动生成（之后没有网络也能出示）'
               : '正在生成券码…'}
         </View>
       )}
-      {code.error && code.phase !== 'not-usable' ? (
+      {code.phase === 'no-key' && code.message ? (
         <View className='error-text' role='alert'>
-          ✗ {code.error}（会自动重试）
+          ✗ {code.message}（会自动重试）
+        </View>
+      ) : null}
+      {code.clockOffBySeconds !== null ? (
+        <View className='error-text' role='alert'>
+          ⚠ 手机时间与北京时间相差约 {Math.abs(code.clockOffBySeconds)} 秒，收银台可能扫不通：请在手机设置里把时间设为自动
         </View>
       ) : null}
       {code.token ? (
@@ -144,6 +167,8 @@ export default function VoucherDetailPage() {
   const { params } = useRouter()
   const voucherId = routeParam(params, 'id') ?? ''
   const [voucher, setVoucher] = useState<WalletVoucherView | null>(null)
+  const [userId, setUserId] = useState<string | null>(null)
+  const [fromCache, setFromCache] = useState(false)
   const [problem, setProblem] = useState<LoadProblem | null>(null)
   // Bumped by 登录 / 重试 to load again.
   const [attempt, setAttempt] = useState(0)
@@ -161,11 +186,16 @@ export default function VoucherDetailPage() {
       const services = voucherServices()
       let signedIn = false
       try {
-        await services.ensureLogin()
+        const session = await services.ensureLogin()
         signedIn = true
-        const { data } = await services.api.getMyVoucher(voucherId)
+        // Kept per account, so at a till with no signal the page (and its code) still opens.
+        const result = await services.api.getMyVoucher(voucherId, session.userId)
         if (cancelled) return
-        setVoucher(data)
+        setUserId(session.userId)
+        setVoucher(result.data)
+        setFromCache(result.fromCache)
+        const { data } = result
+        if (data.displayStatus !== 'usable' && data.displayStatus !== 'returned-after-refund') useOfflineKeysStore.getState().forget(data.id)
         void ensureBatches([data.batchId])
       } catch (loadError) {
         if (!cancelled) setProblem(problemOf(loadError, !signedIn))
@@ -218,7 +248,12 @@ export default function VoucherDetailPage() {
         </View>
       </View>
 
-      {spendable && time === 'valid' ? <QrSection voucherId={voucher.id} /> : null}
+      {fromCache ? (
+        <View className='card caption' role='status'>
+          ○ 现在没有网络：显示的是上次联网时的券信息，券码照常可以出示
+        </View>
+      ) : null}
+      {spendable && time === 'valid' && userId ? <QrSection voucherId={voucher.id} userId={userId} /> : null}
       {spendable && time === 'not-yet-valid' ? (
         <View className='card' role='status'>
           ○ 这张券 {when(voucher.validFrom)} 起可以使用，到时这里会出现券码。

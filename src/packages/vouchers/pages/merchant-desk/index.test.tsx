@@ -85,7 +85,8 @@ test('a redemption goes out with the code, the amount in fen, a generated order 
 
 test.each([
   ['BELOW_THRESHOLD', 409, '满20减5，还差 ¥3.50', '✗ 不能核销：订单金额没有达到使用门槛', '满20减5，还差 ¥3.50'],
-  ['TOKEN_EXPIRED', 422, 'token expired', '✗ 不能核销：券码已过期', '券码已过期（每分钟刷新），请让顾客刷新后重新出示'],
+  ['TOKEN_EXPIRED', 422, 'token expired', '✗ 不能核销：券码已过期', '券码已过期（每 30 秒更换），请让顾客出示当前的券码；若一直过期，请顾客把手机时间设为自动'],
+  ['CODE_REUSED', 409, 'reused', '✗ 不能核销：这个券码已经用过了', '这个券码已经用过了，请让顾客出示当前的新券码'],
   ['TOKEN_FORGED', 422, 'bad signature', '✗ 不能核销：券码校验没有通过', '券码校验失败，请让顾客打开券包重新出示'],
   ['ALREADY_USED', 409, '这张券已经用过了', '✗ 不能核销：这张券已经用过了', '这张券已经用过了'],
   ['WRONG_MERCHANT', 409, '示例面馆 不在本券的适用商户名单中', '✗ 不能核销：本店不在这张券的适用商户名单里', '示例面馆 不在本券的适用商户名单中'],

@@ -1,9 +1,9 @@
 /**
- * Map apps in China (WeChat's openLocation, 高德) take GCJ-02 coordinates; a venue surveyed with
- * GPS is WGS-84 and would show up to ~500 m off. The conversion is the published GCJ-02
- * approximation (Krasovsky 1940 ellipsoid), accurate to a few metres.
+ * Map apps in China (WeChat's openLocation and <map>, 高德) take GCJ-02 coordinates; a place
+ * surveyed with GPS (the toll stations, some venues) is WGS-84 and would show up to ~500 m off.
+ * The conversion is the published GCJ-02 approximation (Krasovsky 1940 ellipsoid), accurate to a
+ * few metres inside China.
  */
-import type { Venue } from '../../domain/events/model'
 
 const A = 6378245.0
 const EE = 0.00669342162296594323
@@ -24,7 +24,13 @@ function transformLng(x: number, y: number): number {
   return ret
 }
 
+/** GCJ-02 is defined only inside China; elsewhere map apps use WGS-84 as it is. */
+export function isOutsideChina(lng: number, lat: number): boolean {
+  return lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271
+}
+
 export function wgs84ToGcj02(lng: number, lat: number): { lng: number; lat: number } {
+  if (isOutsideChina(lng, lat)) return { lng, lat }
   const radLat = (lat / 180.0) * Math.PI
   let magic = Math.sin(radLat)
   magic = 1 - EE * magic * magic
@@ -34,6 +40,13 @@ export function wgs84ToGcj02(lng: number, lat: number): { lng: number; lat: numb
   return { lng: lng + dLng, lat: lat + dLat }
 }
 
-export function venueInGcj02(venue: Pick<Venue, 'lng' | 'lat' | 'coordinateSystem'>): { lng: number; lat: number } {
-  return venue.coordinateSystem === 'wgs84' ? wgs84ToGcj02(venue.lng, venue.lat) : { lng: venue.lng, lat: venue.lat }
+export interface MapPoint {
+  lng: number
+  lat: number
+  coordinateSystem: 'wgs84' | 'gcj02'
+}
+
+/** A point as map apps in China want it (GCJ-02). */
+export function toGcj02(point: MapPoint): { lng: number; lat: number } {
+  return point.coordinateSystem === 'wgs84' ? wgs84ToGcj02(point.lng, point.lat) : { lng: point.lng, lat: point.lat }
 }

@@ -1,0 +1,38 @@
+import { View } from '@tarojs/components'
+import { PageShell } from '../../../../components/page-shell'
+import { appVersion } from '../../app-version'
+import { EntryList, InfoLinks } from '../../components/notice-view'
+import { DATA_SOURCES, STATUS_EXPLAINED } from '../../data-sources'
+import '../../info.scss'
+
+/** 关于: the version, where the figures come from, and what 待官方确认 means. */
+export default function AboutPage() {
+  return (
+    <PageShell label='关于衢惠通'>
+      <View className='card'>
+        <View className='title' role='heading' aria-level={1}>
+          衢惠通
+        </View>
+        <View className='notice__paragraph'>把衢州的以旧换新补贴、消费券、活动日历和衢城畅行 ETC 免费通行放进手机，计算器、日历和 ETC 查询不用登录。</View>
+        <View className='about__row'>
+          <View>版本</View>
+          <View>{appVersion()}</View>
+        </View>
+      </View>
+      <View className='card' role='region' aria-label='数据来源'>
+        <View className='title' role='heading' aria-level={2}>
+          数据来源
+        </View>
+        <EntryList entries={DATA_SOURCES.map((item) => ({ head: item.topic, lines: [item.source] }))} />
+      </View>
+      <View className='card' role='region' aria-label='数字的状态'>
+        <View className='title' role='heading' aria-level={2}>
+          “待官方确认”是什么意思
+        </View>
+        <EntryList entries={STATUS_EXPLAINED.map((item) => ({ head: item.label, lines: [item.meaning] }))} />
+        <View className='notice__paragraph'>计算结果是估算，实际补贴和优惠以发放方、收银台结算为准。</View>
+      </View>
+      <InfoLinks except='info-about' />
+    </PageShell>
+  )
+}
