@@ -19,17 +19,19 @@ export {
   FIELD_KEY_PATTERN,
   SubscribeRequestError,
   isPlaceholderTemplateId,
-  parseTemplateCatalogue,
   subscribeRequestTemplateIds,
-  templateCatalogueOverrideSchema,
   type MessageTime,
   type ReminderPayloads,
   type SubscribeTemplate,
   type TemplateCatalogue,
-  type TemplateCatalogueOverride,
-  type TemplateCatalogueResult,
   type TemplateField,
 } from './templates'
+export {
+  parseTemplateCatalogue,
+  templateCatalogueOverrideSchema,
+  type TemplateCatalogueOverride,
+  type TemplateCatalogueResult,
+} from './template-config'
 export {
   MessageDataError,
   THING_MAX_CHARS,

@@ -1,5 +1,6 @@
 import { interpretSubscribeResult } from './subscribe-result'
-import { DEFAULT_TEMPLATE_CATALOGUE, parseTemplateCatalogue, subscribeRequestTemplateIds, SubscribeRequestError } from './templates'
+import { parseTemplateCatalogue } from './template-config'
+import { DEFAULT_TEMPLATE_CATALOGUE, subscribeRequestTemplateIds, SubscribeRequestError } from './templates'
 
 const ROUND = DEFAULT_TEMPLATE_CATALOGUE['round-opening'].templateId
 const EXPIRING = DEFAULT_TEMPLATE_CATALOGUE['voucher-expiring'].templateId
