@@ -19,7 +19,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{
         // WCAG AA contrast for links, danger buttons and secondary text (the defaults are lighter).
-        token: { colorPrimary: '#1556c2', colorLink: '#1556c2', colorError: '#c0171d', colorTextDescription: 'rgba(0,0,0,0.66)', colorTextTertiary: 'rgba(0,0,0,0.62)', fontSize: 14 },
+        token: { colorPrimary: '#1556c2', colorPrimaryHover: '#0f47a3', colorPrimaryActive: '#0c3a85', colorLink: '#1556c2', colorLinkHover: '#0f47a3', colorError: '#c0171d', colorTextDescription: 'rgba(0,0,0,0.66)', colorTextTertiary: 'rgba(0,0,0,0.62)', fontSize: 14 },
       }}>
       <AntApp>
         <QueryClientProvider client={queries}>
