@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { useTollDataStore, type TollDataView } from '../../store/etc-toll-data'
+import { useTollDataStore, type TollDataView } from '@/store/etc-toll-data'
 
 /**
  * The 衢城畅行 data a page judges with (clause 二十六), asked for when the page mounts. Until the

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
-import { normaliseSearchText } from '../../domain/search/search'
-import { isApiError, userMessage } from '../../services/api'
-import type { OnlineSearchHit } from '../../services/api/search'
-import { useSearchServices } from '../../store/search-services'
+import { normaliseSearchText } from '@/domain/search/search'
+import { isApiError, userMessage } from '@/services/api'
+import type { OnlineSearchHit } from '@/services/api/search'
+import { useSearchServices } from '@/store/search-services'
 
 /** The server refuses longer queries (server/src/routes/search.ts); the bundled results still show. */
 const SERVER_QUERY_MAX_LENGTH = 30

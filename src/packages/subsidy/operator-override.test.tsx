@@ -5,17 +5,17 @@
  * leaves the bundled rules and says so; with the network down the stored copy still answers.
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { policyApi } from '../../services/api/policy'
-import { useSubsidyBasketStore } from '../../store/subsidy-basket'
-import { ok } from '../../test/api-test-server'
-import { APPLIANCE_OVERRIDE, policyAnswer, quietNetworkErrors, setUpPolicyServer, usePolicyAt } from '../../test/policy-fixtures'
-import { setRouterParams } from '../../test/taro-shim'
+import { policyApi } from '@/services/api/policy'
+import { useSubsidyBasketStore } from '@/store/subsidy-basket'
+import { ok } from '@/test/api-test-server'
+import { APPLIANCE_OVERRIDE, policyAnswer, quietNetworkErrors, setUpPolicyServer, usePolicyAt } from '@/test/policy-fixtures'
+import { setRouterParams } from '@/test/taro-shim'
 import ApplianceCalculatorPage from './pages/appliance/index'
 import BasketPage from './pages/basket/index'
 import ApplicationGuidePage from './pages/guide/index'
 import { usePolicyStore } from './store/policy'
 
-jest.mock('../../services/navigation', () => ({ navigate: jest.fn(() => Promise.resolve()), goBack: jest.fn(() => Promise.resolve()) }))
+jest.mock('@/services/navigation', () => ({ navigate: jest.fn(() => Promise.resolve()), goBack: jest.fn(() => Promise.resolve()) }))
 
 /** 2026-03-15 10:00 in Shanghai: the 2026 national rules apply to a purchase today. */
 const NOW_2026 = Date.parse('2026-03-15T02:00:00Z')

@@ -6,10 +6,10 @@
  * as an error: the resident still gets an answer, and the data note says whose data it is.
  */
 import { useEffect } from 'react'
-import { applySubsidyOverrides } from '../../domain/policy/subsidy-overrides'
-import { BUNDLED_SUBSIDY_RULE_SETS } from '../../domain/policy/subsidy-rule-sets'
-import type { SubsidyRuleSet } from '../../domain/policy/subsidy-rules'
-import type { PolicyData } from '../../services/api/policy'
+import { applySubsidyOverrides } from '@/domain/policy/subsidy-overrides'
+import { BUNDLED_SUBSIDY_RULE_SETS } from '@/domain/policy/subsidy-rule-sets'
+import type { SubsidyRuleSet } from '@/domain/policy/subsidy-rules'
+import type { PolicyData } from '@/services/api/policy'
 import { usePolicyStore } from './store/policy'
 
 export interface OverrideOutcome {

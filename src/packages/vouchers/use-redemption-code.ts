@@ -8,11 +8,11 @@
  */
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { decodeRedemptionPayload, redemptionTokenRefreshAt, REDEMPTION_TOKEN_TTL_SECONDS } from '../../domain/vouchers/redemption-token'
-import { tryParseIsoInstant } from '../../domain/time/shanghai'
-import { ApiError, userMessage } from '../../services/api/errors'
-import type { RedemptionCode } from '../../services/api/vouchers'
-import { voucherServices } from '../../store/voucher-services'
+import { decodeRedemptionPayload, redemptionTokenRefreshAt, REDEMPTION_TOKEN_TTL_SECONDS } from '@/domain/vouchers/redemption-token'
+import { tryParseIsoInstant } from '@/domain/time/shanghai'
+import { ApiError, userMessage } from '@/services/api/errors'
+import type { RedemptionCode } from '@/services/api/vouchers'
+import { voucherServices } from '@/store/voucher-services'
 
 /** After a failed fetch, try again this soon. */
 export const CODE_RETRY_MS = 5_000

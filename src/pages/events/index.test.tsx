@@ -4,14 +4,14 @@
  * week, month navigation, and where the data came from (server, stored copy, bundled).
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import type { CityEvent } from '../../domain/events/model'
-import { makeEvent } from '../../domain/events/test-fixtures'
-import { createApiClient } from '../../services/api/client'
-import { createEventsApi } from '../../services/api/events'
-import { useEventServices } from '../../store/event-services'
-import { useEventsStore } from '../../store/events'
-import { usePreferencesStore } from '../../store/preferences'
-import { ok, startApiTestServer, type ApiTestServer, type RecordedRequest } from '../../test/api-test-server'
+import type { CityEvent } from '@/domain/events/model'
+import { makeEvent } from '@/domain/events/test-fixtures'
+import { createApiClient } from '@/services/api/client'
+import { createEventsApi } from '@/services/api/events'
+import { useEventServices } from '@/store/event-services'
+import { useEventsStore } from '@/store/events'
+import { usePreferencesStore } from '@/store/preferences'
+import { ok, startApiTestServer, type ApiTestServer, type RecordedRequest } from '@/test/api-test-server'
 import EventsPage from './index'
 
 let server: ApiTestServer

@@ -5,19 +5,19 @@
  * section's empty, error and offline states in Chinese.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import type { CityEvent } from '../../domain/events/model'
-import { makeEvent } from '../../domain/events/test-fixtures'
-import { createApiClient } from '../../services/api/client'
-import { createEventsApi } from '../../services/api/events'
-import { createRemindersApi } from '../../services/api/reminders'
-import * as navigation from '../../services/navigation'
-import { useEventServices } from '../../store/event-services'
-import { useEventsStore } from '../../store/events'
-import { usePreferencesStore } from '../../store/preferences'
-import { useRemindersStore } from '../../store/reminders'
-import { currentToken, useSessionStore } from '../../store/session'
-import { useMyClaimsStore } from '../../store/my-claims'
-import { useVoucherBatchesStore } from '../../store/voucher-batches'
+import type { CityEvent } from '@/domain/events/model'
+import { makeEvent } from '@/domain/events/test-fixtures'
+import { createApiClient } from '@/services/api/client'
+import { createEventsApi } from '@/services/api/events'
+import { createRemindersApi } from '@/services/api/reminders'
+import * as navigation from '@/services/navigation'
+import { useEventServices } from '@/store/event-services'
+import { useEventsStore } from '@/store/events'
+import { usePreferencesStore } from '@/store/preferences'
+import { useRemindersStore } from '@/store/reminders'
+import { currentToken, useSessionStore } from '@/store/session'
+import { useMyClaimsStore } from '@/store/my-claims'
+import { useVoucherBatchesStore } from '@/store/voucher-batches'
 import {
   fail,
   ok,
@@ -27,11 +27,11 @@ import {
   type ApiTestServer,
   type RecordedRequest,
   type Reply,
-} from '../../test/api-test-server'
-import { reminderView } from '../../test/reminder-fixtures'
-import { batchView, fromNow, walletVoucherView } from '../../test/voucher-fixtures'
-import type { BatchView, WalletVoucherView } from '../../services/api/vouchers'
-import type { ReminderView } from '../../services/api/reminders'
+} from '@/test/api-test-server'
+import { reminderView } from '@/test/reminder-fixtures'
+import { batchView, fromNow, walletVoucherView } from '@/test/voucher-fixtures'
+import type { BatchView, WalletVoucherView } from '@/services/api/vouchers'
+import type { ReminderView } from '@/services/api/reminders'
 import HomePage from './index'
 
 const MINUTE = 60_000

@@ -4,10 +4,10 @@
  * someone is signed in — their wallet and reminders. Nothing here asks anyone to sign in.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { monthGridRange } from '../../domain/events/calendar'
-import { eventsTodayAndThisWeek, type TodayAndThisWeek } from '../../domain/events/this-week'
-import { shanghaiDayBounds, type DateString } from '../../domain/time'
-import type { ClaimCountsByBatch } from '../../domain/vouchers/my-claims'
+import { monthGridRange } from '@/domain/events/calendar'
+import { eventsTodayAndThisWeek, type TodayAndThisWeek } from '@/domain/events/this-week'
+import { shanghaiDayBounds, type DateString } from '@/domain/time'
+import type { ClaimCountsByBatch } from '@/domain/vouchers/my-claims'
 import {
   allRounds,
   nextRoundChange,
@@ -15,16 +15,16 @@ import {
   vouchersExpiringSoon,
   type RoundsByWhen,
   type TodayRound,
-} from '../../domain/vouchers/today'
-import { userMessage } from '../../services/api/errors'
-import type { ReminderView } from '../../services/api/reminders'
-import type { BatchView, WalletVoucherView } from '../../services/api/vouchers'
-import { rangeKey, useEventsStore, type EventsRange } from '../../store/events'
-import { useMyClaimsStore } from '../../store/my-claims'
-import { isDue, instantOf, useRemindersStore } from '../../store/reminders'
-import { currentToken, useSessionStore } from '../../store/session'
-import { serverNow, useVoucherBatchesStore } from '../../store/voucher-batches'
-import { voucherServices } from '../../store/voucher-services'
+} from '@/domain/vouchers/today'
+import { userMessage } from '@/services/api/errors'
+import type { ReminderView } from '@/services/api/reminders'
+import type { BatchView, WalletVoucherView } from '@/services/api/vouchers'
+import { rangeKey, useEventsStore, type EventsRange } from '@/store/events'
+import { useMyClaimsStore } from '@/store/my-claims'
+import { isDue, instantOf, useRemindersStore } from '@/store/reminders'
+import { currentToken, useSessionStore } from '@/store/session'
+import { serverNow, useVoucherBatchesStore } from '@/store/voucher-batches'
+import { voucherServices } from '@/store/voucher-services'
 
 const MAX_TIMER_MS = 2 ** 31 - 1
 

@@ -1,10 +1,10 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
-import { Pressable } from '../../components/pressable'
-import { countyName } from '../../domain/events/places'
-import type { VoucherCountyCode } from '../../domain/vouchers/places'
-import { userMessage } from '../../services/api/errors'
-import { voucherServices } from '../../store/voucher-services'
+import { Pressable } from '@/components/pressable'
+import { countyName } from '@/domain/events/places'
+import type { VoucherCountyCode } from '@/domain/vouchers/places'
+import { userMessage } from '@/services/api/errors'
+import { voucherServices } from '@/store/voucher-services'
 
 export interface ResidentCountyOfferProps {
   /** The counties whose residents may claim this batch. */

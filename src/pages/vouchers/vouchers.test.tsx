@@ -4,15 +4,15 @@
  * Idempotency-Key, and the offline copy with its age.
  */
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
-import * as rounds from '../../domain/vouchers/rounds'
-import { useMyClaimsStore } from '../../store/my-claims'
-import { useSessionStore } from '../../store/session'
-import { useVoucherBatchesStore } from '../../store/voucher-batches'
-import { useVoucherClaimsStore } from '../../store/voucher-claims'
-import { useVoucherServices } from '../../store/voucher-services'
-import { devLoginHandler, fail, ok, apiTestServerForSuite, testSession, useVoucherServicesAt, type RecordedRequest } from '../../test/api-test-server'
-import { batchView, fromNow, HOUR, walletVoucherView } from '../../test/voucher-fixtures'
-import type { VoucherApi } from '../../services/api/vouchers'
+import * as rounds from '@/domain/vouchers/rounds'
+import { useMyClaimsStore } from '@/store/my-claims'
+import { useSessionStore } from '@/store/session'
+import { useVoucherBatchesStore } from '@/store/voucher-batches'
+import { useVoucherClaimsStore } from '@/store/voucher-claims'
+import { useVoucherServices } from '@/store/voucher-services'
+import { devLoginHandler, fail, ok, apiTestServerForSuite, testSession, useVoucherServicesAt, type RecordedRequest } from '@/test/api-test-server'
+import { batchView, fromNow, HOUR, walletVoucherView } from '@/test/voucher-fixtures'
+import type { VoucherApi } from '@/services/api/vouchers'
 import VouchersPage from './index'
 
 const MINUTE = 60_000

@@ -10,8 +10,8 @@
  * wait for a full schema parse, and a malformed item (an old cached copy, a newer server) is
  * dropped instead of breaking the whole month.
  */
-import { EVENT_TYPES } from '../../domain/events/event-basics'
-import type { CityEvent } from '../../domain/events/model'
+import { EVENT_TYPES } from '@/domain/events/event-basics'
+import type { CityEvent } from '@/domain/events/model'
 import type { ApiClient } from './client'
 import { ApiError } from './errors'
 import { api } from './index'

@@ -6,7 +6,7 @@
  *
  * In the main package (the tab calls it): types, one call and one cheap check, nothing else.
  */
-import type { RuleSetOverview } from '../../domain/subsidy/subsidy-overview'
+import type { RuleSetOverview } from '@/domain/subsidy/subsidy-overview'
 import type { ApiClient } from './client'
 import { api } from './index'
 

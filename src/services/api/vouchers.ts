@@ -9,10 +9,10 @@ import type {
   RedemptionCode,
   RefundAnswer,
   WalletVoucherView,
-} from '../../domain/contract/vouchers'
-import type { WalletStatus } from '../../domain/vouchers/validity'
-import type { MerchantCategory, VoucherCountyCode } from '../../domain/vouchers/places'
-import type { Merchant, Redemption } from '../../domain/vouchers/schema'
+} from '@/domain/contract/vouchers'
+import type { WalletStatus } from '@/domain/vouchers/validity'
+import type { MerchantCategory, VoucherCountyCode } from '@/domain/vouchers/places'
+import type { Merchant, Redemption } from '@/domain/vouchers/schema'
 import type { ApiClient, ApiResult } from './client'
 import { api } from './index'
 
@@ -26,7 +26,7 @@ export type {
   RefundOutcome,
   WalletBatchSummary,
   WalletVoucherView,
-} from '../../domain/contract/vouchers'
+} from '@/domain/contract/vouchers'
 
 const BASE = '/api/v1'
 

@@ -3,9 +3,9 @@
  * built by the domain (RFC 5545, Shanghai times, one alarm the day before); the phone's calendar
  * app opens it. The weapp build uses calendar.weapp.ts instead.
  */
-import { eventToIcs, icsFileName, ICS_MIME_TYPE } from '../../domain/events/ics'
-import type { CityEvent } from '../../domain/events/model'
-import type { EventOccurrence } from '../../domain/events/occurrences'
+import { eventToIcs, icsFileName, ICS_MIME_TYPE } from '@/domain/events/ics'
+import type { CityEvent } from '@/domain/events/model'
+import type { EventOccurrence } from '@/domain/events/occurrences'
 import { calendarResult, type CalendarResult } from './calendar-result'
 
 export type { CalendarResult, CalendarOutcome } from './calendar-result'

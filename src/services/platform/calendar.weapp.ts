@@ -6,9 +6,9 @@
  * server has, so it is not sent (WECHAT.md). The H5 build uses calendar.ts instead.
  */
 import Taro from '@tarojs/taro'
-import type { CityEvent } from '../../domain/events/model'
-import type { EventOccurrence } from '../../domain/events/occurrences'
-import { phoneCalendarParams } from '../../domain/events/phone-calendar'
+import type { CityEvent } from '@/domain/events/model'
+import type { EventOccurrence } from '@/domain/events/occurrences'
+import { phoneCalendarParams } from '@/domain/events/phone-calendar'
 import { calendarResult, type CalendarResult } from './calendar-result'
 
 export type { CalendarResult, CalendarOutcome } from './calendar-result'

@@ -4,9 +4,9 @@
  * Not persisted: the API client already keeps the last answer (ETag + offline copy).
  */
 import { create } from 'zustand'
-import type { ApiClient } from '../../../services/api/client'
-import { api } from '../../../services/api/index'
-import { POLICY_CACHE_KEY, policyApi, type PolicyData } from '../../../services/api/policy'
+import type { ApiClient } from '@/services/api/client'
+import { api } from '@/services/api/index'
+import { POLICY_CACHE_KEY, policyApi, type PolicyData } from '@/services/api/policy'
 
 export interface PolicyState {
   /** The last answer (the server's or the stored copy); null before one arrives or when neither exists. */

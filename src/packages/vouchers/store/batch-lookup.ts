@@ -4,9 +4,9 @@
  * They come from the 消费券 tab's list when it has them, else GET /batches/:id (kept offline).
  */
 import { create } from 'zustand'
-import type { VoucherBatch } from '../../../domain/vouchers/schema'
-import { useVoucherBatchesStore } from '../../../store/voucher-batches'
-import { voucherServices } from '../../../store/voucher-services'
+import type { VoucherBatch } from '@/domain/vouchers/schema'
+import { useVoucherBatchesStore } from '@/store/voucher-batches'
+import { voucherServices } from '@/store/voucher-services'
 
 interface BatchLookupState {
   byId: Record<string, VoucherBatch>

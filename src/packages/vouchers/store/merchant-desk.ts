@@ -6,11 +6,11 @@
  * voucher twice or refunds twice.
  */
 import { create } from 'zustand'
-import { formatShanghai, todayInShanghai } from '../../../domain/time'
-import type { Redemption } from '../../../domain/vouchers/schema'
-import { ApiError, userMessage } from '../../../services/api/errors'
-import { newIdempotencyKey, type RedeemAnswer, type RefundOutcome } from '../../../services/api/vouchers'
-import { voucherServices } from '../../../store/voucher-services'
+import { formatShanghai, todayInShanghai } from '@/domain/time'
+import type { Redemption } from '@/domain/vouchers/schema'
+import { ApiError, userMessage } from '@/services/api/errors'
+import { newIdempotencyKey, type RedeemAnswer, type RefundOutcome } from '@/services/api/vouchers'
+import { voucherServices } from '@/store/voucher-services'
 import { redeemRefusal, refundOutcomeText } from '../merchant-messages'
 
 export interface RedeemAttempt {

@@ -7,12 +7,12 @@
  */
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { decodeOfflineCodeSecret } from '../../../domain/vouchers/offline-code'
-import { tryParseIsoInstant } from '../../../domain/time/shanghai'
-import { ApiError, userMessage } from '../../../services/api/errors'
-import type { OfflineCodeKey } from '../../../services/api/vouchers'
-import { persistOptions } from '../../../store/persist-storage'
-import { voucherServices } from '../../../store/voucher-services'
+import { decodeOfflineCodeSecret } from '@/domain/vouchers/offline-code'
+import { tryParseIsoInstant } from '@/domain/time/shanghai'
+import { ApiError, userMessage } from '@/services/api/errors'
+import type { OfflineCodeKey } from '@/services/api/vouchers'
+import { persistOptions } from '@/store/persist-storage'
+import { voucherServices } from '@/store/voucher-services'
 
 export interface StoredOfflineKey extends OfflineCodeKey {
   /** The account that fetched it. */

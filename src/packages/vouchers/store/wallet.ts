@@ -6,10 +6,10 @@
  * keeps its offline copy under the account that fetched it.
  */
 import { create } from 'zustand'
-import type { WalletStatus } from '../../../domain/vouchers/validity'
-import { userMessage } from '../../../services/api/errors'
-import type { WalletVoucherView } from '../../../services/api/vouchers'
-import { voucherServices } from '../../../store/voucher-services'
+import type { WalletStatus } from '@/domain/vouchers/validity'
+import { userMessage } from '@/services/api/errors'
+import type { WalletVoucherView } from '@/services/api/vouchers'
+import { voucherServices } from '@/store/voucher-services'
 import { useOfflineKeysStore } from './offline-keys'
 
 export type WalletFilter = WalletStatus | 'all'

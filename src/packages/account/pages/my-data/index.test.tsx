@@ -4,11 +4,11 @@
  * message; signed out, nothing is asked of the server until 登录.
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { createAccountApi } from '../../../../services/api/account'
-import { createApiClient } from '../../../../services/api/client'
-import { useAccountServices } from '../../../../store/account-services'
-import { currentToken, useSessionStore } from '../../../../store/session'
-import { fail, ok, apiTestServerForSuite, testSession } from '../../../../test/api-test-server'
+import { createAccountApi } from '@/services/api/account'
+import { createApiClient } from '@/services/api/client'
+import { useAccountServices } from '@/store/account-services'
+import { currentToken, useSessionStore } from '@/store/session'
+import { fail, ok, apiTestServerForSuite, testSession } from '@/test/api-test-server'
 import MyDataPage from './index'
 
 const server = apiTestServerForSuite()

@@ -5,14 +5,14 @@
  */
 import { View } from '@tarojs/components'
 import { useState } from 'react'
-import { PageShell } from '../../../../components/page-shell'
-import { Pressable } from '../../../../components/pressable'
-import { userMessage } from '../../../../services/api/errors'
-import { navigate } from '../../../../services/navigation'
-import { todayInShanghai } from '../../../../domain/time'
-import { accountServices } from '../../../../store/account-services'
-import { useSessionStore } from '../../../../store/session'
-import '../../account.scss'
+import { PageShell } from '@/components/page-shell'
+import { Pressable } from '@/components/pressable'
+import { userMessage } from '@/services/api/errors'
+import { navigate } from '@/services/navigation'
+import { todayInShanghai } from '@/domain/time'
+import { accountServices } from '@/store/account-services'
+import { useSessionStore } from '@/store/session'
+import '@/packages/account/account.scss'
 
 const DELETED = ['账号和昵称、所在区县', '登录记录', '提醒、微信订阅和提醒发送记录']
 const KEPT = ['领过的消费券和核销记录：去掉您的信息后保留，用于财政结算；注销后这些券不能再使用']

@@ -1,14 +1,14 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { PageShell } from '../../../../components/page-shell'
-import { Pressable } from '../../../../components/pressable'
-import { describeSchemePeriod } from '../../../../domain/etc/scheme-period'
-import { navigate } from '../../../../services/navigation'
-import { useEtcVehicleStore } from '../../../../store/etc-vehicle'
-import { VehicleForm } from '../../components/vehicle-form'
-import { VehicleVerdict } from '../../components/vehicle-verdict'
-import { useTollData } from '../../use-toll-data'
-import '../../etc.scss'
+import { PageShell } from '@/components/page-shell'
+import { Pressable } from '@/components/pressable'
+import { describeSchemePeriod } from '@/domain/etc/scheme-period'
+import { navigate } from '@/services/navigation'
+import { useEtcVehicleStore } from '@/store/etc-vehicle'
+import { VehicleForm } from '@/packages/etc/components/vehicle-form'
+import { VehicleVerdict } from '@/packages/etc/components/vehicle-verdict'
+import { useTollData } from '@/packages/etc/use-toll-data'
+import '@/packages/etc/etc.scss'
 
 /** 我的车 — the 衢城畅行 landing page: the car, its instant verdict, and the way to trips and stations. */
 export default function EtcCarPage() {

@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { stations } from '../../../../domain/etc/stations'
-import { wgs84ToGcj02 } from '../../../../domain/geo/gcj02'
-import { BUNDLED_TOLL_DATA } from '../../../../domain/policy/toll-scheme'
-import { fixClock } from '../../../../test/fixed-clock'
-import { serveBundledTollData } from '../../../../test/toll-fixtures'
+import { stations } from '@/domain/etc/stations'
+import { wgs84ToGcj02 } from '@/domain/geo/gcj02'
+import { BUNDLED_TOLL_DATA } from '@/domain/policy/toll-scheme'
+import { fixClock } from '@/test/fixed-clock'
+import { serveBundledTollData } from '@/test/toll-fixtures'
 import EtcStationsPage from './index'
 
 let restoreClock: () => void = () => undefined

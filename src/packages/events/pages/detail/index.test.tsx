@@ -5,24 +5,24 @@
  * server: accepted → a WeChat credit, refused or H5 → kept in-app.
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { CityEvent } from '../../../../domain/events/model'
-import { makeEvent } from '../../../../domain/events/test-fixtures'
-import { createApiClient } from '../../../../services/api/client'
-import { createEventsApi } from '../../../../services/api/events'
-import { createRemindersApi } from '../../../../services/api/reminders'
-import { createAuth } from '../../../../store/auth'
-import { addToPhoneCalendar } from '../../../../services/platform/calendar'
-import { requestSubscribe } from '../../../../services/platform/subscribe'
-import { useEventServices } from '../../../../store/event-services'
-import { useEventsStore } from '../../../../store/events'
-import { useRemindersStore } from '../../../../store/reminders'
-import { currentToken, useSessionStore } from '../../../../store/session'
-import { devLoginHandler, ok, startApiTestServer, type ApiTestServer } from '../../../../test/api-test-server'
-import { reminderHandler, type FakeReminderServer } from '../../../../test/reminder-fixtures'
-import { setRouterParams } from '../../../../test/taro-shim'
+import type { CityEvent } from '@/domain/events/model'
+import { makeEvent } from '@/domain/events/test-fixtures'
+import { createApiClient } from '@/services/api/client'
+import { createEventsApi } from '@/services/api/events'
+import { createRemindersApi } from '@/services/api/reminders'
+import { createAuth } from '@/store/auth'
+import { addToPhoneCalendar } from '@/services/platform/calendar'
+import { requestSubscribe } from '@/services/platform/subscribe'
+import { useEventServices } from '@/store/event-services'
+import { useEventsStore } from '@/store/events'
+import { useRemindersStore } from '@/store/reminders'
+import { currentToken, useSessionStore } from '@/store/session'
+import { devLoginHandler, ok, startApiTestServer, type ApiTestServer } from '@/test/api-test-server'
+import { reminderHandler, type FakeReminderServer } from '@/test/reminder-fixtures'
+import { setRouterParams } from '@/test/taro-shim'
 import EventDetailPage from './index'
 
-jest.mock('../../../../services/platform/calendar', () => ({
+jest.mock('@/services/platform/calendar', () => ({
   calendarKind: 'ics',
   addToPhoneCalendar: jest.fn(async () => ({
     ok: true,
@@ -33,7 +33,7 @@ jest.mock('../../../../services/platform/calendar', () => ({
 
 // The weapp subscribe adapter's contract, with WeChat's answer decided by each test.
 const mockSubscribe = { supported: true }
-jest.mock('../../../../services/platform/subscribe', () => ({
+jest.mock('@/services/platform/subscribe', () => ({
   get subscribeMessagesSupported() {
     return mockSubscribe.supported
   },

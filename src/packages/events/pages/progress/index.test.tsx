@@ -4,13 +4,13 @@
  * cancelled events left out, a weekly market counted per market day.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import type { CityEvent } from '../../../../domain/events/model'
-import { makeEvent, weeklyMarket } from '../../../../domain/events/test-fixtures'
-import { createApiClient } from '../../../../services/api/client'
-import { createEventsApi } from '../../../../services/api/events'
-import { useEventServices } from '../../../../store/event-services'
-import { useEventsStore } from '../../../../store/events'
-import { ok, startApiTestServer, type ApiTestServer } from '../../../../test/api-test-server'
+import type { CityEvent } from '@/domain/events/model'
+import { makeEvent, weeklyMarket } from '@/domain/events/test-fixtures'
+import { createApiClient } from '@/services/api/client'
+import { createEventsApi } from '@/services/api/events'
+import { useEventServices } from '@/store/event-services'
+import { useEventsStore } from '@/store/events'
+import { ok, startApiTestServer, type ApiTestServer } from '@/test/api-test-server'
 import EventProgressPage from './index'
 
 const EVENTS_2025: CityEvent[] = [

@@ -5,17 +5,17 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useEffect, useMemo, useState } from 'react'
-import { Chip } from '../../../../components/chip'
-import { DataSourceNote } from '../../../../components/data-source-note'
-import { PageShell } from '../../../../components/page-shell'
-import { Pressable } from '../../../../components/pressable'
-import { StatusBadge } from '../../../../components/status-badge'
-import { targetPeriod, targetProgress, type TargetProgressRow } from '../../../../domain/events/targets'
-import { EVENT_TARGET_SETS } from '../../../../domain/policy/event-targets'
-import { todayInShanghai } from '../../../../domain/time'
-import { navigate } from '../../../../services/navigation'
-import { rangeKey, useEventsStore } from '../../../../store/events'
-import '../../events.scss'
+import { Chip } from '@/components/chip'
+import { DataSourceNote } from '@/components/data-source-note'
+import { PageShell } from '@/components/page-shell'
+import { Pressable } from '@/components/pressable'
+import { StatusBadge } from '@/components/status-badge'
+import { targetPeriod, targetProgress, type TargetProgressRow } from '@/domain/events/targets'
+import { EVENT_TARGET_SETS } from '@/domain/policy/event-targets'
+import { todayInShanghai } from '@/domain/time'
+import { navigate } from '@/services/navigation'
+import { rangeKey, useEventsStore } from '@/store/events'
+import '@/packages/events/events.scss'
 
 function ProgressRow({ row }: { row: TargetProgressRow }) {
   const status = row.met ? `已达成（${row.actual} 场）` : `还差 ${row.remaining} 场`

@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components'
-import { PageShell } from '../../../../components/page-shell'
-import { appVersion } from '../../app-version'
-import { EntryList, InfoLinks } from '../../components/notice-view'
-import { DATA_SOURCES, STATUS_EXPLAINED } from '../../data-sources'
-import '../../info.scss'
+import { PageShell } from '@/components/page-shell'
+import { appVersion } from '@/packages/info/app-version'
+import { EntryList, InfoLinks } from '@/packages/info/components/notice-view'
+import { DATA_SOURCES, STATUS_EXPLAINED } from '@/packages/info/data-sources'
+import '@/packages/info/info.scss'
 
 /** 关于: the version, where the figures come from, and what 待官方确认 means. */
 export default function AboutPage() {

@@ -1,11 +1,11 @@
 import { Button, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
-import { PageShell } from '../../../../components/page-shell'
-import { Pressable } from '../../../../components/pressable'
-import { TextInput } from '../../../../components/text-input'
-import { userMessage } from '../../../../services/api/errors'
-import { feedbackApi, type FeedbackApi } from '../../../../services/api/feedback'
-import '../../info.scss'
+import { PageShell } from '@/components/page-shell'
+import { Pressable } from '@/components/pressable'
+import { TextInput } from '@/components/text-input'
+import { userMessage } from '@/services/api/errors'
+import { feedbackApi, type FeedbackApi } from '@/services/api/feedback'
+import '@/packages/info/info.scss'
 
 export const FEEDBACK_MIN = 5
 export const FEEDBACK_MAX = 500

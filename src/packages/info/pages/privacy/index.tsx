@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components'
-import { PageShell } from '../../../../components/page-shell'
-import { InfoLinks, NoticeView } from '../../components/notice-view'
-import { PRIVACY_SECTIONS, PRIVACY_UPDATED_ON } from '../../notices'
-import '../../info.scss'
+import { PageShell } from '@/components/page-shell'
+import { InfoLinks, NoticeView } from '@/packages/info/components/notice-view'
+import { PRIVACY_SECTIONS, PRIVACY_UPDATED_ON } from '@/packages/info/notices'
+import '@/packages/info/info.scss'
 
 /** 隐私政策: what is collected, why, how long it is kept, how to delete it (notices.ts). */
 export default function PrivacyPage() {

@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components'
-import { PageShell } from '../../../../components/page-shell'
-import { InfoLinks, NoticeView } from '../../components/notice-view'
-import { TERMS_SECTIONS } from '../../notices'
-import '../../info.scss'
+import { PageShell } from '@/components/page-shell'
+import { InfoLinks, NoticeView } from '@/packages/info/components/notice-view'
+import { TERMS_SECTIONS } from '@/packages/info/notices'
+import '@/packages/info/info.scss'
 
 /** 用户协议: what the app is, what provisional figures mean, the rules of vouchers and merchants. */
 export default function TermsPage() {

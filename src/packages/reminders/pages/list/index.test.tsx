@@ -4,20 +4,20 @@
  * out, it explains and signs in only when asked.
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { createApiClient } from '../../../../services/api/client'
-import { createRemindersApi } from '../../../../services/api/reminders'
-import { createAuth } from '../../../../store/auth'
-import { useEventServices } from '../../../../store/event-services'
-import { useRemindersStore } from '../../../../store/reminders'
-import { currentToken, useSessionStore } from '../../../../store/session'
-import { devLoginHandler, startApiTestServer, testSession, type ApiTestServer } from '../../../../test/api-test-server'
-import { reminderHandler, reminderView, type FakeReminderServer } from '../../../../test/reminder-fixtures'
-import { requestSubscribe } from '../../../../services/platform/subscribe'
+import { createApiClient } from '@/services/api/client'
+import { createRemindersApi } from '@/services/api/reminders'
+import { createAuth } from '@/store/auth'
+import { useEventServices } from '@/store/event-services'
+import { useRemindersStore } from '@/store/reminders'
+import { currentToken, useSessionStore } from '@/store/session'
+import { devLoginHandler, startApiTestServer, testSession, type ApiTestServer } from '@/test/api-test-server'
+import { reminderHandler, reminderView, type FakeReminderServer } from '@/test/reminder-fixtures'
+import { requestSubscribe } from '@/services/platform/subscribe'
 import MyRemindersPage from './index'
 
 // The weapp subscribe adapter; WeChat's answer is decided by each test.
 const mockSubscribe = { supported: false }
-jest.mock('../../../../services/platform/subscribe', () => ({
+jest.mock('@/services/platform/subscribe', () => ({
   get subscribeMessagesSupported() {
     return mockSubscribe.supported
   },

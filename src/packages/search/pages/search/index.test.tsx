@@ -5,14 +5,14 @@
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { normaliseSearchText } from '../../../../domain/search/search'
-import { staticSearchItems } from '../../../../domain/search/static-items'
-import { resolveRoute } from '../../../../routes'
-import { createApiClient } from '../../../../services/api/client'
-import { createSearchApi, type OnlineSearchHit } from '../../../../services/api/search'
-import { useSearchServices } from '../../../../store/search-services'
-import { apiTestServerForSuite, ok } from '../../../../test/api-test-server'
-import { REPLACED_STATIONS, answerToll, servedToll, useTollDataAt } from '../../../../test/toll-fixtures'
+import { normaliseSearchText } from '@/domain/search/search'
+import { staticSearchItems } from '@/domain/search/static-items'
+import { resolveRoute } from '@/routes'
+import { createApiClient } from '@/services/api/client'
+import { createSearchApi, type OnlineSearchHit } from '@/services/api/search'
+import { useSearchServices } from '@/store/search-services'
+import { apiTestServerForSuite, ok } from '@/test/api-test-server'
+import { REPLACED_STATIONS, answerToll, servedToll, useTollDataAt } from '@/test/toll-fixtures'
 import SearchPage from './index'
 
 const FESTIVAL: OnlineSearchHit = {

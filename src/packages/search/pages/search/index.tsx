@@ -1,8 +1,8 @@
 import { Input, View } from '@tarojs/components'
 import { useEffect, useMemo, useState } from 'react'
-import { PageShell } from '../../../../components/page-shell'
-import { Pressable } from '../../../../components/pressable'
-import { resolveRoute, type RouteKey } from '../../../../routes'
+import { PageShell } from '@/components/page-shell'
+import { Pressable } from '@/components/pressable'
+import { resolveRoute, type RouteKey } from '@/routes'
 import {
   groupMatchesByKind,
   SEARCH_KIND_LABEL,
@@ -10,15 +10,15 @@ import {
   type SearchGroup,
   type SearchItem,
   type SearchRoute,
-} from '../../../../domain/search/search'
-import { schemePeriodStatus } from '../../../../domain/etc/scheme-period'
-import { staticSearchItems } from '../../../../domain/search/static-items'
-import { todayInShanghai } from '../../../../domain/time'
-import type { OnlineSearchHit } from '../../../../services/api/search'
-import { navigate } from '../../../../services/navigation'
-import { useTollDataStore } from '../../../../store/etc-toll-data'
-import { useOnlineSearch } from '../../use-online-search'
-import '../../search.scss'
+} from '@/domain/search/search'
+import { schemePeriodStatus } from '@/domain/etc/scheme-period'
+import { staticSearchItems } from '@/domain/search/static-items'
+import { todayInShanghai } from '@/domain/time'
+import type { OnlineSearchHit } from '@/services/api/search'
+import { navigate } from '@/services/navigation'
+import { useTollDataStore } from '@/store/etc-toll-data'
+import { useOnlineSearch } from '@/packages/search/use-online-search'
+import '@/packages/search/search.scss'
 
 /** Enough to find what was meant; a single letter would otherwise list half the app. */
 const LOCAL_LIMIT = 30

@@ -1,20 +1,20 @@
 import { useState } from 'react'
-import { ChoiceList } from '../../../../components/choice-list'
+import { ChoiceList } from '@/components/choice-list'
 import {
   APPLIANCE_CATEGORIES,
   APPLIANCE_CATEGORY_LABEL,
   type ApplianceCategory,
   type EnergyGrade,
-} from '../../../../domain/policy/subsidy-vocabulary'
-import { todayInShanghai } from '../../../../domain/time'
-import { CalculatorLayout } from '../../components/calculator-layout'
-import { EnergyGradeField } from '../../components/energy-grade-field'
-import { PriceField } from '../../components/price-field'
-import { errorFor, listMissing, priceError, quoteForm } from '../../quote-form'
-import { useBasketSaving } from '../../use-basket-saving'
-import { useCalculatorStart } from '../../use-calculator-start'
-import { useRuleSets } from '../../use-rule-sets'
-import '../../subsidy.scss'
+} from '@/domain/policy/subsidy-vocabulary'
+import { todayInShanghai } from '@/domain/time'
+import { CalculatorLayout } from '@/packages/subsidy/components/calculator-layout'
+import { EnergyGradeField } from '@/packages/subsidy/components/energy-grade-field'
+import { PriceField } from '@/packages/subsidy/components/price-field'
+import { errorFor, listMissing, priceError, quoteForm } from '@/packages/subsidy/quote-form'
+import { useBasketSaving } from '@/packages/subsidy/use-basket-saving'
+import { useCalculatorStart } from '@/packages/subsidy/use-calculator-start'
+import { useRuleSets } from '@/packages/subsidy/use-rule-sets'
+import '@/packages/subsidy/subsidy.scss'
 
 const CATEGORY_OPTIONS = APPLIANCE_CATEGORIES.map((category) => ({ value: category, title: APPLIANCE_CATEGORY_LABEL[category] }))
 

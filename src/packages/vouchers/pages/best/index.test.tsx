@@ -4,15 +4,15 @@
  * without a chosen shop.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { setRouterParams } from '../../../../test/taro-shim'
-import { makeBatch, NOODLES } from '../../../../domain/vouchers/test-fixtures'
-import type { Merchant } from '../../../../domain/vouchers/schema'
-import { useSessionStore } from '../../../../store/session'
-import { useVoucherBatchesStore } from '../../../../store/voucher-batches'
-import { ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '../../../../test/api-test-server'
-import { walletVoucherView, fromNow, HOUR } from '../../../../test/voucher-fixtures'
-import { useBatchLookupStore } from '../../store/batch-lookup'
-import { useWalletStore } from '../../store/wallet'
+import { setRouterParams } from '@/test/taro-shim'
+import { makeBatch, NOODLES } from '@/domain/vouchers/test-fixtures'
+import type { Merchant } from '@/domain/vouchers/schema'
+import { useSessionStore } from '@/store/session'
+import { useVoucherBatchesStore } from '@/store/voucher-batches'
+import { ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '@/test/api-test-server'
+import { walletVoucherView, fromNow, HOUR } from '@/test/voucher-fixtures'
+import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
+import { useWalletStore } from '@/packages/vouchers/store/wallet'
 import BestVoucherPage from './index'
 
 const small = makeBatch({ id: 'b-20-5', title: '小额券' })

@@ -4,15 +4,15 @@
  * today's redemptions refunded in full or in part with what that does to the voucher.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { makeBatch } from '../../../../domain/vouchers/test-fixtures'
-import type { Redemption } from '../../../../domain/vouchers/schema'
-import { todayInShanghai } from '../../../../domain/time'
-import { useSessionStore } from '../../../../store/session'
-import { useVoucherBatchesStore } from '../../../../store/voucher-batches'
-import { useBatchLookupStore } from '../../store/batch-lookup'
-import { fail, ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '../../../../test/api-test-server'
-import { fromNow, walletVoucherView } from '../../../../test/voucher-fixtures'
-import { newOrderId, useMerchantDeskStore } from '../../store/merchant-desk'
+import { makeBatch } from '@/domain/vouchers/test-fixtures'
+import type { Redemption } from '@/domain/vouchers/schema'
+import { todayInShanghai } from '@/domain/time'
+import { useSessionStore } from '@/store/session'
+import { useVoucherBatchesStore } from '@/store/voucher-batches'
+import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
+import { fail, ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '@/test/api-test-server'
+import { fromNow, walletVoucherView } from '@/test/voucher-fixtures'
+import { newOrderId, useMerchantDeskStore } from '@/packages/vouchers/store/merchant-desk'
 import MerchantDeskPage from './index'
 
 const batch = makeBatch({ id: 'b-20-5', title: '测试 满20减5' })

@@ -3,13 +3,13 @@
  * and opened from a batch it lists only that batch's shops.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { makeBatch } from '../../../../domain/vouchers/test-fixtures'
-import type { Merchant } from '../../../../domain/vouchers/schema'
-import { useVoucherBatchesStore } from '../../../../store/voucher-batches'
-import { ok, apiTestServerForSuite, useVoucherServicesAt } from '../../../../test/api-test-server'
-import { setRouterParams } from '../../../../test/taro-shim'
-import { fromNow } from '../../../../test/voucher-fixtures'
-import { useBatchLookupStore } from '../../store/batch-lookup'
+import { makeBatch } from '@/domain/vouchers/test-fixtures'
+import type { Merchant } from '@/domain/vouchers/schema'
+import { useVoucherBatchesStore } from '@/store/voucher-batches'
+import { ok, apiTestServerForSuite, useVoucherServicesAt } from '@/test/api-test-server'
+import { setRouterParams } from '@/test/taro-shim'
+import { fromNow } from '@/test/voucher-fixtures'
+import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
 import MerchantsPage, { MERCHANTS_PAGE_SIZE } from './index'
 
 const merchants: Merchant[] = Array.from({ length: 45 }, (_, index) => ({

@@ -3,12 +3,12 @@
  * voucher's status in words and a mark, not colour alone; opening it signs in when needed.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { makeBatch } from '../../../../domain/vouchers/test-fixtures'
-import type { WalletStatus } from '../../../../domain/vouchers/validity'
-import { useSessionStore } from '../../../../store/session'
-import { devLoginHandler, fail, ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '../../../../test/api-test-server'
-import { walletVoucherView } from '../../../../test/voucher-fixtures'
-import { useWalletStore } from '../../store/wallet'
+import { makeBatch } from '@/domain/vouchers/test-fixtures'
+import type { WalletStatus } from '@/domain/vouchers/validity'
+import { useSessionStore } from '@/store/session'
+import { devLoginHandler, fail, ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '@/test/api-test-server'
+import { walletVoucherView } from '@/test/voucher-fixtures'
+import { useWalletStore } from '@/packages/vouchers/store/wallet'
 import WalletPage from './index'
 
 const batch = makeBatch({ id: 'b-20-5', title: '测试 满20减5' })
