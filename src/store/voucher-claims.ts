@@ -15,7 +15,7 @@ import { newIdempotencyKey } from '../services/api/vouchers'
 import { useMyClaimsStore } from './my-claims'
 import { persistOptions } from './persist-storage'
 import type { Session } from './session'
-import { useVoucherBatchesStore } from './voucher-batches'
+import { loadBatches, noteClaim } from './voucher-batches'
 import { voucherServices } from './voucher-services'
 
 export interface PendingClaim {
@@ -95,8 +95,8 @@ export const useVoucherClaimsStore = create<VoucherClaimsState>()(
           return { pending, status: { ...state.status, [batchId]: status } }
         })
         // The answer changed the remaining counts (or told us they were stale).
-        if (reloadAfterMs > 0) setTimeout(() => void useVoucherBatchesStore.getState().load(), reloadAfterMs)
-        else void useVoucherBatchesStore.getState().load()
+        if (reloadAfterMs > 0) setTimeout(() => void loadBatches(), reloadAfterMs)
+        else void loadBatches()
       }
 
       return {
@@ -145,7 +145,7 @@ export const useVoucherClaimsStore = create<VoucherClaimsState>()(
               // (已领 n 张). The server's live counts are up to LIVE_MAX_AGE (1 s) old, so the
               // list is read again only after that, not to bring back the count before the claim.
               if (data.voucher?.roundId) {
-                useVoucherBatchesStore.getState().noteClaim(batchId, data.voucher.roundId)
+                noteClaim(batchId, data.voucher.roundId)
                 useMyClaimsStore.getState().recordClaim(session.userId, data.voucher)
               }
               settle(batchId, { phase: 'answered', code: 'CLAIMED', voucherId: data.voucher?.id }, data.voucher?.roundId ? CLAIMED_RELOAD_DELAY_MS : 0)

@@ -23,7 +23,7 @@ import { rangeKey, useEventsStore, type EventsRange } from '@/store/events'
 import { useMyClaimsStore } from '@/store/my-claims'
 import { isDue, instantOf, useRemindersStore } from '@/store/reminders'
 import { currentToken, useSessionStore } from '@/store/session'
-import { serverNow, useVoucherBatchesStore } from '@/store/voucher-batches'
+import { serverNow, useVoucherBatches } from '@/store/voucher-batches'
 import { voucherServices } from '@/store/voucher-services'
 
 const MAX_TIMER_MS = 2 ** 31 - 1
@@ -54,12 +54,13 @@ export interface TodayRoundsData {
  * closes, or the day changes; in between only the countdowns tick.
  */
 export function useTodayRounds(refresh: number): TodayRoundsData {
-  // Every field of the store is used here, so the whole state is the selection (any change re-renders either way).
-  const { batches, fetchedAt, fromCache, clockOffsetMs: offsetMs, loading, error, load } = useVoucherBatchesStore()
+  const { data: batches, fetchedAt, source, clockOffsetMs: offsetMs, loading, error, reload: load } = useVoucherBatches()
+  const fromCache = source === 'cache'
   const [at, setAt] = useState(() => serverNow(offsetMs))
 
+  // Shown again (refresh > 0): read again; the mount's read is useVoucherBatches' own.
   useEffect(() => {
-    void load()
+    if (refresh > 0) void load()
   }, [load, refresh])
   useEffect(() => setAt(serverNow(offsetMs)), [batches, offsetMs, refresh])
 

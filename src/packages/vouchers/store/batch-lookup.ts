@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand'
 import type { VoucherBatch } from '@/domain/vouchers/schema'
-import { useVoucherBatchesStore } from '@/store/voucher-batches'
+import { currentBatches, loadBatches } from '@/store/voucher-batches'
 import { voucherServices } from '@/store/voucher-services'
 
 interface BatchLookupState {
@@ -19,9 +19,8 @@ export const useBatchLookupStore = create<BatchLookupState>()((set, get) => ({
   byId: {},
   missing: {},
   async ensure(batchIds) {
-    const listed = useVoucherBatchesStore.getState()
-    if (listed.batches === null) await listed.load()
-    const fromList = Object.fromEntries((useVoucherBatchesStore.getState().batches ?? []).map((batch) => [batch.id, batch as VoucherBatch]))
+    if (currentBatches() === null) await loadBatches()
+    const fromList = Object.fromEntries((currentBatches() ?? []).map((batch) => [batch.id, batch as VoucherBatch]))
     set((state) => ({ byId: { ...state.byId, ...fromList } }))
     const wanted = [...new Set(batchIds)].filter((id) => !get().byId[id])
     const { api } = voucherServices()

@@ -8,7 +8,7 @@ import { setRouterParams } from '@/test/taro-shim'
 import { makeBatch, NOODLES } from '@/domain/vouchers/test-fixtures'
 import type { Merchant } from '@/domain/vouchers/schema'
 import { useSessionStore } from '@/store/session'
-import { useVoucherBatchesStore } from '@/store/voucher-batches'
+import { resetResources } from '@/store/resource'
 import { ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '@/test/api-test-server'
 import { walletVoucherView, fromNow, HOUR } from '@/test/voucher-fixtures'
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
@@ -43,7 +43,7 @@ beforeEach(() => {
   useSessionStore.setState({ session: testSession() })
   useWalletStore.setState({ userId: null, lists: {}, loading: {}, errors: {} })
   useBatchLookupStore.setState({ byId: {}, missing: {} })
-  useVoucherBatchesStore.setState({ batches: null, fetchedAt: null, fromCache: false, clockOffsetMs: 0, loading: false, error: null })
+  resetResources()
 })
 
 const bill = () => screen.getByRole('textbox', { name: '这笔消费多少钱（元）' })

@@ -8,7 +8,7 @@ import { makeBatch } from '@/domain/vouchers/test-fixtures'
 import type { Redemption } from '@/domain/vouchers/schema'
 import { todayInShanghai } from '@/domain/time'
 import { useSessionStore } from '@/store/session'
-import { useVoucherBatchesStore } from '@/store/voucher-batches'
+import { resetResources } from '@/store/resource'
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
 import { fail, ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '@/test/api-test-server'
 import { fromNow, walletVoucherView } from '@/test/voucher-fixtures'
@@ -41,7 +41,7 @@ beforeEach(() => {
   today = [redemption('red-1'), redemption('red-2', { orderId: 'order-red-2' })]
   server.on((request) => (request.method === 'GET' && request.path === '/api/v1/merchant/redemptions' ? ok({ data: today }) : undefined))
   server.on((request) => (request.method === 'GET' && request.path === '/api/v1/batches' ? ok({ data: [batch, neverBatch] }) : undefined))
-  useVoucherBatchesStore.setState({ batches: null, loading: false, error: null })
+  resetResources()
   useBatchLookupStore.setState({ byId: {}, missing: {} })
   useVoucherServicesAt(server.baseUrl)
   useSessionStore.setState({ session: testSession({ token: 'tok-merchant', role: 'merchant', merchantId: 'm-noodles', displayName: '示例商户-1' }) })

@@ -5,7 +5,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { makeBatch } from '@/domain/vouchers/test-fixtures'
 import type { Merchant } from '@/domain/vouchers/schema'
-import { useVoucherBatchesStore } from '@/store/voucher-batches'
+import { resetResources } from '@/store/resource'
 import { ok, apiTestServerForSuite, useVoucherServicesAt } from '@/test/api-test-server'
 import { setRouterParams } from '@/test/taro-shim'
 import { fromNow } from '@/test/voucher-fixtures'
@@ -40,7 +40,7 @@ beforeEach(() => {
   })
   useVoucherServicesAt(server.baseUrl)
   useBatchLookupStore.setState({ byId: {}, missing: {} })
-  useVoucherBatchesStore.setState({ batches: null, fetchedAt: null, fromCache: false, clockOffsetMs: 0, loading: false, error: null })
+  resetResources()
 })
 
 const listed = () => within(screen.getByRole('list', { name: '商户' })).queryAllByRole('listitem')
