@@ -1,3 +1,4 @@
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { ClauseCard } from '@/components/clause-card'
@@ -13,6 +14,7 @@ import { policyApi, servedSubsidyOverview, type SubsidyOverviewData } from '@/se
 import { navigate } from '@/services/navigation'
 import { useSubsidyBasketStore } from '@/store/subsidy-basket'
 import { CALCULATOR_ROUTE } from './subsidy-measures'
+import { shareMessage, shareTimeline } from '@/services/share'
 import './index.scss'
 
 /**
@@ -27,6 +29,10 @@ import './index.scss'
  * bundled snapshot answers.
  */
 export default function SubsidyPage() {
+  // 转发 and 朋友圈 (routes.ts share: 'friends+timeline'); nothing personal in the path.
+  const share = () => shareMessage('subsidy', '衢州以旧换新补贴：买之前算一算能补多少')
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const today = todayInShanghai()
   const [served, setServed] = useState<SubsidyOverviewData | null>(null)
   useEffect(() => {
