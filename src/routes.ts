@@ -56,101 +56,73 @@ export const TAB_ROUTES: readonly TabRoute[] = [
   { key: 'mine', path: 'pages/mine/index', text: '我的', icon: 'mine', share: 'none' },
 ]
 
+/**
+ * A feature's subpackage: root `packages/<name>`, its pages by key as [folder under pages/, title,
+ * share] (the page is pages/<folder>/index), preloaded from the given tabs on any network.
+ */
+function subpackage(
+  name: string,
+  preloadFrom: readonly TabKey[],
+  pages: Record<string, readonly [folder: string, title: string, share: ShareReach]>,
+): Subpackage {
+  return {
+    root: `packages/${name}`,
+    name,
+    pages: Object.entries(pages).map(([key, [folder, title, share]]) => ({ key, path: `pages/${folder}/index`, title, share })),
+    preloadFrom,
+    preloadNetwork: 'all',
+  }
+}
+
 export const SUBPACKAGES: readonly Subpackage[] = [
-  {
-    root: 'packages/policy',
-    name: 'policy',
-    pages: [{ key: 'policy-clause', path: 'pages/clause/index', title: '政策原文', share: 'friends+timeline' }],
-    preloadFrom: ['home'],
-    preloadNetwork: 'all',
-  },
-  {
-    root: 'packages/etc',
-    name: 'etc',
-    pages: [
-      { key: 'etc-car', path: 'pages/car/index', title: '我的车', share: 'friends+timeline' },
-      { key: 'etc-trip', path: 'pages/trip/index', title: '行程查询', share: 'friends+timeline' },
-      { key: 'etc-trips', path: 'pages/trips/index', title: '我的行程', share: 'none' },
-      { key: 'etc-stations', path: 'pages/stations/index', title: '站点一览', share: 'friends+timeline' },
-    ],
-    preloadFrom: ['home', 'mine'],
-    preloadNetwork: 'all',
-  },
-  {
-    root: 'packages/vouchers',
-    name: 'vouchers',
-    pages: [
-      // One batch on its own page: what a shared batch opens (its rounds, rule and 领取).
-      { key: 'vouchers-batch', path: 'pages/batch/index', title: '消费券', share: 'friends+timeline' },
-      { key: 'vouchers-wallet', path: 'pages/wallet/index', title: '我的券包', share: 'none' },
-      { key: 'vouchers-detail', path: 'pages/detail/index', title: '券详情', share: 'none' },
-      { key: 'vouchers-best', path: 'pages/best/index', title: '用哪张最划算', share: 'none' },
-      { key: 'vouchers-merchants', path: 'pages/merchants/index', title: '适用商户', share: 'friends+timeline' },
-      { key: 'vouchers-merchant-desk', path: 'pages/merchant-desk/index', title: '商户核销', share: 'none' },
-    ],
-    preloadFrom: ['vouchers'],
-    preloadNetwork: 'all',
-  },
-  {
-    root: 'packages/events',
-    name: 'events',
-    pages: [
-      { key: 'event-detail', path: 'pages/detail/index', title: '活动详情', share: 'friends+timeline' },
-      { key: 'event-progress', path: 'pages/progress/index', title: '活动目标进度', share: 'friends+timeline' },
-    ],
-    preloadFrom: ['events'],
-    preloadNetwork: 'all',
-  },
-  {
-    root: 'packages/reminders',
-    name: 'reminders',
-    pages: [{ key: 'my-reminders', path: 'pages/list/index', title: '我的提醒', share: 'none' }],
-    preloadFrom: ['mine'],
-    preloadNetwork: 'all',
-  },
-  {
-    root: 'packages/subsidy',
-    name: 'subsidy',
-    pages: [
-      { key: 'subsidy-appliance', path: 'pages/appliance/index', title: '家电补贴计算', share: 'friends+timeline' },
-      { key: 'subsidy-furniture', path: 'pages/furniture/index', title: '家居补贴计算', share: 'friends+timeline' },
-      { key: 'subsidy-digital', path: 'pages/digital/index', title: '数码产品补贴计算', share: 'friends+timeline' },
-      { key: 'subsidy-car', path: 'pages/car/index', title: '汽车以旧换新', share: 'friends+timeline' },
-      { key: 'subsidy-ebike', path: 'pages/ebike/index', title: '电动自行车补贴计算', share: 'friends+timeline' },
-      { key: 'subsidy-renovation', path: 'pages/renovation/index', title: '家装补贴计算', share: 'friends+timeline' },
-      { key: 'subsidy-basket', path: 'pages/basket/index', title: '购物清单', share: 'none' },
-      { key: 'subsidy-guide', path: 'pages/guide/index', title: '怎么申请', share: 'friends+timeline' },
-    ],
-    preloadFrom: ['subsidy'],
-    preloadNetwork: 'all',
-  },
-  {
-    // 隐私政策, 用户协议, 关于 and 意见反馈: reached from 我的 on both builds (WECHAT.md, release checklist).
-    root: 'packages/info',
-    name: 'info',
-    pages: [
-      { key: 'info-privacy', path: 'pages/privacy/index', title: '隐私政策', share: 'friends+timeline' },
-      { key: 'info-terms', path: 'pages/terms/index', title: '用户协议', share: 'friends+timeline' },
-      { key: 'info-about', path: 'pages/about/index', title: '关于衢惠通', share: 'friends+timeline' },
-      { key: 'info-feedback', path: 'pages/feedback/index', title: '意见反馈', share: 'none' },
-    ],
-    preloadFrom: [],
-    preloadNetwork: 'all',
-  },
-  {
-    root: 'packages/account',
-    name: 'account',
-    pages: [{ key: 'my-data', path: 'pages/my-data/index', title: '我的数据与注销', share: 'none' }],
-    preloadFrom: [],
-    preloadNetwork: 'all',
-  },
-  {
-    root: 'packages/search',
-    name: 'search',
-    pages: [{ key: 'search', path: 'pages/search/index', title: '搜索', share: 'friends+timeline' }],
-    preloadFrom: ['home'],
-    preloadNetwork: 'all',
-  },
+  subpackage('policy', ['home'], {
+    'policy-clause': ['clause', '政策原文', 'friends+timeline'],
+  }),
+  subpackage('etc', ['home', 'mine'], {
+    'etc-car': ['car', '我的车', 'friends+timeline'],
+    'etc-trip': ['trip', '行程查询', 'friends+timeline'],
+    'etc-trips': ['trips', '我的行程', 'none'],
+    'etc-stations': ['stations', '站点一览', 'friends+timeline'],
+  }),
+  subpackage('vouchers', ['vouchers'], {
+    // One batch on its own page: what a shared batch opens (its rounds, rule and 领取).
+    'vouchers-batch': ['batch', '消费券', 'friends+timeline'],
+    'vouchers-wallet': ['wallet', '我的券包', 'none'],
+    'vouchers-detail': ['detail', '券详情', 'none'],
+    'vouchers-best': ['best', '用哪张最划算', 'none'],
+    'vouchers-merchants': ['merchants', '适用商户', 'friends+timeline'],
+    'vouchers-merchant-desk': ['merchant-desk', '商户核销', 'none'],
+  }),
+  subpackage('events', ['events'], {
+    'event-detail': ['detail', '活动详情', 'friends+timeline'],
+    'event-progress': ['progress', '活动目标进度', 'friends+timeline'],
+  }),
+  subpackage('reminders', ['mine'], {
+    'my-reminders': ['list', '我的提醒', 'none'],
+  }),
+  subpackage('subsidy', ['subsidy'], {
+    'subsidy-appliance': ['appliance', '家电补贴计算', 'friends+timeline'],
+    'subsidy-furniture': ['furniture', '家居补贴计算', 'friends+timeline'],
+    'subsidy-digital': ['digital', '数码产品补贴计算', 'friends+timeline'],
+    'subsidy-car': ['car', '汽车以旧换新', 'friends+timeline'],
+    'subsidy-ebike': ['ebike', '电动自行车补贴计算', 'friends+timeline'],
+    'subsidy-renovation': ['renovation', '家装补贴计算', 'friends+timeline'],
+    'subsidy-basket': ['basket', '购物清单', 'none'],
+    'subsidy-guide': ['guide', '怎么申请', 'friends+timeline'],
+  }),
+  // 隐私政策, 用户协议, 关于 and 意见反馈: reached from 我的 on both builds (WECHAT.md, release checklist).
+  subpackage('info', [], {
+    'info-privacy': ['privacy', '隐私政策', 'friends+timeline'],
+    'info-terms': ['terms', '用户协议', 'friends+timeline'],
+    'info-about': ['about', '关于衢惠通', 'friends+timeline'],
+    'info-feedback': ['feedback', '意见反馈', 'none'],
+  }),
+  subpackage('account', [], {
+    'my-data': ['my-data', '我的数据与注销', 'none'],
+  }),
+  subpackage('search', ['home'], {
+    search: ['search', '搜索', 'friends+timeline'],
+  }),
 ]
 
 export type RouteKey = TabKey | (typeof SUBPACKAGES)[number]['pages'][number]['key']

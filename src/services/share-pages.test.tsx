@@ -6,12 +6,13 @@
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { makeEvent } from '@/domain/events/test-fixtures'
-import { makeBatch } from '@/domain/vouchers/test-fixtures'
 import { fixClock } from '@/test/fixed-clock'
 import { settlePolicyWithoutOverrides } from '@/test/policy-fixtures'
 import { resetShareHandlers, setRouterParams, shareHandlers } from '@/test/taro-shim'
 import { serveBundledTollData } from '@/test/toll-fixtures'
-import { useVoucherBatchesStore } from '@/store/voucher-batches'
+import { resetResources } from '@/store/resource'
+import { apiTestServerForSuite, ok, useApiAt } from '@/test/api-test-server'
+import { batchView, fromNow, HOUR } from '@/test/voucher-fixtures'
 import ApplianceCalculatorPage from '@/packages/subsidy/pages/appliance/index'
 import RenovationCalculatorPage from '@/packages/subsidy/pages/renovation/index'
 import CarSubsidyPage from '@/packages/subsidy/pages/car/index'
@@ -43,6 +44,8 @@ jest.mock('@/store/events', () => ({
   ...jest.requireActual('@/store/events'),
   loadEvent: jest.fn(async () => ({ event: mockMarathon, source: 'server', fetchedAt: Date.now() })),
 }))
+
+const server = apiTestServerForSuite()
 
 type Handler = (options?: Record<string, unknown>) => unknown
 function handlers(): { appMessage: Handler; timeline: Handler } {
@@ -99,21 +102,17 @@ describe('calculators: same measure and product, never the prices typed', () => 
 })
 
 test('a voucher batch opens its own page, titled with its rule', async () => {
-  const batch = {
-    ...makeBatch({
-      id: 'spring-200-50',
-      title: '春季焕新券',
-      faceValueFen: 5000,
-      thresholdFen: 20000,
-      rounds: [{ id: 'r1', opensAt: '2026-03-20T10:00:00+08:00', closesAt: '2026-03-20T22:00:00+08:00', quota: 100 }],
-    }),
-    updatedAt: '2026-03-01T09:00:00+08:00',
-    live: { serverTime: '2026-03-15T10:00:00+08:00', remainingByRound: { r1: 100 }, claimedByRound: { r1: 0 } },
-  }
-  useVoucherBatchesStore.setState({ batches: [batch], fetchedAt: Date.now(), fromCache: false, error: null, load: async () => undefined })
+  const batch = batchView('spring-200-50', [{ id: 'r1', opensInMs: 5 * 24 * HOUR, closesInMs: 5 * 24 * HOUR + 12 * HOUR }], { r1: 100 }, {
+    title: '春季焕新券',
+    faceValueFen: 5000,
+    thresholdFen: 20000,
+  })
+  server.on((request) => (request.method === 'GET' && request.path === '/api/v1/batches' ? ok({ data: [batch], meta: { serverTime: fromNow(0) } }) : undefined))
+  useApiAt(server)
+  resetResources()
   setRouterParams({ id: 'spring-200-50' })
   render(<VoucherBatchPage />)
-  expect(await screen.findByText('春季焕新券')).toBeInTheDocument()
+  expect(await screen.findByRole('region', { name: '春季焕新券' })).toBeInTheDocument()
   const message = handlers().appMessage() as { title: string; path: string }
   expect(message.title).toBe('春季焕新券｜满200减50')
   expect(message.path).toBe('/packages/vouchers/pages/batch/index?id=spring-200-50')

@@ -8,13 +8,13 @@ import { roundState, type RoundPhase } from '@/domain/vouchers/rounds'
 import { formatShanghai } from '@/domain/time'
 import type { BatchView } from '@/services/api/vouchers'
 import { navigate } from '@/services/navigation'
+import { shareMessage, shareTimeline } from '@/services/share'
 import { useMyClaimsStore } from '@/store/my-claims'
 import { useSessionStore } from '@/store/session'
-import { useVoucherBatchesStore } from '@/store/voucher-batches'
+import { useVoucherBatches } from '@/store/voucher-batches'
 import { BatchCard } from './batch-card'
 import { useRoundClock } from './use-round-clock'
 import './index.scss'
-import { shareMessage, shareTimeline } from '@/services/share'
 
 /** Batches shown before "显示更多": a long season of events stays a light page. */
 export const BATCHES_PER_PAGE = 8
@@ -54,17 +54,14 @@ export default function VouchersPage() {
   const share = () => shareMessage('vouchers', '衢州消费券：每轮定时开抢，先到先得')
   useShareAppMessage(share)
   useShareTimeline(() => shareTimeline(share()))
-  // Every field of the store is used here, so the whole state is the selection (any change re-renders either way).
-  const { batches, fetchedAt, fromCache, clockOffsetMs: offsetMs, loading, error, load } = useVoucherBatchesStore()
+  const { data: batches, fetchedAt, source, clockOffsetMs: offsetMs, loading, error, reload: load } = useVoucherBatches()
+  const fromCache = source === 'cache'
   const [shown, setShown] = useState(BATCHES_PER_PAGE)
 
   // What the signed-in resident already holds of each batch (已领 n 张, 已领满), counted from the wallet.
   const userId = useSessionStore((state) => state.session?.userId ?? null)
   const loadMyClaims = useMyClaimsStore((state) => state.load)
 
-  useEffect(() => {
-    void load()
-  }, [load])
   useEffect(() => {
     if (userId) void loadMyClaims(userId)
   }, [userId, loadMyClaims])

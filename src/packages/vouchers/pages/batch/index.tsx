@@ -5,7 +5,7 @@
  */
 import { View } from '@tarojs/components'
 import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
-import { useCallback, useEffect, useMemo } from 'react'
+import { useCallback, useMemo } from 'react'
 import { PageShell } from '@/components/page-shell'
 import { Pressable } from '@/components/pressable'
 import { useShareImage } from '@/components/use-share-image'
@@ -19,7 +19,7 @@ import { navigate } from '@/services/navigation'
 import type { ShareCardText } from '@/services/platform/share-image'
 import { routeParam } from '@/services/route-param'
 import { shareMessage, shareTimeline } from '@/services/share'
-import { useVoucherBatchesStore } from '@/store/voucher-batches'
+import { useVoucherBatches } from '@/store/voucher-batches'
 import '@/pages/vouchers/index.scss'
 import '@/packages/vouchers/vouchers.scss'
 
@@ -40,10 +40,8 @@ export function batchShareCard(batch: BatchView, at: number): ShareCardText {
 export default function VoucherBatchPage() {
   const { params } = useRouter()
   const batchId = routeParam(params, 'id') ?? ''
-  const { batches, fromCache, clockOffsetMs: offsetMs, error, load } = useVoucherBatchesStore()
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { data: batches, source, clockOffsetMs: offsetMs, error, reload: load } = useVoucherBatches()
+  const fromCache = source === 'cache'
   const batch = batches?.find((item) => item.id === batchId) ?? null
   const shown = useMemo(() => (batch ? [batch] : null), [batch])
   const reload = useCallback(() => void load(), [load])
