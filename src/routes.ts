@@ -43,99 +43,71 @@ export const TAB_ROUTES: readonly TabRoute[] = [
   { key: 'mine', path: 'pages/mine/index', text: '我的', icon: 'mine' },
 ]
 
+/**
+ * A feature's subpackage: root `packages/<name>`, its pages by key as [folder under pages/, title]
+ * (the page is pages/<folder>/index), preloaded from the given tabs on any network.
+ */
+function subpackage(
+  name: string,
+  preloadFrom: readonly TabKey[],
+  pages: Record<string, readonly [folder: string, title: string]>,
+): Subpackage {
+  return {
+    root: `packages/${name}`,
+    name,
+    pages: Object.entries(pages).map(([key, [folder, title]]) => ({ key, path: `pages/${folder}/index`, title })),
+    preloadFrom,
+    preloadNetwork: 'all',
+  }
+}
+
 export const SUBPACKAGES: readonly Subpackage[] = [
-  {
-    root: 'packages/policy',
-    name: 'policy',
-    pages: [{ key: 'policy-clause', path: 'pages/clause/index', title: '政策原文' }],
-    preloadFrom: ['home'],
-    preloadNetwork: 'all',
-  },
-  {
-    root: 'packages/etc',
-    name: 'etc',
-    pages: [
-      { key: 'etc-car', path: 'pages/car/index', title: '我的车' },
-      { key: 'etc-trip', path: 'pages/trip/index', title: '行程查询' },
-      { key: 'etc-trips', path: 'pages/trips/index', title: '我的行程' },
-      { key: 'etc-stations', path: 'pages/stations/index', title: '站点一览' },
-    ],
-    preloadFrom: ['home', 'mine'],
-    preloadNetwork: 'all',
-  },
-  {
-    root: 'packages/vouchers',
-    name: 'vouchers',
-    pages: [
-      { key: 'vouchers-wallet', path: 'pages/wallet/index', title: '我的券包' },
-      { key: 'vouchers-detail', path: 'pages/detail/index', title: '券详情' },
-      { key: 'vouchers-best', path: 'pages/best/index', title: '用哪张最划算' },
-      { key: 'vouchers-merchants', path: 'pages/merchants/index', title: '适用商户' },
-      { key: 'vouchers-merchant-desk', path: 'pages/merchant-desk/index', title: '商户核销' },
-    ],
-    preloadFrom: ['vouchers'],
-    preloadNetwork: 'all',
-  },
-  {
-    root: 'packages/events',
-    name: 'events',
-    pages: [
-      { key: 'event-detail', path: 'pages/detail/index', title: '活动详情' },
-      { key: 'event-progress', path: 'pages/progress/index', title: '活动目标进度' },
-    ],
-    preloadFrom: ['events'],
-    preloadNetwork: 'all',
-  },
-  {
-    root: 'packages/reminders',
-    name: 'reminders',
-    pages: [{ key: 'my-reminders', path: 'pages/list/index', title: '我的提醒' }],
-    preloadFrom: ['mine'],
-    preloadNetwork: 'all',
-  },
-  {
-    root: 'packages/subsidy',
-    name: 'subsidy',
-    pages: [
-      { key: 'subsidy-appliance', path: 'pages/appliance/index', title: '家电补贴计算' },
-      { key: 'subsidy-furniture', path: 'pages/furniture/index', title: '家居补贴计算' },
-      { key: 'subsidy-digital', path: 'pages/digital/index', title: '数码产品补贴计算' },
-      { key: 'subsidy-car', path: 'pages/car/index', title: '汽车以旧换新' },
-      { key: 'subsidy-ebike', path: 'pages/ebike/index', title: '电动自行车补贴计算' },
-      { key: 'subsidy-renovation', path: 'pages/renovation/index', title: '家装补贴计算' },
-      { key: 'subsidy-basket', path: 'pages/basket/index', title: '购物清单' },
-      { key: 'subsidy-guide', path: 'pages/guide/index', title: '怎么申请' },
-    ],
-    preloadFrom: ['subsidy'],
-    preloadNetwork: 'all',
-  },
-  {
-    // 隐私政策, 用户协议, 关于 and 意见反馈: reached from 我的 on both builds (WECHAT.md, release checklist).
-    root: 'packages/info',
-    name: 'info',
-    pages: [
-      { key: 'info-privacy', path: 'pages/privacy/index', title: '隐私政策' },
-      { key: 'info-terms', path: 'pages/terms/index', title: '用户协议' },
-      { key: 'info-about', path: 'pages/about/index', title: '关于衢惠通' },
-      { key: 'info-feedback', path: 'pages/feedback/index', title: '意见反馈' },
-    ],
-    preloadFrom: [],
-    preloadNetwork: 'all',
-  },
-  {
-    root: 'packages/account',
-    name: 'account',
-    pages: [{ key: 'my-data', path: 'pages/my-data/index', title: '我的数据与注销' }],
-    preloadFrom: [],
-    preloadNetwork: 'all',
-  },
-  {
-    root: 'packages/search',
-    name: 'search',
-    pages: [{ key: 'search', path: 'pages/search/index', title: '搜索' }],
-    preloadFrom: ['home'],
-    preloadNetwork: 'all',
-  },
+  subpackage('policy', ['home'], {
+    'policy-clause': ['clause', '政策原文'],
+  }),
+  subpackage('etc', ['home', 'mine'], {
+    'etc-car': ['car', '我的车'],
+    'etc-trip': ['trip', '行程查询'],
+    'etc-trips': ['trips', '我的行程'],
+    'etc-stations': ['stations', '站点一览'],
+  }),
+  subpackage('vouchers', ['vouchers'], {
+    'vouchers-wallet': ['wallet', '我的券包'],
+    'vouchers-detail': ['detail', '券详情'],
+    'vouchers-best': ['best', '用哪张最划算'],
+    'vouchers-merchants': ['merchants', '适用商户'],
+    'vouchers-merchant-desk': ['merchant-desk', '商户核销'],
+  }),
+  subpackage('events', ['events'], {
+    'event-detail': ['detail', '活动详情'],
+    'event-progress': ['progress', '活动目标进度'],
+  }),
+  subpackage('reminders', ['mine'], {
+    'my-reminders': ['list', '我的提醒'],
+  }),
+  subpackage('subsidy', ['subsidy'], {
+    'subsidy-appliance': ['appliance', '家电补贴计算'],
+    'subsidy-furniture': ['furniture', '家居补贴计算'],
+    'subsidy-digital': ['digital', '数码产品补贴计算'],
+    'subsidy-car': ['car', '汽车以旧换新'],
+    'subsidy-ebike': ['ebike', '电动自行车补贴计算'],
+    'subsidy-renovation': ['renovation', '家装补贴计算'],
+    'subsidy-basket': ['basket', '购物清单'],
+    'subsidy-guide': ['guide', '怎么申请'],
+  }),
+  // 隐私政策, 用户协议, 关于 and 意见反馈: reached from 我的 on both builds (WECHAT.md, release checklist).
+  subpackage('info', [], {
+    'info-privacy': ['privacy', '隐私政策'],
+    'info-terms': ['terms', '用户协议'],
+    'info-about': ['about', '关于衢惠通'],
+    'info-feedback': ['feedback', '意见反馈'],
+  }),
+  subpackage('account', [], {
+    'my-data': ['my-data', '我的数据与注销'],
+  }),
+  subpackage('search', ['home'], {
+    search: ['search', '搜索'],
+  }),
 ]
 
 export type RouteKey = TabKey | (typeof SUBPACKAGES)[number]['pages'][number]['key']

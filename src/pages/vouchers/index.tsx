@@ -10,7 +10,7 @@ import type { BatchView } from '@/services/api/vouchers'
 import { navigate } from '@/services/navigation'
 import { useMyClaimsStore } from '@/store/my-claims'
 import { useSessionStore } from '@/store/session'
-import { serverNow, useVoucherBatchesStore } from '@/store/voucher-batches'
+import { serverNow, useVoucherBatches } from '@/store/voucher-batches'
 import { BatchCard } from './batch-card'
 import './index.scss'
 
@@ -61,8 +61,8 @@ function sortForResidents(batches: readonly BatchView[], at: number, live: boole
  * first 领取.
  */
 export default function VouchersPage() {
-  // Every field of the store is used here, so the whole state is the selection (any change re-renders either way).
-  const { batches, fetchedAt, fromCache, clockOffsetMs: offsetMs, loading, error, load } = useVoucherBatchesStore()
+  const { data: batches, fetchedAt, source, clockOffsetMs: offsetMs, loading, error, reload: load } = useVoucherBatches()
+  const fromCache = source === 'cache'
   const [at, setAt] = useState(() => serverNow(offsetMs))
   const [shown, setShown] = useState(BATCHES_PER_PAGE)
 
@@ -70,9 +70,6 @@ export default function VouchersPage() {
   const userId = useSessionStore((state) => state.session?.userId ?? null)
   const loadMyClaims = useMyClaimsStore((state) => state.load)
 
-  useEffect(() => {
-    void load()
-  }, [load])
   useEffect(() => {
     if (userId) void loadMyClaims(userId)
   }, [userId, loadMyClaims])

@@ -4,7 +4,7 @@ import { Pressable } from '@/components/pressable'
 import { countyName } from '@/domain/events/places'
 import type { VoucherCountyCode } from '@/domain/vouchers/places'
 import { userMessage } from '@/services/api/errors'
-import { voucherServices } from '@/store/voucher-services'
+import { useVoucherClaimsStore } from '@/store/voucher-claims'
 
 export interface ResidentCountyOfferProps {
   /** The counties whose residents may claim this batch. */
@@ -25,7 +25,7 @@ export function ResidentCountyOffer({ counties, onDeclared }: ResidentCountyOffe
     setSaving(true)
     setError(null)
     try {
-      await voucherServices().api.setResidentCounty(county)
+      await useVoucherClaimsStore.getState().declareResidentCounty(county)
       onDeclared()
     } catch (declareError) {
       setError(userMessage(declareError))

@@ -11,10 +11,10 @@ import { countyNames } from '@/domain/vouchers/places'
 import { describeBatchRules } from '@/domain/vouchers/rules-text'
 import { voucherTimeState } from '@/domain/vouchers/validity'
 import { isApiError, userMessage } from '@/services/api/errors'
-import type { WalletVoucherView } from '@/services/api/vouchers'
+import { voucherApi, type WalletVoucherView } from '@/services/api/vouchers'
 import { navigate } from '@/services/navigation'
 import { routeParam } from '@/services/route-param'
-import { voucherServices } from '@/store/voucher-services'
+import { ensureLogin } from '@/store/auth'
 import { QrCode } from '@/packages/vouchers/components/qr-code'
 import { voucherDateLine } from '@/packages/vouchers/components/voucher-item'
 import { WalletStatusBadge } from '@/packages/vouchers/components/wallet-status'
@@ -184,13 +184,12 @@ export default function VoucherDetailPage() {
         setProblem({ kind: 'not-found' })
         return
       }
-      const services = voucherServices()
       let signedIn = false
       try {
-        const session = await services.ensureLogin()
+        const session = await ensureLogin()
         signedIn = true
         // Kept per account, so at a till with no signal the page (and its code) still opens.
-        const result = await services.api.getMyVoucher(voucherId, session.userId)
+        const result = await voucherApi.getMyVoucher(voucherId, session.userId)
         if (cancelled) return
         setUserId(session.userId)
         setVoucher(result.data)

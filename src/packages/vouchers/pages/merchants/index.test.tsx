@@ -5,8 +5,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { makeBatch } from '@/domain/vouchers/test-fixtures'
 import type { Merchant } from '@/domain/vouchers/schema'
-import { useVoucherBatchesStore } from '@/store/voucher-batches'
-import { ok, apiTestServerForSuite, useVoucherServicesAt } from '@/test/api-test-server'
+import { resetResources } from '@/store/resource'
+import { ok, apiTestServerForSuite, useApiAt } from '@/test/api-test-server'
 import { setRouterParams } from '@/test/taro-shim'
 import { fromNow } from '@/test/voucher-fixtures'
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
@@ -38,9 +38,9 @@ beforeEach(() => {
     const merchant = match && merchants.find((item) => item.id === decodeURIComponent(match[1]))
     return merchant ? ok({ data: merchant }) : undefined
   })
-  useVoucherServicesAt(server.baseUrl)
-  useBatchLookupStore.setState({ byId: {}, missing: {} })
-  useVoucherBatchesStore.setState({ batches: null, fetchedAt: null, fromCache: false, clockOffsetMs: 0, loading: false, error: null })
+  useApiAt(server)
+  useBatchLookupStore.getState().reset()
+  resetResources()
 })
 
 const listed = () => within(screen.getByRole('list', { name: '商户' })).queryAllByRole('listitem')

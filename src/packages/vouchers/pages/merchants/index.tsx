@@ -13,9 +13,9 @@ import { formatShanghai } from '@/domain/time'
 import { userMessage } from '@/services/api/errors'
 import { navigate } from '@/services/navigation'
 import { routeParam } from '@/services/route-param'
-import { voucherServices } from '@/store/voucher-services'
 import { MerchantFilters, type CategoryFilter, type CountyFilter } from '@/packages/vouchers/components/merchant-filters'
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
+import { loadMerchant, loadMerchantPage } from '@/packages/vouchers/store/merchants'
 import '@/packages/vouchers/vouchers.scss'
 
 export const MERCHANTS_PAGE_SIZE = 20
@@ -76,23 +76,23 @@ export default function MerchantsPage() {
       setLoading(true)
       setError(null)
       try {
-        const { api } = voucherServices()
         let next: MerchantList
         if (listed) {
           // A batch that names its shops: those shops, however many pages the directory has.
-          const results = await Promise.all(listed.map((id) => api.getMerchant(id).catch(() => null)))
-          const items = results.flatMap((result) => (result ? [result.data] : []))
-          const fromCache = results.some((result) => result?.fromCache)
-          next = { items, total: items.length, page: 1, fromCache, fetchedAt: results.find(Boolean)?.fetchedAt ?? null }
+          const results = (await Promise.all(listed.map(loadMerchant))).filter((result) => result.data && !result.error)
+          const items = results.flatMap((result) => (result.data ? [result.data] : []))
+          const fromCache = results.some((result) => result.source === 'cache')
+          next = { items, total: items.length, page: 1, fromCache, fetchedAt: results[0]?.fetchedAt ?? null }
         } else {
-          const result = await api.getMerchants({
+          const result = await loadMerchantPage({
             county: county === 'all' ? null : county,
             category: category === 'all' ? null : category,
             page,
             pageSize: MERCHANTS_PAGE_SIZE,
           })
+          if (result.error || !result.data) throw result.failure
           const total = typeof result.meta?.total === 'number' ? result.meta.total : null
-          next = { items: result.data, total, page, fromCache: result.fromCache, fetchedAt: result.fetchedAt }
+          next = { items: result.data, total, page, fromCache: result.source === 'cache', fetchedAt: result.fetchedAt }
         }
         if (ticket !== request.current) return
         setList((current) => (page > 1 ? { ...next, items: [...current.items, ...next.items] } : next))
