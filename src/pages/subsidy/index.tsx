@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { ClauseCard } from '@/components/clause-card'
 import { PageShell } from '@/components/page-shell'
+import { DeadlineReminder } from '@/components/deadline-reminder'
 import { PublishedReminderOffer } from '@/components/published-reminder-offer'
 import { Pressable } from '@/components/pressable'
 import { formatFetchedAt } from '@/components/event-format'
@@ -64,6 +65,7 @@ export default function SubsidyPage() {
             {ruleSet.title}已于 {ruleSet.to} 结束。
           </View>
         ))}
+        {view.ruleSet ? <DeadlineReminder ruleSetId={view.ruleSet.id} title={view.ruleSet.title} lastDay={view.ruleSet.to} /> : null}
         <View className='caption'>补贴按购买日期适用当时的规则；在计算器里选以前的日期，可以看当时的规则和金额。</View>
         <View className='caption'>
           补贴数据：{served && served.updatedAt ? `运营方更新于 ${formatFetchedAt(Date.parse(served.updatedAt))}` : '应用内置'}

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { memo } from 'react'
 import { Countdown } from '@/components/countdown'
 import { Pressable } from '@/components/pressable'
+import { RemindMe } from '@/components/remind-me'
 import { StatusBadge } from '@/components/status-badge'
 import { describeVoucherRule } from '@/domain/vouchers/applicability'
 import { formatWhen } from '@/domain/time/shanghai'
@@ -85,6 +86,15 @@ export const BatchCard = memo(function BatchCard({ batch, at, offsetMs, live, li
               第 {view.index + 1} 轮 {roundWindow(view)}
             </View>
             <View className='batch__round-phase'>{roundPhaseWords(view)}</View>
+            {view.phase === 'upcoming' ? (
+              <RemindMe
+                kind='round-opening'
+                subjectId={`${batch.id}:${view.round.id}`}
+                subjectTitle={rounds.length > 1 ? `${batch.title}（第 ${view.index + 1} 轮）` : batch.title}
+                targetMs={view.opensAtMs}
+                compact
+              />
+            ) : null}
           </View>
         ))}
       </View>

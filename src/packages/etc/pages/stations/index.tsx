@@ -5,7 +5,7 @@ import { ChoiceList } from '@/components/choice-list'
 import { PageShell } from '@/components/page-shell'
 import { Pressable } from '@/components/pressable'
 import { StatusBadge } from '@/components/status-badge'
-import { PublishedReminderOffer } from '@/components/published-reminder-offer'
+import { TollPeriodReminder } from '@/packages/etc/components/toll-period-reminder'
 import { schemePeriodStatus } from '@/domain/etc/scheme-period'
 import { groupStationsByCounty, groupStationsByHighway } from '@/domain/etc/stations'
 import type { TollStation } from '@/domain/policy/toll-stations'
@@ -126,7 +126,7 @@ export default function EtcStationsPage() {
             今天（{today.date}）已过已知实施期：{today.text}。
           </View>
         ) : null}
-        {today.state === 'after-period' ? <PublishedReminderOffer topic='toll-period' /> : null}
+        <TollPeriodReminder period={today} />
         <TollDataNote view={view} />
         <View className='caption etc-verdict__note'>
           依据 {data.document}（{data.clause}）
