@@ -19,6 +19,7 @@
  */
 import { useCallback, useEffect, useRef } from 'react'
 import { create } from 'zustand'
+import { api } from '@/services/api'
 import type { ApiResult } from '@/services/api/client'
 import { userMessage } from '@/services/api/errors'
 
@@ -50,8 +51,11 @@ export interface StoredCopy<T> {
 export interface ResourceOptions<T> {
   /** How long a server answer counts as fresh (ms); default 0. */
   staleMs?: number
-  /** The phone's stored copy, painted as 'cache' before the first answer. */
-  stored?: () => StoredCopy<T> | null
+  /**
+   * The phone's stored copy, painted as 'cache' before the first answer: `true` when the fetcher
+   * keeps it in the client under the same key (GetOptions.cacheKey), else a reader of its own.
+   */
+  stored?: true | (() => StoredCopy<T> | null)
   /** Data shipped in the package, for when neither the server nor a stored copy answers. */
   bundled?: () => T | null
   /** Fetch even if fresh. */
@@ -89,7 +93,8 @@ export function loadResource<T>(key: string, fetcher: Fetcher<T>, options: Resou
   const fresh = entry.source === 'server' && !stale.has(key) && Date.now() - (entry.fetchedAt ?? 0) < (options.staleMs ?? 0)
   if (fresh && !options.force) return Promise.resolve(entry)
   stale.delete(key)
-  const stored = entry.data === null ? options.stored?.() : null
+  const { stored: peek } = options
+  const stored = entry.data === null && peek ? (peek === true ? api.peek<T>(key) : peek()) : null
   put<T>(key, stored ? { data: stored.data, fetchedAt: stored.fetchedAt, meta: stored.meta, source: 'cache', loading: true } : { loading: true })
   const started = generation
   const done = fetcher().then(

@@ -12,7 +12,7 @@ import { loadResource, resourceOf, setResourceData, useResource, type Resource, 
 export const BATCHES_KEY = BATCHES_CACHE_KEY
 
 const fetchBatches = () => voucherApi.getBatches()
-const BATCHES_OPTIONS: ResourceOptions<BatchView[]> = { stored: () => voucherApi.peekBatches() }
+const BATCHES_OPTIONS: ResourceOptions<BatchView[]> = { stored: true }
 
 /** Server clock minus phone clock when the shown list was sent (0 without one). */
 export function clockOffsetOf(resource: Pick<Resource<unknown>, 'meta' | 'fetchedAt'>): number {

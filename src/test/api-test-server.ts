@@ -8,10 +8,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { configureApi } from '../services/api'
 import type { ApiClientOptions } from '../services/api/client'
-import { voucherApi } from '../services/api/vouchers'
-import { auth } from '../store/auth'
 import type { Session } from '../store/session'
-import { useVoucherServices } from '../store/voucher-services'
 
 export interface RecordedRequest {
   method: string
@@ -179,15 +176,6 @@ export const fail = (status: number, code: string, message: string, headers?: Re
   body: { error: { code, message } },
   headers,
 })
-
-/**
- * Points the one API client at the test server (no retries, short timeout) and every voucher
- * screen at it, through the real client and login service.
- */
-export function useVoucherServicesAt(baseUrl: string): void {
-  configureApi({ baseUrl, timeoutMs: 3000, getRetries: 0, sleep: () => Promise.resolve() })
-  useVoucherServices.setState({ api: voucherApi, ensureLogin: auth.ensureLogin, claimRetryDelaysMs: [0, 0] })
-}
 
 export function testSession(overrides: Partial<Session> = {}): Session {
   return {

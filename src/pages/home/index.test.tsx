@@ -24,7 +24,7 @@ import {
   ok,
   startApiTestServer,
   testSession,
-  useVoucherServicesAt,
+  useApiAt,
   type ApiTestServer,
   type RecordedRequest,
   type Reply,
@@ -139,7 +139,7 @@ beforeEach(() => {
   events = [TODAY_FAIR, SATURDAY_RUN, NEXT_WEEK]
   wallet = sampleWallet()
   reminders = [DUE, UPCOMING]
-  useVoucherServicesAt(server.baseUrl)
+  useApiAt(server)
   const client = createApiClient({ baseUrl: server.baseUrl, timeoutMs: 3000, getRetries: 0, getToken: () => currentToken() })
   useEventServices.setState({ events: createEventsApi(client), reminders: createRemindersApi(client) })
   useSessionStore.setState({ session: null })
@@ -147,7 +147,7 @@ beforeEach(() => {
   resetResources()
   useEventsStore.setState({ ranges: {}, loading: {} })
   useRemindersStore.setState({ reminders: null, fromCache: false, fetchedAt: null, error: null })
-  useMyClaimsStore.setState({ userId: null, claimed: {}, counts: null })
+  useMyClaimsStore.getState().reset()
   navigateSpy = jest.spyOn(navigation, 'navigate').mockResolvedValue(undefined)
 })
 
@@ -332,7 +332,7 @@ test('signed in: a round says how many of its batch the resident holds, and 已�
   await renderHome()
   expect(await region('今天开抢').findByText('● 第 1 轮进行中，剩 37 张，15:00 结束，已领 1 张')).toBeInTheDocument()
   cleanup()
-  useMyClaimsStore.setState({ userId: null, claimed: {}, counts: null })
+  useMyClaimsStore.getState().reset()
   wallet = sampleWallet()
   await renderHome()
   expect(await region('今天开抢').findByText('● 第 1 轮进行中，剩 37 张，15:00 结束，已领 3 张，已领满')).toBeInTheDocument()

@@ -16,7 +16,6 @@ import {
   type RoundsByWhen,
   type TodayRound,
 } from '@/domain/vouchers/today'
-import { userMessage } from '@/services/api/errors'
 import type { ReminderView } from '@/services/api/reminders'
 import type { BatchView, WalletVoucherView } from '@/services/api/vouchers'
 import { rangeKey, useEventsStore, type EventsRange } from '@/store/events'
@@ -24,7 +23,7 @@ import { useMyClaimsStore } from '@/store/my-claims'
 import { isDue, instantOf, useRemindersStore } from '@/store/reminders'
 import { currentToken, useSessionStore } from '@/store/session'
 import { serverNow, useVoucherBatches } from '@/store/voucher-batches'
-import { voucherServices } from '@/store/voucher-services'
+import { useWallet } from '@/store/voucher-wallet'
 
 const MAX_TIMER_MS = 2 ** 31 - 1
 
@@ -154,50 +153,24 @@ export interface WalletPreview {
 }
 
 /**
- * The signed-in resident's vouchers that lapse within three days. Read straight from the voucher
- * API (the wallet store lives in the vouchers subpackage, and signs in, which 首页 never does).
+ * The signed-in resident's vouchers that lapse within three days, from the wallet's key of the
+ * resource cache (the wallet store lives in the vouchers subpackage, and signs in, which 首页
+ * never does).
  */
 export function useExpiringVouchers(userId: string | null, refresh: number): WalletPreview {
-  const [state, setState] = useState<Omit<WalletPreview, 'retry'>>({ expiring: null, fetchedAt: null, fromCache: false, error: null })
-  const latest = useRef(0)
-
-  const load = useCallback(() => {
-    const ticket = ++latest.current
-    if (!userId) return
-    setState((previous) => ({ ...previous, error: null }))
-    voucherServices()
-      .api.getMyVouchers(userId)
-      .then(
-        (result) => {
-          if (ticket !== latest.current) return
-          let expiring: WalletVoucherView[] | null
-          try {
-            expiring = vouchersExpiringSoon(result.data, serverNow())
-          } catch {
-            expiring = null
-          }
-          setState(
-            expiring
-              ? { expiring, fetchedAt: result.fetchedAt, fromCache: result.fromCache, error: null }
-              : { expiring: null, fetchedAt: null, fromCache: false, error: '券包里的数据暂时无法显示，请打开券包查看' },
-          )
-        },
-        (error: unknown) => {
-          if (ticket === latest.current) setState((previous) => ({ ...previous, error: userMessage(error) }))
-        },
-      )
-  }, [userId])
-
+  const { data, fetchedAt, source, error, reload } = useWallet(userId)
   useEffect(() => {
-    setState({ expiring: null, fetchedAt: null, fromCache: false, error: null })
-  }, [userId])
-  useEffect(() => {
-    load()
-  }, [load, refresh])
-  // An answer that arrives after the page is gone is dropped.
-  useEffect(() => () => void (latest.current += 1), [])
-
-  return { ...state, retry: load }
+    if (refresh > 0) void reload()
+  }, [reload, refresh])
+  return useMemo(() => {
+    let expiring: WalletVoucherView[] | null = null
+    try {
+      expiring = data ? vouchersExpiringSoon(data, serverNow()) : null
+    } catch {
+      return { expiring: null, fetchedAt: null, fromCache: false, error: '券包里的数据暂时无法显示，请打开券包查看', retry: reload }
+    }
+    return { expiring, fetchedAt: expiring ? fetchedAt : null, fromCache: source === 'cache', error, retry: reload }
+  }, [data, fetchedAt, source, error, reload])
 }
 
 export interface RemindersPreview {

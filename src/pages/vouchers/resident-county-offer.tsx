@@ -4,7 +4,7 @@ import { Pressable } from '@/components/pressable'
 import { useBusyAction } from '@/components/use-busy-action'
 import { countyName } from '@/domain/events/places'
 import type { VoucherCountyCode } from '@/domain/vouchers/places'
-import { voucherServices } from '@/store/voucher-services'
+import { useVoucherClaimsStore } from '@/store/voucher-claims'
 
 export interface ResidentCountyOfferProps {
   /** The counties whose residents may claim this batch. */
@@ -22,7 +22,7 @@ export function ResidentCountyOffer({ counties, onDeclared }: ResidentCountyOffe
   const { busy: saving, error, run } = useBusyAction()
   const declare = (county: VoucherCountyCode) =>
     run(async () => {
-      await voucherServices().api.setResidentCounty(county)
+      await useVoucherClaimsStore.getState().declareResidentCounty(county)
       onDeclared()
     })
   return (

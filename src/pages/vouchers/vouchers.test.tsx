@@ -10,7 +10,7 @@ import { useSessionStore } from '@/store/session'
 import { resetResources, resourceOf } from '@/store/resource'
 import { BATCHES_KEY, loadBatches } from '@/store/voucher-batches'
 import { useVoucherClaimsStore } from '@/store/voucher-claims'
-import { devLoginHandler, fail, ok, apiTestServerForSuite, testSession, useVoucherServicesAt, type RecordedRequest } from '@/test/api-test-server'
+import { devLoginHandler, fail, ok, apiTestServerForSuite, testSession, useApiAt, type RecordedRequest } from '@/test/api-test-server'
 import { batchView, fromNow, HOUR, walletVoucherView } from '@/test/voucher-fixtures'
 import VouchersPage from './index'
 
@@ -38,11 +38,12 @@ beforeEach(() => {
   process.env.TARO_APP_DEV_LOGIN = 'true'
   server.on((request) => (request.method === 'GET' && request.path === '/api/v1/batches' ? ok({ data: sampleBatches(), meta: { serverTime: fromNow(0) } }) : undefined))
   server.on(devLoginHandler())
-  useVoucherServicesAt(server.baseUrl)
+  useApiAt(server)
   useSessionStore.setState({ session: null })
   resetResources()
-  useVoucherClaimsStore.setState({ pending: {}, status: {} })
-  useMyClaimsStore.setState({ userId: null, claimed: {}, counts: null })
+  useVoucherClaimsStore.getState().reset()
+  useVoucherClaimsStore.setState({ retryDelaysMs: [0, 0] })
+  useMyClaimsStore.getState().reset()
 })
 
 afterEach(() => jest.restoreAllMocks())

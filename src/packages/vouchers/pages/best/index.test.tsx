@@ -9,10 +9,9 @@ import { makeBatch, NOODLES } from '@/domain/vouchers/test-fixtures'
 import type { Merchant } from '@/domain/vouchers/schema'
 import { useSessionStore } from '@/store/session'
 import { resetResources } from '@/store/resource'
-import { ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '@/test/api-test-server'
+import { ok, apiTestServerForSuite, testSession, useApiAt } from '@/test/api-test-server'
 import { walletVoucherView, fromNow, HOUR } from '@/test/voucher-fixtures'
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
-import { useWalletStore } from '@/packages/vouchers/store/wallet'
 import BestVoucherPage from './index'
 
 const small = makeBatch({ id: 'b-20-5', title: '小额券' })
@@ -39,10 +38,9 @@ beforeEach(() => {
   )
   server.on((request) => (request.path === '/api/v1/merchants/m-shop' ? ok({ data: SHOP }) : undefined))
   server.on((request) => (request.path === '/api/v1/merchants' ? ok({ data: [NOODLES, SHOP], meta: { total: 2, page: 1, pageSize: 30 } }) : undefined))
-  useVoucherServicesAt(server.baseUrl)
+  useApiAt(server)
   useSessionStore.setState({ session: testSession() })
-  useWalletStore.setState({ userId: null, lists: {}, loading: {}, errors: {} })
-  useBatchLookupStore.setState({ byId: {}, missing: {} })
+  useBatchLookupStore.getState().reset()
   resetResources()
 })
 

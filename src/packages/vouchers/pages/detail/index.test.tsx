@@ -82,7 +82,7 @@ beforeEach(() => {
   useSessionStore.setState({ session: testSession() })
   nextKey = () => ok({ data: keyNow() })
   useOfflineKeysStore.setState({ keys: {} })
-  useBatchLookupStore.setState({ byId: {}, missing: {} })
+  useBatchLookupStore.getState().reset()
   resetResources()
 })
 afterEach(() => jest.useRealTimers())

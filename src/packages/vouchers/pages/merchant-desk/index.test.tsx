@@ -10,7 +10,7 @@ import { todayInShanghai } from '@/domain/time'
 import { useSessionStore } from '@/store/session'
 import { resetResources } from '@/store/resource'
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
-import { fail, ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '@/test/api-test-server'
+import { fail, ok, apiTestServerForSuite, testSession, useApiAt } from '@/test/api-test-server'
 import { fromNow, walletVoucherView } from '@/test/voucher-fixtures'
 import { newOrderId, useMerchantDeskStore } from '@/packages/vouchers/store/merchant-desk'
 import MerchantDeskPage from './index'
@@ -42,8 +42,8 @@ beforeEach(() => {
   server.on((request) => (request.method === 'GET' && request.path === '/api/v1/merchant/redemptions' ? ok({ data: today }) : undefined))
   server.on((request) => (request.method === 'GET' && request.path === '/api/v1/batches' ? ok({ data: [batch, neverBatch] }) : undefined))
   resetResources()
-  useBatchLookupStore.setState({ byId: {}, missing: {} })
-  useVoucherServicesAt(server.baseUrl)
+  useBatchLookupStore.getState().reset()
+  useApiAt(server)
   useSessionStore.setState({ session: testSession({ token: 'tok-merchant', role: 'merchant', merchantId: 'm-noodles', displayName: '示例商户-1' }) })
   useMerchantDeskStore.setState({ orderId: newOrderId(), attempt: null, redeeming: false, result: null, redemptions: null, refundAttempts: {}, refunding: {}, refundResults: {} })
 })

@@ -11,7 +11,6 @@ import { userMessage } from '@/services/api/errors'
 import { canSwitchDevAccount } from '@/services/platform/login'
 import { canScanWithCamera, scanCode } from '@/services/platform/scan'
 import { useSessionStore } from '@/store/session'
-import { voucherServices } from '@/store/voucher-services'
 import { AmountField, readAmount } from '@/packages/vouchers/components/amount-field'
 import { redemptionStateText, refundPromptText } from '@/packages/vouchers/merchant-messages'
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
@@ -155,7 +154,7 @@ export default function MerchantDeskPage() {
   const signIn = async (devName?: string) => {
     setLoginError(null)
     try {
-      await (devName ? auth.signInAs(devName) : voucherServices().ensureLogin())
+      await (devName ? auth.signInAs(devName) : auth.ensureLogin())
     } catch (error) {
       setLoginError(userMessage(error))
     }

@@ -6,7 +6,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react'
 import { makeBatch } from '@/domain/vouchers/test-fixtures'
 import type { Merchant } from '@/domain/vouchers/schema'
 import { resetResources } from '@/store/resource'
-import { ok, apiTestServerForSuite, useVoucherServicesAt } from '@/test/api-test-server'
+import { ok, apiTestServerForSuite, useApiAt } from '@/test/api-test-server'
 import { setRouterParams } from '@/test/taro-shim'
 import { fromNow } from '@/test/voucher-fixtures'
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
@@ -38,8 +38,8 @@ beforeEach(() => {
     const merchant = match && merchants.find((item) => item.id === decodeURIComponent(match[1]))
     return merchant ? ok({ data: merchant }) : undefined
   })
-  useVoucherServicesAt(server.baseUrl)
-  useBatchLookupStore.setState({ byId: {}, missing: {} })
+  useApiAt(server)
+  useBatchLookupStore.getState().reset()
   resetResources()
 })
 
