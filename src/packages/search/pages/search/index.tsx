@@ -1,5 +1,5 @@
 import { Input, View } from '@tarojs/components'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { PageShell } from '@/components/page-shell'
 import { Pressable } from '@/components/pressable'
 import { resolveRoute, type RouteKey } from '@/routes'
@@ -16,7 +16,7 @@ import { staticSearchItems } from '@/domain/search/static-items'
 import { todayInShanghai } from '@/domain/time'
 import type { OnlineSearchHit } from '@/services/api/search'
 import { navigate } from '@/services/navigation'
-import { useTollDataStore } from '@/store/etc-toll-data'
+import { useTollData } from '@/store/etc-toll-data'
 import { useOnlineSearch } from '@/packages/search/use-online-search'
 import '@/packages/search/search.scss'
 
@@ -103,14 +103,9 @@ export default function SearchPage() {
   const [text, setText] = useState('')
   const query = text.trim()
   // Stations as the ETC pages see them: the operator's list when served (offline: the stored copy or the bundled list).
-  const stations = useTollDataStore((state) => state.data.stations)
-  const tollPeriod = useTollDataStore((state) => state.data.period)
+  const { stations, period: tollPeriod } = useTollData().data
   // Whether 衢城畅行 is known to run today: after the last known period a station result says 待官方确认.
   const period = useMemo(() => schemePeriodStatus({ period: tollPeriod }, todayInShanghai()), [tollPeriod])
-  const loadStations = useTollDataStore((state) => state.load)
-  useEffect(() => {
-    void loadStations()
-  }, [loadStations])
   const local = useMemo(() => searchItems(query, staticSearchItems(stations, period), { limit: LOCAL_LIMIT }), [query, stations, period])
   const answer = useOnlineSearch(text)
   // Until the effect for a new query runs, the state still holds the previous query's answer.
