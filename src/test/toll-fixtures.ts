@@ -6,8 +6,8 @@
 import { applyTollOverride } from '../domain/policy/toll-overrides'
 import { BUNDLED_TOLL_DATA, type TollData } from '../domain/policy/toll-scheme'
 import { TOLL_CACHE_KEY } from '../services/api/toll'
-import { resetResources, useResources, type Resource } from '../store/resource'
-import { ok, useApiAt, type ApiTestServer, type Reply } from './api-test-server'
+import { resetResources } from '../store/resource'
+import { ok, seedResource, useApiAt, type ApiTestServer, type Reply } from './api-test-server'
 
 const SOURCE = '衢州市交通运输局公告（示例）'
 
@@ -68,6 +68,5 @@ export function useTollDataAt(baseUrl: string): void {
  * data (source 'server', loaded — the page asks for nothing).
  */
 export function serveBundledTollData(): void {
-  const entry: Resource<TollData> = { data: BUNDLED_TOLL_DATA, source: 'server', fetchedAt: Date.now(), meta: { updatedAt: null }, loading: false, error: null }
-  useResources.setState((state) => ({ entries: { ...state.entries, [TOLL_CACHE_KEY]: entry } }))
+  seedResource<TollData>(TOLL_CACHE_KEY, BUNDLED_TOLL_DATA, { updatedAt: null })
 }
