@@ -48,6 +48,8 @@ export interface ClaimStatus {
   retryAt?: number
   /** Claimed: the new voucher. */
   voucherId?: string
+  /** Claimed: when it expires (ISO +08:00), for the 到期提醒 offered right after (issue 14). */
+  validTo?: string
 }
 
 /** After a claim, when to read the batches again: past the server's 1 s live-count age. */
@@ -168,7 +170,11 @@ export const useVoucherClaimsStore = create<VoucherClaimsState>()(
                 // The wallet holds one more voucher: its lists are read again when next shown.
                 void invalidate(walletKey(session.userId))
               }
-              settle(batchId, { phase: 'answered', code: 'CLAIMED', voucherId: data.voucher?.id }, data.voucher?.roundId ? CLAIMED_RELOAD_DELAY_MS : 0)
+              settle(
+                batchId,
+                { phase: 'answered', code: 'CLAIMED', voucherId: data.voucher?.id, validTo: data.voucher?.validTo },
+                data.voucher?.roundId ? CLAIMED_RELOAD_DELAY_MS : 0,
+              )
               return
             } catch (error) {
               if (error instanceof ApiError && error.status === 401 && !signedInAgain) {

@@ -4,7 +4,7 @@
  * else the phone's stored copy (with its date), else the bundled data (said so on screen).
  */
 import { View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import { useDidShow, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useCallback, useMemo, useState } from 'react'
 import { DataSourceNote } from '@/components/data-source-note'
 import { EventRow } from '@/components/event-row'
@@ -23,6 +23,7 @@ import { usePreferencesStore } from '@/store/preferences'
 import { DayStepper } from './day-stepper'
 import { activeFilterCount, EventFilterPanel } from './event-filters'
 import { countCancelled, MonthCalendar } from './month-calendar'
+import { shareMessage, shareTimeline } from '@/services/share'
 import './index.scss'
 
 /** Rows shown at once in a list; more on request, so a busy day never renders hundreds of rows. */
@@ -72,6 +73,10 @@ function EventList({ items, empty, label }: { items: readonly DatedEvent[]; empt
 const NO_EVENTS: never[] = []
 
 export default function EventsPage() {
+  // 转发 and 朋友圈 (routes.ts share: 'friends+timeline'); nothing personal in the path.
+  const share = () => shareMessage('events', '衢州活动日历：这周末去哪儿')
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const [today, setToday] = useState(() => todayInShanghai(Date.now()))
   const [month, setMonth] = useState<Month>(() => monthOf(today))
   const [selectedDate, setSelectedDate] = useState<DateString>(today)

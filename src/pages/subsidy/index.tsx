@@ -1,7 +1,9 @@
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useMemo } from 'react'
 import { ClauseCard } from '@/components/clause-card'
 import { PageShell } from '@/components/page-shell'
+import { DeadlineReminder } from '@/components/deadline-reminder'
 import { PublishedReminderOffer } from '@/components/published-reminder-offer'
 import { Pressable } from '@/components/pressable'
 import { formatFetchedAt } from '@/components/event-format'
@@ -14,6 +16,7 @@ import { navigate } from '@/services/navigation'
 import { usePolicy } from '@/store/policy'
 import { useSubsidyBasketStore } from '@/store/subsidy-basket'
 import { CALCULATOR_ROUTE } from './subsidy-measures'
+import { shareMessage, shareTimeline } from '@/services/share'
 import './index.scss'
 
 /**
@@ -28,6 +31,10 @@ import './index.scss'
  * bundled snapshot answers.
  */
 export default function SubsidyPage() {
+  // 转发 and 朋友圈 (routes.ts share: 'friends+timeline'); nothing personal in the path.
+  const share = () => shareMessage('subsidy', '衢州以旧换新补贴：买之前算一算能补多少')
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const today = todayInShanghai()
   // Offline, the stored copy answers; with none, the bundled snapshot stays.
   const { data: policy } = usePolicy()
@@ -54,6 +61,7 @@ export default function SubsidyPage() {
             {ruleSet.title}已于 {ruleSet.to} 结束。
           </View>
         ))}
+        {view.ruleSet ? <DeadlineReminder ruleSetId={view.ruleSet.id} title={view.ruleSet.title} lastDay={view.ruleSet.to} /> : null}
         <View className='caption'>补贴按购买日期适用当时的规则；在计算器里选以前的日期，可以看当时的规则和金额。</View>
         <View className='caption'>
           补贴数据：{served && served.updatedAt ? `运营方更新于 ${formatFetchedAt(Date.parse(served.updatedAt))}` : '应用内置'}

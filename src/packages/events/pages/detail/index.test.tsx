@@ -15,7 +15,7 @@ import { addToPhoneCalendar } from '@/services/platform/calendar'
 import { requestSubscribe } from '@/services/platform/subscribe'
 import { useEventServices } from '@/store/event-services'
 import { resetResources } from '@/store/resource'
-import { useRemindersStore } from '@/store/reminders'
+import { resetRemindersStore, useRemindersStore } from '@/store/reminders'
 import { currentToken, useSessionStore } from '@/store/session'
 import { devLoginHandler, ok, startApiTestServer, type ApiTestServer } from '@/test/api-test-server'
 import { reminderHandler, type FakeReminderServer } from '@/test/reminder-fixtures'
@@ -29,6 +29,12 @@ jest.mock('@/services/platform/calendar', () => ({
     outcome: 'downloaded',
     message: '已下载日历文件 test.ics，打开它即可加入手机日历',
   })),
+}))
+
+// As on weapp (and an H5 demo build): signing in is possible, so 提醒我 is offered.
+jest.mock('@/services/platform/login', () => ({
+  ...jest.requireActual('@/services/platform/login'),
+  canSignIn: () => true,
 }))
 
 // The weapp subscribe adapter's contract, with WeChat's answer decided by each test.
@@ -94,7 +100,7 @@ beforeEach(() => {
   mockedSubscribe.mockReset()
   useSessionStore.setState({ session: null })
   resetResources()
-  useRemindersStore.setState({ reminders: null, templates: {}, error: null, fromCache: false, fetchedAt: null })
+  resetRemindersStore()
   stored = { [MARATHON.id]: MARATHON, [MARKET.id]: MARKET }
   reminders = {
     reminders: [],
@@ -207,7 +213,7 @@ test('提醒我, refused: kept in-app, and the person is told where to find it',
   await waitFor(() => expect(useRemindersStore.getState().templates['event-starting']).toBeDefined())
   fireEvent.click(screen.getByRole('button', { name: '提醒我：江山半程马拉松' }))
   expect(mockedSubscribe).toHaveBeenCalledTimes(1)
-  await screen.findByText('提醒已保存在「我的 → 我的提醒」', { selector: '[role="status"]' })
+  await screen.findByText('你没有允许微信通知；提醒已保存在「我的 → 我的提醒」，到时在应用内提醒你', { selector: '[role="status"]' })
   expect((reminderPosts()[0].body as { subscribe: unknown }).subscribe).toEqual({
     templateIds: ['TPL-EVENT'],
     result: { errMsg: 'requestSubscribeMessage:ok', 'TPL-EVENT': 'reject' },

@@ -1,3 +1,4 @@
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 /**
  * 目标进度: each count clause (十五) promises for a year against the events the app holds
  * (domain `targetProgress`: samples and cancelled events never count). A year without published
@@ -15,6 +16,7 @@ import { EVENT_TARGET_SETS } from '@/domain/policy/event-targets'
 import { todayInShanghai } from '@/domain/time'
 import { navigate } from '@/services/navigation'
 import { useEventsRange } from '@/store/events'
+import { shareMessage, shareTimeline } from '@/services/share'
 import '@/packages/events/events.scss'
 
 function ProgressRow({ row }: { row: TargetProgressRow }) {
@@ -48,6 +50,10 @@ function ProgressRow({ row }: { row: TargetProgressRow }) {
 }
 
 export default function EventProgressPage() {
+  // 转发 and 朋友圈 (routes.ts share: 'friends+timeline'); nothing personal in the path.
+  const share = () => shareMessage('event-progress', '衢州活动目标进度')
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const today = todayInShanghai(Date.now())
   const currentYear = Number(today.slice(0, 4))
   const years = useMemo(

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useState, type ReactNode } from 'react'
 import { PageShell } from '@/components/page-shell'
+import { RemindMe } from '@/components/remind-me'
 import { Pressable } from '@/components/pressable'
 import { formatShanghai } from '@/domain/time'
 import { describeVoucherRule } from '@/domain/vouchers/applicability'
@@ -256,6 +257,18 @@ export default function VoucherDetailPage() {
       {spendable && time === 'not-yet-valid' ? (
         <View className='card' role='status'>
           ○ 这张券 {when(voucher.validFrom)} 起可以使用，到时这里会出现券码。
+        </View>
+      ) : null}
+      {spendable && time !== 'expired' ? (
+        <View className='card' role='region' aria-label='到期提醒'>
+          <View className='title'>到期提醒</View>
+          <RemindMe
+            kind='voucher-expiring'
+            subjectId={voucher.id}
+            subjectTitle={voucher.batch.title}
+            targetMs={tryParseIsoInstant(voucher.validTo)}
+            action='到期前提醒我'
+          />
         </View>
       ) : null}
 

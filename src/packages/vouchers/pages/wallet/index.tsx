@@ -4,6 +4,9 @@ import { useEffect, useState } from 'react'
 import { PageShell } from '@/components/page-shell'
 import { ErrorRetry } from '@/components/error-retry'
 import { Pressable } from '@/components/pressable'
+import { RemindMe } from '@/components/remind-me'
+import { tryParseIsoInstant } from '@/domain/time/shanghai'
+import type { WalletVoucherView } from '@/services/api/vouchers'
 import { formatShanghai } from '@/domain/time'
 import { WALLET_STATUS_LABEL, type WalletStatus } from '@/domain/vouchers/validity'
 import { navigate } from '@/services/navigation'
@@ -24,6 +27,17 @@ const EMPTY: Record<WalletStatus, string> = {
 
 function isWalletStatus(value: unknown): value is WalletStatus {
   return typeof value === 'string' && (FILTERS as readonly string[]).includes(value)
+}
+
+/** 到期前提醒我 under each voucher that can still be used (issue 14; default 1 day before). */
+function ExpiryReminder({ voucher }: { voucher: WalletVoucherView }) {
+  const validTo = tryParseIsoInstant(voucher.validTo)
+  if (validTo === null || validTo <= Date.now()) return null
+  return (
+    <View className='voucher-item__remind'>
+      <RemindMe kind='voucher-expiring' subjectId={voucher.id} subjectTitle={voucher.batch.title} targetMs={validTo} action='到期前提醒我' compact />
+    </View>
+  )
 }
 
 /** 我的券包: the resident's vouchers by status, each status in words and a mark, not colour. */
@@ -67,6 +81,7 @@ export default function WalletPage() {
         {vouchers.slice(0, shown).map((voucher) => (
           <View key={voucher.id} role='listitem'>
             <VoucherItem voucher={voucher} />
+            {filter === 'usable' || filter === 'returned-after-refund' ? <ExpiryReminder voucher={voucher} /> : null}
           </View>
         ))}
       </View>
