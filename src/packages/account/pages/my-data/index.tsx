@@ -12,6 +12,7 @@ import { navigate } from '@/services/navigation'
 import { deleteMyAccount, exportMyData } from '@/packages/account/store/my-data'
 import { ensureLogin } from '@/store/auth'
 import { useSessionStore } from '@/store/session'
+import { ErrorLine } from '@/components/error-line'
 import '@/packages/account/account.scss'
 
 const DELETED = ['账号和昵称、所在区县', '登录记录', '提醒、微信订阅和提醒发送记录']
@@ -74,11 +75,7 @@ export default function MyDataPage() {
           <Pressable className='button' disabled={busy !== null} onPress={() => void run('login', async () => void (await ensureLogin()))}>
             {busy === 'login' ? '正在登录…' : '登录'}
           </Pressable>
-          {error ? (
-            <View className='error-text' role='alert'>
-              ✗ {error}
-            </View>
-          ) : null}
+          <ErrorLine message={error} />
         </View>
       </PageShell>
     )
@@ -130,11 +127,7 @@ export default function MyDataPage() {
           </Pressable>
         )}
       </View>
-      {error ? (
-        <View className='error-text' role='alert'>
-          ✗ {error}
-        </View>
-      ) : null}
+      <ErrorLine message={error} />
     </PageShell>
   )
 }

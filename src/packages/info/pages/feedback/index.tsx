@@ -5,6 +5,7 @@ import { Pressable } from '@/components/pressable'
 import { TextInput } from '@/components/text-input'
 import { userMessage } from '@/services/api/errors'
 import { feedbackApi } from '@/services/api/feedback'
+import { ErrorLine } from '@/components/error-line'
 import '@/packages/info/info.scss'
 
 export const FEEDBACK_MIN = 5
@@ -100,11 +101,7 @@ function WebFeedbackForm() {
         <View>联系方式（可不填，方便我们回复你）</View>
         <TextInput className='feedback__input' label='联系方式（可不填）' value={contact} onChange={setContact} maxlength={50} placeholder='手机号或邮箱' />
       </View>
-      {problem ? (
-        <View className='error-text' role='alert'>
-          ✗ {problem}
-        </View>
-      ) : null}
+      <ErrorLine message={problem} />
       <Pressable className='button feedback__wechat-button' onPress={submit} disabled={sending}>
         {sending ? '正在提交…' : '提交反馈'}
       </Pressable>
