@@ -25,7 +25,7 @@ import { sessionKeyCipherFor } from './auth/session-key-cipher'
 import { ApiError, clientErrorHandler, errorHandler, notFoundHandler } from './http/errors'
 import { setSecurityHeaders } from './http/security-headers'
 import { refuseUnsafeText } from './http/text-input'
-import { createUserRateLimit } from './http/user-rate-limit'
+import { createUserRateLimit, rateLimited } from './http/user-rate-limit'
 import { feedbackRoutes } from './routes/feedback'
 import { createReminders, reminderConfigFromEnv, type ReminderRuntime } from './reminders'
 import type { ReminderConfig } from './reminders/config'
@@ -183,8 +183,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // The H5 app's own files (served here by `npm start`; by a CDN in production) are not API calls:
     // one page load fetches a dozen of them, and counting them would lock out a family on one IP.
     allowList: (request) => !request.url.startsWith('/api/'),
-    errorResponseBuilder: (_request, context) =>
-      new ApiError(429, 'RATE_LIMITED', `请求太频繁，请 ${Math.max(1, Math.ceil(context.ttl / 1000))} 秒后再试`, Math.max(1, Math.ceil(context.ttl / 1000))),
+    errorResponseBuilder: (_request, context) => rateLimited('ip', context.ttl),
   })
   const userRateLimit = createUserRateLimit({ max: config.rateLimit.userPerMinute, windowMs: 60_000, redis: limitRedis, name: `${limitPrefix}user:` })
 

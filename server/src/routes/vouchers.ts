@@ -103,6 +103,9 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
     name: `${options.limits?.prefix ?? ''}claim-user:`,
   })
   app.decorateRequest('residentCounty', undefined)
+  // The Redis gate counts the claim route's limits in the claim's own script (issue 20: one round
+  // trip, not three); the store engines leave them to @fastify/rate-limit and claimUserLimit.
+  const engineCountsLimits = vouchers.engine.countsLimits
 
   app.get(
     '/batches',
@@ -150,12 +153,12 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
   app.post(
     '/batches/:batchId/claims',
     {
-      config: { rateLimit: { max: options.claimRateLimit.ipPer10s, timeWindow: 10_000 } },
+      config: { rateLimit: engineCountsLimits ? false : { max: options.claimRateLimit.ipPer10s, timeWindow: 10_000 } },
       // No request logging on the rush's path (issue 20): at LOG_LEVEL=info Fastify writes two lines
       // per request ("incoming request", "request completed"), as much work as the claim's answer.
       // Failures (5xx) still log at error; refusals are counted, not logged one by one.
       logLevel: 'warn',
-      preHandler: [options.sessions.require, claimUserLimit],
+      preHandler: engineCountsLimits ? [options.sessions.require] : [options.sessions.require, claimUserLimit],
       // The headers' schema documents Idempotency-Key in the OpenAPI; idempotencyKey() checks it
       // (400 IDEMPOTENCY_KEY_REQUIRED), so the rush does not also copy every request's headers.
       validatorCompiler: (route) =>
@@ -201,7 +204,14 @@ export const voucherRoutes: FastifyPluginAsyncZod<VoucherRouteOptions> = async (
         batchId: request.params.batchId,
         roundId: request.body?.roundId,
         key,
+        limits: engineCountsLimits
+          ? { ip: request.ip, ipMax: options.claimRateLimit.ipPer10s, userMax: options.claimRateLimit.userPer10s, windowMs: 10_000 }
+          : undefined,
       })
+      if (answer.usage)
+        void reply
+          .header('x-user-ratelimit-limit', String(answer.usage.max))
+          .header('x-user-ratelimit-remaining', String(Math.max(0, answer.usage.max - answer.usage.used)))
       return send(reply, answer)
     },
   )
