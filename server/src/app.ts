@@ -21,7 +21,9 @@ import { contentAdminRoutes } from './admin/routes-content'
 import { staffAdminRoutes } from './admin/routes-staff'
 import { voucherAdminRoutes } from './admin/routes-vouchers'
 import { makeGuards } from './auth/guard'
+import { AuthChanges } from './auth/auth-changes'
 import { sessionKeyCipherFor } from './auth/session-key-cipher'
+import { sessionSignerFor } from './auth/signed-session'
 import { ApiError, clientErrorHandler, errorHandler, notFoundHandler } from './http/errors'
 import { setSecurityHeaders } from './http/security-headers'
 import { refuseUnsafeText } from './http/text-input'
@@ -202,7 +204,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   if (config.docs) await app.register(swaggerUi, { routePrefix: '/docs' })
 
   const guards = makeGuards(db, now, config.demo)
-  const claimSessions = new SessionCache(db, now, config.vouchers.sessionCacheMs, undefined, config.demo)
+  // Residents' signed tokens spare the claim route its session read (issue 20); the store's change
+  // notes say when one is no longer to be believed.
+  const sessionSigner = await sessionSignerFor(db, config)
+  const authChanges = sessionSigner ? new AuthChanges(db, Math.max(config.sessionTtlMs, config.staffSessionTtlMs), app.log) : null
+  if (authChanges) {
+    await authChanges.start()
+    app.addHook('onClose', async () => authChanges.stop())
+  }
+  const claimSessions = new SessionCache(
+    db,
+    now,
+    config.vouchers.sessionCacheMs,
+    undefined,
+    config.demo,
+    sessionSigner && authChanges ? { signer: sessionSigner, changes: authChanges } : null,
+  )
   const vouchers = new VoucherService({ db, now, log: app.log, config: config.vouchers, ...deps.vouchers })
   await vouchers.start()
   app.addHook('onClose', () => vouchers.close())
@@ -222,6 +239,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         sessionTtlMs: config.sessionTtlMs,
         demo: config.demo,
         sessionKeys: await sessionKeyCipherFor(db, config),
+        sessionSigner,
         now,
         loginPerMinute: config.rateLimit.loginPerMinute,
         requireUser: guards.requireUser,

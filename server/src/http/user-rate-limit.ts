@@ -77,7 +77,8 @@ export function createUserRateLimit(options: UserRateLimitOptions) {
   }
 
   return async function userRateLimit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const userId = request.caller?.user.id
+    // The claim route's sign-in check leaves a claimant, every other route a caller.
+    const userId = request.caller?.user.id ?? request.claimant?.userId
     if (!userId) return
     const { count: used, msLeft } = await count(userId, now())
     void reply.header('x-user-ratelimit-limit', String(options.max)).header('x-user-ratelimit-remaining', String(Math.max(0, options.max - used)))
