@@ -30,6 +30,9 @@ module.exports = {
     '^lodash-es/(.*)$': 'lodash/$1',
     '\\.(css|scss|sass)$': '<rootDir>/src/test/style-stub.js',
     '\\.(png|jpg|jpeg|gif|svg)$': '<rootDir>/src/test/file-stub.js',
+    // The `@/` alias of tsconfig.json and config/index.ts: src/ from anywhere (after the stubs, so
+    // `@/x.scss` is still a style stub).
+    '^@/(.*)$': '<rootDir>/src/$1',
   },
   setupFiles: ['<rootDir>/src/test/setup-env.js'],
   setupFilesAfterEnv: ['<rootDir>/src/test/setup-dom.ts'],

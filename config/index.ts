@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -27,6 +28,8 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
+    // `@/x` is src/x (tsconfig.json paths; jest.config.js and eslint follow the same alias).
+    alias: { '@': path.resolve(__dirname, '..', 'src') },
     outputRoot: `dist/${taroEnv}`,
     plugins: [],
     defineConstants: {},

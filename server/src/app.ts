@@ -30,7 +30,7 @@ import { refuseUnsafeText } from './http/text-input'
 import { createUserRateLimit, rateLimited } from './http/user-rate-limit'
 import { feedbackRoutes } from './routes/feedback'
 import { createReminders, reminderConfigFromEnv, type ReminderRuntime } from './reminders'
-import type { ReminderConfig } from './reminders/config'
+import { placeholderTemplateProblem, type ReminderConfig } from './reminders/config'
 import { accountRoutes } from './routes/accounts'
 import { contentRoutes } from './routes/content'
 import { eventExtraRoutes } from './routes/event-extras'
@@ -228,7 +228,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook('onClose', () => reminders.scheduler.stop())
   const retention = new RetentionJob(db, config.retention, now, app.log)
   app.addHook('onClose', () => retention.stop())
-  const missingSettings = missingProductionSettings(config)
+  const missingSettings = [...missingProductionSettings(config), ...placeholderTemplateProblem(config.production, reminders.config)]
   if (missingSettings.length > 0) app.log.error({ missing: missingSettings }, 'production server is missing required settings; /readyz answers 503')
   await app.register(healthRoutes, { db, isShuttingDown: () => shuttingDown, missingSettings })
   await app.register(

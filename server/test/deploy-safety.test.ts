@@ -13,7 +13,10 @@ import { Redis } from 'ioredis'
 import { ConfigError, loadConfig, missingProductionSettings } from '../src/config'
 import { openDb } from '../src/store/db'
 import { migrate } from '../src/store/migrate'
+import { reminderConfigFromEnv } from '../src/reminders'
+import { placeholderTemplateProblem } from '../src/reminders/config'
 import { bearer, startHarness } from './helpers/harness'
+import { TEMPLATES, testReminderConfig } from './helpers/reminders'
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const TEST_REDIS_URL = process.env.TEST_REDIS_URL || undefined
@@ -147,11 +150,27 @@ describe('gap 7: production readiness', () => {
     } finally {
       await half.close()
     }
-    const full = await startHarness({ NODE_ENV: 'production', DEMO_MODE: '0', ...SECRETS }, { seed: false })
+    const full = await startHarness({ NODE_ENV: 'production', DEMO_MODE: '0', ...SECRETS }, { seed: false, deps: { reminders: testReminderConfig() } })
     try {
       assert.equal((await full.request({ method: 'GET', url: '/readyz' })).statusCode, 200)
     } finally {
       await full.close()
+    }
+  })
+
+  test('a subscribe template left on its placeholder id: /readyz names it in production, not elsewhere', { timeout: 240_000 }, async () => {
+    const { 'round-opening': _round, ...rest } = TEMPLATES
+    const partial = reminderConfigFromEnv({ WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(Object.fromEntries(Object.entries(rest).map(([kind, templateId]) => [kind, { templateId }]))) })
+    assert.deepEqual(placeholderTemplateProblem(false, partial), [], 'outside production a placeholder only means in-app')
+    const production = await startHarness({ NODE_ENV: 'production', DEMO_MODE: '0', ...SECRETS }, { seed: false, deps: { reminders: partial } })
+    try {
+      const ready = await production.request({ method: 'GET', url: '/readyz' })
+      assert.equal(ready.statusCode, 503)
+      assert.equal(ready.json().error.code, 'NOT_CONFIGURED')
+      assert.match(ready.json().error.message, /WECHAT_SUBSCRIBE_TEMPLATES（round-opening 仍是占位模板 ID/)
+      assert.doesNotMatch(ready.json().error.message, /voucher-expiring/)
+    } finally {
+      await production.close()
     }
   })
 

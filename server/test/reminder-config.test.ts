@@ -13,7 +13,7 @@ import { loadReminderConfig } from '../src/reminders/config'
 
 test('defaults: every template a placeholder (in-app only), scheduler on', () => {
   const config = reminderConfigFromEnv({})
-  assert.deepEqual(config.placeholders, ['round-opening', 'voucher-expiring', 'event-starting', 'rule-set-ending', 'rule-published'])
+  assert.deepEqual(config.placeholders, ['round-opening', 'voucher-expiring', 'event-starting', 'rule-set-ending', 'rule-published', 'toll-period-ending'])
   assert.equal(config.scheduler.enabled, true)
   assert.equal(config.miniprogramState, 'formal')
 })
@@ -21,7 +21,7 @@ test('defaults: every template a placeholder (in-app only), scheduler on', () =>
 test('templates from JSON text or a file; kinds not given stay placeholders', async () => {
   const inline = reminderConfigFromEnv({ WECHAT_SUBSCRIBE_TEMPLATES: '{"event-starting":{"templateId":"abc123"}}', REMINDER_SCHEDULER: 'off' })
   assert.equal(inline.catalogue['event-starting'].templateId, 'abc123')
-  assert.deepEqual(inline.placeholders, ['round-opening', 'voucher-expiring', 'rule-set-ending', 'rule-published'])
+  assert.deepEqual(inline.placeholders, ['round-opening', 'voucher-expiring', 'rule-set-ending', 'rule-published', 'toll-period-ending'])
   assert.equal(inline.scheduler.enabled, false)
   const dir = await mkdtemp(path.join(tmpdir(), 'qht-templates-'))
   try {

@@ -320,7 +320,7 @@ for (const engine of ENGINES) {
           })
           assert.equal(response.statusCode, 201, response.body)
         }
-        const fireAt = opensAt - 10 * MS_PER_MINUTE
+        const fireAt = opensAt - 5 * MS_PER_MINUTE
         first.clock.now = new Date(fireAt)
         fake.messages.script('ok', 'ok', 'hang')
         const batch = first.reminders.scheduler.runOnce()
@@ -364,6 +364,65 @@ for (const engine of ENGINES) {
       }
     })
 
+    test('a round reminder (15 minutes before) and a voucher-expiring reminder set before a restart fire once after it', { timeout: 60_000 }, async () => {
+      const store = await engine.open()
+      const config = testReminderConfig()
+      const fake = await startFakeWechat()
+      fake.messages.enforceCredits = true
+      const first = await startHarness({ WECHAT_API_BASE: fake.baseUrl }, { db: store.db, deps: { reminders: config } })
+      const servers: Harness[] = []
+      try {
+        // The sample has a round open at the moment it was made for: claim there, as a resident would.
+        const resident = await wechatResident(first, `lifetimes-${engine.name}`)
+        const claimable = (await first.request({ method: 'GET', url: '/api/v1/batches?state=claimable' })).json().data as { id: string; residentCounties?: unknown }[]
+        const open = claimable.find((item) => !item.residentCounties)!
+        const claim = await first.request({ method: 'POST', url: `/api/v1/batches/${open.id}/claims`, headers: { ...auth(resident.token), 'idempotency-key': `lifetimes-${engine.name}` }, payload: {} })
+        assert.equal(claim.statusCode, 201, claim.body)
+        const voucher = claim.json().data.voucher as { id: string; validTo: string }
+        const round = (await first.request({ method: 'GET', url: '/api/v1/batches/sample-lexiang-40-10' })).json().data.rounds[1]
+        const roundFireAt = Date.parse(round.opensAt) - 15 * MS_PER_MINUTE
+        const voucherFireAt = Math.floor((Date.parse(voucher.validTo) - MS_PER_DAY) / 1000) * 1000
+        assert.ok(roundFireAt > first.clock.now.getTime() && voucherFireAt > first.clock.now.getTime())
+        for (const kind of ['round-opening', 'voucher-expiring'] as const) fake.messages.grant(resident.openid, TEMPLATES[kind])
+        const set = async (body: Record<string, unknown>) => {
+          const response = await first.request({ method: 'POST', url: '/api/v1/me/reminders', headers: auth(resident.token), payload: body })
+          assert.equal(response.statusCode, 201, response.body)
+          return response.json().data.reminder.id as string
+        }
+        const roundReminder = await set({ kind: 'round-opening', subjectId: `sample-lexiang-40-10:${round.id}`, offsetsMs: [15 * MS_PER_MINUTE], subscribe: tap({ [TEMPLATES['round-opening']]: 'accept' }) })
+        const voucherReminder = await set({ kind: 'voucher-expiring', subjectId: voucher.id, subscribe: tap({ [TEMPLATES['voucher-expiring']]: 'accept' }) })
+        assert.equal((await first.reminders.scheduler.drain()).claimed, 0, 'nothing is due yet')
+        await first.close()
+
+        // Each fire time is reached by a new server process on the same store (a restart in between).
+        const fireTimes = [roundFireAt, voucherFireAt].sort((a, b) => a - b)
+        for (const fireAt of fireTimes) {
+          const server = await startHarness({ WECHAT_API_BASE: fake.baseUrl }, { db: await store.reopen(), seed: false, deps: { reminders: config } })
+          servers.push(server)
+          server.clock.now = new Date(fireAt + 1_000)
+          assert.equal((await server.reminders.scheduler.drain()).sent, 1)
+          assert.equal((await server.reminders.scheduler.drain()).claimed, 0, 'taken once')
+          servers.pop()
+          await server.close()
+        }
+        const last = await startHarness({ WECHAT_API_BASE: fake.baseUrl }, { db: await store.reopen(), seed: false, deps: { reminders: config } })
+        servers.push(last)
+        last.clock.now = new Date(Date.parse(voucher.validTo) - 1_000)
+        assert.equal((await last.reminders.scheduler.drain()).claimed, 0, 'nothing fires again after another restart')
+        const delivered = fake.messages.delivered.filter((message) => message.touser === resident.openid).map((message) => message.template_id)
+        assert.deepEqual(delivered.sort(), [TEMPLATES['round-opening'], TEMPLATES['voucher-expiring']].sort(), 'one message per reminder')
+        for (const id of [roundReminder, voucherReminder]) {
+          const rows = await deliveriesOf(last.db, id)
+          assert.deepEqual(rows.map((row) => [row.status, row.outcome_code]), [['sent', 'SENT']])
+        }
+        assert.equal((await deliveriesOf(last.db, roundReminder))[0].fire_at.getTime(), roundFireAt, 'at the lead time chosen, 15 minutes before')
+      } finally {
+        for (const server of servers) await server.close().catch(() => undefined)
+        await fake.close()
+        await store.cleanup()
+      }
+    })
+
     test('two schedulers on one store share the queue: each delivery is taken by one of them', { timeout: 60_000 }, async () => {
       const store = await engine.open()
       const config = testReminderConfig({ REMINDER_BATCH_SIZE: '3', REMINDER_CONCURRENCY: '2' })
@@ -389,7 +448,7 @@ for (const engine of ENGINES) {
           })
           assert.equal(response.statusCode, 201, response.body)
         }
-        h1.clock.now = new Date(opensAt - 10 * MS_PER_MINUTE)
+        h1.clock.now = new Date(opensAt - 5 * MS_PER_MINUTE)
         const [a, b] = await Promise.all([h1.reminders.scheduler.drain(), other.scheduler.drain()])
         assert.equal(a.claimed + b.claimed, 10)
         assert.equal(a.sent + b.sent, 10)

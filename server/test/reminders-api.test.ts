@@ -55,11 +55,12 @@ for (const engine of ENGINES) {
       assert.deepEqual(
         kinds.map((item: { kind: string; wechat: boolean; offsets: { beforeMs: number }[] }) => [item.kind, item.wechat, item.offsets.map((offset) => offset.beforeMs)]),
         [
-          ['round-opening', true, [10 * MS_PER_MINUTE]],
-          ['voucher-expiring', true, [MS_PER_DAY]],
+          ['round-opening', true, [60 * MS_PER_MINUTE, 15 * MS_PER_MINUTE, 5 * MS_PER_MINUTE]],
+          ['voucher-expiring', true, [3 * MS_PER_DAY, MS_PER_DAY]],
           ['event-starting', true, [MS_PER_DAY, MS_PER_HOUR]],
-          ['rule-set-ending', false, [7 * MS_PER_DAY]],
+          ['rule-set-ending', false, [7 * MS_PER_DAY, 3 * MS_PER_DAY, MS_PER_DAY]],
           ['rule-published', true, [0]],
+          ['toll-period-ending', true, [7 * MS_PER_DAY, MS_PER_DAY]],
         ],
       )
       assert.ok(response.headers.etag)
@@ -88,14 +89,70 @@ for (const engine of ENGINES) {
       assert.equal((await deliveriesOf(h.db, reminder.id)).length, 2, 'no fire time queued twice')
     })
 
-    test('round-opening: 10 minutes before the round opens; the batch alone means its next round', async () => {
+    test('round-opening: 5 minutes before the round opens by default; the batch alone means its next round', async () => {
       const batch = (await h.request({ method: 'GET', url: '/api/v1/batches/sample-lexiang-40-10' })).json().data
       const next = batch.rounds.find((round: { opensAt: string }) => Date.parse(round.opensAt) > h.clock.now.getTime())
       const response = await post(residentA.token, { kind: 'round-opening', subjectId: batch.id })
       assert.equal(response.statusCode, 201, response.body)
       const { reminder } = response.json().data
       assert.equal(reminder.subjectId, `${batch.id}:${next.id}`)
-      assert.equal(Date.parse(reminder.fireTimes[0].fireAt), Date.parse(next.opensAt) - 10 * MS_PER_MINUTE)
+      assert.deepEqual(
+        reminder.fireTimes.map((time: { fireAt: string }) => Date.parse(time.fireAt)),
+        [Date.parse(next.opensAt) - 5 * MS_PER_MINUTE],
+      )
+      assert.deepEqual(reminder.offsets.filter((offset: { selected: boolean }) => offset.selected).map((offset: { label: string }) => offset.label), ['开抢前 5 分钟'])
+    })
+
+    test('round-opening: one lead time of 5 / 15 / 60 minutes, chosen when set and changed later', async () => {
+      const batch = (await h.request({ method: 'GET', url: '/api/v1/batches/sample-lexiang-40-10' })).json().data
+      const next = batch.rounds.find((round: { opensAt: string }) => Date.parse(round.opensAt) > h.clock.now.getTime() + MS_PER_HOUR)
+      const opensAt = Date.parse(next.opensAt)
+      const { token } = await h.login(`api-lead-${engine.name}`)
+      const created = await post(token, { kind: 'round-opening', subjectId: `${batch.id}:${next.id}`, offsetsMs: [15 * MS_PER_MINUTE] })
+      assert.equal(created.statusCode, 201, created.body)
+      const { reminder } = created.json().data
+      assert.equal(Date.parse(reminder.nextFireAt), opensAt - 15 * MS_PER_MINUTE)
+      const changed = await h.request({ method: 'PATCH', url: `/api/v1/me/reminders/${reminder.id}`, headers: auth(token), payload: { offsetsMs: [60 * MS_PER_MINUTE] } })
+      assert.equal(changed.statusCode, 200, changed.body)
+      assert.equal(Date.parse(changed.json().data.nextFireAt), opensAt - 60 * MS_PER_MINUTE)
+      const rows = await deliveriesOf(h.db, reminder.id)
+      assert.deepEqual(rows.map((row) => [row.before_ms, row.status]).sort(), [[15 * MS_PER_MINUTE, 'skipped'], [60 * MS_PER_MINUTE, 'pending']].sort())
+      for (const [offsetsMs, why] of [[[5 * MS_PER_MINUTE, 15 * MS_PER_MINUTE], 'two lead times'], [[10 * MS_PER_MINUTE], 'not one of 5 / 15 / 60']] as const) {
+        const refused = await h.request({ method: 'PATCH', url: `/api/v1/me/reminders/${reminder.id}`, headers: auth(token), payload: { offsetsMs } })
+        assert.equal(refused.statusCode, 400, why)
+        assert.equal(refused.json().error.code, 'BAD_OFFSETS', why)
+        assert.match(refused.json().error.message, /选择一个/, why)
+      }
+      const paused = await h.request({ method: 'PATCH', url: `/api/v1/me/reminders/${reminder.id}`, headers: auth(token), payload: { enabled: false } })
+      assert.equal(paused.json().data.status, 'paused')
+      assert.equal(paused.json().data.nextFireAt, null)
+    })
+
+    test('toll-period-ending: counts back from the 衢城畅行 period in force; once it has ended, 409 SUBJECT_PASSED', async () => {
+      const saved = h.clock.now
+      h.clock.now = new Date('2025-12-01T12:00:00+08:00')
+      try {
+        const { token } = await h.login(`api-toll-${engine.name}`)
+        const response = await post(token, { kind: 'toll-period-ending', subjectId: 'toll-period', offsetsMs: [MS_PER_DAY] })
+        assert.equal(response.statusCode, 201, response.body)
+        const { reminder } = response.json().data
+        assert.equal(reminder.kindLabel, '衢城畅行到期提醒')
+        assert.equal(reminder.targetAt, '2026-01-01T00:00:00+08:00')
+        assert.deepEqual(reminder.fireTimes.map((time: { fireAt: string }) => time.fireAt), ['2025-12-31T00:00:00+08:00'])
+        h.clock.now = new Date('2025-12-31T00:00:00+08:00')
+        assert.equal((await h.reminders.scheduler.runOnce()).inApp, 1)
+        assert.equal((await h.reminders.scheduler.runOnce()).claimed, 0, 'once')
+        h.clock.now = new Date('2026-01-02T09:00:00+08:00')
+        const later = await h.login(`toll2-${engine.name}`)
+        const late = await post(later.token, { kind: 'toll-period-ending', subjectId: 'toll-period' })
+        assert.equal(late.statusCode, 409)
+        assert.equal(late.json().error.code, 'SUBJECT_PASSED')
+        const wrong = await post(later.token, { kind: 'toll-period-ending', subjectId: 'measure:furniture' })
+        assert.equal(wrong.statusCode, 404)
+        assert.equal(wrong.json().error.code, 'SUBJECT_NOT_FOUND')
+      } finally {
+        h.clock.now = saved
+      }
     })
 
     test('rule-set-ending: 7 days before the set stops; its template is a placeholder, so in-app even when "accepted"', async () => {
@@ -179,7 +236,7 @@ for (const engine of ENGINES) {
       const credits = (await h.request({ method: 'GET', url: '/api/v1/me/subscriptions', headers: auth(residentB.token) })).json().data
       assert.deepEqual(
         credits.map((item: { kind: string; available: number }) => [item.kind, item.available]),
-        [['round-opening', 1], ['voucher-expiring', 0], ['event-starting', 1], ['rule-set-ending', 0], ['rule-published', 0]],
+        [['round-opening', 1], ['voucher-expiring', 0], ['event-starting', 1], ['rule-set-ending', 0], ['rule-published', 0], ['toll-period-ending', 0]],
       )
     })
 

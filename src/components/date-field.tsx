@@ -1,23 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import { createElement, useId, useState } from 'react'
-import { formatChineseDate, isDateInRange, type QuickPick } from '../domain/time/date-picks'
+import { formatChineseDate, isDateInRange } from '../domain/time/date-picks'
 import { isValidDate } from '../domain/time'
 import { DateQuickPicks } from './date-quick-picks'
+import type { DateFieldProps } from './date-field-props'
+import { ErrorLine } from './error-line'
 import './date-field.scss'
 
-export interface DateFieldProps {
-  label: string
-  /** 'YYYY-MM-DD'. */
-  value: string
-  onChange: (value: string) => void
-  /** Earliest and latest dates offered, 'YYYY-MM-DD'. */
-  start?: string
-  end?: string
-  /** Said after the date, e.g. '今天'. */
-  hint?: string
-  /** One-tap dates that fit the measure (今天, 上个月, a rule set's dates); those outside the range are left out. */
-  quickPicks?: readonly QuickPick[]
-}
+export type { DateFieldProps } from './date-field-props'
 
 /**
  * A date on H5: the browser's own <input type="date"> — typed or picked from the keyboard, named
@@ -77,11 +67,7 @@ export function DateField({ label, value, onChange, start, end, hint, quickPicks
           {hint ? `（${hint}）` : ''}
         </Text>
       </View>
-      {problem ? (
-        <View id={problemId} className='error-text' role='alert'>
-          ✗ {problem}
-        </View>
-      ) : null}
+      <ErrorLine message={problem} id={problemId} />
       <DateQuickPicks label={label} picks={quickPicks} value={value} start={start} end={end} onChange={accept} />
     </View>
   )

@@ -1,19 +1,11 @@
 import { Picker, Text, View } from '@tarojs/components'
-import { formatChineseDate, type QuickPick } from '../domain/time/date-picks'
+import { formatChineseDate } from '../domain/time/date-picks'
 import { isValidDate } from '../domain/time'
 import { DateQuickPicks } from './date-quick-picks'
+import type { DateFieldProps } from './date-field-props'
 import './date-field.scss'
 
-export interface DateFieldProps {
-  label: string
-  /** 'YYYY-MM-DD'. */
-  value: string
-  onChange: (value: string) => void
-  start?: string
-  end?: string
-  hint?: string
-  quickPicks?: readonly QuickPick[]
-}
+export type { DateFieldProps } from './date-field-props'
 
 /**
  * A date in the mini-program: WeChat's own date picker (a system sheet that follows the phone's

@@ -4,14 +4,10 @@
  * topic; once set (or once published) it says so; where no sign-in is possible it explains why.
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { createApiClient } from '../services/api/client'
-import { createRemindersApi } from '../services/api/reminders'
-import { createAuth } from '../store/auth'
-import { useEventServices } from '../store/event-services'
-import { useRemindersStore } from '../store/reminders'
-import { currentToken, useSessionStore } from '../store/session'
+import { resetRemindersStore } from '../store/reminders'
+import { useSessionStore } from '../store/session'
 import { devLoginHandler, startApiTestServer, testSession, type ApiTestServer } from '../test/api-test-server'
-import { reminderHandler, reminderView, type FakeReminderServer } from '../test/reminder-fixtures'
+import { pointRemindersAt, reminderHandler, reminderView, type FakeReminderServer } from '../test/reminder-fixtures'
 import { PublishedReminderOffer } from './published-reminder-offer'
 
 const mockLogin = { canSignIn: true }
@@ -25,9 +21,7 @@ let state: FakeReminderServer
 
 beforeAll(async () => {
   server = await startApiTestServer()
-  const client = createApiClient({ baseUrl: server.baseUrl, getRetries: 0, getToken: () => currentToken() })
-  const auth = createAuth(client, async () => ({ path: '/api/v1/auth/dev', body: { name: '示例居民' } }))
-  useEventServices.setState({ reminders: createRemindersApi(client), ensureLogin: auth.ensureLogin })
+  pointRemindersAt(server)
 })
 afterAll(() => server.close())
 
@@ -35,7 +29,7 @@ beforeEach(() => {
   localStorage.clear()
   mockLogin.canSignIn = true
   useSessionStore.setState({ session: null })
-  useRemindersStore.setState({ reminders: null, templates: {}, error: null, fromCache: false, fetchedAt: null })
+  resetRemindersStore()
   state = {
     reminders: [],
     wechat: false,

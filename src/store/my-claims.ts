@@ -9,7 +9,7 @@
 import { create } from 'zustand'
 import { claimCountsByBatch, type ClaimCountsByBatch } from '../domain/vouchers/my-claims'
 import type { WalletVoucher } from '../domain/vouchers/schema'
-import { voucherServices } from './voucher-services'
+import { loadWallet } from './voucher-wallet'
 
 type Claimed = Pick<WalletVoucher, 'id' | 'batchId' | 'roundId'>
 
@@ -21,6 +21,8 @@ interface MyClaimsState {
   load: (userId: string) => Promise<void>
   /** A claim of `userId` was answered CLAIMED with this voucher. */
   recordClaim: (userId: string, voucher: Claimed) => void
+  /** Tests: nobody's claims. */
+  reset: () => void
 }
 
 const EMPTY = { claimed: {}, counts: null }
@@ -39,13 +41,12 @@ export const useMyClaimsStore = create<MyClaimsState>()((set, get) => {
     ...EMPTY,
     async load(userId) {
       if (get().userId !== userId) set({ userId, ...EMPTY })
-      try {
-        const { data } = await voucherServices().api.getMyVouchers(userId)
-        merge(userId, data, true)
-      } catch {
-        // Without the wallet the card just does not say 已领; the claim answer still does.
-      }
+      // The wallet's key of the resource cache (shared with 首页 and 我的券包). Without it the
+      // card just does not say 已领; the claim answer still does.
+      const { data } = await loadWallet(userId)
+      if (data) merge(userId, data, true)
     },
+    reset: () => set({ userId: null, ...EMPTY }),
     recordClaim(userId, voucher) {
       merge(userId, [voucher], false)
       if (get().counts === null) void get().load(userId)

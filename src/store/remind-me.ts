@@ -59,7 +59,8 @@ function asRecord(value: unknown): Record<string, unknown> | null {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
 }
 
-export async function completeReminder(ask: SubscribeAsk): Promise<ReminderOutcome> {
+/** `offsetsMs`: the lead time(s) chosen (domain chooseOffsets); omitted, the kind's default. */
+export async function completeReminder(ask: SubscribeAsk, offsetsMs?: number[]): Promise<ReminderOutcome> {
   const answer = asRecord(await ask.answer)
   const interpretation = interpretSubscribeResult(answer, ask.templateIds, ask.catalogue)
   try {
@@ -70,6 +71,7 @@ export async function completeReminder(ask: SubscribeAsk): Promise<ReminderOutco
     const { reminder, subscribe } = await services.reminders.create({
       kind: ask.kind,
       subjectId: ask.subjectId,
+      ...(offsetsMs ? { offsetsMs } : {}),
       ...(ask.asked ? { subscribe: { templateIds: ask.templateIds, result: answer } } : {}),
     })
     useRemindersStore.getState().upsert(reminder)

@@ -24,9 +24,18 @@ interface RemindersState {
   load: () => Promise<void>
   upsert: (reminder: ReminderView) => void
   remove: (reminderId: string) => void
+  /** Templates and the list once per session, however many 提醒我 buttons a page shows. */
+  ensureLoaded: () => Promise<void>
+  /** Edit (lead times, pause/resume) on the server, then show its answer. Throws the API's error. */
+  update: (reminderId: string, changes: { enabled?: boolean; offsetsMs?: number[] }) => Promise<ReminderView>
+  /** Cancel on the server, then drop it from the list. Throws the API's error. */
+  cancel: (reminderId: string) => Promise<void>
 }
 
-export const useRemindersStore = create<RemindersState>()((set) => ({
+let templatesLoaded: Promise<void> | null = null
+let listLoaded: { userId: string; pending: Promise<void> } | null = null
+
+export const useRemindersStore = create<RemindersState>()((set, get) => ({
   reminders: null,
   fromCache: false,
   fetchedAt: null,
@@ -55,7 +64,34 @@ export const useRemindersStore = create<RemindersState>()((set) => ({
   },
   upsert: (reminder) => set((state) => ({ reminders: [reminder, ...(state.reminders ?? []).filter((item) => item.id !== reminder.id)] })),
   remove: (reminderId) => set((state) => ({ reminders: (state.reminders ?? []).filter((item) => item.id !== reminderId) })),
+  ensureLoaded: async () => {
+    templatesLoaded ??= get().loadTemplates()
+    const userId = useSessionStore.getState().session?.userId
+    if (userId && listLoaded?.userId !== userId) listLoaded = { userId, pending: get().load() }
+    await Promise.all([templatesLoaded, listLoaded?.pending])
+  },
+  update: async (reminderId, changes) => {
+    const updated = await eventServices().reminders.update(reminderId, changes)
+    get().upsert(updated)
+    return updated
+  },
+  cancel: async (reminderId) => {
+    await eventServices().reminders.cancel(reminderId)
+    get().remove(reminderId)
+  },
 }))
+
+/** Tests: forget what ensureLoaded has loaded. */
+export function resetRemindersStore(): void {
+  templatesLoaded = null
+  listLoaded = null
+  useRemindersStore.setState({ reminders: null, fromCache: false, fetchedAt: null, error: null, templates: {} })
+}
+
+/** The resident's live reminder of (kind, subject), if any. */
+export function findReminder(reminders: readonly ReminderView[] | null, kind: ReminderKind, subjectId: string): ReminderView | undefined {
+  return reminders?.find((item) => item.kind === kind && item.subjectId === subjectId && item.status !== 'cancelled')
+}
 
 /**
  * Whether an in-app reminder needs attention now. The server says so when the list is fresh;

@@ -1,80 +1,54 @@
 /**
- * The voucher batches on the 消费券 tab, as the server last sent them. Anonymous content: it works
- * offline from the copy the API client keeps on the phone, and says how old that copy is. The
- * server's clock comes with the list (meta.serverTime), so countdowns to a 10:00 round follow the
- * server rather than a phone that runs a minute fast.
+ * The voucher batches on the 消费券 tab and 首页, as the server last sent them: one key of the
+ * resource cache (src/store/resource.ts). Anonymous content: it works offline from the copy the
+ * API client keeps on the phone, and says how old that copy is. The server's clock comes with the
+ * list (meta.serverTime), so countdowns to a 10:00 round follow the server rather than a phone
+ * that runs a minute fast.
  */
-import { create } from 'zustand'
-import type { BatchView } from '../services/api/vouchers'
-import { userMessage } from '../services/api/errors'
-import { tryParseIsoInstant } from '../domain/time/shanghai'
-import { voucherServices } from './voucher-services'
+import { tryParseIsoInstant } from '@/domain/time/shanghai'
+import { BATCHES_CACHE_KEY, voucherApi, type BatchView } from '@/services/api/vouchers'
+import { loadResource, resourceOf, setResourceData, useResource, type Resource, type ResourceOptions, type UseResource } from './resource'
 
-interface VoucherBatchesState {
-  batches: BatchView[] | null
-  /** When the shown list came from the server (epoch ms, phone clock). */
-  fetchedAt: number | null
-  /** True when the network failed and the list is the last stored copy. */
-  fromCache: boolean
-  /** Server clock minus phone clock, from the last fresh answer. */
-  clockOffsetMs: number
-  loading: boolean
-  error: string | null
-  load: () => Promise<void>
-  /** A claim in this round was just answered CLAIMED: one fewer left, before the next read. */
-  noteClaim: (batchId: string, roundId: string) => void
+export const BATCHES_KEY = BATCHES_CACHE_KEY
+
+const fetchBatches = () => voucherApi.getBatches()
+const BATCHES_OPTIONS: ResourceOptions<BatchView[]> = { stored: true }
+
+/** Server clock minus phone clock when the shown list was sent (0 without one). */
+export function clockOffsetOf(resource: Pick<Resource<unknown>, 'meta' | 'fetchedAt'>): number {
+  const serverTime = tryParseIsoInstant(resource.meta?.serverTime)
+  return serverTime === null || resource.fetchedAt === null ? 0 : serverTime - resource.fetchedAt
 }
 
-function serverOffset(meta: Record<string, unknown> | undefined, receivedAt: number): number | null {
-  const serverTime = tryParseIsoInstant(meta?.serverTime)
-  return serverTime === null ? null : serverTime - receivedAt
+/** Reads the list again (after a claim, when a round opens). */
+export function loadBatches(): Promise<Resource<BatchView[]>> {
+  return loadResource(BATCHES_KEY, fetchBatches, { ...BATCHES_OPTIONS, force: true })
 }
 
-export const useVoucherBatchesStore = create<VoucherBatchesState>()((set, get) => ({
-  batches: null,
-  fetchedAt: null,
-  fromCache: false,
-  clockOffsetMs: 0,
-  loading: false,
-  error: null,
-  async load() {
-    if (get().loading) return
-    const { api } = voucherServices()
-    if (get().batches === null) {
-      const stored = api.peekBatches()
-      if (stored) set({ batches: stored.data, fetchedAt: stored.fetchedAt, fromCache: true })
-    }
-    set({ loading: true, error: null })
-    try {
-      const result = await api.getBatches()
-      const offset = result.fromCache ? null : serverOffset(result.meta, Date.now())
-      set({
-        batches: result.data,
-        fetchedAt: result.fetchedAt,
-        fromCache: result.fromCache,
-        clockOffsetMs: offset ?? get().clockOffsetMs,
-        loading: false,
-      })
-    } catch (error) {
-      set({ loading: false, error: userMessage(error) })
-    }
-  },
-  noteClaim(batchId, roundId) {
-    set((state) => ({
-      batches:
-        state.batches?.map((batch) => {
+export function useVoucherBatches(): UseResource<BatchView[]> & { clockOffsetMs: number } {
+  const resource = useResource(BATCHES_KEY, fetchBatches, BATCHES_OPTIONS)
+  return { ...resource, clockOffsetMs: clockOffsetOf(resource) }
+}
+
+/** The batches as last read, for actions outside a screen. */
+export function currentBatches(): BatchView[] | null {
+  return resourceOf<BatchView[]>(BATCHES_KEY).data
+}
+
+/** A claim in this round was just answered CLAIMED: one fewer left, before the next read. */
+export function noteClaim(batchId: string, roundId: string): void {
+  setResourceData<BatchView[]>(BATCHES_KEY, (batches) =>
+    batches
+      ? batches.map((batch) => {
           const remaining = batch.live?.remainingByRound[roundId]
           if (batch.id !== batchId || !batch.live || typeof remaining !== 'number') return batch
-          return {
-            ...batch,
-            live: { ...batch.live, remainingByRound: { ...batch.live.remainingByRound, [roundId]: Math.max(0, remaining - 1) } },
-          }
-        }) ?? null,
-    }))
-  },
-}))
+          return { ...batch, live: { ...batch.live, remainingByRound: { ...batch.live.remainingByRound, [roundId]: Math.max(0, remaining - 1) } } }
+        })
+      : null,
+  )
+}
 
 /** The phone's idea of the server clock now. */
-export function serverNow(offsetMs: number = useVoucherBatchesStore.getState().clockOffsetMs): number {
+export function serverNow(offsetMs: number = clockOffsetOf(resourceOf(BATCHES_KEY))): number {
   return Date.now() + offsetMs
 }

@@ -10,13 +10,16 @@
  */
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
+import type { VoucherCountyCode } from '../domain/vouchers/places'
 import { ApiError, userMessage } from '../services/api/errors'
-import { newIdempotencyKey } from '../services/api/vouchers'
+import { newIdempotencyKey, voucherApi } from '../services/api/vouchers'
+import { ensureLogin } from './auth'
 import { useMyClaimsStore } from './my-claims'
 import { persistOptions } from './persist-storage'
 import type { Session } from './session'
-import { useVoucherBatchesStore } from './voucher-batches'
-import { voucherServices } from './voucher-services'
+import { invalidate } from './resource'
+import { loadBatches, noteClaim } from './voucher-batches'
+import { walletKey } from './voucher-wallet'
 
 export interface PendingClaim {
   key: string
@@ -45,6 +48,8 @@ export interface ClaimStatus {
   retryAt?: number
   /** Claimed: the new voucher. */
   voucherId?: string
+  /** Claimed: when it expires (ISO +08:00), for the 到期提醒 offered right after (issue 14). */
+  validTo?: string
 }
 
 /** After a claim, when to read the batches again: past the server's 1 s live-count age. */
@@ -64,10 +69,21 @@ export const PENDING_CLAIM_MAX_AGE_MS = 24 * 60 * 60 * 1000
 interface VoucherClaimsState {
   pending: Record<string, PendingClaim>
   status: Record<string, ClaimStatus>
+  /** Waits before the automatic retries of a claim after a network error (same key each time). */
+  retryDelaysMs: readonly number[]
   claim: (batchId: string, roundId?: string) => Promise<void>
   /** The rate-limit wait is over: the button may be pressed again. */
   clearRateLimit: (batchId: string) => void
+  /**
+   * The resident says which county they live in (their own statement, PUT /me/resident-county),
+   * for a batch limited to some counties' residents; the caller then claims again.
+   */
+  declareResidentCounty: (county: VoucherCountyCode) => Promise<void>
+  /** Tests: no claims, pending or answered. */
+  reset: () => void
 }
+
+const RETRY_DELAYS_MS = [600, 1500]
 
 /** No answer from the server about this claim: it may or may not have happened. */
 function isUnanswered(error: unknown): boolean {
@@ -95,13 +111,18 @@ export const useVoucherClaimsStore = create<VoucherClaimsState>()(
           return { pending, status: { ...state.status, [batchId]: status } }
         })
         // The answer changed the remaining counts (or told us they were stale).
-        if (reloadAfterMs > 0) setTimeout(() => void useVoucherBatchesStore.getState().load(), reloadAfterMs)
-        else void useVoucherBatchesStore.getState().load()
+        if (reloadAfterMs > 0) setTimeout(() => void loadBatches(), reloadAfterMs)
+        else void loadBatches()
       }
 
       return {
         pending: {},
         status: {},
+        retryDelaysMs: RETRY_DELAYS_MS,
+        reset: () => set({ pending: {}, status: {}, retryDelaysMs: RETRY_DELAYS_MS }),
+        async declareResidentCounty(county) {
+          await voucherApi.setResidentCounty(county)
+        },
         clearRateLimit(batchId) {
           const current = get().status[batchId]
           if (current?.phase !== 'rate-limited') return
@@ -115,12 +136,11 @@ export const useVoucherClaimsStore = create<VoucherClaimsState>()(
           const current = get().status[batchId]
           if (current?.phase === 'claiming' || current?.phase === 'signing-in') return
           if (current?.phase === 'rate-limited' && (current.retryAt ?? 0) > Date.now()) return
-          const services = voucherServices()
 
           setStatus(batchId, { phase: 'signing-in' })
           let session: Session
           try {
-            session = await services.ensureLogin()
+            session = await ensureLogin()
           } catch (error) {
             setStatus(batchId, { phase: 'sign-in-failed', code: error instanceof ApiError ? error.code : undefined, message: userMessage(error) })
             return
@@ -134,28 +154,34 @@ export const useVoucherClaimsStore = create<VoucherClaimsState>()(
           }
           setStatus(batchId, { phase: 'claiming' })
 
-          const delays = services.claimRetryDelaysMs
+          const delays = get().retryDelaysMs
           let retries = 0
           let busyRetries = 0
           let signedInAgain = false
           for (;;) {
             try {
-              const { data } = await services.api.claimVoucher(batchId, pending.body, pending.key)
+              const { data } = await voucherApi.claimVoucher(batchId, pending.body, pending.key)
               // The card shows the claim at once: one fewer left in the round, one more held
               // (已领 n 张). The server's live counts are up to LIVE_MAX_AGE (1 s) old, so the
               // list is read again only after that, not to bring back the count before the claim.
               if (data.voucher?.roundId) {
-                useVoucherBatchesStore.getState().noteClaim(batchId, data.voucher.roundId)
+                noteClaim(batchId, data.voucher.roundId)
                 useMyClaimsStore.getState().recordClaim(session.userId, data.voucher)
+                // The wallet holds one more voucher: its lists are read again when next shown.
+                void invalidate(walletKey(session.userId))
               }
-              settle(batchId, { phase: 'answered', code: 'CLAIMED', voucherId: data.voucher?.id }, data.voucher?.roundId ? CLAIMED_RELOAD_DELAY_MS : 0)
+              settle(
+                batchId,
+                { phase: 'answered', code: 'CLAIMED', voucherId: data.voucher?.id, validTo: data.voucher?.validTo },
+                data.voucher?.roundId ? CLAIMED_RELOAD_DELAY_MS : 0,
+              )
               return
             } catch (error) {
               if (error instanceof ApiError && error.status === 401 && !signedInAgain) {
                 // The session ran out; the server did not look at the claim. Same key after sign-in.
                 signedInAgain = true
                 try {
-                  session = await services.ensureLogin()
+                  session = await ensureLogin()
                   continue
                 } catch (loginError) {
                   setStatus(batchId, { phase: 'sign-in-failed', message: userMessage(loginError) })

@@ -7,10 +7,9 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { configureApi } from '../services/api'
-import { voucherApi } from '../services/api/vouchers'
-import { auth } from '../store/auth'
+import type { ApiClientOptions } from '../services/api/client'
+import { useResources, type Resource } from '../store/resource'
 import type { Session } from '../store/session'
-import { useVoucherServices } from '../store/voucher-services'
 
 export interface RecordedRequest {
   method: string
@@ -40,9 +39,32 @@ export interface ApiTestServer {
   close: () => Promise<void>
 }
 
-export async function startApiTestServer(): Promise<ApiTestServer> {
+/** The handlers and the record of one test server, whether it answers over a socket or in-process. */
+function dispatcher() {
   let handlers: RequestHandler[] = []
   const requests: RecordedRequest[] = []
+  return {
+    requests,
+    answer(request: RecordedRequest): Reply | undefined {
+      requests.push(request)
+      for (const handler of [...handlers].reverse()) {
+        const reply = handler(request)
+        if (reply) return reply
+      }
+      return undefined
+    },
+    on: (handler: RequestHandler) => void handlers.push(handler),
+    reset: () => {
+      handlers = []
+      requests.length = 0
+    },
+  }
+}
+
+const NOT_FOUND = { error: { code: 'NOT_FOUND', message: '没有找到相关内容' } }
+
+export async function startApiTestServer(): Promise<ApiTestServer> {
+  const { requests, answer, on, reset } = dispatcher()
   const server = http.createServer((req, res) => {
     // The jsdom page is on another origin: answer CORS like a dev server would.
     res.setHeader('Access-Control-Allow-Origin', '*')
@@ -63,19 +85,13 @@ export async function startApiTestServer(): Promise<ApiTestServer> {
       } catch {
         body = raw
       }
-      const request: RecordedRequest = { method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body }
-      requests.push(request)
-      let reply: Reply | undefined
-      for (const handler of [...handlers].reverse()) {
-        reply = handler(request)
-        if (reply) break
-      }
+      const reply = answer({ method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body })
       if (reply?.drop) {
         req.socket.destroy()
         return
       }
       const status = reply?.status ?? 404
-      const payload = reply ? reply.body : { error: { code: 'NOT_FOUND', message: '没有找到相关内容' } }
+      const payload = reply ? reply.body : NOT_FOUND
       res.writeHead(status, { 'Content-Type': 'application/json', ...(reply?.headers ?? {}) })
       res.end(payload === undefined ? '' : JSON.stringify(payload))
     })
@@ -84,18 +100,43 @@ export async function startApiTestServer(): Promise<ApiTestServer> {
   return {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
-    on: (handler) => {
-      handlers.push(handler)
-    },
-    reset: () => {
-      handlers = []
-      requests.length = 0
-    },
+    on,
+    reset,
     close: async () => {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+/**
+ * The same server answering in-process, with no socket: for tests that drive the clock with jest's
+ * fake timers, under which a real request never completes. Point the client at it with `useApiAt`.
+ */
+export function inProcessApiServer(): ApiTestServer & { transport: NonNullable<ApiClientOptions['transport']> } {
+  const { requests, answer, on, reset } = dispatcher()
+  return {
+    baseUrl: 'http://in-process.test',
+    requests,
+    on,
+    reset,
+    close: async () => undefined,
+    async transport({ url, method, data, header }) {
+      const parsed = new URL(url)
+      const headers = Object.fromEntries(Object.entries(header).map(([name, value]) => [name.toLowerCase(), value]))
+      const reply = answer({ method, path: parsed.pathname, query: parsed.searchParams, headers, body: data === undefined ? undefined : JSON.parse(JSON.stringify(data)) })
+      if (reply?.drop) throw { errMsg: 'request:fail' }
+      return { statusCode: reply?.status ?? 404, data: reply ? (reply.body ?? null) : NOT_FOUND, header: reply?.headers ?? {} }
+    },
+  }
+}
+
+/**
+ * The one test seam: points the one API client at a test server (no retries, short timeout, no
+ * waiting), so every store and screen talks to it through the real client.
+ */
+export function useApiAt(server: Pick<ApiTestServer, 'baseUrl'> & { transport?: ApiClientOptions['transport'] }): void {
+  configureApi({ baseUrl: server.baseUrl, transport: server.transport, timeoutMs: 3000, getRetries: 0, sleep: () => Promise.resolve() })
 }
 
 /**
@@ -137,13 +178,10 @@ export const fail = (status: number, code: string, message: string, headers?: Re
   headers,
 })
 
-/**
- * Points the one API client at the test server (no retries, short timeout) and every voucher
- * screen at it, through the real client and login service.
- */
-export function useVoucherServicesAt(baseUrl: string): void {
-  configureApi({ baseUrl, timeoutMs: 3000, getRetries: 0, sleep: () => Promise.resolve() })
-  useVoucherServices.setState({ api: voucherApi, ensureLogin: auth.ensureLogin, claimRetryDelaysMs: [0, 0] })
+/** A key of the resource cache as just answered by the server, with no request made. */
+export function seedResource<T>(key: string, data: T, meta?: Record<string, unknown>): void {
+  const entry: Resource<T> = { data, source: 'server', fetchedAt: Date.now(), meta, loading: false, error: null }
+  useResources.setState((state) => ({ entries: { ...state.entries, [key]: entry } }))
 }
 
 export function testSession(overrides: Partial<Session> = {}): Session {

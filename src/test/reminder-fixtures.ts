@@ -3,11 +3,23 @@
  * tests of 提醒我 and 我的提醒 over a real HTTP server (src/test/api-test-server.ts). It answers
  * with the shapes the server sends; the subscribe outcome is judged by the same domain function.
  */
-import { REMINDER_KIND_SPECS, type ReminderKind } from '../domain/reminders/kinds'
+import { chooseOffsets, ReminderError, REMINDER_KIND_SPECS, type ReminderKind } from '../domain/reminders/kinds'
 import { interpretSubscribeResult } from '../domain/reminders/subscribe-result'
 import { DEFAULT_TEMPLATE_CATALOGUE } from '../domain/reminders/templates'
 import type { ReminderView } from '../services/api/reminders'
-import { ok, type RecordedRequest, type Reply, type RequestHandler } from './api-test-server'
+import { createApiClient } from '../services/api/client'
+import { createRemindersApi } from '../services/api/reminders'
+import { createAuth } from '../store/auth'
+import { useEventServices } from '../store/event-services'
+import { currentToken } from '../store/session'
+import { ok, type ApiTestServer, type RecordedRequest, type Reply, type RequestHandler } from './api-test-server'
+
+/** Points the reminder actions (and the sign-in they ask for) at a test server, in one call. */
+export function pointRemindersAt(server: ApiTestServer): void {
+  const client = createApiClient({ baseUrl: server.baseUrl, getRetries: 0, getToken: () => currentToken() })
+  const auth = createAuth(client, async () => ({ path: '/api/v1/auth/dev', body: { name: '示例居民' } }))
+  useEventServices.setState({ reminders: createRemindersApi(client), ensureLogin: auth.ensureLogin })
+}
 
 export const TEST_TEMPLATE_IDS: Record<ReminderKind, string> = {
   'round-opening': 'TPL-ROUND',
@@ -15,6 +27,7 @@ export const TEST_TEMPLATE_IDS: Record<ReminderKind, string> = {
   'event-starting': 'TPL-EVENT',
   'rule-set-ending': 'TPL-RULES',
   'rule-published': 'TPL-PUBLISHED',
+  'toll-period-ending': 'TPL-TOLL-END',
 }
 
 export const TEST_CATALOGUE = Object.fromEntries(
@@ -28,7 +41,7 @@ export function reminderView(
   overrides: Partial<ReminderView> & Pick<ReminderView, 'kind' | 'subjectId' | 'title' | 'targetAt'>,
 ): ReminderView {
   const spec = REMINDER_KIND_SPECS[overrides.kind]
-  const offsets = spec.offsets.map((offset) => ({ beforeMs: offset.beforeMs, label: offset.label, selected: true }))
+  const offsets = spec.offsets.map((offset) => ({ beforeMs: offset.beforeMs, label: offset.label, selected: spec.defaultOffsetsMs.includes(offset.beforeMs) }))
   return {
     id: `00000000-0000-4000-8000-${String(Math.floor(Math.random() * 1e12)).padStart(12, '0')}`,
     kindLabel: spec.label,
@@ -55,6 +68,18 @@ export interface FakeReminderServer {
 }
 
 const match = (request: RecordedRequest, method: string, path: RegExp) => request.method === method && path.test(request.path)
+
+/** The lead times as the server keeps them (the same domain rule), or its typed 400. */
+function keptOffsets(kind: ReminderKind, offsetsMs: number[] | undefined): number[] | Reply {
+  try {
+    return chooseOffsets(kind, offsetsMs)
+  } catch (error) {
+    if (error instanceof ReminderError) return { status: 400, body: { error: { code: 'BAD_OFFSETS', message: error.message } } }
+    throw error
+  }
+}
+
+const withOffsets = (offsets: ReminderView['offsets'], kept: number[]) => offsets.map((offset) => ({ ...offset, selected: kept.includes(offset.beforeMs) }))
 
 export function reminderHandler(state: FakeReminderServer): RequestHandler {
   return (request): Reply | undefined => {
@@ -87,9 +112,11 @@ export function reminderHandler(state: FakeReminderServer): RequestHandler {
     if (!request.headers.authorization) return { status: 401, body: { error: { code: 'AUTH_REQUIRED', message: '请先登录' } } }
     if (match(request, 'GET', /^\/api\/v1\/me\/reminders$/)) return ok({ data: state.reminders })
     if (match(request, 'POST', /^\/api\/v1\/me\/reminders$/)) {
-      const body = request.body as { kind: ReminderKind; subjectId: string; subscribe?: { templateIds: string[]; result: unknown } }
+      const body = request.body as { kind: ReminderKind; subjectId: string; offsetsMs?: number[]; subscribe?: { templateIds: string[]; result: unknown } }
       const subject = state.subjects[body.subjectId]
       if (!subject) return { status: 404, body: { error: { code: 'SUBJECT_NOT_FOUND', message: '找不到这个活动' } } }
+      const kept = keptOffsets(body.kind, body.offsetsMs)
+      if (!Array.isArray(kept)) return kept
       const outcome = body.subscribe ? interpretSubscribeResult(body.subscribe.result, body.subscribe.templateIds, TEST_CATALOGUE) : null
       const existing = state.reminders.find((item) => item.kind === body.kind && item.subjectId === body.subjectId)
       const reminder = reminderView({
@@ -99,6 +126,7 @@ export function reminderHandler(state: FakeReminderServer): RequestHandler {
         ...subject,
         channel: outcome && outcome.creditTemplateIds.length > 0 ? 'wechat' : 'in-app',
       })
+      reminder.offsets = withOffsets(reminder.offsets, kept)
       state.reminders = [reminder, ...state.reminders.filter((item) => item !== existing)]
       const subscribe = outcome
         ? {
@@ -116,12 +144,12 @@ export function reminderHandler(state: FakeReminderServer): RequestHandler {
     if (request.method === 'PATCH') {
       const body = request.body as { enabled?: boolean; offsetsMs?: number[] }
       const current = state.reminders[index]
+      const kept = body.offsetsMs ? keptOffsets(current.kind, body.offsetsMs) : null
+      if (kept !== null && !Array.isArray(kept)) return kept
       const updated: ReminderView = {
         ...current,
         status: body.enabled === undefined ? current.status : body.enabled ? 'active' : 'paused',
-        offsets: body.offsetsMs
-          ? current.offsets.map((offset) => ({ ...offset, selected: body.offsetsMs!.includes(offset.beforeMs) }))
-          : current.offsets,
+        offsets: kept ? withOffsets(current.offsets, kept) : current.offsets,
       }
       state.reminders[index] = updated
       return ok({ data: updated })

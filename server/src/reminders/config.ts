@@ -81,6 +81,16 @@ function readTemplates(env: z.infer<typeof envSchema>): { ok: true; data: unknow
   }
 }
 
+/**
+ * /readyz in production (issue 14): a kind still on a placeholder id could only ever remind
+ * in-app, which is acceptable while developing but a mistake in a release: the operator picks a
+ * 公共模板库 template per kind (server/README.md, 订阅消息模板) and sets its id.
+ */
+export function placeholderTemplateProblem(production: boolean, config: Pick<ReminderConfig, 'placeholders'>): string[] {
+  if (!production || config.placeholders.length === 0) return []
+  return [`WECHAT_SUBSCRIBE_TEMPLATES（${config.placeholders.join('、')} 仍是占位模板 ID，只能应用内提醒）`]
+}
+
 export function loadReminderConfig(rawEnv: NodeJS.ProcessEnv): ReminderConfigResult {
   const parsed = envSchema.safeParse(rawEnv)
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) }

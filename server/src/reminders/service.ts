@@ -10,7 +10,9 @@
  * one-time subscription; a credit from a reminder's own tap is spent on that reminder first.
  */
 import {
+  chooseOffsets,
   firesOnPublication,
+  ReminderError,
   interpretSubscribeResult,
   isPlaceholderTemplateId,
   REMINDER_KIND_SPECS,
@@ -71,15 +73,14 @@ export class ReminderService {
     return Boolean(row?.openid)
   }
 
+  /** The domain's rule (chooseOffsets) as a typed 400. */
   private checkOffsets(kind: ReminderKind, offsetsMs: number[] | undefined): number[] {
-    const allowed = REMINDER_KIND_SPECS[kind].offsets
-    if (offsetsMs === undefined) return allowed.map((offset) => offset.beforeMs)
-    const unknown = offsetsMs.filter((value) => !allowed.some((offset) => offset.beforeMs === value))
-    if (unknown.length > 0 || offsetsMs.length === 0) {
-      const choices = allowed.map((offset) => `${offset.beforeMs}（${offset.label}）`).join('、')
-      throw new ApiError(400, 'BAD_OFFSETS', `提醒时间只能从这些中选择：${choices}`)
+    try {
+      return chooseOffsets(kind, offsetsMs)
+    } catch (error) {
+      if (error instanceof ReminderError) throw new ApiError(400, 'BAD_OFFSETS', error.message)
+      throw error
     }
-    return Array.from(new Set(offsetsMs)).sort((a, b) => b - a)
   }
 
   private async plan(kind: ReminderKind, subjectId: string, userId: string): Promise<SubjectPlan> {

@@ -6,6 +6,7 @@
  *   voucher-expiring  a wallet voucher id, the caller's own             → the voucher's validTo
  *   event-starting    `eventId@YYYY-MM-DD` (or `eventId`: next occurrence) → planEventReminders
  *   rule-set-ending   a subsidy rule set id (bundled + operator override) → the instant after its last day
+ *   toll-period-ending `toll-period`: the 衢城畅行 period in force      → the instant after its last day
  *   rule-published    `measure:<measure>` or `toll-period`                → none: fires when an import
  *                     changes it (content/import.ts → queuePublishedDeliveries)
  *
@@ -19,6 +20,7 @@ import { findRuleSetById } from '../../../src/domain/policy/subsidy-rule-sets'
 import {
   parsePublishedSubject,
   planEventReminders,
+  TOLL_PERIOD_SUBJECT,
   publishedSubjectTitle,
   reminderFireTimes,
   type ReminderFireTime,
@@ -28,7 +30,7 @@ import {
 import { isValidDate } from '../../../src/domain/time'
 import { tryParseIsoInstant } from '../../../src/domain/time/shanghai'
 import type { VoucherBatch } from '../../../src/domain/vouchers/schema'
-import { getBatch, getEvent, getSubsidyRuleSets } from '../store/content'
+import { getBatch, getEvent, getSubsidyRuleSets, getTollData } from '../store/content'
 import type { Queryable } from '../store/db'
 import type { PlannedFireTime } from '../store/reminders'
 
@@ -114,6 +116,21 @@ async function ruleSetEnding(q: Queryable, ruleSetId: string): Promise<SubjectRe
   return planOf('rule-set-ending', ruleSet.id, ruleSet.title, endsAtMs, { ruleSetName: ruleSet.title, endsOn: ruleSet.effective.to })
 }
 
+/**
+ * 衢城畅行 (clause 二十六): the period in force (bundled, or the operator's toll override) ends after
+ * its last day. Once it has passed, or while it has no end date, there is nothing to count back
+ * from: the app offers 续期公布时提醒 (rule-published, toll-period) instead.
+ */
+async function tollPeriodEnding(q: Queryable, subjectId: string, now: number): Promise<SubjectResult> {
+  if (subjectId !== TOLL_PERIOD_SUBJECT) return missing('SUBJECT_NOT_FOUND', `衢城畅行到期提醒的对象应为“${TOLL_PERIOD_SUBJECT}”`)
+  const { data } = await getTollData(q)
+  const { to } = data.period.value
+  if (to === null) return conflict('NO_END_DATE', '“衢城畅行”实施期没有公布结束日期')
+  const endsAtMs = shanghaiMidnightMs(dayNumberOf(to) + 1)
+  if (endsAtMs <= now) return conflict('SUBJECT_PASSED', '“衢城畅行”已知的实施期已经结束，新实施期待官方公布')
+  return planOf('toll-period-ending', TOLL_PERIOD_SUBJECT, '“衢城畅行”实施期结束', endsAtMs, { schemeName: '衢城畅行免费通行', endsOn: to })
+}
+
 /** 公布时提醒: nothing to count back from; the import that publishes the subject queues its delivery. */
 function rulePublished(subjectId: string): SubjectResult {
   const subject = parsePublishedSubject(subjectId)
@@ -135,6 +152,8 @@ export async function resolveSubject(q: Queryable, input: { kind: ReminderKind; 
       return ruleSetEnding(q, input.subjectId)
     case 'rule-published':
       return rulePublished(input.subjectId)
+    case 'toll-period-ending':
+      return tollPeriodEnding(q, input.subjectId, input.now)
   }
 }
 
@@ -145,6 +164,7 @@ export const PASSED_MESSAGE: Readonly<Record<ReminderKind, string>> = {
   'event-starting': '活动已经开始了',
   'rule-set-ending': '这套补贴政策已经截止了',
   'rule-published': '已经公布了',
+  'toll-period-ending': '“衢城畅行”实施期已经结束了',
 }
 
 /** The plan's fire times for the offsets the resident keeps, as the store queues them. */

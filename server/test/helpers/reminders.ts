@@ -18,6 +18,7 @@ export const TEMPLATES = {
   'event-starting': 'tmpl-event-starting-0003',
   'rule-set-ending': 'tmpl-rule-set-ending-004',
   'rule-published': 'tmpl-rule-published-0005',
+  'toll-period-ending': 'tmpl-toll-period-end-06',
 } as const
 
 export function testReminderConfig(env: Record<string, string> = {}): ReminderConfig {

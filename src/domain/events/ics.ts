@@ -12,6 +12,7 @@
  *   from ALL_DAY_EVENT_REMINDER_TIME, so it rings at 09:00 the day before, not at midnight).
  */
 import { REMINDER_KIND_SPECS } from '../reminders/kinds'
+import type { CalendarEntry } from '../reminders/calendar-entry'
 import { STATUS_LABEL } from '../policy/types'
 import { EVENT_STATUS_LABEL, EVENT_TYPE_LABEL, SPORTS_LEVEL_LABEL } from './event-basics'
 import type { CityEvent } from './model'
@@ -185,17 +186,41 @@ export function eventToIcs(event: CityEvent, occurrence?: EventOccurrence, optio
   }
   body.push('END:VEVENT')
 
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    `PRODID:${PRODUCT_ID}`,
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    ...(first.allDay ? [] : vtimezone()),
-    ...body,
-    'END:VCALENDAR',
-  ]
+  return calendarText(body, !first.allDay)
+}
+
+function calendarText(body: readonly string[], timed: boolean): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODUCT_ID}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', ...(timed ? vtimezone() : []), ...body, 'END:VCALENDAR']
   return lines.map(foldIcsLine).join('\r\n') + '\r\n'
+}
+
+/** The .ics text for a reminder's moment (reminders/calendar-entry.ts): Shanghai times, one alarm. */
+export function calendarEntryToIcs(entry: CalendarEntry, options: Pick<IcsOptions, 'now' | 'uidDomain'> = {}): string {
+  return calendarText(
+    [
+      'BEGIN:VEVENT',
+      `UID:${entry.uid}@${options.uidDomain ?? DEFAULT_UID_DOMAIN}`,
+      `DTSTAMP:${utcStamp(options.now ?? Date.now())}`,
+      `DTSTART;TZID=${TZID}:${localStamp(entry.startMs)}`,
+      `DTEND;TZID=${TZID}:${localStamp(entry.endMs)}`,
+      `SUMMARY:${escapeIcsText(entry.title)}`,
+      `DESCRIPTION:${escapeIcsText(entry.description)}`,
+      'STATUS:CONFIRMED',
+      'TRANSP:TRANSPARENT',
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `DESCRIPTION:${escapeIcsText(entry.title)}`,
+      `TRIGGER:${icsDurationBefore(entry.alarmBeforeMs)}`,
+      'END:VALARM',
+      'END:VEVENT',
+    ],
+    true,
+  )
+}
+
+/** A download name for a reminder's .ics: ASCII only. */
+export function calendarEntryFileName(entry: CalendarEntry): string {
+  return `quhuitong-${entry.uid}.ics`
 }
 
 /** A download name for the H5 link: ASCII only, so every browser keeps it. */

@@ -8,6 +8,7 @@
  * the day before instead of at midnight — the same moment the .ics alarm rings.
  */
 import { REMINDER_KIND_SPECS } from '../reminders/kinds'
+import type { CalendarEntry } from '../reminders/calendar-entry'
 import { EventError, EVENT_TYPE_LABEL } from './event-basics'
 import type { CityEvent } from './model'
 import { firstOccurrence, nextOccurrence, reminderAnchorMs, type EventOccurrence } from './occurrences'
@@ -61,5 +62,19 @@ export function phoneCalendarParams(
     description,
     alarm: true,
     alarmOffset: Math.round(alarmOffsetMs / 1000),
+  }
+}
+
+/** wx.addPhoneCalendar parameters for a reminder's moment (reminders/calendar-entry.ts). */
+export function entryPhoneCalendarParams(entry: CalendarEntry): PhoneCalendarParams {
+  return {
+    title: entry.title,
+    startTime: Math.floor(entry.startMs / 1000),
+    endTime: Math.floor(entry.endMs / 1000),
+    allDay: false,
+    location: '',
+    description: entry.description,
+    alarm: true,
+    alarmOffset: Math.round(entry.alarmBeforeMs / 1000),
   }
 }

@@ -5,6 +5,7 @@ export {
   ReminderError,
   reminderFireTimes,
   firesOnPublication,
+  chooseOffsets,
   type ReminderKind,
   type ReminderKindSpec,
   type ReminderOffset,

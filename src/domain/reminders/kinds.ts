@@ -10,7 +10,14 @@
 import { DomainError } from '../errors'
 import { isoShanghai, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, parseShanghaiIso } from '../time/shanghai'
 
-export const REMINDER_KINDS = ['round-opening', 'voucher-expiring', 'event-starting', 'rule-set-ending', 'rule-published'] as const
+export const REMINDER_KINDS = [
+  'round-opening',
+  'voucher-expiring',
+  'event-starting',
+  'rule-set-ending',
+  'rule-published',
+  'toll-period-ending',
+] as const
 export type ReminderKind = (typeof REMINDER_KINDS)[number]
 
 export interface ReminderOffset {
@@ -27,6 +34,13 @@ export interface ReminderKindSpec {
   target: string
   /** Largest first. */
   offsets: readonly ReminderOffset[]
+  /**
+   * 'one': the resident picks one lead time (a round's 5 / 15 / 60 minutes); 'many': any
+   * non-empty subset (an event's day before and hour before).
+   */
+  choose: 'one' | 'many'
+  /** What a 提醒我 tap sets when the resident has not chosen (issue 14: a round, 5 minutes). */
+  defaultOffsetsMs: readonly number[]
 }
 
 export const REMINDER_KIND_SPECS: Readonly<Record<ReminderKind, ReminderKindSpec>> = {
@@ -34,13 +48,24 @@ export const REMINDER_KIND_SPECS: Readonly<Record<ReminderKind, ReminderKindSpec
     kind: 'round-opening',
     label: '消费券开抢提醒',
     target: '开抢时间',
-    offsets: [{ beforeMs: 10 * MS_PER_MINUTE, label: '开抢前 10 分钟' }],
+    offsets: [
+      { beforeMs: 60 * MS_PER_MINUTE, label: '开抢前 1 小时' },
+      { beforeMs: 15 * MS_PER_MINUTE, label: '开抢前 15 分钟' },
+      { beforeMs: 5 * MS_PER_MINUTE, label: '开抢前 5 分钟' },
+    ],
+    choose: 'one',
+    defaultOffsetsMs: [5 * MS_PER_MINUTE],
   },
   'voucher-expiring': {
     kind: 'voucher-expiring',
     label: '消费券到期提醒',
     target: '到期时间',
-    offsets: [{ beforeMs: MS_PER_DAY, label: '到期前 1 天' }],
+    offsets: [
+      { beforeMs: 3 * MS_PER_DAY, label: '到期前 3 天' },
+      { beforeMs: MS_PER_DAY, label: '到期前 1 天' },
+    ],
+    choose: 'one',
+    defaultOffsetsMs: [MS_PER_DAY],
   },
   'event-starting': {
     kind: 'event-starting',
@@ -50,18 +75,40 @@ export const REMINDER_KIND_SPECS: Readonly<Record<ReminderKind, ReminderKindSpec
       { beforeMs: MS_PER_DAY, label: '开始前 1 天' },
       { beforeMs: MS_PER_HOUR, label: '开始前 1 小时' },
     ],
+    choose: 'many',
+    defaultOffsetsMs: [MS_PER_DAY, MS_PER_HOUR],
   },
   'rule-set-ending': {
     kind: 'rule-set-ending',
     label: '补贴政策截止提醒',
     target: '截止时间',
-    offsets: [{ beforeMs: 7 * MS_PER_DAY, label: '截止前 7 天' }],
+    offsets: [
+      { beforeMs: 7 * MS_PER_DAY, label: '截止前 7 天' },
+      { beforeMs: 3 * MS_PER_DAY, label: '截止前 3 天' },
+      { beforeMs: MS_PER_DAY, label: '截止前 1 天' },
+    ],
+    choose: 'one',
+    defaultOffsetsMs: [7 * MS_PER_DAY],
   },
   'rule-published': {
     kind: 'rule-published',
     label: '公布时提醒',
     target: '公布时间',
     offsets: [{ beforeMs: 0, label: '官方公布时' }],
+    choose: 'one',
+    defaultOffsetsMs: [0],
+  },
+  // 衢城畅行 (clause 二十六): the known period's last day; the period after it is a 公布时提醒.
+  'toll-period-ending': {
+    kind: 'toll-period-ending',
+    label: '衢城畅行到期提醒',
+    target: '实施期结束',
+    offsets: [
+      { beforeMs: 7 * MS_PER_DAY, label: '结束前 7 天' },
+      { beforeMs: MS_PER_DAY, label: '结束前 1 天' },
+    ],
+    choose: 'one',
+    defaultOffsetsMs: [7 * MS_PER_DAY],
   },
 }
 
@@ -71,12 +118,29 @@ export function firesOnPublication(kind: ReminderKind): boolean {
 }
 
 /**
+ * The lead times a resident keeps, checked against the kind's data: undefined → the default;
+ * only the kind's offsets, at least one, exactly one where the kind says 'one'. Largest first.
+ */
+export function chooseOffsets(kind: ReminderKind, offsetsMs: readonly number[] | undefined): number[] {
+  const spec = REMINDER_KIND_SPECS[kind]
+  if (offsetsMs === undefined) return [...spec.defaultOffsetsMs]
+  const unique = Array.from(new Set(offsetsMs)).sort((a, b) => b - a)
+  const known = unique.every((value) => spec.offsets.some((offset) => offset.beforeMs === value))
+  if (!known || unique.length === 0 || (spec.choose === 'one' && unique.length > 1)) {
+    const choices = spec.offsets.map((offset) => `${offset.beforeMs}（${offset.label}）`).join('、')
+    const how = spec.choose === 'one' ? '选择一个' : '选择一个或几个'
+    throw new ReminderError('REMINDER_BAD_OFFSETS', `提醒时间请从这些中${how}：${choices}`, 'offsetsMs')
+  }
+  return unique
+}
+
+/**
  * An all-day event "starts" at this Shanghai wall-clock time for reminders and calendar alarms:
  * "1 day before" then rings at 09:00 the day before rather than at midnight.
  */
 export const ALL_DAY_EVENT_REMINDER_TIME = { hour: 9, minute: 0 } as const
 
-export type ReminderErrorCode = 'REMINDER_BAD_TARGET' | 'REMINDER_UNKNOWN_KIND'
+export type ReminderErrorCode = 'REMINDER_BAD_TARGET' | 'REMINDER_UNKNOWN_KIND' | 'REMINDER_BAD_OFFSETS'
 export class ReminderError extends DomainError<ReminderErrorCode> {}
 
 export interface ReminderFireTime {

@@ -84,7 +84,7 @@ describe('parseTemplateCatalogue', () => {
     expect(result.ok).toBe(true)
     if (!result.ok) return
     expect(result.catalogue['event-starting']).toMatchObject({ templateId: 'abcDEF123', fields: DEFAULT_TEMPLATE_CATALOGUE['event-starting'].fields })
-    expect(result.placeholders).toEqual(['round-opening', 'voucher-expiring', 'rule-set-ending', 'rule-published'])
+    expect(result.placeholders).toEqual(['round-opening', 'voucher-expiring', 'rule-set-ending', 'rule-published', 'toll-period-ending'])
     const message = interpretSubscribeResult({ errMsg: 'requestSubscribeMessage:ok', abcDEF123: 'accept' }, ['abcDEF123'], result.catalogue)
     expect(message.decisions[0].kind).toBe('event-starting')
   })

@@ -107,6 +107,9 @@ export function interpretSubscribeResult(
   if (mainSwitchOff) message = `你已关闭小程序的订阅消息，可在右上角「…」→「设置」中打开；提醒已保存在${IN_APP_PLACE}`
   else if (decisions.length > 0 && inAppTemplateIds.length === 0) message = '已订阅，到时微信会提醒你'
   else if (creditTemplateIds.length > 0) message = `部分提醒已订阅微信通知，其余可在${IN_APP_PLACE}查看`
+  // A refusal keeps the reminder, in-app, and says so (issue 14): the resident should not think it is gone.
+  else if (decisions.some((item) => item.outcome === 'reject' || item.outcome === 'ban'))
+    message = `你没有允许微信通知；提醒已保存在${IN_APP_PLACE}，到时在应用内提醒你`
   else message = `提醒已保存在${IN_APP_PLACE}`
   return { ok, errorCode, decisions, creditTemplateIds, inAppTemplateIds, mainSwitchOff, message }
 }

@@ -45,6 +45,7 @@ export interface ReminderPayloads {
   'rule-set-ending': { ruleSetName: string; endsOn: MessageTime; tip?: string }
   /** publishedAt is the import that published it: unknown until then. */
   'rule-published': { subjectName: string; publishedAt?: MessageTime; tip?: string }
+  'toll-period-ending': { schemeName: string; endsOn: MessageTime; tip?: string }
 }
 
 /** The payload properties a template field may read, per kind (checked when loading an override). */
@@ -54,6 +55,7 @@ export const PAYLOAD_KEYS: Readonly<Record<ReminderKind, readonly string[]>> = {
   'event-starting': ['eventTitle', 'startsAt', 'venueName', 'statusText', 'tip'],
   'rule-set-ending': ['ruleSetName', 'endsOn', 'tip'],
   'rule-published': ['subjectName', 'publishedAt', 'tip'],
+  'toll-period-ending': ['schemeName', 'endsOn', 'tip'],
 }
 
 export const PLACEHOLDER_TEMPLATE_PREFIX = 'PLACEHOLDER_'
@@ -110,6 +112,16 @@ export const DEFAULT_TEMPLATE_CATALOGUE: TemplateCatalogue = {
       { key: 'thing1', label: '政策名称', from: 'subjectName' },
       { key: 'time2', label: '更新时间', from: 'publishedAt' },
       { key: 'thing3', label: '温馨提示', from: 'tip', fallback: '官方规则已更新，点击查看' },
+    ],
+  },
+  'toll-period-ending': {
+    kind: 'toll-period-ending',
+    templateId: `${PLACEHOLDER_TEMPLATE_PREFIX}TOLL_PERIOD_ENDING`,
+    title: '优惠活动到期提醒',
+    fields: [
+      { key: 'thing1', label: '活动名称', from: 'schemeName' },
+      { key: 'date2', label: '结束日期', from: 'endsOn' },
+      { key: 'thing3', label: '温馨提示', from: 'tip', fallback: '免费通行实施期即将结束' },
     ],
   },
 }

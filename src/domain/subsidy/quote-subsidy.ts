@@ -13,53 +13,26 @@
  */
 import { formatFen, type Fen } from '../money'
 import { BUNDLED_SUBSIDY_RULE_SETS } from '../policy/subsidy-rule-sets'
-import type { CarAmountRule, DatedFigure, GradeKey, GradedRates, SourcedPeriod, SubsidyRuleSet } from '../policy/subsidy-rules'
+import type { SourcedPeriod, SubsidyRuleSet } from '../policy/subsidy-rules'
 import {
   APPLIANCE_CATEGORY_LABEL,
   DIGITAL_CATEGORY_LABEL,
-  EBIKE_BATTERY_LABEL,
-  ENERGY_GRADE_LABEL,
   MEASURE_LABEL,
-  NEW_CAR_ENERGY_LABEL,
-  NO_ENERGY_LABEL,
-  OLD_CAR_FUEL_LABEL,
   RENOVATION_KIND_LABEL,
-  type EnergyGrade,
   type SubsidyMeasure,
 } from '../policy/subsidy-vocabulary'
-import {
-  fixedAmount,
-  formatLitres,
-  formatPercent,
-  rateAmount,
-  sumAmount,
-  tierAmount,
-  type AmountOutcome,
-  type SubsidyWorking,
-} from './subsidy-amount'
-import { parseSubsidyInput, SubsidyInputError, type ParsedSubsidyInput, type SubsidyInput } from './subsidy-input'
-import { STATUS_LABEL, type EffectivePeriod, type FigureStatus } from '../policy/types'
-import { isDateWithin, todayInShanghai } from '../time'
+import { STATUS_LABEL } from '../policy/types'
+import { todayInShanghai } from '../time'
 import { measureAvailability, periodText } from './measure-availability'
+import { evaluateMeasure } from './measure-evaluators'
+import { QuoteDraft, type FigureUse } from './quote-draft'
+import type { SubsidyWorking } from './subsidy-amount'
+import { parseSubsidyInput, SubsidyInputError, type ParsedSubsidyInput, type SubsidyInput } from './subsidy-input'
+
+export { describeFigure, type FigureUse } from './quote-draft'
 
 /** `ruleSetId` of a quote whose date no rule set covers. */
 export const NO_RULE_SET_ID = 'none'
-
-/** A figure a quote relied on, ready to show with its status and source. */
-export interface FigureUse {
-  label: string
-  /** The value as shown: '20%', '¥2,000', '2012-06-30 前（含）'. */
-  display: string
-  status: FigureStatus
-  /** 已确认 or 待官方确认. */
-  statusLabel: string
-  clause: string
-  /** Short citation, e.g. '衢政发〔2025〕4号（十四）'. */
-  citation: string
-  source: string
-  note?: string
-  effective: EffectivePeriod
-}
 
 /** A document behind a quote; `text` is the clause (verbatim when `verbatim`) for "tap to read". */
 export interface QuoteSource {
@@ -126,317 +99,10 @@ export interface QuoteOptions {
   today?: string
 }
 
-const shortMoney = (fen: Fen) => formatFen(fen, { trimZeros: true })
 const money = (fen: Fen) => formatFen(fen)
-
-function gradeLabel(grade: EnergyGrade | null): string {
-  return grade === null ? NO_ENERGY_LABEL : ENERGY_GRADE_LABEL[grade]
-}
-
-export function describeFigure(ruleSet: SubsidyRuleSet, figure: DatedFigure<unknown>, display: string): FigureUse {
-  return {
-    label: figure.label,
-    display,
-    status: figure.status,
-    statusLabel: STATUS_LABEL[figure.status],
-    clause: figure.clause,
-    citation: ruleSet.documents[figure.clause]?.citation ?? figure.clause,
-    source: figure.source,
-    ...(figure.note ? { note: figure.note } : {}),
-    effective: { ...figure.effective },
-  }
-}
 
 export function sourcesOf(ruleSet: SubsidyRuleSet, clauses: string[]): QuoteSource[] {
   return [...new Set(clauses)].filter((clause) => ruleSet.documents[clause]).map((clause) => ({ clause, ...ruleSet.documents[clause] }))
-}
-
-/** Collects the figures a quote uses, and the conditions it fails. */
-class QuoteDraft {
-  readonly figures: FigureUse[] = []
-  readonly failures: string[] = []
-  readonly explanations: string[] = []
-  /** Requirements not known yet, for the resident to check (never a ground for rejection). */
-  readonly checks: string[] = []
-  readonly checkLabels = new Set<string>()
-
-  constructor(
-    readonly ruleSet: SubsidyRuleSet,
-    readonly date: string,
-    readonly ruleSets: readonly SubsidyRuleSet[] = [],
-  ) {}
-
-  citation(clause: string): string {
-    return this.ruleSet.documents[clause]?.citation ?? clause
-  }
-
-  /** Records a figure and returns its value; a figure not in force on the date is a failure. */
-  use<T>(figure: DatedFigure<T>, display: string): T {
-    if (!this.figures.some((used) => used.label === figure.label && used.clause === figure.clause)) {
-      this.figures.push(describeFigure(this.ruleSet, figure, display))
-    }
-    if (!isDateWithin(this.date, figure.effective.from, figure.effective.to)) {
-      this.failures.push(`“${figure.label}”的适用期为 ${periodText(figure.effective)}，购买日期 ${this.date} 不在其内`)
-    }
-    return figure.value
-  }
-
-  fail(reason: string): void {
-    this.failures.push(reason)
-  }
-
-  /** A point the resident should check: listed with its source, never failed on. */
-  check(figure: DatedFigure<string>): void {
-    this.use(figure, figure.value)
-    this.checkLabels.add(figure.label)
-    this.checks.push(`请核对（待官方确认）：${figure.label}——${figure.value}`)
-  }
-}
-
-/** 2026: the new NEV must be on 减免车辆购置税的新能源汽车车型目录 — asked, not assumed. */
-function checkCatalogue(
-  draft: QuoteDraft,
-  figure: DatedFigure<boolean> | null | undefined,
-  input: { newCarEnergy: string; newCarOnTaxExemptionCatalogue?: boolean },
-): void {
-  if (!figure || input.newCarEnergy !== 'nev') return
-  if (!draft.use(figure, '须列入')) return
-  if (input.newCarOnTaxExemptionCatalogue === false) {
-    draft.fail(`新能源新车须列入《减免车辆购置税的新能源汽车车型目录》才能补贴；您选了“不在目录内”（${draft.citation(figure.clause)}）`)
-  } else if (input.newCarOnTaxExemptionCatalogue === undefined) {
-    draft.checks.push('请核对：新能源新车须列入《减免车辆购置税的新能源汽车车型目录》（可在工业和信息化部网站按车型查询）')
-  }
-}
-
-function rateFor(draft: QuoteDraft, rates: GradedRates, grade: EnergyGrade | null): number | null {
-  const figure = (grade === null ? undefined : rates.byGrade[String(grade) as GradeKey]) ?? rates.otherGrades
-  if (!figure) return null
-  return draft.use(figure, formatPercent(figure.value))
-}
-
-function qualifyingGradesText(rates: GradedRates): string {
-  const grades = (Object.keys(rates.byGrade) as GradeKey[]).sort().map((key) => ENERGY_GRADE_LABEL[Number(key) as EnergyGrade])
-  return grades.join('、')
-}
-
-function capFigure(draft: QuoteDraft, figure: DatedFigure<number>, unit: string): Fen {
-  return draft.use(figure, `${shortMoney(figure.value)}${unit}`)
-}
-
-function carAmount(draft: QuoteDraft, rule: CarAmountRule, priceFen: Fen): AmountOutcome {
-  switch (rule.basis) {
-    case 'fixed':
-      return fixedAmount(priceFen, draft.use(rule.amountFen, shortMoney(rule.amountFen.value)))
-    case 'rate':
-      return rateAmount(priceFen, draft.use(rule.ratePercent, formatPercent(rule.ratePercent.value)), capFigure(draft, rule.capFen, '/辆'))
-    case 'tiers': {
-      const tiers = draft.use(
-        rule.tiers,
-        rule.tiers.value.map((tier) => `${shortMoney(tier.minPriceFen)} 起 ${shortMoney(tier.amountFen)}`).join('；'),
-      )
-      return tierAmount(priceFen, tiers, capFigure(draft, rule.capFen, '/辆'))
-    }
-  }
-}
-
-type Evaluation =
-  | { outcome: AmountOutcome; itemLabel: string; ratePercent?: number; capFen?: Fen; priceLimitFen?: Fen }
-  | { itemLabel: string; outcome: null; priceLimitFen?: Fen }
-
-function evaluate(draft: QuoteDraft, input: ParsedSubsidyInput): Evaluation {
-  const { measures } = draft.ruleSet
-  const priceFen = input.priceFen
-  switch (input.measure) {
-    case 'appliance': {
-      const rule = measures.appliance!
-      const itemLabel = `${APPLIANCE_CATEGORY_LABEL[input.category]}（${gradeLabel(input.grade)}）`
-      const categories = draft.use(rule.categories, rule.categories.value.map((id) => APPLIANCE_CATEGORY_LABEL[id]).join('、'))
-      if (!categories.includes(input.category)) {
-        draft.fail(
-          `${draft.ruleSet.title}的家电补贴只包括 ${categories.map((id) => APPLIANCE_CATEGORY_LABEL[id]).join('、')}；${APPLIANCE_CATEGORY_LABEL[input.category]}不在其中（${draft.citation(rule.categories.clause)}）`,
-        )
-      }
-      const ratePercent = rateFor(draft, rule.rates, input.grade)
-      if (ratePercent === null) {
-        draft.fail(
-          `家电补贴只适用于${qualifyingGradesText(rule.rates)}（能效或水效）产品；${gradeLabel(input.grade)}不能补贴（${draft.citation(rule.effective.clause)}）`,
-        )
-      }
-      const capFen = capFigure(draft, rule.capFen, '/件')
-      if (ratePercent === null || draft.failures.length > 0) return { itemLabel, outcome: null }
-      draft.explanations.push(
-        `${itemLabel}：按售价 ${formatPercent(ratePercent)} 补贴，每件最高 ${shortMoney(capFen)}（${draft.citation(rule.capFen.clause)}）`,
-      )
-      return { itemLabel, outcome: rateAmount(priceFen, ratePercent, capFen), ratePercent, capFen }
-    }
-    case 'furniture': {
-      const rule = measures.furniture!
-      const itemLabel = `家居（${gradeLabel(input.grade)}）`
-      const ratePercent = rateFor(draft, rule.rates, input.grade)
-      if (ratePercent === null) draft.fail(`家居补贴只适用于${qualifyingGradesText(rule.rates)}产品；${gradeLabel(input.grade)}不能补贴`)
-      const capFen = capFigure(draft, rule.capFen, '/件')
-      if (ratePercent === null || draft.failures.length > 0) return { itemLabel, outcome: null }
-      draft.explanations.push(
-        `普通成品家居按售价 ${formatPercent(ratePercent)} 补贴（${gradeLabel(input.grade)}），每件最高 ${shortMoney(capFen)}（${draft.citation(rule.capFen.clause)}）`,
-      )
-      return { itemLabel, outcome: rateAmount(priceFen, ratePercent, capFen), ratePercent, capFen }
-    }
-    case 'digital': {
-      const rule = measures.digital!
-      const itemLabel = DIGITAL_CATEGORY_LABEL[input.category]
-      const categories = draft.use(rule.categories, rule.categories.value.map((id) => DIGITAL_CATEGORY_LABEL[id]).join('、'))
-      if (!categories.includes(input.category)) {
-        const later = draft.ruleSets.find((set) => set.measures.digital?.categories.value.includes(input.category))
-        draft.fail(
-          later?.measures.digital
-            ? `${itemLabel}自 ${later.measures.digital.effective.from} 起才纳入数码产品补贴（${later.documents[later.measures.digital.categories.clause]?.citation ?? later.title}）；${draft.ruleSet.title}只包括 ${categories.map((id) => DIGITAL_CATEGORY_LABEL[id]).join('、')}，${draft.date} 购买的${itemLabel}不在补贴范围内`
-            : `${draft.ruleSet.title}的数码产品补贴不包括${itemLabel}`,
-        )
-      }
-      const priceLimitFen = draft.use(rule.priceLimitFen, `${shortMoney(rule.priceLimitFen.value)}（含）`)
-      if (priceFen > priceLimitFen) {
-        draft.fail(
-          `单件售价 ${money(priceFen)} 超过 ${shortMoney(priceLimitFen)}：数码产品只补贴单件售价 ${shortMoney(priceLimitFen)} 以下（含 ${shortMoney(priceLimitFen)}）的产品（${draft.citation(rule.priceLimitFen.clause)}）`,
-        )
-      }
-      const ratePercent = draft.use(rule.ratePercent, formatPercent(rule.ratePercent.value))
-      const capFen = capFigure(draft, rule.capFen, '/件')
-      if (draft.failures.length > 0) return { itemLabel, outcome: null, priceLimitFen }
-      draft.explanations.push(
-        `${itemLabel}：单件售价 ${shortMoney(priceLimitFen)} 以下按 ${formatPercent(ratePercent)} 补贴，每件最高 ${shortMoney(capFen)}（${draft.citation(rule.capFen.clause)}）`,
-      )
-      return { itemLabel, outcome: rateAmount(priceFen, ratePercent, capFen), ratePercent, capFen, priceLimitFen }
-    }
-    case 'car-scrap': {
-      const rule = measures['car-scrap']!
-      const itemLabel = `报废${OLD_CAR_FUEL_LABEL[input.oldCarFuel]}，购${NEW_CAR_ENERGY_LABEL[input.newCarEnergy]}`
-      const registeredRule = rule.oldCarRegisteredOnOrBefore
-      if (registeredRule) {
-        const registeredBy = draft.use(
-          registeredRule,
-          Object.entries(registeredRule.value)
-            .map(([fuel, day]) => `${OLD_CAR_FUEL_LABEL[fuel as keyof typeof OLD_CAR_FUEL_LABEL]} ${day} 前（含）`)
-            .join('；'),
-        )
-        const latestRegistration = registeredBy[input.oldCarFuel]
-        if (input.oldCarRegisteredOn > latestRegistration) {
-          draft.fail(
-            `报废的${OLD_CAR_FUEL_LABEL[input.oldCarFuel]}须在 ${latestRegistration}（含）前注册登记；您的旧车 ${input.oldCarRegisteredOn} 注册，不符合（${draft.citation(registeredRule.clause)}）`,
-          )
-        }
-      }
-      const ownedRule = rule.oldCarOwnedOnOrBefore
-      if (ownedRule) {
-        const ownedBy = draft.use(ownedRule, `${ownedRule.value} 前（含）`)
-        if (input.oldCarOwnedSince > ownedBy) {
-          draft.fail(
-            `旧车须在 ${ownedBy}（含）前登记在本人名下；您 ${input.oldCarOwnedSince} 起才登记在本人名下，不符合（${draft.citation(ownedRule.clause)}）`,
-          )
-        }
-      }
-      if (input.newCarEnergy === 'fuel') {
-        const maxLitres = draft.use(rule.fuelMaxDisplacementL, `${formatLitres(rule.fuelMaxDisplacementL.value)} 升及以下`)
-        if ((input.newCarDisplacementL ?? Infinity) > maxLitres) {
-          draft.fail(
-            `报废更新只补贴 ${formatLitres(maxLitres)} 升及以下排量的燃油新车；新车排量 ${formatLitres(input.newCarDisplacementL ?? 0)} 升，超过了（${draft.citation(rule.fuelMaxDisplacementL.clause)}）`,
-          )
-        }
-      }
-      checkCatalogue(draft, rule.nevOnTaxExemptionCatalogue, input)
-      for (const point of rule.pointsToCheck ?? []) draft.check(point)
-      const amountRule = rule.amounts[input.newCarEnergy]
-      const outcome = carAmount(draft, amountRule, priceFen)
-      if (draft.failures.length > 0) return { itemLabel, outcome: null }
-      draft.explanations.push(
-        `报废旧车并购买${NEW_CAR_ENERGY_LABEL[input.newCarEnergy]}：${describeCarRule(amountRule)}（${draft.citation(clauseOf(amountRule))}）`,
-      )
-      return { itemLabel, outcome, ...carRateAndCap(amountRule) }
-    }
-    case 'car-replace': {
-      const rule = measures['car-replace']!
-      const itemLabel = `置换购${NEW_CAR_ENERGY_LABEL[input.newCarEnergy]}`
-      const ownedRule = rule.oldCarOwnedOnOrBefore
-      if (ownedRule) {
-        const ownedBy = draft.use(ownedRule, `${ownedRule.value} 前（含）`)
-        if (input.oldCarOwnedSince > ownedBy) {
-          draft.fail(
-            `置换的旧车须在 ${ownedBy}（含）前登记在本人名下；您 ${input.oldCarOwnedSince} 起才登记在本人名下，不符合（${draft.citation(ownedRule.clause)}）`,
-          )
-        }
-      }
-      checkCatalogue(draft, rule.nevOnTaxExemptionCatalogue, input)
-      for (const point of rule.pointsToCheck ?? []) draft.check(point)
-      const amountRule = rule.amounts[input.newCarEnergy]
-      const outcome = carAmount(draft, amountRule, priceFen)
-      if (draft.failures.length > 0) return { itemLabel, outcome: null }
-      draft.explanations.push(
-        `转让本人名下旧车并购买${NEW_CAR_ENERGY_LABEL[input.newCarEnergy]}：${describeCarRule(amountRule)}（${draft.citation(clauseOf(amountRule))}）`,
-      )
-      return { itemLabel, outcome, ...carRateAndCap(amountRule) }
-    }
-    case 'ebike': {
-      const rule = measures.ebike!
-      const itemLabel = `电动自行车（${EBIKE_BATTERY_LABEL[input.oldBatteryType]}换${EBIKE_BATTERY_LABEL[input.newBatteryType]}）`
-      if (draft.use(rule.requireRecycling, '须交售旧车') && !input.oldEbikeHandedToRecycler) {
-        draft.fail(`须把旧电动自行车交售给合格回收企业才能补贴（${draft.citation(rule.requireRecycling.clause)}）`)
-      }
-      if (draft.use(rule.requireCompliantNewBike, '须 CCC + GB 17761-2024') && !input.newEbikeCompliant) {
-        draft.fail(`新车须有 CCC 认证并符合 GB 17761-2024 才能补贴（${draft.citation(rule.requireCompliantNewBike.clause)}）`)
-      }
-      const parts = [{ label: '基础补贴', amountFen: draft.use(rule.baseAmountFen, shortMoney(rule.baseAmountFen.value)) }]
-      for (const extra of rule.extras) {
-        const matches =
-          (extra.value.oldBatteryType === undefined || extra.value.oldBatteryType === input.oldBatteryType) &&
-          (extra.value.newBatteryType === undefined || extra.value.newBatteryType === input.newBatteryType)
-        if (matches) parts.push({ label: extra.label, amountFen: draft.use(extra, `加 ${shortMoney(extra.value.amountFen)}`).amountFen })
-      }
-      if (draft.failures.length > 0) return { itemLabel, outcome: null }
-      draft.explanations.push(
-        `交售旧车并购买合规新车：${parts.map((part) => `${part.label} ${shortMoney(part.amountFen)}`).join('，')}（${draft.citation(rule.baseAmountFen.clause)}）`,
-      )
-      return { itemLabel, outcome: sumAmount(priceFen, parts) }
-    }
-    case 'renovation': {
-      const rule = measures.renovation!
-      const kindLabel = RENOVATION_KIND_LABEL[input.kind]
-      const itemLabel = `${kindLabel}（${gradeLabel(input.grade)}）`
-      const kindRule = rule.kinds[input.kind]
-      if (!kindRule) {
-        draft.fail(`${draft.ruleSet.title}的家装补贴不包括${kindLabel}`)
-        return { itemLabel, outcome: null }
-      }
-      const ratePercent = rateFor(draft, kindRule.rates, input.grade)
-      if (ratePercent === null)
-        draft.fail(`${kindLabel}补贴只适用于${qualifyingGradesText(kindRule.rates)}产品；${gradeLabel(input.grade)}不能补贴`)
-      const capFen = capFigure(draft, kindRule.capFen, '/件')
-      if (ratePercent === null || draft.failures.length > 0) return { itemLabel, outcome: null }
-      draft.explanations.push(
-        `${itemLabel}：按售价 ${formatPercent(ratePercent)} 补贴，每件最高 ${shortMoney(capFen)}（${draft.citation(kindRule.capFen.clause)}）`,
-      )
-      return { itemLabel, outcome: rateAmount(priceFen, ratePercent, capFen), ratePercent, capFen }
-    }
-  }
-}
-
-function clauseOf(rule: CarAmountRule): string {
-  return rule.basis === 'fixed' ? rule.amountFen.clause : rule.capFen.clause
-}
-
-function describeCarRule(rule: CarAmountRule): string {
-  switch (rule.basis) {
-    case 'fixed':
-      return `定额补贴 ${shortMoney(rule.amountFen.value)}`
-    case 'rate':
-      return `按售价 ${formatPercent(rule.ratePercent.value)} 补贴，最高 ${shortMoney(rule.capFen.value)}`
-    case 'tiers':
-      return `按新车价分档补贴，最高 ${shortMoney(rule.capFen.value)}`
-  }
-}
-
-function carRateAndCap(rule: CarAmountRule): { ratePercent?: number; capFen?: Fen } {
-  if (rule.basis === 'rate') return { ratePercent: rule.ratePercent.value, capFen: rule.capFen.value }
-  if (rule.basis === 'tiers') return { capFen: rule.capFen.value }
-  return {}
 }
 
 /** Why the outcome came out as it did: the cap, the price, or neither. */
@@ -523,7 +189,7 @@ export function quoteParsedInput(input: ParsedSubsidyInput, ruleSets: readonly S
   }
 
   const draft = new QuoteDraft(ruleSet, input.purchaseDate, ruleSets)
-  const evaluation = evaluate(draft, input)
+  const evaluation = evaluateMeasure(input.measure, draft, input, rule)
   quote.itemLabel = evaluation.itemLabel
   if (evaluation.priceLimitFen !== undefined) quote.priceLimitFen = evaluation.priceLimitFen
   quote.figures = draft.figures

@@ -1,5 +1,5 @@
-import { BUNDLED_TOLL_DATA } from '../../domain/policy/toll-scheme'
-import { REPLACED_STATIONS } from '../../test/toll-fixtures'
+import { BUNDLED_TOLL_DATA } from '@/domain/policy/toll-scheme'
+import { REPLACED_STATIONS } from '@/test/toll-fixtures'
 import { missingStationReason, routeOf, stationNameOf } from './trip-log'
 
 const TRIP = { id: 't', date: '2026-02-27', entry: 'quzhoudong', exit: 'jiangshan' }

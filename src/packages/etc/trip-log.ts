@@ -3,11 +3,11 @@
  * of the day it was logged; an operator's new station list may no longer have one of them. Such a
  * trip still shows its route by name and says why it cannot be judged, instead of failing the log.
  */
-import { isDomainError } from '../../domain/errors'
-import type { TripLogEntry } from '../../domain/etc/savings'
-import { findStation } from '../../domain/etc/stations'
-import type { TollData } from '../../domain/policy/toll-scheme'
-import { BUNDLED_TOLL_STATIONS, type TollStation } from '../../domain/policy/toll-stations'
+import { isDomainError } from '@/domain/errors'
+import type { TripLogEntry } from '@/domain/etc/savings'
+import { findStation } from '@/domain/etc/stations'
+import type { TollData } from '@/domain/policy/toll-scheme'
+import { BUNDLED_TOLL_STATIONS, type TollStation } from '@/domain/policy/toll-stations'
 
 function stationIn(list: readonly TollStation[], nameOrId: string): TollStation | null {
   try {

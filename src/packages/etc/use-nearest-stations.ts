@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react'
-import { nearestStations, type StationDistance } from '../../domain/etc/stations'
-import type { LngLat } from '../../domain/etc/geo'
-import type { TollStation } from '../../domain/policy/toll-stations'
-import { canOpenLocationSettings, getApproximateLocation, openLocationSettings } from '../../services/platform/location'
+import { nearestStations, type StationDistance } from '@/domain/etc/stations'
+import type { LngLat } from '@/domain/etc/geo'
+import type { TollStation } from '@/domain/policy/toll-stations'
+import { canOpenLocationSettings, getApproximateLocation, openLocationSettings } from '@/services/platform/location'
 
 export interface NearestStations {
   /** Stations nearest first, once the person allowed location; null before (or without) it. */

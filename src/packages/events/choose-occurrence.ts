@@ -1,6 +1,6 @@
-import type { CityEvent } from '../../domain/events/model'
-import { allOccurrences, expandOccurrences, nextOccurrence, type EventOccurrence } from '../../domain/events/occurrences'
-import { isValidDate } from '../../domain/time'
+import type { CityEvent } from '@/domain/events/model'
+import { allOccurrences, expandOccurrences, nextOccurrence, type EventOccurrence } from '@/domain/events/occurrences'
+import { isValidDate } from '@/domain/time'
 
 /** The occurrence asked for by date, else the one on now or next, else the last one. */
 export function chooseOccurrence(event: CityEvent, date: string | undefined, now: number): EventOccurrence {

@@ -2,7 +2,7 @@
  * 关于 → 数据来源: each names a public document (文号, publisher, date) or says 本应用暂定 — never a
  * file of this repository. The city's document comes from the clause data (src/domain/policy).
  */
-import { POLICY_CLAUSES } from '../../domain/policy/clauses'
+import { POLICY_CLAUSES } from '@/domain/policy/clauses'
 
 export interface DataSource {
   topic: string

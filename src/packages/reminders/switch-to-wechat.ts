@@ -5,10 +5,10 @@
  * earliest fire time first (docs/api-reminders.md). Apart from services/remind-me.ts so this
  * page does not load the template schema.
  */
-import type { ReminderTemplateInfo, ReminderView } from '../../services/api/reminders'
-import { requestSubscribe, subscribeMessagesSupported } from '../../services/platform/subscribe'
-import { eventServices } from '../../store/event-services'
-import { useRemindersStore } from '../../store/reminders'
+import type { ReminderTemplateInfo, ReminderView } from '@/services/api/reminders'
+import { requestSubscribe, subscribeMessagesSupported } from '@/services/platform/subscribe'
+import { eventServices } from '@/store/event-services'
+import { useRemindersStore } from '@/store/reminders'
 
 /** weapp, the template configured by the operator, the reminder active with something left to fire. */
 export function canSwitchToWechat(reminder: ReminderView, info: ReminderTemplateInfo | undefined): boolean {

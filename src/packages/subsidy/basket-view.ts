@@ -3,11 +3,11 @@
  * per-person limits apply in adding order), and entries the domain rejects (written by an older
  * version, or edited by hand) kept visible with the reason, so the person can fix or remove them.
  */
-import type { SubsidyRuleSet } from '../../domain/policy/subsidy-rules'
-import { quoteBasket } from '../../domain/subsidy/quote-basket'
-import type { SubsidyQuote } from '../../domain/subsidy/quote-subsidy'
-import { parseSubsidyInput, SubsidyInputError } from '../../domain/subsidy/subsidy-input'
-import type { BasketEntry } from '../../store/subsidy-basket'
+import type { SubsidyRuleSet } from '@/domain/policy/subsidy-rules'
+import { quoteBasket } from '@/domain/subsidy/quote-basket'
+import type { SubsidyQuote } from '@/domain/subsidy/quote-subsidy'
+import { parseSubsidyInput, SubsidyInputError } from '@/domain/subsidy/subsidy-input'
+import type { BasketEntry } from '@/store/subsidy-basket'
 
 export type BasketRow =
   | { entry: BasketEntry; position: number; quote: SubsidyQuote; conflictsWith: number[]; error?: undefined }

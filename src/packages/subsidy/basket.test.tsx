@@ -3,13 +3,13 @@
  * goes over them, edit and remove (with 撤销), and the basket kept in phone storage.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import type { SubsidyInput } from '../../domain/subsidy/subsidy-input'
-import { navigate } from '../../services/navigation'
-import { sanitiseBasketEntries, useSubsidyBasketStore } from '../../store/subsidy-basket'
-import { settlePolicyWithoutOverrides } from '../../test/policy-fixtures'
+import type { SubsidyInput } from '@/domain/subsidy/subsidy-input'
+import { navigate } from '@/services/navigation'
+import { sanitiseBasketEntries, useSubsidyBasketStore } from '@/store/subsidy-basket'
+import { settlePolicyWithoutOverrides } from '@/test/policy-fixtures'
 import BasketPage from './pages/basket/index'
 
-jest.mock('../../services/navigation', () => ({ navigate: jest.fn(() => Promise.resolve()), goBack: jest.fn(() => Promise.resolve()) }))
+jest.mock('@/services/navigation', () => ({ navigate: jest.fn(() => Promise.resolve()), goBack: jest.fn(() => Promise.resolve()) }))
 
 const DAY = '2025-05-01'
 const fridge: SubsidyInput = { measure: 'appliance', category: 'refrigerator', priceYuan: '5000', grade: 1, purchaseDate: DAY }

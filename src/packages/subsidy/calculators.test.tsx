@@ -4,9 +4,9 @@
  * picks the year's rules, and the car flow ends in 报废 vs 置换 side by side.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { settlePolicyWithoutOverrides } from '../../test/policy-fixtures'
-import { setRouterParams } from '../../test/taro-shim'
-import { useSubsidyBasketStore } from '../../store/subsidy-basket'
+import { settlePolicyWithoutOverrides } from '@/test/policy-fixtures'
+import { setRouterParams } from '@/test/taro-shim'
+import { useSubsidyBasketStore } from '@/store/subsidy-basket'
 import ApplianceCalculatorPage from './pages/appliance/index'
 import CarSubsidyPage from './pages/car/index'
 import DigitalCalculatorPage from './pages/digital/index'
@@ -16,13 +16,13 @@ import RenovationCalculatorPage from './pages/renovation/index'
 
 // The native date wheel cannot be scrolled in jsdom; the car flow's dates are typed into a stand-in
 // with the same props. (The purchase date uses the real field: its one-tap dates need no wheel.)
-jest.mock('../../components/date-field', () => ({
+jest.mock('@/components/date-field', () => ({
   DateField: ({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) => (
     <input aria-label={label} value={value} onChange={(event) => onChange(event.target.value)} />
   ),
 }))
 
-jest.mock('../../services/navigation', () => ({ navigate: jest.fn(() => Promise.resolve()), goBack: jest.fn(() => Promise.resolve()) }))
+jest.mock('@/services/navigation', () => ({ navigate: jest.fn(() => Promise.resolve()), goBack: jest.fn(() => Promise.resolve()) }))
 
 /** 2026-03-15 10:00 in Shanghai: the 2025 rules have ended, the 2026 national rules apply. */
 const NOW_2026 = Date.parse('2026-03-15T02:00:00Z')

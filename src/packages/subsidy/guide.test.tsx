@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { settlePolicyWithoutOverrides } from '../../test/policy-fixtures'
-import { setRouterParams } from '../../test/taro-shim'
+import { settlePolicyWithoutOverrides } from '@/test/policy-fixtures'
+import { setRouterParams } from '@/test/taro-shim'
 import ApplicationGuidePage from './pages/guide/index'
 
-jest.mock('../../services/navigation', () => ({ navigate: jest.fn(() => Promise.resolve()) }))
+jest.mock('@/services/navigation', () => ({ navigate: jest.fn(() => Promise.resolve()) }))
 
 beforeEach(() => {
   jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-03-15T02:00:00Z'))

@@ -3,11 +3,11 @@
  * the domain's Chinese error for what they typed, or the quote. The screens keep what was typed
  * (the price as a raw string) and never parse it themselves: tryParseYuan and tryQuoteSubsidy do.
  */
-import { tryParseYuan } from '../../domain/money'
-import type { SubsidyRuleSet } from '../../domain/policy/subsidy-rules'
+import { tryParseYuan } from '@/domain/money'
+import type { SubsidyRuleSet } from '@/domain/policy/subsidy-rules'
 // Module paths, not the domain/subsidy index: it pulls in every calculator's module at once.
-import { tryQuoteSubsidy, type SubsidyQuote } from '../../domain/subsidy/quote-subsidy'
-import { parseSubsidyInput, type SubsidyInput, type SubsidyInputError } from '../../domain/subsidy/subsidy-input'
+import { tryQuoteSubsidy, type SubsidyQuote } from '@/domain/subsidy/quote-subsidy'
+import { parseSubsidyInput, type SubsidyInput, type SubsidyInputError } from '@/domain/subsidy/subsidy-input'
 
 export type FormOutcome =
   | { kind: 'incomplete'; missing: string[] }

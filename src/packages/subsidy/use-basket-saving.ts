@@ -4,9 +4,9 @@
  * field after adding never leaves "已加入" standing beside a different purchase.
  */
 import { useState } from 'react'
-import type { SubsidyInput } from '../../domain/subsidy/subsidy-input'
-import { goBack } from '../../services/navigation'
-import { BASKET_MAX_ENTRIES, useSubsidyBasketStore } from '../../store/subsidy-basket'
+import type { SubsidyInput } from '@/domain/subsidy/subsidy-input'
+import { goBack } from '@/services/navigation'
+import { BASKET_MAX_ENTRIES, useSubsidyBasketStore } from '@/store/subsidy-basket'
 
 export interface BasketSaving {
   editing: boolean

@@ -1,9 +1,9 @@
 import { useRouter } from '@tarojs/taro'
-import type { SubsidyMeasure } from '../../domain/policy/subsidy-vocabulary'
-import type { SubsidyInput } from '../../domain/subsidy/subsidy-input'
-import { isValidDate } from '../../domain/time'
-import { useSubsidyBasketStore } from '../../store/subsidy-basket'
-import { routeParam } from '../../services/route-param'
+import type { SubsidyMeasure } from '@/domain/policy/subsidy-vocabulary'
+import type { SubsidyInput } from '@/domain/subsidy/subsidy-input'
+import { isValidDate } from '@/domain/time'
+import { useSubsidyBasketStore } from '@/store/subsidy-basket'
+import { routeParam } from '@/services/route-param'
 
 /**
  * How a calculator was opened: to edit a basket entry of one of `measures` (`?edit=<id>`), and/or

@@ -3,10 +3,10 @@
  * (the checks of checkRedemption, the code checks of offline-code.ts, the refund outcomes of
  * refund.ts) and the detail — the server's sentence, which carries the numbers (还差 ¥3.50).
  */
-import { OFFLINE_CODE_MESSAGES, type OfflineCodeErrorCode } from '../../domain/vouchers/offline-code'
-import type { Redemption, RefundPolicy } from '../../domain/vouchers/schema'
-import type { ApiError } from '../../services/api/errors'
-import type { RefundOutcome } from '../../services/api/vouchers'
+import { OFFLINE_CODE_MESSAGES, type OfflineCodeErrorCode } from '@/domain/vouchers/offline-code'
+import type { Redemption, RefundPolicy } from '@/domain/vouchers/schema'
+import type { ApiError } from '@/services/api/errors'
+import type { RefundOutcome } from '@/services/api/vouchers'
 
 const REDEEM_HEADLINES: Record<string, string> = {
   TOKEN_MALFORMED: '这不是有效的消费券码',

@@ -8,11 +8,10 @@
  */
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { decodeRedemptionPayload, redemptionTokenRefreshAt, REDEMPTION_TOKEN_TTL_SECONDS } from '../../domain/vouchers/redemption-token'
-import { tryParseIsoInstant } from '../../domain/time/shanghai'
-import { ApiError, userMessage } from '../../services/api/errors'
-import type { RedemptionCode } from '../../services/api/vouchers'
-import { voucherServices } from '../../store/voucher-services'
+import { decodeRedemptionPayload, redemptionTokenRefreshAt, REDEMPTION_TOKEN_TTL_SECONDS } from '@/domain/vouchers/redemption-token'
+import { tryParseIsoInstant } from '@/domain/time/shanghai'
+import { ApiError, userMessage } from '@/services/api/errors'
+import { voucherApi, type RedemptionCode } from '@/services/api/vouchers'
 
 /** After a failed fetch, try again this soon. */
 export const CODE_RETRY_MS = 5_000
@@ -64,7 +63,7 @@ export function useRedemptionCode(voucherId: string, enabled: boolean): CodeStat
     const fetchCode = async () => {
       setState((current) => (current.token ? current : { ...current, phase: 'loading' }))
       try {
-        const { data } = await voucherServices().api.getVoucherCode(voucherId)
+        const { data } = await voucherApi.getVoucherCode(voucherId)
         if (cancelled) return
         const receivedAt = Date.now()
         setState({ phase: 'shown', token: data.token, error: null })

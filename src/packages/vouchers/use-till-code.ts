@@ -7,8 +7,8 @@
  */
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { deriveOfflineCode, OFFLINE_CODE_SKEW_STEPS, OFFLINE_CODE_STEP_SECONDS, decodeOfflineCodeSecret } from '../../domain/vouchers/offline-code'
-import { hmacSha256 } from '../../services/crypto/hmac-sha256'
+import { deriveOfflineCode, OFFLINE_CODE_SKEW_STEPS, OFFLINE_CODE_STEP_SECONDS, decodeOfflineCodeSecret } from '@/domain/vouchers/offline-code'
+import { hmacSha256 } from '@/services/crypto/hmac-sha256'
 import { useOfflineKeysStore } from './store/offline-keys'
 
 /** A kept secret older than this is fetched again (quietly) when the code is shown online. */

@@ -7,12 +7,12 @@
  */
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import { EVENT_TYPE_MARK, eventCountWords, formatDate, holidayWords } from '../../components/event-format'
-import { Pressable } from '../../components/pressable'
-import type { CalendarDay } from '../../domain/events/calendar'
-import { dateOfDayNumber, dayNumberOf } from '../../domain/time/shanghai'
-import { EVENT_TYPE_LABEL, type EventType } from '../../domain/events/event-basics'
-import type { DateString } from '../../domain/time'
+import { EVENT_TYPE_MARK, eventCountWords, formatDate, holidayWords } from '@/components/event-format'
+import { Pressable } from '@/components/pressable'
+import type { CalendarDay } from '@/domain/events/calendar'
+import { dateOfDayNumber, dayNumberOf } from '@/domain/time/shanghai'
+import { EVENT_TYPE_LABEL, type EventType } from '@/domain/events/event-basics'
+import type { DateString } from '@/domain/time'
 
 export interface DayStepperProps {
   date: DateString

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import type { EventFilters } from '../../domain/events/calendar'
-import { EVENT_TYPE_LABEL, EVENT_TYPES, type EventType } from '../../domain/events/event-basics'
-import { COUNTIES, QUZHOU_CITY_CODE, type CountyCode } from '../../domain/events/places'
-import { EVENT_TYPE_MARK } from '../../components/event-format'
-import { Chip } from '../../components/chip'
-import { Pressable } from '../../components/pressable'
+import type { EventFilters } from '@/domain/events/calendar'
+import { EVENT_TYPE_LABEL, EVENT_TYPES, type EventType } from '@/domain/events/event-basics'
+import { COUNTIES, QUZHOU_CITY_CODE, type CountyCode } from '@/domain/events/places'
+import { EVENT_TYPE_MARK } from '@/components/event-format'
+import { Chip } from '@/components/chip'
+import { Pressable } from '@/components/pressable'
 
 const COUNTY_CHOICES = COUNTIES.filter((county) => county.code !== QUZHOU_CITY_CODE)
 

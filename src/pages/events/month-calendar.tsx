@@ -8,11 +8,11 @@
  */
 import { Text, View } from '@tarojs/components'
 import { memo } from 'react'
-import type { CalendarDay, DatedEvent, MonthView } from '../../domain/events/calendar'
-import type { DateString } from '../../domain/time'
-import { dayCellLabel, EVENT_TYPE_MARK, EVENT_TYPE_SHORT } from '../../components/event-format'
-import { Pressable } from '../../components/pressable'
-import { EVENT_TYPES, type EventType } from '../../domain/events/event-basics'
+import type { CalendarDay, DatedEvent, MonthView } from '@/domain/events/calendar'
+import type { DateString } from '@/domain/time'
+import { dayCellLabel, EVENT_TYPE_MARK, EVENT_TYPE_SHORT } from '@/components/event-format'
+import { Pressable } from '@/components/pressable'
+import { EVENT_TYPES, type EventType } from '@/domain/events/event-basics'
 
 const WEEKDAY_HEADERS = ['一', '二', '三', '四', '五', '六', '日'] as const
 const MAX_MARKS = 3

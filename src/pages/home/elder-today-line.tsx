@@ -1,12 +1,12 @@
 import { View } from '@tarojs/components'
-import { Pressable } from '../../components/pressable'
-import type { DatedEvent } from '../../domain/events/calendar'
-import { formatShanghai } from '../../domain/time'
-import { claimAllowance, type ClaimCountsByBatch } from '../../domain/vouchers/my-claims'
-import type { RoundsByWhen, TodayRound } from '../../domain/vouchers/today'
-import type { RouteKey } from '../../routes'
-import type { RouteParams } from '../../services/navigation'
-import { navigate } from '../../services/navigation'
+import { Pressable } from '@/components/pressable'
+import type { DatedEvent } from '@/domain/events/calendar'
+import { formatShanghai } from '@/domain/time'
+import { claimAllowance, type ClaimCountsByBatch } from '@/domain/vouchers/my-claims'
+import type { RoundsByWhen, TodayRound } from '@/domain/vouchers/today'
+import type { RouteKey } from '@/routes'
+import type { RouteParams } from '@/services/navigation'
+import { navigate } from '@/services/navigation'
 
 export interface TodayLine {
   text: string

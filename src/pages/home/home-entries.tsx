@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
-import { Pressable } from '../../components/pressable'
-import type { RouteKey } from '../../routes'
-import { navigate } from '../../services/navigation'
+import { Pressable } from '@/components/pressable'
+import type { RouteKey } from '@/routes'
+import { navigate } from '@/services/navigation'
 
 export interface HomeEntry {
   key: RouteKey

@@ -5,33 +5,32 @@
  * section's empty, error and offline states in Chinese.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import type { CityEvent } from '../../domain/events/model'
-import { makeEvent } from '../../domain/events/test-fixtures'
-import { createApiClient } from '../../services/api/client'
-import { createEventsApi } from '../../services/api/events'
-import { createRemindersApi } from '../../services/api/reminders'
-import * as navigation from '../../services/navigation'
-import { useEventServices } from '../../store/event-services'
-import { useEventsStore } from '../../store/events'
-import { usePreferencesStore } from '../../store/preferences'
-import { useRemindersStore } from '../../store/reminders'
-import { currentToken, useSessionStore } from '../../store/session'
-import { useMyClaimsStore } from '../../store/my-claims'
-import { useVoucherBatchesStore } from '../../store/voucher-batches'
+import type { CityEvent } from '@/domain/events/model'
+import { makeEvent } from '@/domain/events/test-fixtures'
+import { createApiClient } from '@/services/api/client'
+import { createRemindersApi } from '@/services/api/reminders'
+import * as navigation from '@/services/navigation'
+import { useEventServices } from '@/store/event-services'
+import { usePreferencesStore } from '@/store/preferences'
+import { useRemindersStore } from '@/store/reminders'
+import { currentToken, useSessionStore } from '@/store/session'
+import { useMyClaimsStore } from '@/store/my-claims'
+import { resetResources, resourceOf, useResources } from '@/store/resource'
+import { BATCHES_KEY, currentBatches } from '@/store/voucher-batches'
 import {
   fail,
   ok,
   startApiTestServer,
   testSession,
-  useVoucherServicesAt,
+  useApiAt,
   type ApiTestServer,
   type RecordedRequest,
   type Reply,
-} from '../../test/api-test-server'
-import { reminderView } from '../../test/reminder-fixtures'
-import { batchView, fromNow, walletVoucherView } from '../../test/voucher-fixtures'
-import type { BatchView, WalletVoucherView } from '../../services/api/vouchers'
-import type { ReminderView } from '../../services/api/reminders'
+} from '@/test/api-test-server'
+import { reminderView } from '@/test/reminder-fixtures'
+import { batchView, fromNow, walletVoucherView } from '@/test/voucher-fixtures'
+import type { BatchView, WalletVoucherView } from '@/services/api/vouchers'
+import type { ReminderView } from '@/services/api/reminders'
 import HomePage from './index'
 
 const MINUTE = 60_000
@@ -138,15 +137,15 @@ beforeEach(() => {
   events = [TODAY_FAIR, SATURDAY_RUN, NEXT_WEEK]
   wallet = sampleWallet()
   reminders = [DUE, UPCOMING]
-  useVoucherServicesAt(server.baseUrl)
+  useApiAt(server)
   const client = createApiClient({ baseUrl: server.baseUrl, timeoutMs: 3000, getRetries: 0, getToken: () => currentToken() })
-  useEventServices.setState({ events: createEventsApi(client), reminders: createRemindersApi(client) })
+  useEventServices.setState({ reminders: createRemindersApi(client) })
   useSessionStore.setState({ session: null })
   usePreferencesStore.setState({ elderMode: false, elderModePrompted: true, fontScale: 1 })
-  useVoucherBatchesStore.setState({ batches: null, fetchedAt: null, fromCache: false, clockOffsetMs: 0, loading: false, error: null })
-  useEventsStore.setState({ ranges: {}, loading: {} })
+  resetResources()
+  resetResources()
   useRemindersStore.setState({ reminders: null, fromCache: false, fetchedAt: null, error: null })
-  useMyClaimsStore.setState({ userId: null, claimed: {}, counts: null })
+  useMyClaimsStore.getState().reset()
   navigateSpy = jest.spyOn(navigation, 'navigate').mockResolvedValue(undefined)
 })
 
@@ -273,13 +272,13 @@ test('长辈模式 with a due reminder says that first; with nothing today it sa
   cleanup()
 
   useSessionStore.setState({ session: null })
-  useVoucherBatchesStore.setState({ batches: null, fetchedAt: null, fromCache: false, loading: false, error: null })
-  useEventsStore.setState({ ranges: {}, loading: {} })
+  resetResources()
+  resetResources()
   batches = []
   events = []
   render(<HomePage />)
-  await waitFor(() => expect(useVoucherBatchesStore.getState().batches).toEqual([]))
-  await waitFor(() => expect(Object.values(useEventsStore.getState().ranges)).toHaveLength(1))
+  await waitFor(() => expect(currentBatches()).toEqual([]))
+  await waitFor(() => expect(Object.keys(useResources.getState().entries).filter((key) => key.startsWith('events:'))).toHaveLength(1))
   expect(screen.queryByRole('region', { name: '今天' })).not.toBeInTheDocument()
   expect(screen.getAllByRole('link')).toHaveLength(5)
 })
@@ -331,7 +330,7 @@ test('signed in: a round says how many of its batch the resident holds, and 已�
   await renderHome()
   expect(await region('今天开抢').findByText('● 第 1 轮进行中，剩 37 张，15:00 结束，已领 1 张')).toBeInTheDocument()
   cleanup()
-  useMyClaimsStore.setState({ userId: null, claimed: {}, counts: null })
+  useMyClaimsStore.getState().reset()
   wallet = sampleWallet()
   await renderHome()
   expect(await region('今天开抢').findByText('● 第 1 轮进行中，剩 37 张，15:00 结束，已领 3 张，已领满')).toBeInTheDocument()
@@ -353,7 +352,7 @@ test('长辈模式 promotes only a voucher the resident can still claim', async 
   render(<HomePage />)
   expect(await screen.findByRole('link', { name: '消费券正在开抢：测试券 b-open，去看看' })).toBeInTheDocument()
   // Let the second page's reading of the batches finish here, not inside the next test.
-  await waitFor(() => expect(useVoucherBatchesStore.getState().loading).toBe(false))
+  await waitFor(() => expect(resourceOf(BATCHES_KEY).loading).toBe(false))
 })
 
 test('errors: each section says what went wrong in Chinese and offers 重试; events fall back to the bundled data', async () => {
@@ -383,7 +382,7 @@ test('offline: the stored copy is shown with its age, and remaining counts are n
   const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined)
   await renderHome()
   cleanup()
-  useVoucherBatchesStore.setState({ batches: null, fetchedAt: null, fromCache: false, loading: false, error: null })
+  resetResources()
   batches = { drop: true }
   render(<HomePage />)
   const rounds = region('今天开抢')

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
-import { Pressable } from '../../components/pressable'
-import { POLICY_CLAUSES } from '../../domain/policy/clauses'
-import { navigate } from '../../services/navigation'
+import { Pressable } from '@/components/pressable'
+import { POLICY_CLAUSES } from '@/domain/policy/clauses'
+import { navigate } from '@/services/navigation'
 import { HomeSection } from './section'
 
 /** 政策依据: one line per clause of 衢政发〔2025〕4号 the app rests on, each opening its text. */

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import { Pressable } from '../../components/pressable'
+import { Pressable } from '@/components/pressable'
 
 /** A 首页 section: a titled region, so a screen reader can jump between them. */
 export function HomeSection({ title, children }: { title: string; children: ReactNode }) {

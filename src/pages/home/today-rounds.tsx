@@ -1,16 +1,17 @@
 import { Text, View } from '@tarojs/components'
 import { memo } from 'react'
-import { Countdown } from '../../components/countdown'
-import { Pressable } from '../../components/pressable'
-import { formatShanghai, shanghaiDateOf } from '../../domain/time'
-import { describeVoucherRule } from '../../domain/vouchers/applicability'
-import { claimAllowance, type ClaimCountsByBatch } from '../../domain/vouchers/my-claims'
-import type { RoundView } from '../../domain/vouchers/rounds'
-import { allRounds, type RoundsByWhen, type TodayRound } from '../../domain/vouchers/today'
-import type { BatchView } from '../../services/api/vouchers'
-import { navigate } from '../../services/navigation'
-import { DataSourceNote } from '../../components/data-source-note'
-import { ErrorRetry } from '../../components/error-retry'
+import { Countdown } from '@/components/countdown'
+import { Pressable } from '@/components/pressable'
+import { RemindMe } from '@/components/remind-me'
+import { formatShanghai, shanghaiDateOf } from '@/domain/time'
+import { describeVoucherRule } from '@/domain/vouchers/applicability'
+import { claimAllowance, type ClaimCountsByBatch } from '@/domain/vouchers/my-claims'
+import type { RoundView } from '@/domain/vouchers/rounds'
+import { allRounds, type RoundsByWhen, type TodayRound } from '@/domain/vouchers/today'
+import type { BatchView } from '@/services/api/vouchers'
+import { navigate } from '@/services/navigation'
+import { DataSourceNote } from '@/components/data-source-note'
+import { ErrorRetry } from '@/components/error-retry'
 import { HomeSection, MoreLink, SectionNote } from './section'
 import type { TodayRoundsData } from './use-home-data'
 
@@ -88,6 +89,12 @@ const RoundRow = memo(function RoundRow({
   )
 })
 
+/** 提醒我 beside an upcoming round (issue 14): 5 / 15 / 60 minutes before it opens, default 5. */
+export function RoundReminder({ item: { batch, view } }: { item: TodayRound<BatchView> }) {
+  const title = batch.rounds.length > 1 ? `${batch.title}（第 ${view.index + 1} 轮）` : batch.title
+  return <RemindMe kind='round-opening' subjectId={`${batch.id}:${view.round.id}`} subjectTitle={title} targetMs={view.opensAtMs} compact />
+}
+
 interface RoundGroup {
   title: string
   items: TodayRound<BatchView>[]
@@ -135,6 +142,7 @@ export function TodayRounds({ data, counts }: { data: TodayRoundsData; counts: C
           {group.items.map((item) => (
             <View role='listitem' key={`${item.batch.id}/${item.view.round.id}`}>
               <RoundRow item={item} at={at} counts={counts} countdown={group.countdown} offsetMs={offsetMs} onCountdownDone={recheck} />
+              {item.view.phase === 'upcoming' ? <RoundReminder item={item} /> : null}
             </View>
           ))}
         </View>

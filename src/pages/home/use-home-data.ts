@@ -4,10 +4,10 @@
  * someone is signed in — their wallet and reminders. Nothing here asks anyone to sign in.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { monthGridRange } from '../../domain/events/calendar'
-import { eventsTodayAndThisWeek, type TodayAndThisWeek } from '../../domain/events/this-week'
-import { shanghaiDayBounds, type DateString } from '../../domain/time'
-import type { ClaimCountsByBatch } from '../../domain/vouchers/my-claims'
+import { monthGridRange } from '@/domain/events/calendar'
+import { eventsTodayAndThisWeek, type TodayAndThisWeek } from '@/domain/events/this-week'
+import { shanghaiDayBounds, type DateString } from '@/domain/time'
+import type { ClaimCountsByBatch } from '@/domain/vouchers/my-claims'
 import {
   allRounds,
   nextRoundChange,
@@ -15,16 +15,15 @@ import {
   vouchersExpiringSoon,
   type RoundsByWhen,
   type TodayRound,
-} from '../../domain/vouchers/today'
-import { userMessage } from '../../services/api/errors'
-import type { ReminderView } from '../../services/api/reminders'
-import type { BatchView, WalletVoucherView } from '../../services/api/vouchers'
-import { rangeKey, useEventsStore, type EventsRange } from '../../store/events'
-import { useMyClaimsStore } from '../../store/my-claims'
-import { isDue, instantOf, useRemindersStore } from '../../store/reminders'
-import { currentToken, useSessionStore } from '../../store/session'
-import { serverNow, useVoucherBatchesStore } from '../../store/voucher-batches'
-import { voucherServices } from '../../store/voucher-services'
+} from '@/domain/vouchers/today'
+import type { ReminderView } from '@/services/api/reminders'
+import type { BatchView, WalletVoucherView } from '@/services/api/vouchers'
+import { useEventsRange, type EventsRange } from '@/store/events'
+import { useMyClaimsStore } from '@/store/my-claims'
+import { isDue, instantOf, useRemindersStore } from '@/store/reminders'
+import { currentToken, useSessionStore } from '@/store/session'
+import { serverNow, useVoucherBatches } from '@/store/voucher-batches'
+import { useWallet } from '@/store/voucher-wallet'
 
 const MAX_TIMER_MS = 2 ** 31 - 1
 
@@ -54,12 +53,13 @@ export interface TodayRoundsData {
  * closes, or the day changes; in between only the countdowns tick.
  */
 export function useTodayRounds(refresh: number): TodayRoundsData {
-  // Every field of the store is used here, so the whole state is the selection (any change re-renders either way).
-  const { batches, fetchedAt, fromCache, clockOffsetMs: offsetMs, loading, error, load } = useVoucherBatchesStore()
+  const { data: batches, fetchedAt, source, clockOffsetMs: offsetMs, loading, error, reload: load } = useVoucherBatches()
+  const fromCache = source === 'cache'
   const [at, setAt] = useState(() => serverNow(offsetMs))
 
+  // Shown again (refresh > 0): read again; the mount's read is useVoucherBatches' own.
   useEffect(() => {
-    void load()
+    if (refresh > 0) void load()
   }, [load, refresh])
   useEffect(() => setAt(serverNow(offsetMs)), [batches, offsetMs, refresh])
 
@@ -127,12 +127,11 @@ export interface TodayEventsData {
 /** Today's and this week's events from the month the 活动 tab loads for today (same range key). */
 export function useTodayEvents(today: DateString, refresh: number): TodayEventsData {
   const grid = monthGridRange(Number(today.slice(0, 4)), Number(today.slice(5, 7)))
-  const range = useEventsStore((state) => state.ranges[rangeKey(grid.from, grid.to)])
-  const loadRange = useEventsStore((state) => state.loadRange)
+  const { range, reload } = useEventsRange(grid.from, grid.to, today)
   useEffect(() => {
-    // Shown again: ask the server again (cheap with its ETag); on the mount the store's copy serves.
-    void loadRange(grid.from, grid.to, { today, refresh: refresh > 0 })
-  }, [loadRange, grid.from, grid.to, today, refresh])
+    // Shown again: ask the server again (cheap with its ETag); on the mount the cached copy serves.
+    if (refresh > 0) void reload()
+  }, [reload, refresh])
   const lists = useMemo(() => {
     if (!range) return null
     try {
@@ -153,50 +152,24 @@ export interface WalletPreview {
 }
 
 /**
- * The signed-in resident's vouchers that lapse within three days. Read straight from the voucher
- * API (the wallet store lives in the vouchers subpackage, and signs in, which 首页 never does).
+ * The signed-in resident's vouchers that lapse within three days, from the wallet's key of the
+ * resource cache (the wallet store lives in the vouchers subpackage, and signs in, which 首页
+ * never does).
  */
 export function useExpiringVouchers(userId: string | null, refresh: number): WalletPreview {
-  const [state, setState] = useState<Omit<WalletPreview, 'retry'>>({ expiring: null, fetchedAt: null, fromCache: false, error: null })
-  const latest = useRef(0)
-
-  const load = useCallback(() => {
-    const ticket = ++latest.current
-    if (!userId) return
-    setState((previous) => ({ ...previous, error: null }))
-    voucherServices()
-      .api.getMyVouchers(userId)
-      .then(
-        (result) => {
-          if (ticket !== latest.current) return
-          let expiring: WalletVoucherView[] | null
-          try {
-            expiring = vouchersExpiringSoon(result.data, serverNow())
-          } catch {
-            expiring = null
-          }
-          setState(
-            expiring
-              ? { expiring, fetchedAt: result.fetchedAt, fromCache: result.fromCache, error: null }
-              : { expiring: null, fetchedAt: null, fromCache: false, error: '券包里的数据暂时无法显示，请打开券包查看' },
-          )
-        },
-        (error: unknown) => {
-          if (ticket === latest.current) setState((previous) => ({ ...previous, error: userMessage(error) }))
-        },
-      )
-  }, [userId])
-
+  const { data, fetchedAt, source, error, reload } = useWallet(userId)
   useEffect(() => {
-    setState({ expiring: null, fetchedAt: null, fromCache: false, error: null })
-  }, [userId])
-  useEffect(() => {
-    load()
-  }, [load, refresh])
-  // An answer that arrives after the page is gone is dropped.
-  useEffect(() => () => void (latest.current += 1), [])
-
-  return { ...state, retry: load }
+    if (refresh > 0) void reload()
+  }, [reload, refresh])
+  return useMemo(() => {
+    let expiring: WalletVoucherView[] | null = null
+    try {
+      expiring = data ? vouchersExpiringSoon(data, serverNow()) : null
+    } catch {
+      return { expiring: null, fetchedAt: null, fromCache: false, error: '券包里的数据暂时无法显示，请打开券包查看', retry: reload }
+    }
+    return { expiring, fetchedAt: expiring ? fetchedAt : null, fromCache: source === 'cache', error, retry: reload }
+  }, [data, fetchedAt, source, error, reload])
 }
 
 export interface RemindersPreview {

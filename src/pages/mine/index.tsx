@@ -1,10 +1,10 @@
 import { View } from '@tarojs/components'
-import { AccountCard } from '../../components/account-card'
-import { ClauseCard } from '../../components/clause-card'
-import { ElderModeSwitch } from '../../components/elder-mode-switch'
-import { PageShell } from '../../components/page-shell'
-import { Pressable } from '../../components/pressable'
-import { navigate } from '../../services/navigation'
+import { AccountCard } from '@/components/account-card'
+import { ClauseCard } from '@/components/clause-card'
+import { ElderModeSwitch } from '@/components/elder-mode-switch'
+import { PageShell } from '@/components/page-shell'
+import { Pressable } from '@/components/pressable'
+import { navigate } from '@/services/navigation'
 
 /** 隐私政策, 用户协议, 关于, 意见反馈: one tap from 我的 on both builds (WECHAT.md, release checklist). */
 const HELP_LINKS = [

@@ -1,5 +1,5 @@
-import type { SubsidyMeasure } from '../../domain/policy/subsidy-vocabulary'
-import type { RouteKey } from '../../routes'
+import type { SubsidyMeasure } from '@/domain/policy/subsidy-vocabulary'
+import type { RouteKey } from '@/routes'
 
 /** The calculator of each measure (both car measures share the 报废/置换 flow). */
 export const CALCULATOR_ROUTE: Record<SubsidyMeasure, RouteKey> = {

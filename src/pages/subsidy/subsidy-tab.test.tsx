@@ -5,15 +5,15 @@
  * the bundled snapshot otherwise.
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { getClause } from '../../domain/policy/clauses'
-import { policyApi } from '../../services/api/policy'
-import { navigate } from '../../services/navigation'
-import { useSubsidyBasketStore } from '../../store/subsidy-basket'
-import { ok } from '../../test/api-test-server'
-import { quietNetworkErrors, setUpPolicyServer, settlePolicyWithoutOverrides, usePolicyAt } from '../../test/policy-fixtures'
+import { getClause } from '@/domain/policy/clauses'
+import { policyApi } from '@/services/api/policy'
+import { navigate } from '@/services/navigation'
+import { useSubsidyBasketStore } from '@/store/subsidy-basket'
+import { ok } from '@/test/api-test-server'
+import { quietNetworkErrors, setUpPolicyServer, settlePolicyWithoutOverrides, usePolicyAt } from '@/test/policy-fixtures'
 import SubsidyPage from './index'
 
-jest.mock('../../services/navigation', () => ({ navigate: jest.fn(() => Promise.resolve()) }))
+jest.mock('@/services/navigation', () => ({ navigate: jest.fn(() => Promise.resolve()) }))
 
 const card = (name: string) => within(screen.getByRole('group', { name }))
 

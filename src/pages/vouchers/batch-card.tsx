@@ -1,15 +1,16 @@
 import { View } from '@tarojs/components'
 import { memo } from 'react'
-import { Countdown } from '../../components/countdown'
-import { Pressable } from '../../components/pressable'
-import { StatusBadge } from '../../components/status-badge'
-import { describeVoucherRule } from '../../domain/vouchers/applicability'
-import { formatWhen } from '../../domain/time/shanghai'
-import { describeBatchRules } from '../../domain/vouchers/rules-text'
-import { roundState, roundViews, type RoundView } from '../../domain/vouchers/rounds'
-import { formatShanghai } from '../../domain/time'
-import type { BatchView } from '../../services/api/vouchers'
-import { navigate } from '../../services/navigation'
+import { Countdown } from '@/components/countdown'
+import { Pressable } from '@/components/pressable'
+import { RemindMe } from '@/components/remind-me'
+import { StatusBadge } from '@/components/status-badge'
+import { describeVoucherRule } from '@/domain/vouchers/applicability'
+import { formatWhen } from '@/domain/time/shanghai'
+import { describeBatchRules } from '@/domain/vouchers/rules-text'
+import { roundState, roundViews, type RoundView } from '@/domain/vouchers/rounds'
+import { formatShanghai } from '@/domain/time'
+import type { BatchView } from '@/services/api/vouchers'
+import { navigate } from '@/services/navigation'
 import { ClaimButton } from './claim-button'
 
 export interface BatchCardProps {
@@ -19,7 +20,12 @@ export interface BatchCardProps {
   offsetMs: number
   /** Whether the live remaining counts are fresh (not the offline copy). */
   live: boolean
+  /** Offer the batch's own page (the one a forwarded batch opens); off on that page itself. */
+  linkToBatchPage?: boolean
 }
+
+/** Only the mini-program forwards a page (转发); the H5 build has no share card. */
+const CAN_FORWARD = process.env.TARO_ENV === 'weapp'
 
 const RULE_LABELS = ['有效期', '适用商户', '限领', '领取资格']
 
@@ -45,7 +51,7 @@ function roundPhaseWords(view: RoundView): string {
  * One batch on the 消费券 tab: its rule (满 X 减 Y), where the rounds stand — counting down to the
  * next one in Shanghai time — validity and where it can be used, and the claim button.
  */
-export const BatchCard = memo(function BatchCard({ batch, at, offsetMs, live }: BatchCardProps) {
+export const BatchCard = memo(function BatchCard({ batch, at, offsetMs, live, linkToBatchPage = true }: BatchCardProps) {
   const remaining = live ? (batch.live?.remainingByRound ?? {}) : {}
   const state = roundState(batch, at, remaining)
   const rounds = roundViews(batch, at, remaining)
@@ -80,6 +86,15 @@ export const BatchCard = memo(function BatchCard({ batch, at, offsetMs, live }: 
               第 {view.index + 1} 轮 {roundWindow(view)}
             </View>
             <View className='batch__round-phase'>{roundPhaseWords(view)}</View>
+            {view.phase === 'upcoming' ? (
+              <RemindMe
+                kind='round-opening'
+                subjectId={`${batch.id}:${view.round.id}`}
+                subjectTitle={rounds.length > 1 ? `${batch.title}（第 ${view.index + 1} 轮）` : batch.title}
+                targetMs={view.opensAtMs}
+                compact
+              />
+            ) : null}
           </View>
         ))}
       </View>
@@ -98,6 +113,16 @@ export const BatchCard = memo(function BatchCard({ batch, at, offsetMs, live }: 
       <Pressable className='link batch__merchants' role='link' label={`${batch.title} 的适用商户`} onPress={() => navigate('vouchers-merchants', { batchId: batch.id })}>
         查看适用商户
       </Pressable>
+      {linkToBatchPage ? (
+        <Pressable
+          className='link batch__merchants'
+          role='link'
+          label={`单独查看${batch.title}${CAN_FORWARD ? '，可转发给亲友' : ''}`}
+          onPress={() => navigate('vouchers-batch', { id: batch.id })}
+        >
+          单独查看这批券{CAN_FORWARD ? '（可转发）' : ''}
+        </Pressable>
+      ) : null}
     </View>
   )
 })

@@ -1,15 +1,16 @@
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import { Countdown } from '../../components/countdown'
-import { Pressable } from '../../components/pressable'
-import { formatWhen } from '../../domain/time/shanghai'
-import { claimAllowance, type ClaimCounts } from '../../domain/vouchers/my-claims'
-import type { BatchRoundState } from '../../domain/vouchers/rounds'
-import type { VoucherBatch } from '../../domain/vouchers/schema'
-import { navigate } from '../../services/navigation'
-import { useMyClaimsStore } from '../../store/my-claims'
-import { useSessionStore } from '../../store/session'
-import { useVoucherClaimsStore, type ClaimStatus } from '../../store/voucher-claims'
+import { Countdown } from '@/components/countdown'
+import { Pressable } from '@/components/pressable'
+import { RemindMe } from '@/components/remind-me'
+import { formatWhen, tryParseIsoInstant } from '@/domain/time/shanghai'
+import { claimAllowance, type ClaimCounts } from '@/domain/vouchers/my-claims'
+import type { BatchRoundState } from '@/domain/vouchers/rounds'
+import type { VoucherBatch } from '@/domain/vouchers/schema'
+import { navigate } from '@/services/navigation'
+import { useMyClaimsStore } from '@/store/my-claims'
+import { useSessionStore } from '@/store/session'
+import { useVoucherClaimsStore, type ClaimStatus } from '@/store/voucher-claims'
 import { claimOutcomeText } from './claim-outcome'
 import { ResidentCountyOffer } from './resident-county-offer'
 
@@ -88,6 +89,12 @@ export function ClaimButton({ batch, state, at }: ClaimButtonProps) {
       <View className={`claim__outcome ${outcome ? `claim__outcome--${outcome.tone}` : ''}`} role='status' aria-live='polite'>
         {outcome?.text ?? ''}
       </View>
+      {status?.phase === 'answered' && status.code === 'CLAIMED' && status.voucherId ? (
+        <View className='claim__remind'>
+          <View className='caption'>领到了！券到期前提醒你用掉它：</View>
+          <RemindMe kind='voucher-expiring' subjectId={status.voucherId} subjectTitle={batch.title} targetMs={tryParseIsoInstant(status.validTo ?? null)} action='到期前提醒我' />
+        </View>
+      ) : null}
       {status?.phase === 'answered' && status.code === 'NOT_ELIGIBLE' && batch.residentCounties ? (
         <ResidentCountyOffer counties={batch.residentCounties} onDeclared={press} />
       ) : null}

@@ -3,12 +3,12 @@
  * person can do next (the next round's time, where the voucher went). The tone is said in words
  * and a mark (✓ ✗ ⚠), never by colour alone.
  */
-import { CLAIM_MESSAGES } from '../../domain/vouchers/claim'
-import { formatWhen } from '../../domain/time/shanghai'
-import { countyNames } from '../../domain/vouchers/places'
-import { roundViews } from '../../domain/vouchers/rounds'
-import type { VoucherBatch } from '../../domain/vouchers/schema'
-import type { ClaimStatus } from '../../store/voucher-claims'
+import { CLAIM_MESSAGES } from '@/domain/vouchers/claim'
+import { formatWhen } from '@/domain/time/shanghai'
+import { countyNames } from '@/domain/vouchers/places'
+import { roundViews } from '@/domain/vouchers/rounds'
+import type { VoucherBatch } from '@/domain/vouchers/schema'
+import type { ClaimStatus } from '@/store/voucher-claims'
 
 export type OutcomeTone = 'ok' | 'refused' | 'warning'
 

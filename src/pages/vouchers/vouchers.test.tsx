@@ -4,15 +4,14 @@
  * Idempotency-Key, and the offline copy with its age.
  */
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
-import * as rounds from '../../domain/vouchers/rounds'
-import { useMyClaimsStore } from '../../store/my-claims'
-import { useSessionStore } from '../../store/session'
-import { useVoucherBatchesStore } from '../../store/voucher-batches'
-import { useVoucherClaimsStore } from '../../store/voucher-claims'
-import { useVoucherServices } from '../../store/voucher-services'
-import { devLoginHandler, fail, ok, apiTestServerForSuite, testSession, useVoucherServicesAt, type RecordedRequest } from '../../test/api-test-server'
-import { batchView, fromNow, HOUR, walletVoucherView } from '../../test/voucher-fixtures'
-import type { VoucherApi } from '../../services/api/vouchers'
+import * as rounds from '@/domain/vouchers/rounds'
+import { useMyClaimsStore } from '@/store/my-claims'
+import { useSessionStore } from '@/store/session'
+import { resetResources, resourceOf } from '@/store/resource'
+import { BATCHES_KEY, loadBatches } from '@/store/voucher-batches'
+import { useVoucherClaimsStore } from '@/store/voucher-claims'
+import { devLoginHandler, fail, ok, apiTestServerForSuite, testSession, useApiAt, type RecordedRequest } from '@/test/api-test-server'
+import { batchView, fromNow, HOUR, walletVoucherView } from '@/test/voucher-fixtures'
 import VouchersPage from './index'
 
 const MINUTE = 60_000
@@ -39,11 +38,12 @@ beforeEach(() => {
   process.env.TARO_APP_DEV_LOGIN = 'true'
   server.on((request) => (request.method === 'GET' && request.path === '/api/v1/batches' ? ok({ data: sampleBatches(), meta: { serverTime: fromNow(0) } }) : undefined))
   server.on(devLoginHandler())
-  useVoucherServicesAt(server.baseUrl)
+  useApiAt(server)
   useSessionStore.setState({ session: null })
-  useVoucherBatchesStore.setState({ batches: null, fetchedAt: null, fromCache: false, clockOffsetMs: 0, loading: false, error: null })
-  useVoucherClaimsStore.setState({ pending: {}, status: {} })
-  useMyClaimsStore.setState({ userId: null, claimed: {}, counts: null })
+  resetResources()
+  useVoucherClaimsStore.getState().reset()
+  useVoucherClaimsStore.setState({ retryDelaysMs: [0, 0] })
+  useMyClaimsStore.getState().reset()
 })
 
 afterEach(() => jest.restoreAllMocks())
@@ -135,7 +135,7 @@ test('after a claim the card shows it at once: one fewer left, 已领 n 张, the
   expect(card('b-open').getByText('第 1 轮进行中，剩余 3 张')).toBeInTheDocument()
   expect(card('b-open').getByRole('button', { name: '本轮已领满：测试券 b-open' })).toHaveAttribute('aria-disabled', 'true')
   // Reading the list again (the server's count is up to a second old) keeps the new state.
-  await act(() => useVoucherBatchesStore.getState().load())
+  await act(() => loadBatches())
   expect(card('b-open').getByText('第 1 轮进行中，剩余 3 张')).toBeInTheDocument()
   expect(card('b-open').getByText('已领 2 张（每人每轮限 2 张，本券共 3 张）')).toBeInTheDocument()
 })
@@ -272,30 +272,34 @@ test('offline, the last copy is shown with how old it is', async () => {
   jest.spyOn(console, 'error').mockImplementation(() => undefined)
   await renderTab()
   expect(screen.getByText(/^数据更新于/)).toBeInTheDocument()
-  act(() => useVoucherBatchesStore.setState({ batches: null }))
+  act(() => resetResources())
 
   server.reset()
   server.on(() => ({ drop: true }))
-  await act(() => useVoucherBatchesStore.getState().load())
+  await act(() => loadBatches())
   expect(await screen.findByText(/⚠ 网络不可用，显示的是上次的数据。数据更新于 .+（刚刚）/)).toBeInTheDocument()
   // Remaining counts of an old copy are not repeated as if live.
   expect(card('b-open').getByText('第 1 轮进行中')).toBeInTheDocument()
 })
 
 describe('the countdown', () => {
-  beforeEach(() => jest.useFakeTimers())
   afterEach(() => jest.useRealTimers())
 
   test('ticks every second on its own: the page does not work out the rounds again', async () => {
     const batches = [batchView('b-soon', [{ id: 'r1', opensInMs: 5000, closesInMs: HOUR }])]
-    const fake: Partial<VoucherApi> = {
-      peekBatches: () => null,
-      getBatches: async () => ({ data: batches, fetchedAt: Date.now(), fromCache: false }),
-    }
-    useVoucherServices.setState({ api: fake as VoucherApi })
+    server.on((request) => (request.path === '/api/v1/batches' ? ok({ data: batches, meta: { serverTime: fromNow(0) } }) : undefined))
+    // A fake clock, but the page reads the list from the loopback server: let the fetch's own
+    // timers run a millisecond at a time until the answer is in.
+    const realSetTimeout = setTimeout
+    jest.useFakeTimers()
     const roundState = jest.spyOn(rounds, 'roundState')
     render(<VouchersPage />)
-    await act(async () => undefined)
+    for (let step = 0; step < 200 && resourceOf(BATCHES_KEY).source !== 'server'; step += 1) {
+      await act(async () => {
+        jest.advanceTimersByTime(1)
+        await new Promise((resolve) => realSetTimeout(resolve, 1))
+      })
+    }
     const timer = card('b-soon').getByRole('timer')
     expect(timer).toHaveTextContent('00:00:05')
 

@@ -43,6 +43,16 @@ export interface ApiClientOptions {
   onUnauthorized?: () => void
   now?: () => number
   sleep?: (ms: number) => Promise<void>
+  /** What carries a request: Taro.request unless a test answers in-process (src/test/api-test-server.ts). */
+  transport?: (request: TransportRequest) => Promise<RawResponse>
+}
+
+export interface TransportRequest {
+  url: string
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  data?: unknown
+  header: Record<string, string>
+  timeout: number
 }
 
 export interface GetOptions {
@@ -57,7 +67,7 @@ export interface SendOptions {
   idempotencyKey?: string
 }
 
-interface RawResponse {
+export interface RawResponse {
   statusCode: number
   data: unknown
   header?: Record<string, string>
@@ -94,8 +104,9 @@ function errorFromFailure(failure: unknown): ApiError {
 
 export function createApiClient(options: ApiClientOptions) {
   const { baseUrl, timeoutMs = 10_000, getRetries = 2, retryDelayMs = 400, getToken, onUnauthorized } = options
-  const now = options.now ?? Date.now
+  const now = options.now ?? (() => Date.now())
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const transport = options.transport ?? ((request: TransportRequest) => Taro.request({ ...request, data: request.data as never, dataType: 'json' }) as unknown as Promise<RawResponse>)
 
   async function send(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown, headers: Record<string, string>): Promise<RawResponse> {
     const token = getToken?.()
@@ -103,15 +114,7 @@ export function createApiClient(options: ApiClientOptions) {
     if (token) allHeaders.Authorization = `Bearer ${token}`
     if (body !== undefined) allHeaders['Content-Type'] = 'application/json'
     try {
-      const response = (await Taro.request({
-        url: `${baseUrl}${path}`,
-        method,
-        data: body as never,
-        header: allHeaders,
-        timeout: timeoutMs,
-        dataType: 'json',
-      })) as unknown as RawResponse
-      return response
+      return await transport({ url: `${baseUrl}${path}`, method, data: body, header: allHeaders, timeout: timeoutMs })
     } catch (failure) {
       throw errorFromFailure(failure)
     }

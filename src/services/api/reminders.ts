@@ -3,8 +3,8 @@
  * kind and a subject; the server works out the moment, the title and how each reminder goes out
  * (WeChat with a credit, else in-app), so these types are what the server answers.
  */
-import type { ReminderKind } from '../../domain/reminders/kinds'
-import type { ReminderTemplates, ReminderView, SubscribeOutcomeView } from '../../domain/contract/reminders'
+import type { ReminderKind } from '@/domain/reminders/kinds'
+import type { ReminderTemplates, ReminderView, SubscribeOutcomeView } from '@/domain/contract/reminders'
 import type { ApiClient } from './client'
 import { api } from './index'
 
@@ -15,7 +15,7 @@ export type {
   ReminderTemplates,
   ReminderView,
   SubscribeOutcomeView,
-} from '../../domain/contract/reminders'
+} from '@/domain/contract/reminders'
 
 const API = '/api/v1'
 

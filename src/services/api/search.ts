@@ -6,7 +6,7 @@
  *
  * Answers are checked cheaply: a malformed hit (a newer server) is dropped, not shown half-drawn.
  */
-import { MATCH_REASONS, type MatchReason, type SearchRoute } from '../../domain/search/search'
+import { MATCH_REASONS, type MatchReason, type SearchRoute } from '@/domain/search/search'
 import type { ApiClient } from './client'
 import { api } from './index'
 

@@ -9,16 +9,16 @@
  * verdict. The check is all or nothing, like the override itself: a half-usable station list could
  * turn a free trip into 收费 without saying why.
  */
-import { BUNDLED_TOLL_DATA, ETC_CARDS, VEHICLE_CLASSES, type TollData } from '../../domain/policy/toll-scheme'
-import type { TollStation } from '../../domain/policy/toll-stations'
-import type { FigureStatus } from '../../domain/policy/types'
-import { isValidDate } from '../../domain/time'
+import { BUNDLED_TOLL_DATA, ETC_CARDS, VEHICLE_CLASSES, type TollData } from '@/domain/policy/toll-scheme'
+import type { TollStation } from '@/domain/policy/toll-stations'
+import type { FigureStatus } from '@/domain/policy/types'
+import { isValidDate } from '@/domain/time'
 import type { ApiClient } from './client'
 import { ApiError } from './errors'
 import { api } from './index'
 
 const TOLL_PATH = '/api/v1/toll'
-const TOLL_CACHE_KEY = 'toll'
+export const TOLL_CACHE_KEY = 'toll'
 
 export interface TollDataResult {
   data: TollData

@@ -9,10 +9,10 @@ import type {
   RedemptionCode,
   RefundAnswer,
   WalletVoucherView,
-} from '../../domain/contract/vouchers'
-import type { WalletStatus } from '../../domain/vouchers/validity'
-import type { MerchantCategory, VoucherCountyCode } from '../../domain/vouchers/places'
-import type { Merchant, Redemption } from '../../domain/vouchers/schema'
+} from '@/domain/contract/vouchers'
+import type { WalletStatus } from '@/domain/vouchers/validity'
+import type { MerchantCategory, VoucherCountyCode } from '@/domain/vouchers/places'
+import type { Merchant, Redemption } from '@/domain/vouchers/schema'
 import type { ApiClient, ApiResult } from './client'
 import { api } from './index'
 
@@ -26,7 +26,7 @@ export type {
   RefundOutcome,
   WalletBatchSummary,
   WalletVoucherView,
-} from '../../domain/contract/vouchers'
+} from '@/domain/contract/vouchers'
 
 const BASE = '/api/v1'
 
@@ -65,14 +65,17 @@ export interface PageMeta {
 }
 
 export const BATCHES_CACHE_KEY = 'vouchers:batches'
+/** The client's offline-copy keys, which are also the resource cache's keys (src/store/resource.ts). */
+export const batchCacheKey = (batchId: string) => `vouchers:batch:${batchId}`
+export const merchantCacheKey = (merchantId: string) => `vouchers:merchant:${merchantId}`
+export const merchantsCacheKey = (query: MerchantQuery) =>
+  `vouchers:merchants:${query.county ?? 'all'}:${query.category ?? 'all'}:${query.page ?? 1}:${query.pageSize ?? ''}`
 
 export function createVoucherApi(client: ApiClient) {
   return {
     getBatches: (): Promise<ApiResult<BatchView[]>> => client.get<BatchView[]>(`${BASE}/batches`, { cacheKey: BATCHES_CACHE_KEY }),
-    /** The last stored list, to paint before the network answers. */
-    peekBatches: () => client.peek<BatchView[]>(BATCHES_CACHE_KEY),
     getBatch: (batchId: string) =>
-      client.get<BatchView>(`${BASE}/batches/${encodeURIComponent(batchId)}`, { cacheKey: `vouchers:batch:${batchId}` }),
+      client.get<BatchView>(`${BASE}/batches/${encodeURIComponent(batchId)}`, { cacheKey: batchCacheKey(batchId) }),
     claimVoucher: (batchId: string, body: { roundId?: string }, idempotencyKey: string) =>
       client.post<ClaimAnswer>(`${BASE}/batches/${encodeURIComponent(batchId)}/claims`, body, { idempotencyKey }),
 
@@ -99,10 +102,10 @@ export function createVoucherApi(client: ApiClient) {
     getMerchants: (query: MerchantQuery = {}) =>
       client.get<Merchant[]>(`${BASE}/merchants`, {
         query: { county: query.county, category: query.category, page: query.page, pageSize: query.pageSize },
-        cacheKey: `vouchers:merchants:${query.county ?? 'all'}:${query.category ?? 'all'}:${query.page ?? 1}:${query.pageSize ?? ''}`,
+        cacheKey: merchantsCacheKey(query),
       }),
     getMerchant: (merchantId: string) =>
-      client.get<Merchant>(`${BASE}/merchants/${encodeURIComponent(merchantId)}`, { cacheKey: `vouchers:merchant:${merchantId}` }),
+      client.get<Merchant>(`${BASE}/merchants/${encodeURIComponent(merchantId)}`, { cacheKey: merchantCacheKey(merchantId) }),
   }
 }
 

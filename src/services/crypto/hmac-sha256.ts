@@ -6,6 +6,7 @@
  */
 import { hmac } from '@noble/hashes/hmac'
 import { sha256 } from '@noble/hashes/sha2'
+// Relative, not `@/`: server/test imports this file to check the phone and server agree.
 import type { KeyedHmac } from '../../domain/vouchers/offline-code'
 
 /** UTF-8 without TextEncoder, which older WeChat base libraries lack. */

@@ -1,8 +1,8 @@
 /** H5 加入手机日历: the .ics from the domain, offered as a download with an ASCII file name. */
 import ICAL from 'ical.js'
-import { eventToIcs } from '../../domain/events/ics'
-import { expandOccurrences } from '../../domain/events/occurrences'
-import { makeEvent } from '../../domain/events/test-fixtures'
+import { eventToIcs } from '@/domain/events/ics'
+import { expandOccurrences } from '@/domain/events/occurrences'
+import { makeEvent } from '@/domain/events/test-fixtures'
 import { addToPhoneCalendar, calendarKind } from './calendar'
 
 const market = makeEvent({

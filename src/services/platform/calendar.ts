@@ -3,9 +3,10 @@
  * built by the domain (RFC 5545, Shanghai times, one alarm the day before); the phone's calendar
  * app opens it. The weapp build uses calendar.weapp.ts instead.
  */
-import { eventToIcs, icsFileName, ICS_MIME_TYPE } from '../../domain/events/ics'
-import type { CityEvent } from '../../domain/events/model'
-import type { EventOccurrence } from '../../domain/events/occurrences'
+import { calendarEntryFileName, calendarEntryToIcs, eventToIcs, icsFileName, ICS_MIME_TYPE } from '@/domain/events/ics'
+import type { CalendarEntry } from '@/domain/reminders/calendar-entry'
+import type { CityEvent } from '@/domain/events/model'
+import type { EventOccurrence } from '@/domain/events/occurrences'
 import { calendarResult, type CalendarResult } from './calendar-result'
 
 export type { CalendarResult, CalendarOutcome } from './calendar-result'
@@ -13,14 +14,12 @@ export type { CalendarResult, CalendarOutcome } from './calendar-result'
 /** 'ics': the person gets a file to open; 'phone': the event goes straight into the phone's calendar. */
 export const calendarKind: 'ics' | 'phone' = 'ics'
 
-export function addToPhoneCalendar(event: CityEvent, occurrence: EventOccurrence): Promise<CalendarResult> {
-  if (event.status === 'cancelled') return Promise.resolve(calendarResult('not-needed', '该活动已取消，无需加入日历'))
+function download(fileName: string, text: string): Promise<CalendarResult> {
   if (typeof document === 'undefined' || typeof URL === 'undefined' || typeof URL.createObjectURL !== 'function') {
     return Promise.resolve(calendarResult('unsupported', '当前浏览器不能下载日历文件'))
   }
   try {
-    const fileName = icsFileName(event, occurrence)
-    const url = URL.createObjectURL(new Blob([eventToIcs(event, occurrence)], { type: ICS_MIME_TYPE }))
+    const url = URL.createObjectURL(new Blob([text], { type: ICS_MIME_TYPE }))
     const link = document.createElement('a')
     link.href = url
     link.download = fileName
@@ -34,4 +33,14 @@ export function addToPhoneCalendar(event: CityEvent, occurrence: EventOccurrence
   } catch {
     return Promise.resolve(calendarResult('failed', '日历文件没能下载，请稍后重试'))
   }
+}
+
+export function addToPhoneCalendar(event: CityEvent, occurrence: EventOccurrence): Promise<CalendarResult> {
+  if (event.status === 'cancelled') return Promise.resolve(calendarResult('not-needed', '该活动已取消，无需加入日历'))
+  return download(icsFileName(event, occurrence), eventToIcs(event, occurrence))
+}
+
+/** A reminder's moment (a round opening, a voucher expiring …) as an .ics with its alarm. */
+export function addEntryToPhoneCalendar(entry: CalendarEntry): Promise<CalendarResult> {
+  return download(calendarEntryFileName(entry), calendarEntryToIcs(entry))
 }

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
-import { expandOccurrences } from '../../domain/events/occurrences'
-import { phoneCalendarParams } from '../../domain/events/phone-calendar'
-import { makeEvent } from '../../domain/events/test-fixtures'
+import { expandOccurrences } from '@/domain/events/occurrences'
+import { phoneCalendarParams } from '@/domain/events/phone-calendar'
+import { makeEvent } from '@/domain/events/test-fixtures'
 import { addToPhoneCalendar, calendarKind } from './calendar.weapp'
 
 type CalendarOptions = Record<string, unknown> & { success?: (result: unknown) => void; fail?: (error: unknown) => void }

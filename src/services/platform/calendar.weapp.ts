@@ -6,9 +6,10 @@
  * server has, so it is not sent (WECHAT.md). The H5 build uses calendar.ts instead.
  */
 import Taro from '@tarojs/taro'
-import type { CityEvent } from '../../domain/events/model'
-import type { EventOccurrence } from '../../domain/events/occurrences'
-import { phoneCalendarParams } from '../../domain/events/phone-calendar'
+import type { CityEvent } from '@/domain/events/model'
+import type { EventOccurrence } from '@/domain/events/occurrences'
+import { entryPhoneCalendarParams, phoneCalendarParams, type PhoneCalendarParams } from '@/domain/events/phone-calendar'
+import type { CalendarEntry } from '@/domain/reminders/calendar-entry'
 import { calendarResult, type CalendarResult } from './calendar-result'
 
 export type { CalendarResult, CalendarOutcome } from './calendar-result'
@@ -24,6 +25,26 @@ function failureOf(error: unknown): CalendarResult {
   return calendarResult('failed', '没能加入手机日历，请稍后重试')
 }
 
+function addParams(params: PhoneCalendarParams, addedMessage: string): Promise<CalendarResult> {
+  if (typeof Taro.addPhoneCalendar !== 'function')
+    return Promise.resolve(calendarResult('unsupported', '微信版本较低，请升级微信后再加入日历'))
+  return new Promise((resolve) => {
+    try {
+      const pending = Taro.addPhoneCalendar({
+        ...params,
+        // Taro's typings say string; WeChat takes unix seconds as a number.
+        endTime: params.endTime as unknown as string,
+        success: () => resolve(calendarResult('added', addedMessage)),
+        fail: (error) => resolve(failureOf(error)),
+      })
+      // Taro also returns a promise; its rejection repeats `fail` and must not go unhandled.
+      if (pending && typeof (pending as Promise<unknown>).catch === 'function') (pending as Promise<unknown>).catch(() => undefined)
+    } catch (error) {
+      resolve(failureOf(error))
+    }
+  })
+}
+
 export function addToPhoneCalendar(event: CityEvent, occurrence: EventOccurrence): Promise<CalendarResult> {
   if (event.status === 'cancelled') return Promise.resolve(calendarResult('not-needed', '该活动已取消，无需加入日历'))
   if (typeof Taro.addPhoneCalendar !== 'function')
@@ -34,19 +55,10 @@ export function addToPhoneCalendar(event: CityEvent, occurrence: EventOccurrence
   } catch (error) {
     return Promise.resolve(calendarResult('not-needed', (error as Error).message))
   }
-  return new Promise((resolve) => {
-    try {
-      const pending = Taro.addPhoneCalendar({
-        ...params,
-        // Taro's typings say string; WeChat takes unix seconds as a number.
-        endTime: params.endTime as unknown as string,
-        success: () => resolve(calendarResult('added', '已加入手机日历，活动前一天会提醒你')),
-        fail: (error) => resolve(failureOf(error)),
-      })
-      // Taro also returns a promise; its rejection repeats `fail` and must not go unhandled.
-      if (pending && typeof (pending as Promise<unknown>).catch === 'function') (pending as Promise<unknown>).catch(() => undefined)
-    } catch (error) {
-      resolve(failureOf(error))
-    }
-  })
+  return addParams(params, '已加入手机日历，活动前一天会提醒你')
+}
+
+/** A reminder's moment, straight from the tap: WeChat accepts addPhoneCalendar only there. */
+export function addEntryToPhoneCalendar(entry: CalendarEntry): Promise<CalendarResult> {
+  return addParams(entryPhoneCalendarParams(entry), '已加入手机日历，到时手机日历会提醒你')
 }

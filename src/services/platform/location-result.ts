@@ -6,9 +6,7 @@
 
 export type LocationFailureReason = 'denied' | 'privacy' | 'timeout' | 'unavailable' | 'unsupported'
 
-export type ApproximateLocation =
-  | { ok: true; lng: number; lat: number }
-  | { ok: false; reason: LocationFailureReason; message: string }
+export type ApproximateLocation = { ok: true; lng: number; lat: number } | { ok: false; reason: LocationFailureReason; message: string }
 
 /** Our own deadline: WeChat calls back nothing for ~10 s after privacy consent is refused (WECHAT.md). */
 export const LOCATION_TIMEOUT_MS = 10_000
@@ -35,15 +33,28 @@ export function locationFrom(lng: unknown, lat: unknown): ApproximateLocation {
   return valid ? { ok: true, lng: longitude, lat: latitude } : locationFailure('unavailable')
 }
 
-/** Settles a promise once: the first of the platform's callback and our deadline wins. */
-export function settleOnce(resolve: (result: ApproximateLocation) => void, timeoutMs: number, onTimeout: ApproximateLocation) {
-  let settled = false
-  const timer = setTimeout(() => finish(onTimeout), timeoutMs)
-  function finish(result: ApproximateLocation): void {
-    if (settled) return
-    settled = true
-    clearTimeout(timer)
-    resolve(result)
-  }
-  return finish
+/**
+ * Runs a platform's location request against our own deadline: the first of the platform's answer
+ * and the deadline wins (later answers are ignored), and a request that throws is a failure.
+ */
+export function locateWithin(
+  deadlineMs: number,
+  request: (finish: (result: ApproximateLocation) => void) => void,
+  reasonOfThrow: (error: unknown) => LocationFailureReason,
+): Promise<ApproximateLocation> {
+  return new Promise((resolve) => {
+    let settled = false
+    const finish = (result: ApproximateLocation): void => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      resolve(result)
+    }
+    const timer = setTimeout(() => finish(locationFailure('timeout')), deadlineMs)
+    try {
+      request(finish)
+    } catch (error) {
+      finish(locationFailure(reasonOfThrow(error)))
+    }
+  })
 }

@@ -6,9 +6,9 @@
  */
 import {
   LOCATION_TIMEOUT_MS,
+  locateWithin,
   locationFailure,
   locationFrom,
-  settleOnce,
   type ApproximateLocation,
   type LocationFailureReason,
 } from './location-result'
@@ -30,18 +30,16 @@ export function getApproximateLocation(options: { timeoutMs?: number } = {}): Pr
   const timeoutMs = options.timeoutMs ?? LOCATION_TIMEOUT_MS
   const geolocation = typeof navigator === 'undefined' ? undefined : navigator.geolocation
   if (!geolocation || typeof geolocation.getCurrentPosition !== 'function') return Promise.resolve(locationFailure('unsupported'))
-  return new Promise((resolve) => {
-    const finish = settleOnce(resolve, timeoutMs + 1000, locationFailure('timeout'))
-    try {
+  return locateWithin(
+    timeoutMs + 1000,
+    (finish) =>
       geolocation.getCurrentPosition(
         (position) => finish(locationFrom(position.coords.longitude, position.coords.latitude)),
         (error) => finish(locationFailure(reasonOf(error))),
         { enableHighAccuracy: false, timeout: timeoutMs, maximumAge: MAX_AGE_MS },
-      )
-    } catch {
-      finish(locationFailure('unavailable'))
-    }
-  })
+      ),
+    () => 'unavailable',
+  )
 }
 
 /** Browsers have no settings page an app can open; the person changes it in the browser. */

@@ -63,7 +63,9 @@ test('an old base library without getFuzzyLocation is "unsupported"', async () =
 })
 
 test('the settings page reports whether location is now allowed', async () => {
-  const spy = jest.spyOn(Taro, 'openSetting').mockResolvedValue({ authSetting: { 'scope.userFuzzyLocation': true }, errMsg: 'openSetting:ok' } as never)
+  const spy = jest
+    .spyOn(Taro, 'openSetting')
+    .mockResolvedValue({ authSetting: { 'scope.userFuzzyLocation': true }, errMsg: 'openSetting:ok' } as never)
   await expect(openLocationSettings()).resolves.toBe(true)
   spy.mockResolvedValue({ authSetting: {}, errMsg: 'openSetting:ok' } as never)
   await expect(openLocationSettings()).resolves.toBe(false)

@@ -13,9 +13,9 @@
 import Taro from '@tarojs/taro'
 import {
   LOCATION_TIMEOUT_MS,
+  locateWithin,
   locationFailure,
   locationFrom,
-  settleOnce,
   type ApproximateLocation,
   type LocationFailureReason,
 } from './location-result'
@@ -38,10 +38,10 @@ export function getApproximateLocation(options: { timeoutMs?: number } = {}): Pr
   const timeoutMs = options.timeoutMs ?? LOCATION_TIMEOUT_MS
   // Base library < 2.25.0 has no fuzzy location.
   if (typeof Taro.getFuzzyLocation !== 'function') return Promise.resolve(locationFailure('unsupported'))
-  return new Promise((resolve) => {
-    // Silence past the deadline: a slow fix, or the privacy refusal described above.
-    const finish = settleOnce(resolve, timeoutMs, locationFailure('timeout'))
-    try {
+  // Silence past the deadline: a slow fix, or the privacy refusal described above.
+  return locateWithin(
+    timeoutMs,
+    (finish) => {
       const pending = Taro.getFuzzyLocation({
         type: 'wgs84',
         success: (result) => finish(locationFrom(result.longitude, result.latitude)),
@@ -49,10 +49,9 @@ export function getApproximateLocation(options: { timeoutMs?: number } = {}): Pr
       })
       // Taro also returns a promise; its rejection repeats `fail` and must not go unhandled.
       if (pending && typeof (pending as Promise<unknown>).catch === 'function') (pending as Promise<unknown>).catch(() => undefined)
-    } catch (error) {
-      finish(locationFailure(reasonOfWeappFailure(error as { errMsg?: string })))
-    }
-  })
+    },
+    (error) => reasonOfWeappFailure(error as { errMsg?: string }),
+  )
 }
 
 /** WeChat's settings page for this mini-program, where a refused permission can be allowed again. */

@@ -3,8 +3,8 @@
  * public marker page, which takes GCJ-02 coordinates like WeChat does (converted in the domain,
  * src/domain/geo/gcj02.ts). The weapp build uses map.weapp.ts instead.
  */
-import type { Venue } from '../../domain/events/model'
-import { toGcj02, type MapPoint } from '../../domain/geo/gcj02'
+import type { Venue } from '@/domain/events/model'
+import { toGcj02, type MapPoint } from '@/domain/geo/gcj02'
 
 export interface MapPlace extends MapPoint {
   name: string

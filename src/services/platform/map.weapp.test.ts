@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { wgs84ToGcj02 } from '../../domain/geo/gcj02'
+import { wgs84ToGcj02 } from '@/domain/geo/gcj02'
 import { openPlaceOnMap } from './map.weapp'
 
 const taro = Taro as unknown as { openLocation?: unknown }

@@ -4,8 +4,8 @@
  * (src/domain/geo/gcj02.ts). No location permission is needed to show a place. H5 uses map.ts.
  */
 import Taro from '@tarojs/taro'
-import type { Venue } from '../../domain/events/model'
-import { toGcj02, type MapPoint } from '../../domain/geo/gcj02'
+import type { Venue } from '@/domain/events/model'
+import { toGcj02, type MapPoint } from '@/domain/geo/gcj02'
 
 export interface MapPlace extends MapPoint {
   name: string

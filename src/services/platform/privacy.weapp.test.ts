@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { usePrivacyStore } from '../../store/privacy'
+import { usePrivacyStore } from '@/store/privacy'
 import { installPrivacyConsent } from './privacy.weapp'
 
 type Listener = (resolve: (answer: unknown) => void, info: { referrer: string }) => void

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { TollCondition } from '../../../domain/etc/waiver'
+import type { TollCondition } from '@/domain/etc/waiver'
 import './etc-components.scss'
 
 export interface ConditionListProps {

@@ -1,4 +1,4 @@
-import type { TollStation } from '../../../domain/policy/toll-stations'
+import type { TollStation } from '@/domain/policy/toll-stations'
 
 /**
  * H5 has no map component (Taro's <Map> is mini-program only): the stations page is the list,

@@ -1,6 +1,6 @@
 import { Map, View } from '@tarojs/components'
-import { toGcj02 } from '../../../domain/geo/gcj02'
-import type { TollStation } from '../../../domain/policy/toll-stations'
+import { toGcj02 } from '@/domain/geo/gcj02'
+import type { TollStation } from '@/domain/policy/toll-stations'
 
 /** Copied into the weapp build by config/index.ts (WeChat's <map> takes a file path, not a data URI). */
 const MARKER_ICON = '/assets/map/station-marker.png'

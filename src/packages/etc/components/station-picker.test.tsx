@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { useState } from 'react'
-import { nearestStations, stations } from '../../../domain/etc/stations'
+import { nearestStations, stations } from '@/domain/etc/stations'
 import { StationPicker, type StationPickerProps } from './station-picker'
 
 function Harness(props: Partial<StationPickerProps> & { onPicked?: (id: string) => void }) {

@@ -1,15 +1,15 @@
 import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { ChoiceList, type ChoiceOption } from '../../../components/choice-list'
-import { Pressable } from '../../../components/pressable'
+import { ChoiceList, type ChoiceOption } from '@/components/choice-list'
+import { Pressable } from '@/components/pressable'
 import {
   groupStationsByCounty,
   groupStationsByHighway,
   searchStations,
   suggestStations,
   type StationDistance,
-} from '../../../domain/etc/stations'
-import type { TollStation } from '../../../domain/policy/toll-stations'
+} from '@/domain/etc/stations'
+import type { TollStation } from '@/domain/policy/toll-stations'
 import { SchemeTag } from './scheme-tag'
 import './etc-components.scss'
 

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
-import { formatShanghai } from '../../../domain/time'
-import type { TollDataView } from '../../../store/etc-toll-data'
+import { formatShanghai } from '@/domain/time'
+import type { TollDataView } from '@/store/etc-toll-data'
 import './etc-components.scss'
 
 export interface TollDataNoteProps {

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { StationError } from '../../../domain/etc/stations'
-import { stations } from '../../../domain/etc/stations'
-import { fixClock } from '../../../test/fixed-clock'
+import { StationError } from '@/domain/etc/stations'
+import { stations } from '@/domain/etc/stations'
+import { fixClock } from '@/test/fixed-clock'
 import { TripEditor } from './trip-editor'
 
 let restoreClock: () => void

@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react'
-import { checkTollWaiver } from '../../../domain/etc/waiver'
+import { checkTollWaiver } from '@/domain/etc/waiver'
 import { TripVerdict } from './trip-verdict'
 
 const car = { plate: '浙H12345', vehicleClass: 1 as const, date: '2025-06-16' }

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import { Pressable } from '../../../components/pressable'
-import { PublishedReminderOffer } from '../../../components/published-reminder-offer'
-import { StatusBadge } from '../../../components/status-badge'
-import type { TollOutcome, TollWaiverVerdict } from '../../../domain/etc/waiver'
-import { navigate } from '../../../services/navigation'
+import { Pressable } from '@/components/pressable'
+import { TollPeriodReminder } from '@/packages/etc/components/toll-period-reminder'
+import { StatusBadge } from '@/components/status-badge'
+import type { TollOutcome, TollWaiverVerdict } from '@/domain/etc/waiver'
+import { navigate } from '@/services/navigation'
 import { ConditionList } from './condition-list'
 import './etc-components.scss'
 
@@ -43,7 +43,7 @@ export function TripVerdict({ verdict }: TripVerdictProps) {
       </View>
       <View className='etc-verdict__section'>逐项核对</View>
       <ConditionList checks={verdict.checks} />
-      {verdict.period.state === 'after-period' ? <PublishedReminderOffer topic='toll-period' /> : null}
+      <TollPeriodReminder period={verdict.period} />
       {verdict.notes.map((note) => (
         <View key={note} className='caption etc-verdict__note'>
           {note}

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import { useEtcVehicleStore } from '../../../store/etc-vehicle'
+import { useEtcVehicleStore } from '@/store/etc-vehicle'
 import { VehicleForm } from './vehicle-form'
 
 beforeEach(() => {

@@ -1,10 +1,10 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
-import { ChoiceList, type ChoiceOption } from '../../../components/choice-list'
-import { ETC_CARD_HINT, ETC_CARD_LABEL, VEHICLE_CLASS_LABEL } from '../../../domain/etc/labels'
-import { formatPlate, tryParsePlate, type PlateErrorCode } from '../../../domain/etc/plate'
-import { ETC_CARDS, VEHICLE_CLASSES, type EtcCard, type VehicleClass } from '../../../domain/policy/toll-scheme'
-import { useEtcVehicleStore } from '../../../store/etc-vehicle'
+import { ChoiceList, type ChoiceOption } from '@/components/choice-list'
+import { ETC_CARD_HINT, ETC_CARD_LABEL, VEHICLE_CLASS_LABEL } from '@/domain/etc/labels'
+import { formatPlate, tryParsePlate, type PlateErrorCode } from '@/domain/etc/plate'
+import { ETC_CARDS, VEHICLE_CLASSES, type EtcCard, type VehicleClass } from '@/domain/policy/toll-scheme'
+import { useEtcVehicleStore } from '@/store/etc-vehicle'
 import { PlateField } from './plate-field'
 
 const CLASS_CAPTION: Partial<Record<VehicleClass, string>> = {

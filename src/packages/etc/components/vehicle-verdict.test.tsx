@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react'
-import { BUNDLED_TOLL_DATA, type TollData } from '../../../domain/policy/toll-scheme'
-import { useEtcVehicleStore } from '../../../store/etc-vehicle'
-import { fixClock } from '../../../test/fixed-clock'
+import { BUNDLED_TOLL_DATA, type TollData } from '@/domain/policy/toll-scheme'
+import { useEtcVehicleStore } from '@/store/etc-vehicle'
+import { fixClock } from '@/test/fixed-clock'
 import { VehicleVerdict } from './vehicle-verdict'
 
 let restoreClock: () => void = () => undefined

@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components'
-import { PublishedReminderOffer } from '../../../components/published-reminder-offer'
-import { StatusBadge } from '../../../components/status-badge'
-import { checkVehicleEligibility, type VehicleVerdictKind } from '../../../domain/etc/waiver'
-import type { TollData } from '../../../domain/policy/toll-scheme'
-import { missingVehicleFields, selectVehicleProfile, useEtcVehicleStore } from '../../../store/etc-vehicle'
+import { TollPeriodReminder } from '@/packages/etc/components/toll-period-reminder'
+import { StatusBadge } from '@/components/status-badge'
+import { checkVehicleEligibility, type VehicleVerdictKind } from '@/domain/etc/waiver'
+import type { TollData } from '@/domain/policy/toll-scheme'
+import { missingVehicleFields, selectVehicleProfile, useEtcVehicleStore } from '@/store/etc-vehicle'
 import { ConditionList } from './condition-list'
 import './etc-components.scss'
 
@@ -41,7 +41,6 @@ export function VehicleVerdict({ data }: VehicleVerdictProps) {
   }
 
   const eligibility = checkVehicleEligibility(profile, data)
-  const afterPeriod = eligibility.period.state === 'after-period'
   return (
     <View className={`card etc-verdict etc-verdict--${TONE[eligibility.verdict]}`} role='status' aria-live='polite'>
       <View className='etc-verdict__headline'>{eligibility.headline}</View>
@@ -59,7 +58,7 @@ export function VehicleVerdict({ data }: VehicleVerdictProps) {
         还要看行程：只在“衢城畅行”范围内的收费站之间通行才免费，范围内的站点名单
         <StatusBadge status={data.stationSet.status} />
       </View>
-      {afterPeriod ? <PublishedReminderOffer topic='toll-period' /> : null}
+      <TollPeriodReminder period={eligibility.period} />
     </View>
   )
 }

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
-import { Pressable } from '../../../components/pressable'
-import { navigate } from '../../../services/navigation'
+import { Pressable } from '@/components/pressable'
+import { navigate } from '@/services/navigation'
 import type { NoticeSection } from '../notices'
 
 /** A list of entries, each a bold first line and plain lines under it, read as a list. */

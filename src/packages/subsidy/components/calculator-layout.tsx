@@ -1,7 +1,10 @@
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import { PageShell } from '../../../components/page-shell'
-import type { SubsidyMeasure } from '../../../domain/policy/subsidy-vocabulary'
+import { DeadlineReminder } from '@/components/deadline-reminder'
+import { PageShell } from '@/components/page-shell'
+import { findRuleSetForDate } from '@/domain/policy/subsidy-rule-sets'
+import { measureSummary } from '@/domain/subsidy/measure-summaries'
+import type { SubsidyMeasure } from '@/domain/policy/subsidy-vocabulary'
 import type { FormOutcome } from '../quote-form'
 import type { BasketSaving } from '../use-basket-saving'
 import type { RuleSetsInUse } from '../use-rule-sets'
@@ -29,6 +32,7 @@ export interface CalculatorLayoutProps {
 /** One calculator page: the rule in force on the purchase date, the measure's fields, the date, the answer. */
 export function CalculatorLayout(props: CalculatorLayoutProps) {
   const { title, measure, today, purchaseDate, onPurchaseDateChange, outcome, saving, fieldsShownInline, children, rules } = props
+  const inForce = findRuleSetForDate(today, rules.ruleSets)
   return (
     <PageShell label={title}>
       <View className='card'>
@@ -41,6 +45,10 @@ export function CalculatorLayout(props: CalculatorLayoutProps) {
         />
         {children}
         <PurchaseDateField value={purchaseDate} onChange={onPurchaseDateChange} today={today} ruleSets={rules.ruleSets} />
+        {/* 截止前提醒 for the measure's rule set in force today; with a quote, the quote offers it. */}
+        {outcome.kind !== 'quote' && inForce && measureSummary(measure, today, { ruleSets: rules.ruleSets }).available ? (
+          <DeadlineReminder ruleSetId={inForce.id} title={inForce.title} lastDay={inForce.effective.to} />
+        ) : null}
       </View>
       <QuoteResult outcome={outcome} today={today} fieldsShownInline={fieldsShownInline} saving={saving} rules={rules} />
     </PageShell>

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import { formatFen } from '../../../domain/money'
-import { findRuleSetForDate } from '../../../domain/policy/subsidy-rule-sets'
-import type { SubsidyRuleSet } from '../../../domain/policy/subsidy-rules'
-import type { SubsidyQuote } from '../../../domain/subsidy/quote-subsidy'
+import { formatFen } from '@/domain/money'
+import { findRuleSetForDate } from '@/domain/policy/subsidy-rule-sets'
+import type { SubsidyRuleSet } from '@/domain/policy/subsidy-rules'
+import type { SubsidyQuote } from '@/domain/subsidy/quote-subsidy'
 import { QuoteAmount } from './quote-result'
 
 export interface CarComparisonProps {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { ChoiceList, type ChoiceOption } from '../../../components/choice-list'
-import { ENERGY_GRADES, ENERGY_GRADE_LABEL, type EnergyGrade } from '../../../domain/policy/subsidy-vocabulary'
+import { ChoiceList, type ChoiceOption } from '@/components/choice-list'
+import { ENERGY_GRADES, ENERGY_GRADE_LABEL, type EnergyGrade } from '@/domain/policy/subsidy-vocabulary'
 
 /** The choice list needs a value for "no label"; the domain's word for it is null. */
 const NO_LABEL = 0

@@ -1,10 +1,10 @@
 import { View } from '@tarojs/components'
-import { Pressable } from '../../../components/pressable'
-import { StatusBadge } from '../../../components/status-badge'
-import type { SubsidyMeasure } from '../../../domain/policy/subsidy-vocabulary'
-import { measureSummary } from '../../../domain/subsidy/measure-summaries'
-import { quickPurchaseDates } from '../../../domain/subsidy/rule-set-periods'
-import type { SubsidyRuleSet } from '../../../domain/policy/subsidy-rules'
+import { Pressable } from '@/components/pressable'
+import { StatusBadge } from '@/components/status-badge'
+import type { SubsidyMeasure } from '@/domain/policy/subsidy-vocabulary'
+import { measureSummary } from '@/domain/subsidy/measure-summaries'
+import { quickPurchaseDates } from '@/domain/subsidy/rule-set-periods'
+import type { SubsidyRuleSet } from '@/domain/policy/subsidy-rules'
 
 export interface MeasureRuleLineProps {
   measure: SubsidyMeasure

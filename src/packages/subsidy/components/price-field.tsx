@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { TextInput } from '../../../components/text-input'
+import { TextInput } from '@/components/text-input'
 
 export interface PriceFieldProps {
   label: string

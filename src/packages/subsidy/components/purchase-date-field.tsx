@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components'
-import { ChoiceList } from '../../../components/choice-list'
-import { DateField } from '../../../components/date-field'
-import type { SubsidyRuleSet } from '../../../domain/policy/subsidy-rules'
-import { quickPurchaseDates, ruleSetTimeline } from '../../../domain/subsidy/rule-set-periods'
+import { ChoiceList } from '@/components/choice-list'
+import { DateField } from '@/components/date-field'
+import type { SubsidyRuleSet } from '@/domain/policy/subsidy-rules'
+import { quickPurchaseDates, ruleSetTimeline } from '@/domain/subsidy/rule-set-periods'
 
 export interface PurchaseDateFieldProps {
   /** 'YYYY-MM-DD' (Shanghai). */

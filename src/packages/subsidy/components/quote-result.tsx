@@ -1,15 +1,17 @@
 import { Text, View } from '@tarojs/components'
-import { Pressable } from '../../../components/pressable'
-import { StatusBadge } from '../../../components/status-badge'
-import { POLICY_CLAUSES, type ClauseId } from '../../../domain/policy/clauses'
-import { formatFen } from '../../../domain/money'
-import { ESTIMATE_NOTE, type QuoteSource, type SubsidyQuote } from '../../../domain/subsidy/quote-subsidy'
-import { navigate } from '../../../services/navigation'
+import { Pressable } from '@/components/pressable'
+import { StatusBadge } from '@/components/status-badge'
+import { POLICY_CLAUSES, type ClauseId } from '@/domain/policy/clauses'
+import { formatFen } from '@/domain/money'
+import { ESTIMATE_NOTE, type QuoteSource, type SubsidyQuote } from '@/domain/subsidy/quote-subsidy'
+import { navigate } from '@/services/navigation'
 import type { FormOutcome } from '../quote-form'
 import type { BasketSaving } from '../use-basket-saving'
 import type { RuleSetsInUse } from '../use-rule-sets'
 import { RuleDataNote } from './rule-data-note'
 import { UnpublishedRule } from './unpublished-rule'
+import { DeadlineReminder } from '@/components/deadline-reminder'
+import { findRuleSetById } from '@/domain/policy/subsidy-rule-sets'
 
 export interface QuoteResultProps {
   outcome: FormOutcome
@@ -130,6 +132,13 @@ export function ReasonList({ reasons }: { reasons: readonly string[] }) {
 }
 
 /** No badge beside "no rule": there is nothing to be confirmed about a rule that is not there. */
+/** 截止前提醒 on a quote: the rule set it was quoted under, counted back from that set's last day. */
+function QuoteDeadlineReminder({ quote, rules }: { quote: SubsidyQuote; rules: RuleSetsInUse }) {
+  const ruleSet = findRuleSetById(quote.ruleSetId, rules.ruleSets)
+  if (!ruleSet) return null
+  return <DeadlineReminder ruleSetId={ruleSet.id} title={ruleSet.title} lastDay={ruleSet.effective.to} />
+}
+
 function RuleSetLine({ quote, today, rules }: { quote: SubsidyQuote; today: string; rules: RuleSetsInUse }) {
   return (
     <ResultSection heading='适用规则'>
@@ -152,6 +161,7 @@ function RuleSetLine({ quote, today, rules }: { quote: SubsidyQuote; today: stri
           {quote.deadline < today ? '（已结束）' : ''}
         </View>
       ) : null}
+      {quote.ruleSetTitle && !quote.unpublished ? <QuoteDeadlineReminder quote={quote} rules={rules} /> : null}
       <RuleDataNote rules={rules} />
     </ResultSection>
   )

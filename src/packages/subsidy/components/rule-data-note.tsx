@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { formatFetchedAt } from '../../../components/event-format'
+import { formatFetchedAt } from '@/components/event-format'
 import type { RuleSetsInUse } from '../use-rule-sets'
 
 function whoseData(rules: RuleSetsInUse): string {

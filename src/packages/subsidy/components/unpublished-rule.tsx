@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
-import { PublishedReminderOffer } from '../../../components/published-reminder-offer'
-import { StatusBadge } from '../../../components/status-badge'
-import type { SubsidyMeasure } from '../../../domain/policy/subsidy-vocabulary'
+import { PublishedReminderOffer } from '@/components/published-reminder-offer'
+import { StatusBadge } from '@/components/status-badge'
+import type { SubsidyMeasure } from '@/domain/policy/subsidy-vocabulary'
 
 export interface UnpublishedRuleProps {
   measure: SubsidyMeasure

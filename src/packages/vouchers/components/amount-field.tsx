@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
-import { tryParseYuan, type Fen } from '../../../domain/money'
-import { TextInput } from '../../../components/text-input'
+import { tryParseYuan, type Fen } from '@/domain/money'
+import { TextInput } from '@/components/text-input'
 
 export interface AmountFieldProps {
   label: string

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { Pressable } from '../../../components/pressable'
+import { Pressable } from '@/components/pressable'
 
 export interface FilterOption<Value extends string> {
   value: Value

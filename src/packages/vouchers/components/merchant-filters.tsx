@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { MERCHANT_CATEGORIES, VOUCHER_COUNTIES, type MerchantCategory, type VoucherCountyCode } from '../../../domain/vouchers/places'
+import { MERCHANT_CATEGORIES, VOUCHER_COUNTIES, type MerchantCategory, type VoucherCountyCode } from '@/domain/vouchers/places'
 import { FilterTabs } from './filter-tabs'
 
 export type CountyFilter = VoucherCountyCode | 'all'

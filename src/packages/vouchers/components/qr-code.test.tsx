@@ -5,7 +5,7 @@
  */
 import { render, screen } from '@testing-library/react'
 import qrcode from 'qrcode-generator'
-import { issueRedemptionToken } from '../../../domain/vouchers/redemption-token'
+import { issueRedemptionToken } from '@/domain/vouchers/redemption-token'
 import { QrCode, qrLayout } from './qr-code'
 
 const uuid = '0f8fad5b-d9cb-469f-a165-70867728950e'

@@ -1,10 +1,10 @@
 import { View } from '@tarojs/components'
-import { Pressable } from '../../../components/pressable'
-import { describeVoucherRule } from '../../../domain/vouchers/applicability'
-import { tryParseIsoInstant } from '../../../domain/time/shanghai'
-import { formatShanghai } from '../../../domain/time'
-import type { WalletVoucherView } from '../../../services/api/vouchers'
-import { navigate } from '../../../services/navigation'
+import { Pressable } from '@/components/pressable'
+import { describeVoucherRule } from '@/domain/vouchers/applicability'
+import { tryParseIsoInstant } from '@/domain/time/shanghai'
+import { formatShanghai } from '@/domain/time'
+import type { WalletVoucherView } from '@/services/api/vouchers'
+import { navigate } from '@/services/navigation'
 import { WalletStatusBadge } from './wallet-status'
 
 function when(iso: string | null): string {

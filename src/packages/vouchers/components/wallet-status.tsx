@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import { WALLET_STATUS_LABEL, type WalletStatus } from '../../../domain/vouchers/validity'
+import { WALLET_STATUS_LABEL, type WalletStatus } from '@/domain/vouchers/validity'
 
 const MARK: Record<WalletStatus, string> = {
   usable: '✓',

@@ -1,37 +1,37 @@
 /**
  * Full batch rules for vouchers in the wallet. A wallet voucher carries a summary of its batch;
  * the rules in words (describeBatchRules) and 用哪张最划算 (bestVoucher) need the whole batch.
- * They come from the 消费券 tab's list when it has them, else GET /batches/:id (kept offline).
+ * They come from the 消费券 tab's list when it has them, else GET /batches/:id (a key of the
+ * resource cache, kept offline).
  */
 import { create } from 'zustand'
-import type { VoucherBatch } from '../../../domain/vouchers/schema'
-import { useVoucherBatchesStore } from '../../../store/voucher-batches'
-import { voucherServices } from '../../../store/voucher-services'
+import type { VoucherBatch } from '@/domain/vouchers/schema'
+import { currentBatches, loadBatches } from '@/store/voucher-batches'
+import { batchCacheKey, voucherApi } from '@/services/api/vouchers'
+import { loadResource } from '@/store/resource'
 
 interface BatchLookupState {
   byId: Record<string, VoucherBatch>
   /** Batches that could not be fetched (deleted, or offline without a copy). */
   missing: Record<string, true>
   ensure: (batchIds: readonly string[]) => Promise<void>
+  /** Tests: nothing looked up. */
+  reset: () => void
 }
 
 export const useBatchLookupStore = create<BatchLookupState>()((set, get) => ({
   byId: {},
   missing: {},
+  reset: () => set({ byId: {}, missing: {} }),
   async ensure(batchIds) {
-    const listed = useVoucherBatchesStore.getState()
-    if (listed.batches === null) await listed.load()
-    const fromList = Object.fromEntries((useVoucherBatchesStore.getState().batches ?? []).map((batch) => [batch.id, batch as VoucherBatch]))
+    if (currentBatches() === null) await loadBatches()
+    const fromList = Object.fromEntries((currentBatches() ?? []).map((batch) => [batch.id, batch as VoucherBatch]))
     set((state) => ({ byId: { ...state.byId, ...fromList } }))
     const wanted = [...new Set(batchIds)].filter((id) => !get().byId[id])
-    const { api } = voucherServices()
     const results = await Promise.all(
       wanted.map(async (id) => {
-        try {
-          return { id, batch: (await api.getBatch(id)).data as VoucherBatch }
-        } catch {
-          return { id, batch: null }
-        }
+        const { data } = await loadResource(batchCacheKey(id), () => voucherApi.getBatch(id), { stored: true })
+        return { id, batch: data as VoucherBatch | null }
       }),
     )
     set((state) => {

@@ -6,11 +6,10 @@
  * voucher twice or refunds twice.
  */
 import { create } from 'zustand'
-import { formatShanghai, todayInShanghai } from '../../../domain/time'
-import type { Redemption } from '../../../domain/vouchers/schema'
-import { ApiError, userMessage } from '../../../services/api/errors'
-import { newIdempotencyKey, type RedeemAnswer, type RefundOutcome } from '../../../services/api/vouchers'
-import { voucherServices } from '../../../store/voucher-services'
+import { formatShanghai, todayInShanghai } from '@/domain/time'
+import type { Redemption } from '@/domain/vouchers/schema'
+import { ApiError, userMessage } from '@/services/api/errors'
+import { newIdempotencyKey, voucherApi, type RedeemAnswer, type RefundOutcome } from '@/services/api/vouchers'
 import { redeemRefusal, refundOutcomeText } from '../merchant-messages'
 
 export interface RedeemAttempt {
@@ -85,7 +84,7 @@ export const useMerchantDeskStore = create<MerchantDeskState>()((set, get) => ({
     const attempt: RedeemAttempt = same ? previous : { key: newIdempotencyKey('redeem'), code, orderAmountFen, orderId }
     set({ attempt, redeeming: true, result: null })
     try {
-      const { data } = await voucherServices().api.redeemVoucher({ code: attempt.code, orderAmountFen: attempt.orderAmountFen, orderId: attempt.orderId }, attempt.key)
+      const { data } = await voucherApi.redeemVoucher({ code: attempt.code, orderAmountFen: attempt.orderAmountFen, orderId: attempt.orderId }, attempt.key)
       set({ attempt: null, redeeming: false, result: { kind: 'ok', answer: data, orderAmountFen: attempt.orderAmountFen }, orderId: newOrderId() })
       void get().loadToday()
     } catch (error) {
@@ -101,7 +100,7 @@ export const useMerchantDeskStore = create<MerchantDeskState>()((set, get) => ({
   async loadToday() {
     set({ listLoading: true, listError: null })
     try {
-      const { data } = await voucherServices().api.getRedemptions(todayInShanghai())
+      const { data } = await voucherApi.getRedemptions(todayInShanghai())
       const newestFirst = [...data].sort((a, b) => (a.redeemedAt < b.redeemedAt ? 1 : a.redeemedAt > b.redeemedAt ? -1 : 0))
       set({ redemptions: newestFirst, listLoading: false })
     } catch (error) {
@@ -128,7 +127,7 @@ export const useMerchantDeskStore = create<MerchantDeskState>()((set, get) => ({
       refunding: { ...state.refunding, [redemptionId]: true },
     }))
     try {
-      const { data } = await voucherServices().api.refundRedemption({ redemptionId, full }, attempt.key)
+      const { data } = await voucherApi.refundRedemption({ redemptionId, full }, attempt.key)
       done({ kind: 'ok', code: data.outcome, text: refundOutcomeText(data.outcome as RefundOutcome) }, false)
       void get().loadToday()
     } catch (error) {

@@ -7,12 +7,11 @@
  */
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { decodeOfflineCodeSecret } from '../../../domain/vouchers/offline-code'
-import { tryParseIsoInstant } from '../../../domain/time/shanghai'
-import { ApiError, userMessage } from '../../../services/api/errors'
-import type { OfflineCodeKey } from '../../../services/api/vouchers'
-import { persistOptions } from '../../../store/persist-storage'
-import { voucherServices } from '../../../store/voucher-services'
+import { decodeOfflineCodeSecret } from '@/domain/vouchers/offline-code'
+import { tryParseIsoInstant } from '@/domain/time/shanghai'
+import { ApiError, userMessage } from '@/services/api/errors'
+import { voucherApi, type OfflineCodeKey } from '@/services/api/vouchers'
+import { persistOptions } from '@/store/persist-storage'
 
 export interface StoredOfflineKey extends OfflineCodeKey {
   /** The account that fetched it. */
@@ -62,7 +61,7 @@ export const useOfflineKeysStore = create<OfflineKeysState>()(
       },
       async fetchKey(userId, voucherId) {
         try {
-          const { data } = await voucherServices().api.getOfflineCodeKey(voucherId)
+          const { data } = await voucherApi.getOfflineCodeKey(voucherId)
           const serverTime = tryParseIsoInstant(data.serverTime)
           const stored: StoredOfflineKey = { ...data, userId, clockOffsetMs: serverTime === null ? 0 : Date.now() - serverTime, fetchedAt: Date.now() }
           if (!isStoredKey(stored)) return { ok: false, notUsable: false, message: '券码密钥无效，请稍后重试' }

@@ -3,9 +3,9 @@
  * gives every reason, and the car stays on the phone.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { useEtcVehicleStore } from '../../../../store/etc-vehicle'
-import { fixClock } from '../../../../test/fixed-clock'
-import { serveBundledTollData } from '../../../../test/toll-fixtures'
+import { useEtcVehicleStore } from '@/store/etc-vehicle'
+import { fixClock } from '@/test/fixed-clock'
+import { serveBundledTollData } from '@/test/toll-fixtures'
 import EtcCarPage from './index'
 
 let restoreClock: () => void = () => undefined

@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { stations } from '../../../../domain/etc/stations'
-import { wgs84ToGcj02 } from '../../../../domain/geo/gcj02'
-import { BUNDLED_TOLL_DATA } from '../../../../domain/policy/toll-scheme'
-import { fixClock } from '../../../../test/fixed-clock'
-import { serveBundledTollData } from '../../../../test/toll-fixtures'
+import { stations } from '@/domain/etc/stations'
+import { wgs84ToGcj02 } from '@/domain/geo/gcj02'
+import { BUNDLED_TOLL_DATA } from '@/domain/policy/toll-scheme'
+import { fixClock } from '@/test/fixed-clock'
+import { serveBundledTollData } from '@/test/toll-fixtures'
 import EtcStationsPage from './index'
 
 let restoreClock: () => void = () => undefined
@@ -43,7 +43,10 @@ test('grouped by highway first, by county on request', () => {
 
 test('the 13 are said to be this app’s provisional choice, with the reason from the data', () => {
   render(<EtcStationsPage />)
-  const note = within(screen.getByRole('region', { name: '数据状态' })).getByRole('note')
+  // The other note in the region is the 结束前提醒我 one (this build cannot sign in: it says why).
+  const note = within(screen.getByRole('region', { name: '数据状态' }))
+    .getAllByRole('note')
+    .find((item) => item.classList.contains('etc-notice'))
   expect(note).toHaveTextContent(
     `这 13 个站点是本应用暂定的选择，不是官方名单。原因：${BUNDLED_TOLL_DATA.stationSet.note!.replace(/[。.]$/, '')}。`,
   )

@@ -5,11 +5,11 @@
  */
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { checkTollWaiver } from '../../../../domain/etc/waiver'
-import { fixClock } from '../../../../test/fixed-clock'
-import { useEtcTripsStore } from '../../../../store/etc-trips'
-import { useEtcVehicleStore } from '../../../../store/etc-vehicle'
-import { serveBundledTollData } from '../../../../test/toll-fixtures'
+import { checkTollWaiver } from '@/domain/etc/waiver'
+import { fixClock } from '@/test/fixed-clock'
+import { useEtcTripsStore } from '@/store/etc-trips'
+import { useEtcVehicleStore } from '@/store/etc-vehicle'
+import { serveBundledTollData } from '@/test/toll-fixtures'
 import EtcTripPage from './index'
 
 let restoreClock: () => void

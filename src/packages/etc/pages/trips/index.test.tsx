@@ -4,12 +4,12 @@
  */
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
-import { summariseSavings } from '../../../../domain/etc/savings'
-import { formatEstimatedFen } from '../../../../domain/etc/toll-estimate'
-import { fixClock } from '../../../../test/fixed-clock'
-import { useEtcTripsStore } from '../../../../store/etc-trips'
-import { useEtcVehicleStore } from '../../../../store/etc-vehicle'
-import { serveBundledTollData } from '../../../../test/toll-fixtures'
+import { summariseSavings } from '@/domain/etc/savings'
+import { formatEstimatedFen } from '@/domain/etc/toll-estimate'
+import { fixClock } from '@/test/fixed-clock'
+import { useEtcTripsStore } from '@/store/etc-trips'
+import { useEtcVehicleStore } from '@/store/etc-vehicle'
+import { serveBundledTollData } from '@/test/toll-fixtures'
 import EtcTripsPage from './index'
 
 const CAR = { plate: '浙H12345', vehicleClass: 1 as const, etcCard: 'postpaid' as const }

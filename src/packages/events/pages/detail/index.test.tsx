@@ -5,24 +5,24 @@
  * server: accepted → a WeChat credit, refused or H5 → kept in-app.
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { CityEvent } from '../../../../domain/events/model'
-import { makeEvent } from '../../../../domain/events/test-fixtures'
-import { createApiClient } from '../../../../services/api/client'
-import { createEventsApi } from '../../../../services/api/events'
-import { createRemindersApi } from '../../../../services/api/reminders'
-import { createAuth } from '../../../../store/auth'
-import { addToPhoneCalendar } from '../../../../services/platform/calendar'
-import { requestSubscribe } from '../../../../services/platform/subscribe'
-import { useEventServices } from '../../../../store/event-services'
-import { useEventsStore } from '../../../../store/events'
-import { useRemindersStore } from '../../../../store/reminders'
-import { currentToken, useSessionStore } from '../../../../store/session'
-import { devLoginHandler, ok, startApiTestServer, type ApiTestServer } from '../../../../test/api-test-server'
-import { reminderHandler, type FakeReminderServer } from '../../../../test/reminder-fixtures'
-import { setRouterParams } from '../../../../test/taro-shim'
+import type { CityEvent } from '@/domain/events/model'
+import { makeEvent } from '@/domain/events/test-fixtures'
+import { configureApi } from '@/services/api'
+import { createApiClient } from '@/services/api/client'
+import { createRemindersApi } from '@/services/api/reminders'
+import { createAuth } from '@/store/auth'
+import { addToPhoneCalendar } from '@/services/platform/calendar'
+import { requestSubscribe } from '@/services/platform/subscribe'
+import { useEventServices } from '@/store/event-services'
+import { resetResources } from '@/store/resource'
+import { resetRemindersStore, useRemindersStore } from '@/store/reminders'
+import { currentToken, useSessionStore } from '@/store/session'
+import { devLoginHandler, ok, startApiTestServer, type ApiTestServer } from '@/test/api-test-server'
+import { reminderHandler, type FakeReminderServer } from '@/test/reminder-fixtures'
+import { setRouterParams } from '@/test/taro-shim'
 import EventDetailPage from './index'
 
-jest.mock('../../../../services/platform/calendar', () => ({
+jest.mock('@/services/platform/calendar', () => ({
   calendarKind: 'ics',
   addToPhoneCalendar: jest.fn(async () => ({
     ok: true,
@@ -31,9 +31,15 @@ jest.mock('../../../../services/platform/calendar', () => ({
   })),
 }))
 
+// As on weapp (and an H5 demo build): signing in is possible, so 提醒我 is offered.
+jest.mock('@/services/platform/login', () => ({
+  ...jest.requireActual('@/services/platform/login'),
+  canSignIn: () => true,
+}))
+
 // The weapp subscribe adapter's contract, with WeChat's answer decided by each test.
 const mockSubscribe = { supported: true }
-jest.mock('../../../../services/platform/subscribe', () => ({
+jest.mock('@/services/platform/subscribe', () => ({
   get subscribeMessagesSupported() {
     return mockSubscribe.supported
   },
@@ -74,6 +80,7 @@ const clockOffset = Date.parse('2025-10-09T10:00:00+08:00') - realNow()
 beforeAll(async () => {
   jest.spyOn(Date, 'now').mockImplementation(() => realNow() + clockOffset)
   server = await startApiTestServer()
+  configureApi({ baseUrl: server.baseUrl, timeoutMs: 3000, getRetries: 0 })
   const client = createApiClient({
     baseUrl: server.baseUrl,
     timeoutMs: 3000,
@@ -81,7 +88,7 @@ beforeAll(async () => {
     getToken: () => currentToken(),
   })
   const auth = createAuth(client, async () => ({ path: '/api/v1/auth/dev', body: { name: '示例居民' } }))
-  useEventServices.setState({ events: createEventsApi(client), reminders: createRemindersApi(client), ensureLogin: auth.ensureLogin })
+  useEventServices.setState({ reminders: createRemindersApi(client), ensureLogin: auth.ensureLogin })
 })
 
 afterAll(() => server.close())
@@ -92,8 +99,8 @@ beforeEach(() => {
   mockedCalendar.mockClear()
   mockedSubscribe.mockReset()
   useSessionStore.setState({ session: null })
-  useEventsStore.setState({ ranges: {}, loading: {} })
-  useRemindersStore.setState({ reminders: null, templates: {}, error: null, fromCache: false, fetchedAt: null })
+  resetResources()
+  resetRemindersStore()
   stored = { [MARATHON.id]: MARATHON, [MARKET.id]: MARKET }
   reminders = {
     reminders: [],
@@ -206,7 +213,7 @@ test('提醒我, refused: kept in-app, and the person is told where to find it',
   await waitFor(() => expect(useRemindersStore.getState().templates['event-starting']).toBeDefined())
   fireEvent.click(screen.getByRole('button', { name: '提醒我：江山半程马拉松' }))
   expect(mockedSubscribe).toHaveBeenCalledTimes(1)
-  await screen.findByText('提醒已保存在「我的 → 我的提醒」', { selector: '[role="status"]' })
+  await screen.findByText('你没有允许微信通知；提醒已保存在「我的 → 我的提醒」，到时在应用内提醒你', { selector: '[role="status"]' })
   expect((reminderPosts()[0].body as { subscribe: unknown }).subscribe).toEqual({
     templateIds: ['TPL-EVENT'],
     result: { errMsg: 'requestSubscribeMessage:ok', 'TPL-EVENT': 'reject' },

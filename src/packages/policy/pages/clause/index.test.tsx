@@ -4,7 +4,7 @@
  */
 import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { setRouterParams } from '../../../../test/taro-shim'
+import { setRouterParams } from '@/test/taro-shim'
 import ClausePage from './index'
 
 let scrolled: Element[]

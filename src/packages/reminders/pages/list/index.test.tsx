@@ -4,20 +4,16 @@
  * out, it explains and signs in only when asked.
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { createApiClient } from '../../../../services/api/client'
-import { createRemindersApi } from '../../../../services/api/reminders'
-import { createAuth } from '../../../../store/auth'
-import { useEventServices } from '../../../../store/event-services'
-import { useRemindersStore } from '../../../../store/reminders'
-import { currentToken, useSessionStore } from '../../../../store/session'
-import { devLoginHandler, startApiTestServer, testSession, type ApiTestServer } from '../../../../test/api-test-server'
-import { reminderHandler, reminderView, type FakeReminderServer } from '../../../../test/reminder-fixtures'
-import { requestSubscribe } from '../../../../services/platform/subscribe'
+import { resetRemindersStore, useRemindersStore } from '@/store/reminders'
+import { useSessionStore } from '@/store/session'
+import { devLoginHandler, startApiTestServer, testSession, type ApiTestServer } from '@/test/api-test-server'
+import { pointRemindersAt, reminderHandler, reminderView, type FakeReminderServer } from '@/test/reminder-fixtures'
+import { requestSubscribe } from '@/services/platform/subscribe'
 import MyRemindersPage from './index'
 
 // The weapp subscribe adapter; WeChat's answer is decided by each test.
 const mockSubscribe = { supported: false }
-jest.mock('../../../../services/platform/subscribe', () => ({
+jest.mock('@/services/platform/subscribe', () => ({
   get subscribeMessagesSupported() {
     return mockSubscribe.supported
   },
@@ -33,9 +29,7 @@ beforeAll(async () => {
   const offset = Date.parse('2025-10-10T10:00:00+08:00') - realNow()
   jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset)
   server = await startApiTestServer()
-  const client = createApiClient({ baseUrl: server.baseUrl, getRetries: 0, getToken: () => currentToken() })
-  const auth = createAuth(client, async () => ({ path: '/api/v1/auth/dev', body: { name: '示例居民' } }))
-  useEventServices.setState({ reminders: createRemindersApi(client), ensureLogin: auth.ensureLogin })
+  pointRemindersAt(server)
 })
 
 afterAll(() => server.close())
@@ -97,14 +91,28 @@ const ROUND = reminderView({
   targetAt: '2025-10-15T10:00:00+08:00',
   channel: 'wechat',
 })
+const TOLL = reminderView({
+  id: '00000000-0000-4000-8000-000000000005',
+  kind: 'toll-period-ending',
+  subjectId: 'toll-period',
+  title: '“衢城畅行”实施期结束',
+  targetAt: '2025-12-31T00:00:00+08:00',
+})
+const PUBLISHED = reminderView({
+  id: '00000000-0000-4000-8000-000000000006',
+  kind: 'rule-published',
+  subjectId: 'measure:furniture',
+  title: '家居补贴新规则',
+  targetAt: null,
+})
 
 beforeEach(() => {
   localStorage.clear()
   mockSubscribe.supported = false
   mockedSubscribe.mockReset()
-  useRemindersStore.setState({ reminders: null, error: null, fromCache: false, fetchedAt: null, templates: {} })
+  resetRemindersStore()
   useSessionStore.setState({ session: testSession() })
-  state = { reminders: [EVENT, VOUCHER, RULES, ROUND].map((item) => ({ ...item })), wechat: true, subjects: {} }
+  state = { reminders: [EVENT, VOUCHER, RULES, ROUND, TOLL, PUBLISHED].map((item) => ({ ...item })), wechat: true, subjects: {} }
   server.reset()
   server.on(devLoginHandler())
   server.on(reminderHandler(state))
@@ -122,8 +130,12 @@ test('every kind is listed by date; the due in-app one is shown first, prominent
     '活动开始提醒：江山半程马拉松',
     '消费券开抢提醒：金秋消费券（第 2 轮）',
     '消费券到期提醒：衢州消费券 满100减20',
+    '衢城畅行到期提醒：“衢城畅行”实施期结束',
     '补贴政策截止提醒：2025 年衢州以旧换新补贴',
+    '公布时提醒：家居补贴新规则',
   ])
+  expect(within(card('“衢城畅行”实施期结束')).getByText('实施期结束：12月31日（周三）00:00')).toBeInTheDocument()
+  expect(within(card('家居补贴新规则')).getByText('公布时间：尚未公布，官方公布后提醒你')).toBeInTheDocument()
   const due = screen.getByRole('alert', { name: '1 个提醒到时间了' })
   expect(due).toHaveTextContent('⏰ 到时间了（1）')
   expect(due).toHaveTextContent('江山半程马拉松')
@@ -179,8 +191,35 @@ test('which times to keep: unticking one sends the rest; the last one cannot go'
   fireEvent.click(within(card('江山半程马拉松')).getByRole('checkbox', { name: '开始前 1 小时' }))
   expect(within(card('江山半程马拉松')).getByRole('alert')).toHaveTextContent('至少保留一个提醒时间')
   expect(server.requests.filter((request) => request.method === 'PATCH')).toHaveLength(1)
-  // One-offset kinds say their time and offer no choice.
-  expect(within(card('金秋消费券（第 2 轮）')).getByText('提醒时间：开抢前 10 分钟')).toBeInTheDocument()
+})
+
+test('a round’s lead time: one of 5 / 15 / 60 minutes, picking another replaces it', async () => {
+  render(<MyRemindersPage />)
+  await screen.findByRole('list', { name: '我的提醒' })
+  const round = () => within(card('金秋消费券（第 2 轮）'))
+  expect(round().getByRole('radiogroup', { name: '什么时候提醒：金秋消费券（第 2 轮）' })).toBeInTheDocument()
+  expect(round().getByRole('radio', { name: '开抢前 5 分钟' })).toHaveAttribute('aria-checked', 'true')
+  fireEvent.click(round().getByRole('radio', { name: '开抢前 15 分钟' }))
+  await waitFor(() => expect(round().getByRole('radio', { name: '开抢前 15 分钟' })).toHaveAttribute('aria-checked', 'true'))
+  expect(round().getByRole('radio', { name: '开抢前 5 分钟' })).toHaveAttribute('aria-checked', 'false')
+  expect(server.requests.find((request) => request.method === 'PATCH')?.body).toEqual({ offsetsMs: [900_000] })
+  // The one chosen again sends nothing.
+  fireEvent.click(round().getByRole('radio', { name: '开抢前 15 分钟' }))
+  expect(server.requests.filter((request) => request.method === 'PATCH')).toHaveLength(1)
+})
+
+test('a lead time whose moment has passed is not offered; a kind with one time says it', async () => {
+  state.reminders = [
+    reminderView({ ...ROUND, targetAt: '2025-10-10T10:30:00+08:00' }),
+    { ...PUBLISHED },
+  ]
+  render(<MyRemindersPage />)
+  await screen.findByRole('list', { name: '我的提醒' })
+  // 10:00 now, the round opens at 10:30: an hour before has gone.
+  const round = within(card('金秋消费券（第 2 轮）'))
+  expect(round.queryByRole('radio', { name: '开抢前 1 小时' })).not.toBeInTheDocument()
+  expect(round.getByRole('radio', { name: '开抢前 15 分钟' })).toBeInTheDocument()
+  expect(within(card('家居补贴新规则')).getByText('提醒时间：官方公布时')).toBeInTheDocument()
 })
 
 test('pause and resume', async () => {

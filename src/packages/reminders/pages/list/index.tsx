@@ -9,20 +9,21 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { Chip } from '../../../../components/chip'
-import { formatFetchedAt, formatInstant } from '../../../../components/event-format'
-import { PageShell } from '../../../../components/page-shell'
-import { Pressable } from '../../../../components/pressable'
-import { userMessage } from '../../../../services/api/errors'
-import type { ReminderView } from '../../../../services/api/reminders'
-import { parsePublishedSubject } from '../../../../domain/reminders/published-subjects'
-import { navigate } from '../../../../services/navigation'
-import { canSwitchToWechat, switchToWechat } from '../../switch-to-wechat'
-import { eventServices } from '../../../../store/event-services'
-import { instantOf, isDue, useRemindersStore } from '../../../../store/reminders'
-import { useSessionStore } from '../../../../store/session'
-import '../../../../components/event-ui.scss'
-import '../../reminders.scss'
+import { Chip } from '@/components/chip'
+import { formatFetchedAt, formatInstant } from '@/components/event-format'
+import { PageShell } from '@/components/page-shell'
+import { Pressable } from '@/components/pressable'
+import { userMessage } from '@/services/api/errors'
+import type { ReminderView } from '@/services/api/reminders'
+import { REMINDER_KIND_SPECS } from '@/domain/reminders/kinds'
+import { parsePublishedSubject } from '@/domain/reminders/published-subjects'
+import { navigate } from '@/services/navigation'
+import { canSwitchToWechat, switchToWechat } from '@/packages/reminders/switch-to-wechat'
+import { eventServices } from '@/store/event-services'
+import { instantOf, isDue, useRemindersStore } from '@/store/reminders'
+import { useSessionStore } from '@/store/session'
+import '@/components/event-ui.scss'
+import '@/packages/reminders/reminders.scss'
 
 /** Where each kind's subject lives in the app. */
 function openSubject(reminder: ReminderView): void {
@@ -43,6 +44,9 @@ function openSubject(reminder: ReminderView): void {
       return
     case 'rule-published':
       void navigate(parsePublishedSubject(reminder.subjectId)?.kind === 'toll-period' ? 'etc-car' : 'subsidy')
+      return
+    case 'toll-period-ending':
+      void navigate('etc-car')
   }
 }
 
@@ -72,9 +76,16 @@ function DueReminders({ reminders }: { reminders: ReminderView[] }) {
   )
 }
 
+/** A one-choice kind's lead times the resident may still pick: one whose time has passed cannot ring. */
+function offeredOffsets(reminder: ReminderView, now: number): ReminderView['offsets'] {
+  if (REMINDER_KIND_SPECS[reminder.kind].choose === 'many') return reminder.offsets
+  const targetMs = instantOf(reminder.targetAt)
+  return reminder.offsets.filter((offset) => offset.selected || targetMs - offset.beforeMs > now)
+}
+
 function ReminderCard({ reminder }: { reminder: ReminderView }) {
-  const upsert = useRemindersStore((state) => state.upsert)
-  const remove = useRemindersStore((state) => state.remove)
+  const update = useRemindersStore((state) => state.update)
+  const cancel = useRemindersStore((state) => state.cancel)
   const templateInfo = useRemindersStore((state) => state.templates[reminder.kind])
   const [busy, setBusy] = useState(false)
   const [confirming, setConfirming] = useState(false)
@@ -102,7 +113,13 @@ function ReminderCard({ reminder }: { reminder: ReminderView }) {
       setMessage('至少保留一个提醒时间；不需要提醒了可以点“取消提醒”')
       return
     }
-    void run(async () => upsert(await eventServices().reminders.update(reminder.id, { offsetsMs: next })))
+    void run(async () => void (await update(reminder.id, { offsetsMs: next })))
+  }
+
+  // One lead time (a round: 5 / 15 / 60 minutes before): picking another replaces it.
+  const chooseOffset = (beforeMs: number) => {
+    if (reminder.offsets.some((offset) => offset.selected && offset.beforeMs === beforeMs)) return
+    void run(async () => void (await update(reminder.id, { offsetsMs: [beforeMs] })))
   }
 
   const askWechat = () => {
@@ -112,6 +129,8 @@ function ReminderCard({ reminder }: { reminder: ReminderView }) {
     void run(async () => setNotice(await pending))
   }
 
+  const single = REMINDER_KIND_SPECS[reminder.kind].choose === 'one'
+  const offered = offeredOffsets(reminder, Date.now())
   const upcoming = reminder.nextFireAt
     ? `下次提醒：${formatInstant(instantOf(reminder.nextFireAt))}`
     : reminder.targetAt === null
@@ -131,22 +150,32 @@ function ReminderCard({ reminder }: { reminder: ReminderView }) {
         {CHANNEL_TEXT[reminder.channel]} · {paused ? '暂停中，不会提醒' : upcoming}
       </View>
 
-      {reminder.offsets.length > 1 ? (
-        <View className='reminder-card__offsets' role='group' aria-label='什么时候提醒（可多选）'>
-          {reminder.offsets.map((offset) => (
+      {offered.length > 1 ? (
+        <View
+          className='reminder-card__offsets'
+          role={single ? 'radiogroup' : 'group'}
+          aria-label={single ? `什么时候提醒：${reminder.title}` : '什么时候提醒（可多选）'}
+        >
+          {offered.map((offset) => (
             <Chip
               key={offset.beforeMs}
-              role='checkbox'
+              role={single ? 'radio' : 'checkbox'}
               label={offset.label}
               checked={offset.selected}
-              onPress={() => toggleOffset(offset.beforeMs)}
+              onPress={() => (single ? chooseOffset(offset.beforeMs) : toggleOffset(offset.beforeMs))}
             >
               {offset.label}
             </Chip>
           ))}
         </View>
       ) : (
-        <View className='caption'>提醒时间：{reminder.offsets.map((offset) => offset.label).join('、')}</View>
+        <View className='caption'>
+          提醒时间：
+          {offered
+            .filter((offset) => offset.selected)
+            .map((offset) => offset.label)
+            .join('、')}
+        </View>
       )}
 
       {confirming ? (
@@ -157,8 +186,7 @@ function ReminderCard({ reminder }: { reminder: ReminderView }) {
             disabled={busy}
             onPress={() =>
               void run(async () => {
-                await eventServices().reminders.cancel(reminder.id)
-                remove(reminder.id)
+                await cancel(reminder.id)
               })
             }
           >
@@ -174,7 +202,7 @@ function ReminderCard({ reminder }: { reminder: ReminderView }) {
             className='button button--secondary'
             disabled={busy}
             label={`${paused ? '恢复' : '暂停'}提醒：${reminder.title}`}
-            onPress={() => void run(async () => upsert(await eventServices().reminders.update(reminder.id, { enabled: paused })))}
+            onPress={() => void run(async () => void (await update(reminder.id, { enabled: paused })))}
           >
             {paused ? '恢复提醒' : '暂停提醒'}
           </Pressable>

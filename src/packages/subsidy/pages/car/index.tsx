@@ -1,9 +1,10 @@
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
-import { ChoiceList, type ChoiceOption } from '../../../../components/choice-list'
-import { DateField } from '../../../../components/date-field'
-import { PageShell } from '../../../../components/page-shell'
-import { Pressable } from '../../../../components/pressable'
+import { ChoiceList, type ChoiceOption } from '@/components/choice-list'
+import { DateField } from '@/components/date-field'
+import { PageShell } from '@/components/page-shell'
+import { Pressable } from '@/components/pressable'
 import {
   NEW_CAR_ENERGIES,
   NEW_CAR_ENERGY_LABEL,
@@ -11,20 +12,22 @@ import {
   OLD_CAR_FUEL_LABEL,
   type NewCarEnergy,
   type OldCarFuel,
-} from '../../../../domain/policy/subsidy-vocabulary'
-import { findRuleSetForDate } from '../../../../domain/policy/subsidy-rule-sets'
-import type { CarReplaceInput, CarScrapInput } from '../../../../domain/subsidy/subsidy-input'
-import { todayInShanghai } from '../../../../domain/time'
-import { CarComparison } from '../../components/car-comparison'
-import { PriceField } from '../../components/price-field'
-import { PurchaseDateField } from '../../components/purchase-date-field'
-import { QuoteResult } from '../../components/quote-result'
-import { TextInput } from '../../../../components/text-input'
-import { listMissing, priceError, quoteForm, type FormOutcome } from '../../quote-form'
-import { useBasketSaving } from '../../use-basket-saving'
-import { useCalculatorStart } from '../../use-calculator-start'
-import { useRuleSets } from '../../use-rule-sets'
-import '../../subsidy.scss'
+} from '@/domain/policy/subsidy-vocabulary'
+import { findRuleSetForDate } from '@/domain/policy/subsidy-rule-sets'
+import type { CarReplaceInput, CarScrapInput } from '@/domain/subsidy/subsidy-input'
+import { todayInShanghai } from '@/domain/time'
+import { CarComparison } from '@/packages/subsidy/components/car-comparison'
+import { PriceField } from '@/packages/subsidy/components/price-field'
+import { PurchaseDateField } from '@/packages/subsidy/components/purchase-date-field'
+import { QuoteResult } from '@/packages/subsidy/components/quote-result'
+import { TextInput } from '@/components/text-input'
+import { listMissing, priceError, quoteForm, type FormOutcome } from '@/packages/subsidy/quote-form'
+import { useBasketSaving } from '@/packages/subsidy/use-basket-saving'
+import { useCalculatorStart } from '@/packages/subsidy/use-calculator-start'
+import { useRuleSets } from '@/packages/subsidy/use-rule-sets'
+import '@/packages/subsidy/subsidy.scss'
+import { shareTimeline } from '@/services/share'
+import { calculatorShare } from '@/packages/subsidy/calculator-share'
 
 const FUEL_CAPTION: Record<OldCarFuel, string> = {
   petrol: '烧汽油的车（含油电混合）',
@@ -113,6 +116,10 @@ export default function CarSubsidyPage() {
   const [priceText, setPriceText] = useState(initial ? String(initial.priceYuan) : '')
   const [purchaseDate, setPurchaseDate] = useState(initial?.purchaseDate ?? edited.purchaseDate ?? today)
   const [shownMissing, setShownMissing] = useState<string[]>([])
+  // 转发 opens the car flow from its first step: the old car, dates and price are the sender's own.
+  const share = () => calculatorShare('subsidy-car', '汽车')
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
 
   const effectiveOwnedSince = ownership === 'since-registration' ? registeredOn : ownedSince
   const missingByStep: Record<number, string[]> = {

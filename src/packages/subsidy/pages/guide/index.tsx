@@ -1,20 +1,21 @@
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useState } from 'react'
-import { ChoiceList } from '../../../../components/choice-list'
-import { PageShell } from '../../../../components/page-shell'
-import { Pressable } from '../../../../components/pressable'
-import { StatusBadge } from '../../../../components/status-badge'
-import { SUBSIDY_MEASURES, type SubsidyMeasure } from '../../../../domain/policy/subsidy-vocabulary'
-import { applicationGuide, type GuideEntry } from '../../../../domain/subsidy/application-guide'
-import { quickPurchaseDates } from '../../../../domain/subsidy/rule-set-periods'
-import { todayInShanghai } from '../../../../domain/time'
-import { CALCULATOR_ROUTE, MEASURE_SHORT_LABEL } from '../../../../pages/subsidy/subsidy-measures'
-import { navigate } from '../../../../services/navigation'
-import { routeParam } from '../../../../services/route-param'
-import { RuleDataNote } from '../../components/rule-data-note'
-import { useRuleSets } from '../../use-rule-sets'
-import '../../subsidy.scss'
+import { ChoiceList } from '@/components/choice-list'
+import { PageShell } from '@/components/page-shell'
+import { Pressable } from '@/components/pressable'
+import { StatusBadge } from '@/components/status-badge'
+import { SUBSIDY_MEASURES, type SubsidyMeasure } from '@/domain/policy/subsidy-vocabulary'
+import { applicationGuide, type GuideEntry } from '@/domain/subsidy/application-guide'
+import { quickPurchaseDates } from '@/domain/subsidy/rule-set-periods'
+import { todayInShanghai } from '@/domain/time'
+import { CALCULATOR_ROUTE, MEASURE_SHORT_LABEL } from '@/pages/subsidy/subsidy-measures'
+import { navigate } from '@/services/navigation'
+import { routeParam } from '@/services/route-param'
+import { RuleDataNote } from '@/packages/subsidy/components/rule-data-note'
+import { useRuleSets } from '@/packages/subsidy/use-rule-sets'
+import { shareMessage, shareTimeline } from '@/services/share'
+import '@/packages/subsidy/subsidy.scss'
 
 const MEASURE_OPTIONS = SUBSIDY_MEASURES.map((measure) => ({ value: measure, title: MEASURE_SHORT_LABEL[measure] }))
 
@@ -30,6 +31,10 @@ export default function ApplicationGuidePage() {
   const [measure, setMeasure] = useState<SubsidyMeasure>(isMeasure(requested) ? requested : 'appliance')
   const [date, setDate] = useState(today)
   const guide = applicationGuide(measure, date, { ruleSets: rules.ruleSets })
+  // The measure being read, not the date the person picked.
+  const share = () => shareMessage('subsidy-guide', `以旧换新怎么申请：${MEASURE_SHORT_LABEL[measure]}`, { measure })
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const endedDates = quickDates.filter((quick) => quick.date !== today)
 
   return (

@@ -4,15 +4,14 @@
  * without a chosen shop.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { setRouterParams } from '../../../../test/taro-shim'
-import { makeBatch, NOODLES } from '../../../../domain/vouchers/test-fixtures'
-import type { Merchant } from '../../../../domain/vouchers/schema'
-import { useSessionStore } from '../../../../store/session'
-import { useVoucherBatchesStore } from '../../../../store/voucher-batches'
-import { ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '../../../../test/api-test-server'
-import { walletVoucherView, fromNow, HOUR } from '../../../../test/voucher-fixtures'
-import { useBatchLookupStore } from '../../store/batch-lookup'
-import { useWalletStore } from '../../store/wallet'
+import { setRouterParams } from '@/test/taro-shim'
+import { makeBatch, NOODLES } from '@/domain/vouchers/test-fixtures'
+import type { Merchant } from '@/domain/vouchers/schema'
+import { useSessionStore } from '@/store/session'
+import { resetResources } from '@/store/resource'
+import { ok, apiTestServerForSuite, testSession, useApiAt } from '@/test/api-test-server'
+import { walletVoucherView, fromNow, HOUR } from '@/test/voucher-fixtures'
+import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
 import BestVoucherPage from './index'
 
 const small = makeBatch({ id: 'b-20-5', title: '小额券' })
@@ -39,11 +38,10 @@ beforeEach(() => {
   )
   server.on((request) => (request.path === '/api/v1/merchants/m-shop' ? ok({ data: SHOP }) : undefined))
   server.on((request) => (request.path === '/api/v1/merchants' ? ok({ data: [NOODLES, SHOP], meta: { total: 2, page: 1, pageSize: 30 } }) : undefined))
-  useVoucherServicesAt(server.baseUrl)
+  useApiAt(server)
   useSessionStore.setState({ session: testSession() })
-  useWalletStore.setState({ userId: null, lists: {}, loading: {}, errors: {} })
-  useBatchLookupStore.setState({ byId: {}, missing: {} })
-  useVoucherBatchesStore.setState({ batches: null, fetchedAt: null, fromCache: false, clockOffsetMs: 0, loading: false, error: null })
+  useBatchLookupStore.getState().reset()
+  resetResources()
 })
 
 const bill = () => screen.getByRole('textbox', { name: '这笔消费多少钱（元）' })

@@ -1,24 +1,24 @@
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useEffect, useMemo, useState } from 'react'
-import { PageShell } from '../../../../components/page-shell'
-import { Pressable } from '../../../../components/pressable'
-import { formatShanghai } from '../../../../domain/time'
-import { describeVoucherRule } from '../../../../domain/vouchers/applicability'
-import { bestVoucher, type OtherVoucher, type WalletEntry } from '../../../../domain/vouchers/best-voucher'
-import { tryParseIsoInstant } from '../../../../domain/time/shanghai'
-import { formatYuan } from '../../../../domain/money'
-import { MERCHANT_CATEGORY_NAME } from '../../../../domain/vouchers/places'
-import type { Merchant } from '../../../../domain/vouchers/schema'
-import { userMessage } from '../../../../services/api/errors'
-import { navigate } from '../../../../services/navigation'
-import { routeParam } from '../../../../services/route-param'
-import { voucherServices } from '../../../../store/voucher-services'
-import { AmountField, readAmount } from '../../components/amount-field'
-import { MerchantFilters, type CountyFilter } from '../../components/merchant-filters'
-import { useBatchLookupStore } from '../../store/batch-lookup'
-import { useWalletStore } from '../../store/wallet'
-import '../../vouchers.scss'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { PageShell } from '@/components/page-shell'
+import { Pressable } from '@/components/pressable'
+import { formatShanghai } from '@/domain/time'
+import { describeVoucherRule } from '@/domain/vouchers/applicability'
+import { bestVoucher, type OtherVoucher, type WalletEntry } from '@/domain/vouchers/best-voucher'
+import { tryParseIsoInstant } from '@/domain/time/shanghai'
+import { formatYuan } from '@/domain/money'
+import { MERCHANT_CATEGORY_NAME } from '@/domain/vouchers/places'
+import type { Merchant } from '@/domain/vouchers/schema'
+import { navigate } from '@/services/navigation'
+import { routeParam } from '@/services/route-param'
+import { AmountField, readAmount } from '@/packages/vouchers/components/amount-field'
+import { MerchantFilters, type CountyFilter } from '@/packages/vouchers/components/merchant-filters'
+import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
+import { useMerchant, useMerchantPage } from '@/packages/vouchers/store/merchants'
+import { useWalletList } from '@/packages/vouchers/store/wallet'
+import { ErrorLine } from '@/components/error-line'
+import '@/packages/vouchers/vouchers.scss'
 
 /** Shops offered per county in the picker; the 适用商户 page has the whole directory. */
 export const MERCHANT_CHOICES = 30
@@ -34,28 +34,9 @@ function otherReason(other: OtherVoucher): string {
 
 function MerchantPicker({ merchant, onChange }: { merchant: Merchant | null; onChange: (merchant: Merchant | null) => void }) {
   const [county, setCounty] = useState<CountyFilter>(merchant?.county ?? 'all')
-  const [options, setOptions] = useState<Merchant[]>([])
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    if (county === 'all') {
-      setOptions([])
-      return
-    }
-    let cancelled = false
-    setError(null)
-    voucherServices()
-      .api.getMerchants({ county, page: 1, pageSize: MERCHANT_CHOICES })
-      .then((result) => {
-        if (!cancelled) setOptions(result.data)
-      })
-      .catch((loadError) => {
-        if (!cancelled) setError(userMessage(loadError))
-      })
-    return () => {
-      cancelled = true
-    }
-  }, [county])
+  const page = useMerchantPage(county === 'all' ? null : { county, page: 1, pageSize: MERCHANT_CHOICES })
+  const options = page.data ?? []
+  const { error } = page
 
   const choices = merchant && !options.some((item) => item.id === merchant.id) ? [merchant, ...options] : options
   return (
@@ -63,11 +44,7 @@ function MerchantPicker({ merchant, onChange }: { merchant: Merchant | null; onC
       <View className='title'>在哪家店消费（可不选）</View>
       <View className='caption'>选了商户，会同时检查这张券能不能在这家店用。</View>
       <MerchantFilters county={county} onCounty={setCounty} />
-      {error ? (
-        <View className='error-text' role='alert'>
-          ✗ {error}
-        </View>
-      ) : null}
+      <ErrorLine message={error} />
       <View role='radiogroup' aria-label='商户'>
         <Pressable
           className={`merchant-choice ${merchant === null ? 'merchant-choice--selected' : ''}`}
@@ -106,33 +83,28 @@ export default function BestVoucherPage() {
   const { params } = useRouter()
   const [billText, setBillText] = useState('')
   const [merchant, setMerchant] = useState<Merchant | null>(null)
-  const wallet = useWalletStore((state) => state.lists.all)
-  const walletError = useWalletStore((state) => state.errors.all)
-  const loadWallet = useWalletStore((state) => state.load)
+  const wallet = useWalletList('all')
+  const walletError = wallet.error
   const batches = useBatchLookupStore((state) => state.byId)
   const ensureBatches = useBatchLookupStore((state) => state.ensure)
 
-  useEffect(() => {
-    void loadWallet('all')
-  }, [loadWallet])
-
   const spendable = useMemo(
     () =>
-      (wallet?.vouchers ?? []).filter((voucher) => voucher.displayStatus === 'usable' || voucher.displayStatus === 'returned-after-refund'),
-    [wallet],
+      (wallet.vouchers ?? []).filter((voucher) => voucher.displayStatus === 'usable' || voucher.displayStatus === 'returned-after-refund'),
+    [wallet.vouchers],
   )
   useEffect(() => {
     if (spendable.length) void ensureBatches(spendable.map((voucher) => voucher.batchId))
   }, [spendable, ensureBatches])
 
-  const merchantId = routeParam(params, 'merchantId')
+  // Opened from a shop of 适用商户: that shop is chosen once it is read.
+  const linked = useMerchant(routeParam(params, 'merchantId')).data
+  const chosenLinked = useRef(false)
   useEffect(() => {
-    if (!merchantId) return
-    voucherServices()
-      .api.getMerchant(merchantId)
-      .then((result) => setMerchant(result.data))
-      .catch(() => undefined)
-  }, [merchantId])
+    if (!linked || chosenLinked.current) return
+    chosenLinked.current = true
+    setMerchant(linked)
+  }, [linked])
 
   const entries: WalletEntry[] = spendable.flatMap((voucher) =>
     batches[voucher.batchId] ? [{ voucher, batch: batches[voucher.batchId] }] : [],
@@ -156,7 +128,7 @@ export default function BestVoucherPage() {
           </View>
         </View>
       ) : null}
-      {wallet && spendable.length === 0 ? (
+      {wallet.vouchers && spendable.length === 0 ? (
         <View className='card'>
           <View>券包里没有可以使用的券。</View>
           <Pressable className='link voucher-inline-link' role='link' onPress={() => navigate('vouchers')}>

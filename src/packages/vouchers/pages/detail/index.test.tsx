@@ -2,7 +2,8 @@
  * The voucher detail page's code at the till: the voucher's secret is fetched once and kept; the
  * code is derived on the phone every 30 s with no request (src/domain/vouchers/offline-code.ts),
  * so it still verifies hours later with the network gone; a phone that never had the secret says
- * it needs the network once. Jest fake timers drive the clock.
+ * it needs the network once. Jest fake timers drive the clock, so the API is answered in-process
+ * (src/test/api-test-server.ts) through the real client.
  */
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen } from '@testing-library/react'
@@ -12,20 +13,19 @@ import {
   encodeOfflineCodeSecret,
   OFFLINE_CODE_STEP_SECONDS,
   verifyOfflineCode,
-} from '../../../../domain/vouchers/offline-code'
-import type { Hmac } from '../../../../domain/vouchers/redemption-token'
-import { toIsoShanghaiMs } from '../../../../domain/time/shanghai'
-import { makeBatch } from '../../../../domain/vouchers/test-fixtures'
-import type { WalletStatus } from '../../../../domain/vouchers/validity'
-import { ApiError } from '../../../../services/api/errors'
-import type { OfflineCodeKey, VoucherApi } from '../../../../services/api/vouchers'
-import { useVoucherBatchesStore } from '../../../../store/voucher-batches'
-import { useVoucherServices } from '../../../../store/voucher-services'
-import { testSession } from '../../../../test/api-test-server'
-import { setRouterParams } from '../../../../test/taro-shim'
-import { walletVoucherView } from '../../../../test/voucher-fixtures'
-import { useBatchLookupStore } from '../../store/batch-lookup'
-import { useOfflineKeysStore } from '../../store/offline-keys'
+} from '@/domain/vouchers/offline-code'
+import type { Hmac } from '@/domain/vouchers/redemption-token'
+import { toIsoShanghaiMs } from '@/domain/time/shanghai'
+import { makeBatch } from '@/domain/vouchers/test-fixtures'
+import type { WalletStatus } from '@/domain/vouchers/validity'
+import type { OfflineCodeKey } from '@/services/api/vouchers'
+import { resetResources } from '@/store/resource'
+import { useSessionStore } from '@/store/session'
+import { devLoginHandler, fail, inProcessApiServer, ok, testSession, useApiAt, type Reply } from '@/test/api-test-server'
+import { setRouterParams } from '@/test/taro-shim'
+import { walletVoucherView } from '@/test/voucher-fixtures'
+import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
+import { useOfflineKeysStore } from '@/packages/vouchers/store/offline-keys'
 import VoucherDetailPage from './index'
 
 const batch = makeBatch({ id: 'b-20-5', title: '测试 满20减5' })
@@ -46,26 +46,24 @@ function keyNow(): OfflineCodeKey {
   }
 }
 
-let keyCalls: number
-let nextKey: () => Promise<{ data: OfflineCodeKey; fetchedAt: number; fromCache: false }>
-let voucherFromCache: boolean
+const server = inProcessApiServer()
+const keyCalls = () => server.requests.filter((request) => request.path === '/api/v1/me/vouchers/v1/offline-key').length
+let nextKey: () => Reply
+let voucher: () => Reply
 
-function useFakeApi(status: WalletStatus = 'usable') {
-  const fake: Partial<VoucherApi> = {
-    getMyVoucher: async () => ({ data: walletVoucherView('v1', batch, status), fetchedAt: Date.now(), fromCache: voucherFromCache }),
-    peekBatches: () => null,
-    getBatches: async () => ({ data: [{ ...batch, updatedAt: batch.rounds[0].opensAt, live: { serverTime: toIsoShanghaiMs(Date.now()), remainingByRound: {}, claimedByRound: {} } }], fetchedAt: Date.now(), fromCache: false }),
-    getOfflineCodeKey: () => {
-      keyCalls += 1
-      return nextKey()
-    },
-  }
-  useVoucherServices.setState({ api: fake as VoucherApi, ensureLogin: async () => testSession() })
+/** The server of a resident holding voucher v1 of the 满20减5 batch in this status. */
+function serveVoucher(status: WalletStatus = 'usable') {
+  voucher = () => ok({ data: walletVoucherView('v1', batch, status) })
+  server.on((request) => (request.method === 'GET' && request.path === '/api/v1/me/vouchers/v1' ? voucher() : undefined))
+  server.on((request) => (request.method === 'POST' && request.path === '/api/v1/me/vouchers/v1/offline-key' ? nextKey() : undefined))
+  server.on((request) =>
+    request.path === '/api/v1/batches'
+      ? ok({ data: [{ ...batch, updatedAt: batch.rounds[0].opensAt, live: { remainingByRound: {}, claimedByRound: {} } }], meta: { serverTime: toIsoShanghaiMs(Date.now()) } })
+      : undefined,
+  )
 }
 
-const networkDown = async (): Promise<never> => {
-  throw new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', 0)
-}
+const networkDown = (): Reply => ({ drop: true })
 const flush = () => act(async () => undefined)
 const advance = (ms: number) =>
   act(async () => {
@@ -77,17 +75,20 @@ beforeEach(() => {
   jest.useFakeTimers()
   localStorage.clear()
   setRouterParams({ id: 'v1' })
-  keyCalls = 0
-  voucherFromCache = false
-  nextKey = async () => ({ data: keyNow(), fetchedAt: Date.now(), fromCache: false })
+  server.reset()
+  useApiAt(server)
+  process.env.TARO_APP_DEV_LOGIN = 'true'
+  server.on(devLoginHandler())
+  useSessionStore.setState({ session: testSession() })
+  nextKey = () => ok({ data: keyNow() })
   useOfflineKeysStore.setState({ keys: {} })
-  useBatchLookupStore.setState({ byId: {}, missing: {} })
-  useVoucherBatchesStore.setState({ batches: null, fetchedAt: null, fromCache: false, clockOffsetMs: 0, loading: false, error: null })
+  useBatchLookupStore.getState().reset()
+  resetResources()
 })
 afterEach(() => jest.useRealTimers())
 
 test('the secret is fetched once; the code changes every 30 s on the phone and each one verifies', async () => {
-  useFakeApi()
+  serveVoucher()
   render(<VoucherDetailPage />)
   await flush()
   expect(screen.getByRole('img', { name: '消费券二维码，请出示给收银员扫描' })).toBeInTheDocument()
@@ -104,18 +105,18 @@ test('the secret is fetched once; the code changes every 30 s on the phone and e
   expect(verifyOfflineCode(second, Date.now(), keys)).toMatchObject({ ok: true })
   await advance(10 * STEP_MS)
   expect(shownToken()).not.toBe(second)
-  expect(keyCalls).toBe(1)
+  expect(keyCalls()).toBe(1)
 })
 
 test('two hours later with the network gone, a kept secret still shows a code the server accepts', async () => {
-  useFakeApi()
+  serveVoucher()
   const first = render(<VoucherDetailPage />)
   await flush()
-  expect(keyCalls).toBe(1)
+  expect(keyCalls()).toBe(1)
   first.unmount()
 
   nextKey = networkDown
-  voucherFromCache = true
+  voucher = networkDown
   await advance(2 * 60 * 60 * 1000)
   render(<VoucherDetailPage />)
   await flush()
@@ -123,52 +124,50 @@ test('two hours later with the network gone, a kept secret still shows a code th
   fireEvent.click(screen.getByRole('button', { name: '扫不出来？显示券码文字' }))
   expect(verifyOfflineCode(shownToken(), Date.now(), keys)).toMatchObject({ ok: true })
   // One quiet attempt to refresh the two-hour-old secret: it fails offline and changes nothing.
-  expect(keyCalls).toBe(2)
+  expect(keyCalls()).toBe(2)
   expect(screen.queryByRole('alert')).not.toBeInTheDocument()
 })
 
 test('a phone that never had the secret says it needs the network once, retries, and shows the code when it is back', async () => {
   nextKey = networkDown
-  useFakeApi()
+  serveVoucher()
   render(<VoucherDetailPage />)
   await flush()
   expect(screen.queryByRole('img', { name: /消费券二维码/ })).not.toBeInTheDocument()
   expect(screen.getByText(/第一次出示券码需要联网/)).toBeInTheDocument()
   expect(screen.getByRole('alert')).toHaveTextContent('网络连接失败，请检查网络后重试（会自动重试）')
-  nextKey = async () => ({ data: keyNow(), fetchedAt: Date.now(), fromCache: false })
+  nextKey = () => ok({ data: keyNow() })
   await advance(5_000)
   expect(screen.getByRole('img', { name: /消费券二维码/ })).toBeInTheDocument()
-  expect(keyCalls).toBe(2)
+  expect(keyCalls()).toBe(2)
 })
 
 test('a phone clock far off the server is told to set its time automatically', async () => {
-  nextKey = async () => ({ data: { ...keyNow(), serverTime: toIsoShanghaiMs(Date.now() - 5 * 60_000) }, fetchedAt: Date.now(), fromCache: false })
-  useFakeApi()
+  nextKey = () => ok({ data: { ...keyNow(), serverTime: toIsoShanghaiMs(Date.now() - 5 * 60_000) } })
+  serveVoucher()
   render(<VoucherDetailPage />)
   await flush()
   expect(screen.getByRole('alert')).toHaveTextContent('手机时间与北京时间相差约 300 秒')
 })
 
 test.each(['used', 'expired'] as const)('a voucher that is %s shows no code and never asks for a secret', async (status) => {
-  useFakeApi(status)
+  serveVoucher(status)
   render(<VoucherDetailPage />)
   await flush()
   expect(screen.queryByRole('img', { name: /消费券二维码/ })).not.toBeInTheDocument()
   expect(screen.getByText(status === 'used' ? '● 已使用' : '✗ 已过期')).toBeInTheDocument()
   await advance(120_000)
-  expect(keyCalls).toBe(0)
+  expect(keyCalls()).toBe(0)
 })
 
 test('the server saying NOT_USABLE stops asking', async () => {
-  nextKey = async () => {
-    throw new ApiError('NOT_USABLE', '这张券已经用过了', 409)
-  }
-  useFakeApi()
+  nextKey = () => fail(409, 'NOT_USABLE', '这张券已经用过了')
+  serveVoucher()
   render(<VoucherDetailPage />)
   await flush()
   expect(screen.getByText('✗ 这张券已经用过了')).toBeInTheDocument()
   await advance(120_000)
-  expect(keyCalls).toBe(1)
+  expect(keyCalls()).toBe(1)
 })
 
 describe('when there is no voucher to show', () => {
@@ -180,17 +179,10 @@ describe('when there is no voucher to show', () => {
 
   test('an unknown id says 找不到这张券 and leads to 我的券包', async () => {
     setRouterParams({ id: 'not-a-voucher' })
-    const asked: string[] = []
-    const fake: Partial<VoucherApi> = {
-      getMyVoucher: async (id) => {
-        asked.push(id)
-        throw new ApiError('NOT_FOUND', '找不到这张券', 404)
-      },
-    }
-    useVoucherServices.setState({ api: fake as VoucherApi, ensureLogin: async () => testSession() })
+    server.on((request) => (request.path.startsWith('/api/v1/me/vouchers/') ? fail(404, 'NOT_FOUND', '找不到这张券') : undefined))
     render(<VoucherDetailPage />)
     await flush()
-    expect(asked).toEqual(['not-a-voucher'])
+    expect(server.requests.map((request) => request.path)).toEqual(['/api/v1/me/vouchers/not-a-voucher'])
     expect(screen.getByRole('heading', { name: '✗ 找不到这张券' })).toBeInTheDocument()
     expect(screen.getByRole('link', { name: '去领消费券' })).toBeInTheDocument()
     fireEvent.click(screen.getByRole('link', { name: '打开我的券包' }))
@@ -199,50 +191,42 @@ describe('when there is no voucher to show', () => {
 
   test('no id at all: the same state, without asking the server', async () => {
     setRouterParams({})
-    const getMyVoucher = jest.fn()
-    useVoucherServices.setState({ api: { getMyVoucher } as unknown as VoucherApi, ensureLogin: async () => testSession() })
     render(<VoucherDetailPage />)
     await flush()
     expect(screen.getByRole('heading', { name: '✗ 找不到这张券' })).toBeInTheDocument()
-    expect(getMyVoucher).not.toHaveBeenCalled()
+    expect(server.requests).toEqual([])
   })
 
   test('signing in fails: 请先登录后查看 with the reason, and 登录 tries again', async () => {
-    useFakeApi()
-    let logins = 0
-    useVoucherServices.setState({
-      ensureLogin: async () => {
-        logins += 1
-        if (logins === 1) throw new ApiError('LOGIN_UNAVAILABLE', '网页版不能登录，请在微信里打开“衢惠通”小程序领券', 0)
-        return testSession()
-      },
-    })
+    serveVoucher()
+    // Nobody signed in, on an H5 build without the development login: signing in cannot work.
+    useSessionStore.setState({ session: null })
+    delete process.env.TARO_APP_DEV_LOGIN
+    const logins = () => server.requests.filter((request) => request.path === '/api/v1/auth/dev').length
     render(<VoucherDetailPage />)
     await flush()
     expect(screen.getByRole('heading', { name: '请先登录后查看' })).toBeInTheDocument()
     expect(screen.getByRole('status')).toHaveTextContent('网页版不能登录')
     expect(screen.getByRole('link', { name: '打开我的券包' })).toBeInTheDocument()
 
+    expect(logins()).toBe(0)
+    process.env.TARO_APP_DEV_LOGIN = 'true'
     fireEvent.click(screen.getByRole('button', { name: '登录' }))
     await flush()
-    expect(logins).toBe(2)
+    expect(logins()).toBe(1)
     expect(screen.getByText('满20减5', { selector: '.amount' })).toBeInTheDocument()
   })
 
   test('an expired session (401) also asks to sign in; a network failure offers 重试', async () => {
-    let answer: ApiError = new ApiError('UNAUTHORIZED', '登录已过期，请重新登录', 401)
-    const fake: Partial<VoucherApi> = {
-      getMyVoucher: async () => {
-        throw answer
-      },
-    }
-    useVoucherServices.setState({ api: fake as VoucherApi, ensureLogin: async () => testSession() })
+    let answer: Reply = fail(401, 'UNAUTHORIZED', '登录已过期，请重新登录')
+    server.on((request) => (request.path === '/api/v1/me/vouchers/v1' ? answer : undefined))
     const { unmount } = render(<VoucherDetailPage />)
     await flush()
     expect(screen.getByRole('heading', { name: '请先登录后查看' })).toBeInTheDocument()
     unmount()
 
-    answer = new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', 0)
+    answer = networkDown()
+    useSessionStore.setState({ session: testSession() })
     render(<VoucherDetailPage />)
     await flush()
     expect(screen.getByRole('heading', { name: '暂时打不开这张券' })).toBeInTheDocument()

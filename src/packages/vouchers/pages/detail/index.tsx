@@ -1,27 +1,28 @@
 import { Text, View } from '@tarojs/components'
 import { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useState, type ReactNode } from 'react'
-import { PageShell } from '../../../../components/page-shell'
-import { Pressable } from '../../../../components/pressable'
-import { formatShanghai } from '../../../../domain/time'
-import { describeVoucherRule } from '../../../../domain/vouchers/applicability'
-import { tryParseIsoInstant } from '../../../../domain/time/shanghai'
-import { countyNames } from '../../../../domain/vouchers/places'
-import { describeBatchRules } from '../../../../domain/vouchers/rules-text'
-import { voucherTimeState } from '../../../../domain/vouchers/validity'
-import { isApiError, userMessage } from '../../../../services/api/errors'
-import type { WalletVoucherView } from '../../../../services/api/vouchers'
-import { navigate } from '../../../../services/navigation'
-import { routeParam } from '../../../../services/route-param'
-import { voucherServices } from '../../../../store/voucher-services'
-import { QrCode } from '../../components/qr-code'
-import { voucherDateLine } from '../../components/voucher-item'
-import { WalletStatusBadge } from '../../components/wallet-status'
-import { useBatchLookupStore } from '../../store/batch-lookup'
-import { holdScreenForCode } from '../../../../services/platform/screen'
-import { useOfflineKeysStore } from '../../store/offline-keys'
-import { useTillCode } from '../../use-till-code'
-import '../../vouchers.scss'
+import { PageShell } from '@/components/page-shell'
+import { RemindMe } from '@/components/remind-me'
+import { Pressable } from '@/components/pressable'
+import { formatShanghai } from '@/domain/time'
+import { describeVoucherRule } from '@/domain/vouchers/applicability'
+import { tryParseIsoInstant } from '@/domain/time/shanghai'
+import { countyNames } from '@/domain/vouchers/places'
+import { describeBatchRules } from '@/domain/vouchers/rules-text'
+import { voucherTimeState } from '@/domain/vouchers/validity'
+import { isApiError, userMessage } from '@/services/api/errors'
+import { voucherApi, type WalletVoucherView } from '@/services/api/vouchers'
+import { navigate } from '@/services/navigation'
+import { routeParam } from '@/services/route-param'
+import { ensureLogin } from '@/store/auth'
+import { QrCode } from '@/packages/vouchers/components/qr-code'
+import { voucherDateLine } from '@/packages/vouchers/components/voucher-item'
+import { WalletStatusBadge } from '@/packages/vouchers/components/wallet-status'
+import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
+import { holdScreenForCode } from '@/services/platform/screen'
+import { useOfflineKeysStore } from '@/packages/vouchers/store/offline-keys'
+import { useTillCode } from '@/packages/vouchers/use-till-code'
+import '@/packages/vouchers/vouchers.scss'
 
 function when(iso: string): string {
   const ms = tryParseIsoInstant(iso)
@@ -183,13 +184,12 @@ export default function VoucherDetailPage() {
         setProblem({ kind: 'not-found' })
         return
       }
-      const services = voucherServices()
       let signedIn = false
       try {
-        const session = await services.ensureLogin()
+        const session = await ensureLogin()
         signedIn = true
         // Kept per account, so at a till with no signal the page (and its code) still opens.
-        const result = await services.api.getMyVoucher(voucherId, session.userId)
+        const result = await voucherApi.getMyVoucher(voucherId, session.userId)
         if (cancelled) return
         setUserId(session.userId)
         setVoucher(result.data)
@@ -257,6 +257,18 @@ export default function VoucherDetailPage() {
       {spendable && time === 'not-yet-valid' ? (
         <View className='card' role='status'>
           ○ 这张券 {when(voucher.validFrom)} 起可以使用，到时这里会出现券码。
+        </View>
+      ) : null}
+      {spendable && time !== 'expired' ? (
+        <View className='card' role='region' aria-label='到期提醒'>
+          <View className='title'>到期提醒</View>
+          <RemindMe
+            kind='voucher-expiring'
+            subjectId={voucher.id}
+            subjectTitle={voucher.batch.title}
+            targetMs={tryParseIsoInstant(voucher.validTo)}
+            action='到期前提醒我'
+          />
         </View>
       ) : null}
 

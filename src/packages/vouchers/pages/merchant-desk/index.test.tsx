@@ -4,15 +4,15 @@
  * today's redemptions refunded in full or in part with what that does to the voucher.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { makeBatch } from '../../../../domain/vouchers/test-fixtures'
-import type { Redemption } from '../../../../domain/vouchers/schema'
-import { todayInShanghai } from '../../../../domain/time'
-import { useSessionStore } from '../../../../store/session'
-import { useVoucherBatchesStore } from '../../../../store/voucher-batches'
-import { useBatchLookupStore } from '../../store/batch-lookup'
-import { fail, ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '../../../../test/api-test-server'
-import { fromNow, walletVoucherView } from '../../../../test/voucher-fixtures'
-import { newOrderId, useMerchantDeskStore } from '../../store/merchant-desk'
+import { makeBatch } from '@/domain/vouchers/test-fixtures'
+import type { Redemption } from '@/domain/vouchers/schema'
+import { todayInShanghai } from '@/domain/time'
+import { useSessionStore } from '@/store/session'
+import { resetResources } from '@/store/resource'
+import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
+import { fail, ok, apiTestServerForSuite, testSession, useApiAt } from '@/test/api-test-server'
+import { fromNow, walletVoucherView } from '@/test/voucher-fixtures'
+import { newOrderId, useMerchantDeskStore } from '@/packages/vouchers/store/merchant-desk'
 import MerchantDeskPage from './index'
 
 const batch = makeBatch({ id: 'b-20-5', title: '测试 满20减5' })
@@ -41,9 +41,9 @@ beforeEach(() => {
   today = [redemption('red-1'), redemption('red-2', { orderId: 'order-red-2' })]
   server.on((request) => (request.method === 'GET' && request.path === '/api/v1/merchant/redemptions' ? ok({ data: today }) : undefined))
   server.on((request) => (request.method === 'GET' && request.path === '/api/v1/batches' ? ok({ data: [batch, neverBatch] }) : undefined))
-  useVoucherBatchesStore.setState({ batches: null, loading: false, error: null })
-  useBatchLookupStore.setState({ byId: {}, missing: {} })
-  useVoucherServicesAt(server.baseUrl)
+  resetResources()
+  useBatchLookupStore.getState().reset()
+  useApiAt(server)
   useSessionStore.setState({ session: testSession({ token: 'tok-merchant', role: 'merchant', merchantId: 'm-noodles', displayName: '示例商户-1' }) })
   useMerchantDeskStore.setState({ orderId: newOrderId(), attempt: null, redeeming: false, result: null, redemptions: null, refundAttempts: {}, refunding: {}, refundResults: {} })
 })

@@ -1,22 +1,22 @@
 import { Input, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { PageShell } from '../../../../components/page-shell'
-import { Pressable } from '../../../../components/pressable'
-import { formatShanghai } from '../../../../domain/time'
-import { tryParseIsoInstant } from '../../../../domain/time/shanghai'
-import { formatYuan } from '../../../../domain/money'
-import type { Redemption } from '../../../../domain/vouchers/schema'
-import { auth } from '../../../../store/auth'
-import { userMessage } from '../../../../services/api/errors'
-import { canSwitchDevAccount } from '../../../../services/platform/login'
-import { canScanWithCamera, scanCode } from '../../../../services/platform/scan'
-import { useSessionStore } from '../../../../store/session'
-import { voucherServices } from '../../../../store/voucher-services'
-import { AmountField, readAmount } from '../../components/amount-field'
-import { redemptionStateText, refundPromptText } from '../../merchant-messages'
-import { useBatchLookupStore } from '../../store/batch-lookup'
-import { useMerchantDeskStore, type RedeemResult } from '../../store/merchant-desk'
-import '../../vouchers.scss'
+import { PageShell } from '@/components/page-shell'
+import { Pressable } from '@/components/pressable'
+import { formatShanghai } from '@/domain/time'
+import { tryParseIsoInstant } from '@/domain/time/shanghai'
+import { formatYuan } from '@/domain/money'
+import type { Redemption } from '@/domain/vouchers/schema'
+import { auth } from '@/store/auth'
+import { userMessage } from '@/services/api/errors'
+import { canSwitchDevAccount } from '@/services/platform/login'
+import { canScanWithCamera, scanCode } from '@/services/platform/scan'
+import { useSessionStore } from '@/store/session'
+import { AmountField, readAmount } from '@/packages/vouchers/components/amount-field'
+import { redemptionStateText, refundPromptText } from '@/packages/vouchers/merchant-messages'
+import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
+import { useMerchantDeskStore, type RedeemResult } from '@/packages/vouchers/store/merchant-desk'
+import { ErrorLine } from '@/components/error-line'
+import '@/packages/vouchers/vouchers.scss'
 
 export const REDEMPTIONS_PAGE_SIZE = 20
 const ORDER_ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -154,7 +154,7 @@ export default function MerchantDeskPage() {
   const signIn = async (devName?: string) => {
     setLoginError(null)
     try {
-      await (devName ? auth.signInAs(devName) : voucherServices().ensureLogin())
+      await (devName ? auth.signInAs(devName) : auth.ensureLogin())
     } catch (error) {
       setLoginError(userMessage(error))
     }
@@ -176,11 +176,7 @@ export default function MerchantDeskPage() {
               以示例商户登录（开发）
             </Pressable>
           ) : null}
-          {loginError ? (
-            <View className='error-text' role='alert'>
-              ✗ {loginError}
-            </View>
-          ) : null}
+          <ErrorLine message={loginError} />
         </View>
       </PageShell>
     )
@@ -259,11 +255,7 @@ export default function MerchantDeskPage() {
             {listLoading ? '刷新中…' : '刷新'}
           </Pressable>
         </View>
-        {listError ? (
-          <View className='error-text' role='alert'>
-            ✗ {listError}
-          </View>
-        ) : null}
+        <ErrorLine message={listError} />
         {redemptions && list.length === 0 ? <View className='caption'>今天还没有核销。</View> : null}
         <View role='list' aria-label='今日核销记录'>
           {list.slice(0, shown).map((redemption) => (

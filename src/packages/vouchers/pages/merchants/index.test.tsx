@@ -3,13 +3,13 @@
  * and opened from a batch it lists only that batch's shops.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { makeBatch } from '../../../../domain/vouchers/test-fixtures'
-import type { Merchant } from '../../../../domain/vouchers/schema'
-import { useVoucherBatchesStore } from '../../../../store/voucher-batches'
-import { ok, apiTestServerForSuite, useVoucherServicesAt } from '../../../../test/api-test-server'
-import { setRouterParams } from '../../../../test/taro-shim'
-import { fromNow } from '../../../../test/voucher-fixtures'
-import { useBatchLookupStore } from '../../store/batch-lookup'
+import { makeBatch } from '@/domain/vouchers/test-fixtures'
+import type { Merchant } from '@/domain/vouchers/schema'
+import { resetResources } from '@/store/resource'
+import { ok, apiTestServerForSuite, useApiAt } from '@/test/api-test-server'
+import { setRouterParams } from '@/test/taro-shim'
+import { fromNow } from '@/test/voucher-fixtures'
+import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
 import MerchantsPage, { MERCHANTS_PAGE_SIZE } from './index'
 
 const merchants: Merchant[] = Array.from({ length: 45 }, (_, index) => ({
@@ -38,9 +38,9 @@ beforeEach(() => {
     const merchant = match && merchants.find((item) => item.id === decodeURIComponent(match[1]))
     return merchant ? ok({ data: merchant }) : undefined
   })
-  useVoucherServicesAt(server.baseUrl)
-  useBatchLookupStore.setState({ byId: {}, missing: {} })
-  useVoucherBatchesStore.setState({ batches: null, fetchedAt: null, fromCache: false, clockOffsetMs: 0, loading: false, error: null })
+  useApiAt(server)
+  useBatchLookupStore.getState().reset()
+  resetResources()
 })
 
 const listed = () => within(screen.getByRole('list', { name: '商户' })).queryAllByRole('listitem')

@@ -1,22 +1,23 @@
 import { View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { PageShell } from '../../../../components/page-shell'
-import { ErrorRetry } from '../../../../components/error-retry'
-import { Pressable } from '../../../../components/pressable'
-import { countyName } from '../../../../domain/events/places'
-import { checkMerchant } from '../../../../domain/vouchers/applicability'
-import { MERCHANT_CATEGORY_NAME } from '../../../../domain/vouchers/places'
-import { describeBatchRules } from '../../../../domain/vouchers/rules-text'
-import type { Merchant } from '../../../../domain/vouchers/schema'
-import { formatShanghai } from '../../../../domain/time'
-import { userMessage } from '../../../../services/api/errors'
-import { navigate } from '../../../../services/navigation'
-import { routeParam } from '../../../../services/route-param'
-import { voucherServices } from '../../../../store/voucher-services'
-import { MerchantFilters, type CategoryFilter, type CountyFilter } from '../../components/merchant-filters'
-import { useBatchLookupStore } from '../../store/batch-lookup'
-import '../../vouchers.scss'
+import { PageShell } from '@/components/page-shell'
+import { ErrorRetry } from '@/components/error-retry'
+import { Pressable } from '@/components/pressable'
+import { countyName } from '@/domain/events/places'
+import { checkMerchant } from '@/domain/vouchers/applicability'
+import { MERCHANT_CATEGORY_NAME } from '@/domain/vouchers/places'
+import { describeBatchRules } from '@/domain/vouchers/rules-text'
+import type { Merchant } from '@/domain/vouchers/schema'
+import { formatShanghai } from '@/domain/time'
+import { userMessage } from '@/services/api/errors'
+import { navigate } from '@/services/navigation'
+import { routeParam } from '@/services/route-param'
+import { MerchantFilters, type CategoryFilter, type CountyFilter } from '@/packages/vouchers/components/merchant-filters'
+import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
+import { loadMerchant, loadMerchantPage } from '@/packages/vouchers/store/merchants'
+import '@/packages/vouchers/vouchers.scss'
+import { shareMessage, shareTimeline } from '@/services/share'
 
 export const MERCHANTS_PAGE_SIZE = 20
 
@@ -55,6 +56,10 @@ export default function MerchantsPage() {
   const batchId = routeParam(params, 'batchId')
   const batch = useBatchLookupStore((state) => (batchId ? state.byId[batchId] : undefined))
   const batchMissing = useBatchLookupStore((state) => (batchId ? state.missing[batchId] === true : false))
+  // The batch's merchants (its id is public); the receiver's own filters start afresh.
+  const share = () => shareMessage('vouchers-merchants', batch ? `${batch.title}：适用商户` : '衢州消费券适用商户', { batchId: batchId ?? undefined })
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const ensureBatches = useBatchLookupStore((state) => state.ensure)
   const [county, setCounty] = useState<CountyFilter>('all')
   const [category, setCategory] = useState<CategoryFilter>('all')
@@ -76,23 +81,23 @@ export default function MerchantsPage() {
       setLoading(true)
       setError(null)
       try {
-        const { api } = voucherServices()
         let next: MerchantList
         if (listed) {
           // A batch that names its shops: those shops, however many pages the directory has.
-          const results = await Promise.all(listed.map((id) => api.getMerchant(id).catch(() => null)))
-          const items = results.flatMap((result) => (result ? [result.data] : []))
-          const fromCache = results.some((result) => result?.fromCache)
-          next = { items, total: items.length, page: 1, fromCache, fetchedAt: results.find(Boolean)?.fetchedAt ?? null }
+          const results = (await Promise.all(listed.map(loadMerchant))).filter((result) => result.data && !result.error)
+          const items = results.flatMap((result) => (result.data ? [result.data] : []))
+          const fromCache = results.some((result) => result.source === 'cache')
+          next = { items, total: items.length, page: 1, fromCache, fetchedAt: results[0]?.fetchedAt ?? null }
         } else {
-          const result = await api.getMerchants({
+          const result = await loadMerchantPage({
             county: county === 'all' ? null : county,
             category: category === 'all' ? null : category,
             page,
             pageSize: MERCHANTS_PAGE_SIZE,
           })
+          if (result.error || !result.data) throw result.failure
           const total = typeof result.meta?.total === 'number' ? result.meta.total : null
-          next = { items: result.data, total, page, fromCache: result.fromCache, fetchedAt: result.fetchedAt }
+          next = { items: result.data, total, page, fromCache: result.source === 'cache', fetchedAt: result.fetchedAt }
         }
         if (ticket !== request.current) return
         setList((current) => (page > 1 ? { ...next, items: [...current.items, ...next.items] } : next))

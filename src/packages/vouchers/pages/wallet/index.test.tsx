@@ -3,12 +3,12 @@
  * voucher's status in words and a mark, not colour alone; opening it signs in when needed.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { makeBatch } from '../../../../domain/vouchers/test-fixtures'
-import type { WalletStatus } from '../../../../domain/vouchers/validity'
-import { useSessionStore } from '../../../../store/session'
-import { devLoginHandler, fail, ok, apiTestServerForSuite, testSession, useVoucherServicesAt } from '../../../../test/api-test-server'
-import { walletVoucherView } from '../../../../test/voucher-fixtures'
-import { useWalletStore } from '../../store/wallet'
+import { makeBatch } from '@/domain/vouchers/test-fixtures'
+import type { WalletStatus } from '@/domain/vouchers/validity'
+import { resetResources } from '@/store/resource'
+import { useSessionStore } from '@/store/session'
+import { devLoginHandler, fail, ok, apiTestServerForSuite, testSession, useApiAt } from '@/test/api-test-server'
+import { walletVoucherView } from '@/test/voucher-fixtures'
 import WalletPage from './index'
 
 const batch = makeBatch({ id: 'b-20-5', title: '测试 满20减5' })
@@ -31,9 +31,9 @@ beforeEach(() => {
         })
       : undefined,
   )
-  useVoucherServicesAt(server.baseUrl)
+  useApiAt(server)
+  resetResources()
   useSessionStore.setState({ session: null })
-  useWalletStore.setState({ userId: null, lists: {}, loading: {}, errors: {} })
 })
 
 const walletRequests = () => server.requests.filter((request) => request.path === '/api/v1/me/vouchers')
