@@ -44,3 +44,18 @@ export const WEEKLY_MARKET = makeEvent({
   end: '2025-10-11T17:00:00+08:00',
   recurrence: { frequency: 'weekly', weekdays: [6], until: '2025-11-29', exceptDates: [] },
 })
+
+/** 江山半程马拉松 on Saturday 11 October 2025, 07:30–12:00, with an entry fee. */
+export function halfMarathon(overrides: Partial<CityEventInput> = {}): CityEvent {
+  return makeEvent({
+    id: 'jiangshan-run',
+    type: 'sports',
+    sportsLevel: 'provincial',
+    title: '江山半程马拉松',
+    county: '330881',
+    start: '2025-10-11T07:30:00+08:00',
+    end: '2025-10-11T12:00:00+08:00',
+    admission: { kind: 'ticketed', priceText: '报名费 100 元' },
+    ...overrides,
+  })
+}

@@ -5,7 +5,7 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import type { CityEvent } from '@/domain/events/model'
-import { makeEvent } from '@/domain/events/test-fixtures'
+import { halfMarathon, makeEvent } from '@/domain/events/test-fixtures'
 import { configureApi } from '@/services/api'
 import { resetResources } from '@/store/resource'
 import { usePreferencesStore } from '@/store/preferences'
@@ -33,16 +33,7 @@ const CONCERT = makeEvent({
   start: '2025-10-04',
   end: '2025-10-05',
 })
-const MARATHON = makeEvent({
-  id: 'jiangshan-run',
-  type: 'sports',
-  sportsLevel: 'provincial',
-  title: '江山半程马拉松',
-  county: '330881',
-  start: '2025-10-11T07:30:00+08:00',
-  end: '2025-10-11T12:00:00+08:00',
-  admission: { kind: 'ticketed', priceText: '报名费 100 元' },
-})
+const MARATHON = halfMarathon()
 const MARKET = makeEvent({
   id: 'qujiang-market',
   type: 'market',

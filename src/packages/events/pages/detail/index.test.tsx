@@ -6,7 +6,7 @@
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { CityEvent } from '@/domain/events/model'
-import { makeEvent } from '@/domain/events/test-fixtures'
+import { halfMarathon, makeEvent } from '@/domain/events/test-fixtures'
 import { configureApi } from '@/services/api'
 import { createApiClient } from '@/services/api/client'
 import { createRemindersApi } from '@/services/api/reminders'
@@ -49,17 +49,7 @@ jest.mock('@/services/platform/subscribe', () => ({
 const mockedCalendar = addToPhoneCalendar as jest.MockedFunction<typeof addToPhoneCalendar>
 const mockedSubscribe = requestSubscribe as jest.MockedFunction<typeof requestSubscribe>
 
-const MARATHON = makeEvent({
-  id: 'jiangshan-run',
-  type: 'sports',
-  sportsLevel: 'provincial',
-  title: '江山半程马拉松',
-  county: '330881',
-  start: '2025-10-11T07:30:00+08:00',
-  end: '2025-10-11T12:00:00+08:00',
-  admission: { kind: 'ticketed', priceText: '报名费 100 元' },
-  organiser: '江山市体育局（示意）',
-})
+const MARATHON = halfMarathon({ organiser: '江山市体育局（示意）' })
 const MARKET = makeEvent({
   id: 'qujiang-market',
   type: 'market',
