@@ -11,7 +11,10 @@
  *     `requiredPrivateInfos` has the permission scope WeChat pairs it with and no scope is left
  *     without its API; `style: "v2"`; sitemap.json exists and lets WeChat index no private page;
  *     for a release (RELEASE=1 or `--release`) the API base is an https origin, checked before
- *     building, compiled into the bundle, with no loopback address left in it.
+ *     building, compiled into the bundle, with no loopback address left in it;
+ *  6. sharing: every page in src/routes.ts is shared as its `share` says — a public page's built
+ *     script turns on enableShareAppMessage (and enableShareTimeline for 朋友圈) and calls the hooks;
+ *     a private page does neither (lib/weapp-release.cjs shareProblems). A table is printed.
  * CHECK_SKIP_BUILD=1 reuses dist/weapp. CI runs the development variant (no release base there).
  */
 import { spawnSync } from 'node:child_process'
@@ -21,7 +24,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 
 const require = createRequire(import.meta.url)
-const { DEV_LOOPBACK_API_BASE, isReleaseBuild, privacyScopeProblems, releaseApiBaseProblem, sitemapIndexes, sitemapProblems } = require('./lib/weapp-release.cjs')
+const { DEV_LOOPBACK_API_BASE, isReleaseBuild, privacyScopeProblems, releaseApiBaseProblem, shareProblems, sitemapIndexes, sitemapProblems } = require('./lib/weapp-release.cjs')
 const root = new URL('..', import.meta.url).pathname
 const dist = join(root, 'dist/weapp')
 const budgets = JSON.parse(readFileSync(join(root, 'scripts/budgets.json'), 'utf8'))
@@ -148,6 +151,18 @@ if (release) {
 } else {
   checked.push(`bundle: requests go to ${bundleText.includes(DEV_LOOPBACK_API_BASE) ? DEV_LOOPBACK_API_BASE : (apiBase ?? '(configured base)')}`)
 }
+
+// 6. Sharing against the route registry (src/routes.ts, loaded through esbuild: it is TypeScript).
+const { transformSync } = require('esbuild')
+const routesModule = { exports: {} }
+new Function('module', 'exports', transformSync(readFileSync(join(root, 'src/routes.ts'), 'utf8'), { loader: 'ts', format: 'cjs' }).code)(routesModule, routesModule.exports)
+const shareTable = routesModule.exports.pageShareTable()
+const sharing = shareProblems(shareTable, (page) => (existsSync(join(dist, `${page}.js`)) ? readFileSync(join(dist, `${page}.js`), 'utf8') : null))
+failures.push(...sharing.problems)
+const builtNotInRegistry = pagePaths.filter((page) => !shareTable.some((row) => row.page === page))
+for (const page of builtNotInRegistry) failures.push(`page ${page} is in app.json but not in src/routes.ts`)
+checked.push(`sharing: ${shareTable.filter((row) => row.share !== 'none').length} public pages shareable, ${shareTable.filter((row) => row.share === 'none').length} private pages not${sharing.problems.length ? ' — PROBLEMS' : ''}`)
+for (const line of sharing.lines) checked.push(`  ${line}`)
 
 console.info('\nchecked:')
 for (const line of checked) console.info(`- ${line}`)

@@ -149,3 +149,68 @@ function sitemapProblems(sitemap, pages) {
 module.exports.NEVER_INDEXED = NEVER_INDEXED
 module.exports.sitemapIndexes = sitemapIndexes
 module.exports.sitemapProblems = sitemapProblems
+
+/**
+ * Sharing (issue 14; WECHAT.md "Calendar, share, scan"): what a built page must contain for its
+ * `share` in src/routes.ts. Taro compiles a page's config into its script (the switches
+ * `enableShareAppMessage:!0` / `enableShareTimeline:!0`, which make Taro register WeChat's
+ * onShareAppMessage / onShareTimeline — without them 转发 stays greyed out) and keeps the names
+ * of Taro's hooks (`useShareAppMessage`, `useShareTimeline`), which pages call themselves. A
+ * private page has neither: with no switch WeChat cannot share it, whatever a component does.
+ */
+const SHARE_SIGNS = {
+  appMessageHook: /\buseShareAppMessage\b/,
+  timelineHook: /\buseShareTimeline\b/,
+  appMessageSwitch: /\benableShareAppMessage["']?\s*:\s*(?:!0|true)\b/,
+  timelineSwitch: /\benableShareTimeline["']?\s*:\s*(?:!0|true)\b/,
+}
+
+/** Which share signs a built page script carries. */
+function shareSignsOf(js) {
+  const text = String(js ?? '')
+  return Object.fromEntries(Object.entries(SHARE_SIGNS).map(([name, pattern]) => [name, pattern.test(text)]))
+}
+
+/**
+ * Problems of every page against the registry: `table` is [{ page, share }] (share 'none',
+ * 'friends' or 'friends+timeline'), `readPageJs(page)` the built page script or null when the
+ * page was not built. Returns { problems, lines }: lines say what was found for each page.
+ */
+function shareProblems(table, readPageJs) {
+  const problems = []
+  const lines = []
+  for (const { page, share } of table) {
+    const js = readPageJs(page)
+    if (js === null || js === undefined) {
+      problems.push(`分享检查：页面 ${page} 没有构建产物`)
+      continue
+    }
+    const signs = shareSignsOf(js)
+    const wants = {
+      appMessage: share === 'friends' || share === 'friends+timeline',
+      timeline: share === 'friends+timeline',
+    }
+    const found = []
+    if (signs.appMessageSwitch || signs.appMessageHook) found.push(`转发(${signs.appMessageSwitch ? 'config' : '-'}/${signs.appMessageHook ? 'hook' : '-'})`)
+    if (signs.timelineSwitch || signs.timelineHook) found.push(`朋友圈(${signs.timelineSwitch ? 'config' : '-'}/${signs.timelineHook ? 'hook' : '-'})`)
+    lines.push(`${share.padEnd(16)} ${page}: ${found.join(' ') || '不可分享'}`)
+    if (wants.appMessage) {
+      if (!signs.appMessageSwitch) problems.push(`公开页面 ${page}（share: ${share}）的配置没有 enableShareAppMessage: true（用 shareConfig()）`)
+      if (!signs.appMessageHook) problems.push(`公开页面 ${page}（share: ${share}）没有调用 useShareAppMessage`)
+    } else {
+      if (signs.appMessageSwitch) problems.push(`私人页面 ${page}（share: none）打开了 enableShareAppMessage`)
+      if (signs.appMessageHook) problems.push(`私人页面 ${page}（share: none）调用了 useShareAppMessage`)
+    }
+    if (wants.timeline) {
+      if (!signs.timelineSwitch) problems.push(`页面 ${page}（share: ${share}）的配置没有 enableShareTimeline: true（用 shareConfig()）`)
+      if (!signs.timelineHook) problems.push(`页面 ${page}（share: ${share}）没有调用 useShareTimeline`)
+    } else {
+      if (signs.timelineSwitch) problems.push(`页面 ${page}（share: ${share}）不应分享到朋友圈，却打开了 enableShareTimeline`)
+      if (signs.timelineHook) problems.push(`页面 ${page}（share: ${share}）不应分享到朋友圈，却调用了 useShareTimeline`)
+    }
+  }
+  return { problems, lines }
+}
+
+module.exports.shareSignsOf = shareSignsOf
+module.exports.shareProblems = shareProblems

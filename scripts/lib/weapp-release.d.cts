@@ -10,3 +10,14 @@ export interface Sitemap {
 export declare const NEVER_INDEXED: string[]
 export declare function sitemapIndexes(sitemap: Sitemap, page: string): boolean
 export declare function sitemapProblems(sitemap: Sitemap | null, pages: string[]): string[]
+export interface ShareSigns {
+  appMessageHook: boolean
+  timelineHook: boolean
+  appMessageSwitch: boolean
+  timelineSwitch: boolean
+}
+export declare function shareSignsOf(js: string | null | undefined): ShareSigns
+export declare function shareProblems(
+  table: readonly { page: string; share: 'none' | 'friends' | 'friends+timeline' }[],
+  readPageJs: (page: string) => string | null,
+): { problems: string[]; lines: string[] }

@@ -4,6 +4,7 @@
  */
 import Taro from '@tarojs/taro'
 import { resolveRoute, type RouteKey } from '../routes'
+import { isSinglePageMode, SINGLE_PAGE_MODE_MESSAGE } from './platform/single-page-mode'
 
 export const PAGE_STACK_LIMIT = 10
 
@@ -35,6 +36,11 @@ export function chooseNavigationMethod(key: RouteKey, depth: number): Navigation
 }
 
 export async function navigate(key: RouteKey, params: RouteParams = {}): Promise<void> {
+  // 朋友圈's 单页模式 opens no other page: say where the full app is instead of failing silently.
+  if (isSinglePageMode()) {
+    await Taro.showToast({ title: SINGLE_PAGE_MODE_MESSAGE, icon: 'none', duration: 3000 }).catch(() => undefined)
+    return
+  }
   const method = chooseNavigationMethod(key, currentStackDepth())
   if (method === 'switchTab') {
     // switchTab takes no query: tab pages read their state from stores instead.

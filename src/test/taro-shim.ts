@@ -6,6 +6,23 @@ import * as TaroH5 from '@tarojs/taro-h5'
 
 const noopHook = (): void => undefined
 
+type ShareHandler = (options?: Record<string, unknown>) => unknown
+interface ShareHooks {
+  appMessage: ShareHandler | null
+  timeline: ShareHandler | null
+}
+const shareHooks = (): ShareHooks => {
+  const holder = globalThis as { __TARO_SHARE_HOOKS__?: ShareHooks }
+  return (holder.__TARO_SHARE_HOOKS__ ??= { appMessage: null, timeline: null })
+}
+// Like Taro's page hooks, the last render's handler is the one WeChat calls on 转发.
+const recordShareAppMessage = (handler: ShareHandler): void => {
+  shareHooks().appMessage = handler
+}
+const recordShareTimeline = (handler: ShareHandler): void => {
+  shareHooks().timeline = handler
+}
+
 const Taro = {
   ...(TaroH5 as unknown as Record<string, unknown>),
   ...((TaroH5 as unknown as { default?: Record<string, unknown> }).default ?? {}),
@@ -16,8 +33,8 @@ const Taro = {
   useUnload: noopHook,
   usePullDownRefresh: noopHook,
   useReachBottom: noopHook,
-  useShareAppMessage: noopHook,
-  useShareTimeline: noopHook,
+  useShareAppMessage: recordShareAppMessage,
+  useShareTimeline: recordShareTimeline,
   useRouter: () => ({
     params: (globalThis as { __TARO_ROUTER_PARAMS__?: Record<string, string> }).__TARO_ROUTER_PARAMS__ ?? {},
     path: (globalThis as { __TARO_ROUTER_PATH__?: string }).__TARO_ROUTER_PATH__ ?? '',
@@ -40,6 +57,20 @@ export const {
   useRouter,
   getCurrentInstance,
 } = Taro
+
+/**
+ * What WeChat would get on 转发 / 分享到朋友圈 from the page rendered last (null: the page has no
+ * such hook). Call resetShareHandlers() before rendering the page under test.
+ */
+export function shareHandlers(): { appMessage: ShareHandler | null; timeline: ShareHandler | null } {
+  return { ...shareHooks() }
+}
+
+export function resetShareHandlers(): void {
+  const hooks = shareHooks()
+  hooks.appMessage = null
+  hooks.timeline = null
+}
 
 /** Lets a component test set the route params a page reads. */
 export function setRouterParams(params: Record<string, string>): void {

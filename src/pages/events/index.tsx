@@ -4,8 +4,8 @@
  * else the phone's stored copy (with its date), else the bundled data (said so on screen).
  */
 import { View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useDidShow, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { useCallback, useMemo, useState } from 'react'
 import { DataSourceNote } from '@/components/data-source-note'
 import { EventRow } from '@/components/event-row'
 import { formatDate } from '@/components/event-format'
@@ -18,11 +18,12 @@ import { pad2 } from '@/domain/time/shanghai'
 import { weeksAhead } from '@/domain/events/this-week'
 import { todayInShanghai, type DateString } from '@/domain/time'
 import { navigate } from '@/services/navigation'
-import { rangeKey, useEventsStore } from '@/store/events'
+import { useEventsRange } from '@/store/events'
 import { usePreferencesStore } from '@/store/preferences'
 import { DayStepper } from './day-stepper'
 import { activeFilterCount, EventFilterPanel } from './event-filters'
 import { countCancelled, MonthCalendar } from './month-calendar'
+import { shareMessage, shareTimeline } from '@/services/share'
 import './index.scss'
 
 /** Rows shown at once in a list; more on request, so a busy day never renders hundreds of rows. */
@@ -43,13 +44,7 @@ function shiftMonth({ year, month }: Month, delta: number): Month {
 
 function useMonthData(month: Month, today: DateString) {
   const range = monthGridRange(month.year, month.month)
-  const key = rangeKey(range.from, range.to)
-  const data = useEventsStore((state) => state.ranges[key])
-  const loading = useEventsStore((state) => state.loading[key] === true)
-  const loadRange = useEventsStore((state) => state.loadRange)
-  useEffect(() => {
-    void loadRange(range.from, range.to, { today })
-  }, [loadRange, range.from, range.to, today])
+  const { range: data, loading } = useEventsRange(range.from, range.to, today)
   return { data, loading }
 }
 
@@ -78,6 +73,10 @@ function EventList({ items, empty, label }: { items: readonly DatedEvent[]; empt
 const NO_EVENTS: never[] = []
 
 export default function EventsPage() {
+  // 转发 and 朋友圈 (routes.ts share: 'friends+timeline'); nothing personal in the path.
+  const share = () => shareMessage('events', '衢州活动日历：这周末去哪儿')
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const [today, setToday] = useState(() => todayInShanghai(Date.now()))
   const [month, setMonth] = useState<Month>(() => monthOf(today))
   const [selectedDate, setSelectedDate] = useState<DateString>(today)

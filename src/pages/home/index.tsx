@@ -9,7 +9,7 @@
  * the page tokens (.page--elder), never from patches here.
  */
 import { View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import { useDidShow, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 // Event pieces first: every page loads event-ui.scss before the shared component sheets (weapp CSS order).
 import { WeekEvents } from './week-events'
@@ -32,6 +32,7 @@ import {
   useTodayEvents,
   useTodayRounds,
 } from './use-home-data'
+import { shareMessage, shareTimeline } from '@/services/share'
 import './index.scss'
 
 interface LayoutProps {
@@ -103,6 +104,10 @@ function SimpleHome({ today, shown }: LayoutProps) {
 }
 
 export default function HomePage() {
+  // 转发 and 朋友圈 (routes.ts share: 'friends+timeline'); nothing personal in the path.
+  const share = () => shareMessage('home', '衢惠通：以旧换新补贴、消费券、活动、衢城畅行')
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const elderMode = usePreferencesStore((state) => state.elderMode)
   const [today, setToday] = useState(() => todayInShanghai(Date.now()))
   const [shown, setShown] = useState(0)

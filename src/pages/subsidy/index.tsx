@@ -1,5 +1,6 @@
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useMemo } from 'react'
 import { ClauseCard } from '@/components/clause-card'
 import { PageShell } from '@/components/page-shell'
 import { DeadlineReminder } from '@/components/deadline-reminder'
@@ -10,10 +11,12 @@ import { StatusBadge } from '@/components/status-badge'
 import { overviewOn, type MeasureOnDate } from '@/domain/subsidy/subsidy-overview'
 import { SUBSIDY_OVERVIEW } from '@/domain/subsidy/subsidy-overview-snapshot'
 import { todayInShanghai } from '@/domain/time'
-import { policyApi, servedSubsidyOverview, type SubsidyOverviewData } from '@/services/api/policy'
+import { servedSubsidyOverview } from '@/services/api/policy'
 import { navigate } from '@/services/navigation'
+import { usePolicy } from '@/store/policy'
 import { useSubsidyBasketStore } from '@/store/subsidy-basket'
 import { CALCULATOR_ROUTE } from './subsidy-measures'
+import { shareMessage, shareTimeline } from '@/services/share'
 import './index.scss'
 
 /**
@@ -28,15 +31,14 @@ import './index.scss'
  * bundled snapshot answers.
  */
 export default function SubsidyPage() {
+  // 转发 and 朋友圈 (routes.ts share: 'friends+timeline'); nothing personal in the path.
+  const share = () => shareMessage('subsidy', '衢州以旧换新补贴：买之前算一算能补多少')
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const today = todayInShanghai()
-  const [served, setServed] = useState<SubsidyOverviewData | null>(null)
-  useEffect(() => {
-    // Offline, the client answers with its stored copy; with none, the bundled snapshot stays.
-    policyApi.getPolicy().then(
-      (result) => setServed(servedSubsidyOverview(result.data)),
-      () => undefined,
-    )
-  }, [])
+  // Offline, the stored copy answers; with none, the bundled snapshot stays.
+  const { data: policy } = usePolicy()
+  const served = useMemo(() => (policy ? servedSubsidyOverview(policy) : null), [policy])
   const view = overviewOn(today, served ? served.ruleSets : SUBSIDY_OVERVIEW)
   const basketCount = useSubsidyBasketStore((state) => state.entries.length)
 

@@ -20,7 +20,12 @@ export interface BatchCardProps {
   offsetMs: number
   /** Whether the live remaining counts are fresh (not the offline copy). */
   live: boolean
+  /** Offer the batch's own page (the one a forwarded batch opens); off on that page itself. */
+  linkToBatchPage?: boolean
 }
+
+/** Only the mini-program forwards a page (转发); the H5 build has no share card. */
+const CAN_FORWARD = process.env.TARO_ENV === 'weapp'
 
 const RULE_LABELS = ['有效期', '适用商户', '限领', '领取资格']
 
@@ -46,7 +51,7 @@ function roundPhaseWords(view: RoundView): string {
  * One batch on the 消费券 tab: its rule (满 X 减 Y), where the rounds stand — counting down to the
  * next one in Shanghai time — validity and where it can be used, and the claim button.
  */
-export const BatchCard = memo(function BatchCard({ batch, at, offsetMs, live }: BatchCardProps) {
+export const BatchCard = memo(function BatchCard({ batch, at, offsetMs, live, linkToBatchPage = true }: BatchCardProps) {
   const remaining = live ? (batch.live?.remainingByRound ?? {}) : {}
   const state = roundState(batch, at, remaining)
   const rounds = roundViews(batch, at, remaining)
@@ -108,6 +113,16 @@ export const BatchCard = memo(function BatchCard({ batch, at, offsetMs, live }: 
       <Pressable className='link batch__merchants' role='link' label={`${batch.title} 的适用商户`} onPress={() => navigate('vouchers-merchants', { batchId: batch.id })}>
         查看适用商户
       </Pressable>
+      {linkToBatchPage ? (
+        <Pressable
+          className='link batch__merchants'
+          role='link'
+          label={`单独查看${batch.title}${CAN_FORWARD ? '，可转发给亲友' : ''}`}
+          onPress={() => navigate('vouchers-batch', { id: batch.id })}
+        >
+          单独查看这批券{CAN_FORWARD ? '（可转发）' : ''}
+        </Pressable>
+      ) : null}
     </View>
   )
 })

@@ -1,22 +1,23 @@
 import { View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useEffect, useMemo, useState } from 'react'
+import { useDidShow, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ClauseCard } from '@/components/clause-card'
 import { PageShell } from '@/components/page-shell'
 import { Pressable } from '@/components/pressable'
-import { roundState, roundViews, type RoundPhase } from '@/domain/vouchers/rounds'
+import { roundState, type RoundPhase } from '@/domain/vouchers/rounds'
 import { formatShanghai } from '@/domain/time'
 import type { BatchView } from '@/services/api/vouchers'
 import { navigate } from '@/services/navigation'
+import { shareMessage, shareTimeline } from '@/services/share'
 import { useMyClaimsStore } from '@/store/my-claims'
 import { useSessionStore } from '@/store/session'
-import { serverNow, useVoucherBatches } from '@/store/voucher-batches'
+import { useVoucherBatches } from '@/store/voucher-batches'
 import { BatchCard } from './batch-card'
+import { useRoundClock } from './use-round-clock'
 import './index.scss'
 
 /** Batches shown before "显示更多": a long season of events stays a light page. */
 export const BATCHES_PER_PAGE = 8
-const MAX_TIMER_MS = 2 ** 31 - 1
 const PHASE_ORDER: Record<RoundPhase, number> = { open: 0, upcoming: 1, 'sold-out': 2, closed: 3 }
 
 const ENTRIES = [
@@ -24,18 +25,6 @@ const ENTRIES = [
   { key: 'vouchers-best', title: '用哪张最划算', caption: '输入消费金额算一算' },
   { key: 'vouchers-merchants', title: '适用商户', caption: '按区县和类别找店' },
 ] as const
-
-/** The next instant any round opens or closes after `at`, and whether it is an opening. */
-function nextBoundary(batches: readonly BatchView[], at: number): { atMs: number; opening: boolean } | null {
-  let next: { atMs: number; opening: boolean } | null = null
-  for (const batch of batches) {
-    for (const view of roundViews(batch, at)) {
-      if (view.opensAtMs > at && (!next || view.opensAtMs < next.atMs)) next = { atMs: view.opensAtMs, opening: true }
-      if (view.closesAtMs > at && (!next || view.closesAtMs < next.atMs)) next = { atMs: view.closesAtMs, opening: false }
-    }
-  }
-  return next
-}
 
 function ago(ms: number): string {
   const minutes = Math.floor(ms / 60_000)
@@ -61,9 +50,12 @@ function sortForResidents(batches: readonly BatchView[], at: number, live: boole
  * first 领取.
  */
 export default function VouchersPage() {
+  // 转发 and 朋友圈 (routes.ts share: 'friends+timeline'); nothing personal in the path.
+  const share = () => shareMessage('vouchers', '衢州消费券：每轮定时开抢，先到先得')
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const { data: batches, fetchedAt, source, clockOffsetMs: offsetMs, loading, error, reload: load } = useVoucherBatches()
   const fromCache = source === 'cache'
-  const [at, setAt] = useState(() => serverNow(offsetMs))
   const [shown, setShown] = useState(BATCHES_PER_PAGE)
 
   // What the signed-in resident already holds of each batch (已领 n 张, 已领满), counted from the wallet.
@@ -78,26 +70,9 @@ export default function VouchersPage() {
     if (userId) void loadMyClaims(userId)
   })
 
-  useEffect(() => {
-    setAt(serverNow(offsetMs))
-  }, [batches, offsetMs])
-
-  // The page itself re-renders only when a round opens or closes; countdowns tick on their own.
-  useEffect(() => {
-    if (!batches) return
-    const next = nextBoundary(batches, at)
-    if (!next) return
-    const timer = setTimeout(
-      () => {
-        setAt(serverNow(offsetMs))
-        // Fresh remaining counts once a round opens, spread over 2 s so a city's phones do not
-        // all ask in the same millisecond.
-        if (next.opening) setTimeout(() => void load(), Math.random() * 2000)
-      },
-      Math.min(Math.max(0, next.atMs - serverNow(offsetMs)) + 50, MAX_TIMER_MS),
-    )
-    return () => clearTimeout(timer)
-  }, [batches, offsetMs, at, load])
+  // The page itself re-renders only when a round opens or closes; fresh remaining counts then.
+  const reload = useCallback(() => void load(), [load])
+  const at = useRoundClock(batches, offsetMs, reload)
 
   const ordered = useMemo(() => (batches ? sortForResidents(batches, at, !fromCache) : []), [batches, at, fromCache])
 

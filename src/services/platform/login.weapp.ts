@@ -5,6 +5,7 @@
  */
 import Taro from '@tarojs/taro'
 import { ApiError } from '../api/errors'
+import { isSinglePageMode, SINGLE_PAGE_MODE_MESSAGE } from './single-page-mode'
 
 export interface LoginRequest {
   path: string
@@ -32,6 +33,8 @@ export function canSwitchDevAccount(): boolean {
 }
 
 export async function loginRequest(): Promise<LoginRequest> {
+  // 朋友圈's 单页模式 allows no wx.login (WECHAT.md, share): say so rather than "登录没有成功".
+  if (isSinglePageMode()) throw new ApiError('LOGIN_FAILED', SINGLE_PAGE_MODE_MESSAGE, 0)
   let code: string | undefined
   try {
     code = (await Taro.login()).code

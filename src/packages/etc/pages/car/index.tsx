@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro, { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
 import { Pressable } from '@/components/pressable'
@@ -7,11 +7,16 @@ import { navigate } from '@/services/navigation'
 import { useEtcVehicleStore } from '@/store/etc-vehicle'
 import { VehicleForm } from '@/packages/etc/components/vehicle-form'
 import { VehicleVerdict } from '@/packages/etc/components/vehicle-verdict'
-import { useTollData } from '@/packages/etc/use-toll-data'
+import { useTollData } from '@/store/etc-toll-data'
+import { shareMessage, shareTimeline } from '@/services/share'
 import '@/packages/etc/etc.scss'
 
 /** 我的车 — the 衢城畅行 landing page: the car, its instant verdict, and the way to trips and stations. */
 export default function EtcCarPage() {
+  // 转发 and 朋友圈 (routes.ts share: 'friends+timeline'); nothing personal in the path.
+  const share = () => shareMessage('etc-car', '衢城畅行：衢州高速 ETC 通行免费，看看我的车能不能享受')
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const hasVehicle = useEtcVehicleStore((state) => state.plateText !== '' || state.vehicleClass !== null || state.etcCard !== null)
   const clearVehicle = useEtcVehicleStore((state) => state.clearVehicle)
   const { data } = useTollData()

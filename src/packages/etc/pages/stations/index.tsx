@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
 import { ChoiceList } from '@/components/choice-list'
 import { PageShell } from '@/components/page-shell'
 import { Pressable } from '@/components/pressable'
@@ -13,13 +13,35 @@ import { isProvisional } from '@/domain/policy/types'
 import { todayInShanghai } from '@/domain/time'
 import { navigate } from '@/services/navigation'
 import { openPlaceOnMap } from '@/services/platform/map'
+import { scrollToAnchor } from '@/services/platform/scroll'
+import { routeParam } from '@/services/route-param'
+import { shareMessage, shareTimeline } from '@/services/share'
 import { StationMap } from '@/packages/etc/components/station-map'
 import { SchemeTag } from '@/packages/etc/components/scheme-tag'
 import { TollDataNote } from '@/packages/etc/components/toll-data-note'
-import { useTollData } from '@/packages/etc/use-toll-data'
+import { useTollData } from '@/store/etc-toll-data'
 import '@/packages/etc/etc.scss'
 
 type Grouping = 'highway' | 'county'
+
+/** Only the mini-program forwards a page; the H5 build shows no 转发 button. */
+const CAN_FORWARD = process.env.TARO_ENV === 'weapp'
+
+/** Element id of a station's row (ASCII: WeChat's selector syntax), for `?station=` and 转发. */
+const stationAnchor = (id: string) => `station-${id}`
+
+/** The share of one station (its id is public data) or of the whole list. */
+export function stationShare(station: TollStation | null) {
+  if (!station) return shareMessage('etc-stations', '衢州高速收费站一览：哪些站在衢城畅行免费范围')
+  const verdict = station.inScheme ? '在衢城畅行范围内' : '不在衢城畅行范围内'
+  return shareMessage('etc-stations', `${station.name}收费站${verdict}`, { station: station.id })
+}
+
+/** WeChat's onShareAppMessage argument: a 转发 button carries the station in its data-station. */
+interface ShareOptions {
+  from?: string
+  target?: { dataset?: { station?: string } }
+}
 
 /** Opens the station in the phone's map (WeChat's map on weapp, 高德 on H5) to navigate there. */
 function navigateTo(station: TollStation): void {
@@ -39,10 +61,26 @@ const GROUPING_OPTIONS = [
  * the data's reason), and after the last known period whether the scheme continues is 待官方确认.
  */
 export default function EtcStationsPage() {
+  const { params } = useRouter()
+  // `?station=` (a forwarded station): that row is marked and scrolled to.
+  const requested = routeParam(params, 'station')
   const [grouping, setGrouping] = useState<Grouping>('highway')
   const view = useTollData()
   const { data } = view
   const list = data.stations
+  const focused = list.find((station) => station.id === requested) ?? null
+  useEffect(() => {
+    if (!focused) return
+    // After the list has been drawn (weapp renders in a later tick).
+    const timer = setTimeout(() => scrollToAnchor(stationAnchor(focused.id)), 300)
+    return () => clearTimeout(timer)
+  }, [focused])
+  const share = (options?: ShareOptions) => {
+    const fromButton = options?.from === 'button' ? options.target?.dataset?.station : undefined
+    return stationShare(list.find((station) => station.id === fromButton) ?? focused)
+  }
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const inScheme = list.filter((station) => station.inScheme).length
   const period = data.period.value
   const today = schemePeriodStatus(data, todayInShanghai())
@@ -113,18 +151,41 @@ export default function EtcStationsPage() {
               {group.title}（{group.stations.filter((station) => station.inScheme).length}/{group.stations.length} 在范围内）
             </View>
             {group.stations.map((station) => (
-              <View key={station.id} className='etc-station' role='listitem'>
+              <View
+                key={station.id}
+                id={stationAnchor(station.id)}
+                className={`etc-station ${focused?.id === station.id ? 'etc-station--focused' : ''}`}
+                role='listitem'
+                aria-current={focused?.id === station.id ? 'true' : undefined}
+              >
                 <View className='etc-station__name'>
                   {station.name}
+                  {focused?.id === station.id ? <View className='etc-station__focus-note'>◆ 转发给您的站点</View> : null}
                   <View className='caption'>
                     {grouping === 'county' ? `${station.highway.code} ${station.highway.name}` : station.county.name}
                   </View>
                 </View>
                 <SchemeTag inScheme={station.inScheme} />
                 <StatusBadge status={station.status} />
-                <Pressable className='link etc-station__navigate' role='link' label={`${station.name}：打开地图导航`} onPress={() => navigateTo(station)}>
+                <Pressable
+                  className='link etc-station__navigate'
+                  role='link'
+                  label={`${station.name}：打开地图导航`}
+                  onPress={() => navigateTo(station)}
+                >
                   导航
                 </Pressable>
+                {CAN_FORWARD ? (
+                  <Button
+                    id={`share-${station.id}`}
+                    data-station={station.id}
+                    className='link etc-station__navigate etc-station__share'
+                    openType='share'
+                    aria-label={`把${station.name}收费站转发给亲友`}
+                  >
+                    转发
+                  </Button>
+                ) : null}
               </View>
             ))}
           </View>

@@ -1,3 +1,4 @@
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { DateField } from '@/components/date-field'
@@ -17,7 +18,8 @@ import { TollDataNote } from '@/packages/etc/components/toll-data-note'
 import { TripVerdict } from '@/packages/etc/components/trip-verdict'
 import { VehicleForm } from '@/packages/etc/components/vehicle-form'
 import { useNearestStations } from '@/packages/etc/use-nearest-stations'
-import { useTollData } from '@/packages/etc/use-toll-data'
+import { useTollData } from '@/store/etc-toll-data'
+import { shareMessage, shareTimeline } from '@/services/share'
 import '@/packages/etc/etc.scss'
 
 type Judgement = { verdict: TollWaiverVerdict; error?: undefined } | { verdict?: undefined; error: string }
@@ -33,6 +35,10 @@ function judge(vehicle: VehicleProfile, entry: string, exit: string, date: strin
 
 /** 行程查询: is a trip between two stations free for my car on a given day (clause 二十六)? */
 export default function EtcTripPage() {
+  // 转发 and 朋友圈 (routes.ts share: 'friends+timeline'); nothing personal in the path.
+  const share = () => shareMessage('etc-trip', '衢城畅行：查一查这趟高速免不免费')
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const plateText = useEtcVehicleStore((state) => state.plateText)
   const vehicleClass = useEtcVehicleStore((state) => state.vehicleClass)
   const etcCard = useEtcVehicleStore((state) => state.etcCard)

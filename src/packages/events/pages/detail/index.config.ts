@@ -1,5 +1,7 @@
+import { shareConfig } from '@/routes'
+
 export default definePageConfig({
   navigationBarTitleText: '活动详情',
-  // Taro's useShareAppMessage works only with this switch on (WECHAT.md, share).
-  enableShareAppMessage: true,
+  // Taro's share hooks work only with these switches on (WECHAT.md, share); src/routes.ts decides.
+  ...shareConfig('event-detail'),
 })

@@ -3,7 +3,7 @@
  * Shanghai, venue and map, admission, organiser, a change or cancellation said first and loudly,
  * related voucher batches, 加入手机日历, 提醒我 and a share card (never tied to a reward).
  */
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useMemo, useState } from 'react'
 import { DataSourceNote } from '@/components/data-source-note'
@@ -13,6 +13,7 @@ import { PageShell } from '@/components/page-shell'
 import { Pressable } from '@/components/pressable'
 import { RemindMe } from '@/components/remind-me'
 import { StatusBadge } from '@/components/status-badge'
+import { useShareImage } from '@/components/use-share-image'
 import { EVENT_STATUS_LABEL, WEEKDAY_LABEL } from '@/domain/events/event-basics'
 import type { CityEvent, Venue } from '@/domain/events/model'
 import { dateOfDayNumber, dayNumberOf } from '@/domain/time/shanghai'
@@ -21,6 +22,7 @@ import { countyName } from '@/domain/events/places'
 import { todayInShanghai } from '@/domain/time'
 import { navigate } from '@/services/navigation'
 import { routeParam } from '@/services/route-param'
+import { shareMessage, shareTimeline } from '@/services/share'
 import { addToPhoneCalendar, calendarKind } from '@/services/platform/calendar'
 import { openVenueMap } from '@/services/platform/map'
 import { loadEvent, type LoadedEvent } from '@/store/events'
@@ -84,13 +86,30 @@ export default function EventDetailPage() {
   const event = load.state === 'ready' ? load.event : null
   const occurrence = useMemo(() => (event ? chooseOccurrence(event, date, Date.now()) : null), [event, date])
 
-  useShareAppMessage(() => {
-    if (!event || !occurrence) return { title: '衢州活动日历', path: '/pages/events/index' }
-    return {
-      title: `${event.title}｜${formatOccurrenceWhen(occurrence)}`,
-      path: `/packages/events/pages/detail/index?id=${encodeURIComponent(event.id)}&date=${occurrence.startDate}`,
-    }
-  })
+  // The picture says when and where (5:4, drawn on the phone); the path opens this occurrence.
+  const card = useMemo(
+    () =>
+      event && occurrence
+        ? {
+            kicker: '衢州活动',
+            headline: formatOccurrenceWhen(occurrence),
+            lines: [event.title, `${countyName(event.county)} · ${event.venue.name}`],
+          }
+        : null,
+    [event, occurrence],
+  )
+  const image = useShareImage(card)
+  const share = () =>
+    event && occurrence
+      ? shareMessage(
+          'event-detail',
+          `${event.title}｜${formatOccurrenceWhen(occurrence)}`,
+          { id: event.id, date: occurrence.startDate },
+          image,
+        )
+      : shareMessage('events', '衢州活动日历：这周末去哪儿')
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
 
   if (load.state === 'loading') {
     return (

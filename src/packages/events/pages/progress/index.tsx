@@ -1,10 +1,11 @@
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 /**
  * 目标进度: each count clause (十五) promises for a year against the events the app holds
  * (domain `targetProgress`: samples and cancelled events never count). A year without published
  * targets says so instead of borrowing another year's numbers.
  */
 import { Text, View } from '@tarojs/components'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Chip } from '@/components/chip'
 import { DataSourceNote } from '@/components/data-source-note'
 import { PageShell } from '@/components/page-shell'
@@ -14,7 +15,8 @@ import { targetPeriod, targetProgress, type TargetProgressRow } from '@/domain/e
 import { EVENT_TARGET_SETS } from '@/domain/policy/event-targets'
 import { todayInShanghai } from '@/domain/time'
 import { navigate } from '@/services/navigation'
-import { rangeKey, useEventsStore } from '@/store/events'
+import { useEventsRange } from '@/store/events'
+import { shareMessage, shareTimeline } from '@/services/share'
 import '@/packages/events/events.scss'
 
 function ProgressRow({ row }: { row: TargetProgressRow }) {
@@ -48,6 +50,10 @@ function ProgressRow({ row }: { row: TargetProgressRow }) {
 }
 
 export default function EventProgressPage() {
+  // 转发 and 朋友圈 (routes.ts share: 'friends+timeline'); nothing personal in the path.
+  const share = () => shareMessage('event-progress', '衢州活动目标进度')
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const today = todayInShanghai(Date.now())
   const currentYear = Number(today.slice(0, 4))
   const years = useMemo(
@@ -57,12 +63,7 @@ export default function EventProgressPage() {
   const publishedYears = EVENT_TARGET_SETS.filter((set) => set.published).map((set) => set.year)
   const [year, setYear] = useState(currentYear)
   const { from, to } = targetPeriod(year)
-  const key = rangeKey(from, to)
-  const data = useEventsStore((state) => state.ranges[key])
-  const loadRange = useEventsStore((state) => state.loadRange)
-  useEffect(() => {
-    void loadRange(from, to, { today })
-  }, [loadRange, from, to, today])
+  const { range: data } = useEventsRange(from, to, today)
 
   const progress = useMemo(() => (data ? targetProgress(data.events, year) : null), [data, year])
 

@@ -1,12 +1,18 @@
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
 import { appVersion } from '@/packages/info/app-version'
 import { EntryList, InfoLinks } from '@/packages/info/components/notice-view'
 import { DATA_SOURCES, STATUS_EXPLAINED } from '@/packages/info/data-sources'
+import { shareMessage, shareTimeline } from '@/services/share'
 import '@/packages/info/info.scss'
 
 /** 关于: the version, where the figures come from, and what 待官方确认 means. */
 export default function AboutPage() {
+  // 转发 and 朋友圈 (routes.ts share: 'friends+timeline'); nothing personal in the path.
+  const share = () => shareMessage('info-about', '关于衢惠通：数据来源和说明')
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   return (
     <PageShell label='关于衢惠通'>
       <View className='card'>

@@ -1,11 +1,17 @@
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
 import { InfoLinks, NoticeView } from '@/packages/info/components/notice-view'
 import { PRIVACY_SECTIONS, PRIVACY_UPDATED_ON } from '@/packages/info/notices'
+import { shareMessage, shareTimeline } from '@/services/share'
 import '@/packages/info/info.scss'
 
 /** 隐私政策: what is collected, why, how long it is kept, how to delete it (notices.ts). */
 export default function PrivacyPage() {
+  // 转发 and 朋友圈 (routes.ts share: 'friends+timeline'); nothing personal in the path.
+  const share = () => shareMessage('info-privacy', '衢惠通隐私政策')
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   return (
     <PageShell label='隐私政策'>
       <View className='card'>

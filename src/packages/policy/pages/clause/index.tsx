@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
 import { Pressable } from '@/components/pressable'
 import { StatusBadge } from '@/components/status-badge'
@@ -8,6 +8,7 @@ import type { RouteKey } from '@/routes'
 import { navigate } from '@/services/navigation'
 import { routeParam } from '@/services/route-param'
 import { scrollToAnchor } from '@/services/platform/scroll'
+import { shareMessage, shareTimeline } from '@/services/share'
 import './index.scss'
 
 /** Element ids of the clauses, in ASCII: the mini-program's selectors are a subset of CSS. */
@@ -40,6 +41,10 @@ export default function ClausePage() {
   const { params } = useRouter()
   const requested = routeParam(params, 'id') ?? ''
   const ordered = [...POLICY_CLAUSES].sort((a, b) => Number(b.id === requested) - Number(a.id === requested))
+  const shown = POLICY_CLAUSES.find((clause) => clause.id === requested)
+  const share = () => shareMessage('policy-clause', shown ? `政策原文：${shown.label}${shown.title}` : '衢州促消费政策原文', { id: shown?.id })
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   return (
     <PageShell label='政策原文'>
       <View className='card' role='navigation' aria-label='本页条款'>

@@ -1,5 +1,6 @@
+import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { PageShell } from '@/components/page-shell'
 import { Pressable } from '@/components/pressable'
 import { resolveRoute, type RouteKey } from '@/routes'
@@ -16,8 +17,10 @@ import { staticSearchItems } from '@/domain/search/static-items'
 import { todayInShanghai } from '@/domain/time'
 import type { OnlineSearchHit } from '@/services/api/search'
 import { navigate } from '@/services/navigation'
-import { useTollDataStore } from '@/store/etc-toll-data'
+import { routeParam } from '@/services/route-param'
+import { useTollData } from '@/store/etc-toll-data'
 import { useOnlineSearch } from '@/packages/search/use-online-search'
+import { shareMessage, shareTimeline } from '@/services/share'
 import '@/packages/search/search.scss'
 
 /** Enough to find what was meant; a single letter would otherwise list half the app. */
@@ -100,17 +103,18 @@ function Suggestions({ onPick }: { onPick: (text: string) => void }) {
  * typed (offline too); events and merchants from the server appended when it answers.
  */
 export default function SearchPage() {
-  const [text, setText] = useState('')
+  const { params } = useRouter()
+  // `?q=` is what a forwarded search opens with (the sender's words, see the share below).
+  const [text, setText] = useState(() => routeParam(params, 'q') ?? '')
   const query = text.trim()
+  // The words searched for (they are what the receiver would type), nothing else.
+  const share = () => shareMessage('search', query ? `在衢惠通搜“${query}”` : '衢惠通搜索：补贴、消费券、活动、收费站', { q: query || undefined })
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   // Stations as the ETC pages see them: the operator's list when served (offline: the stored copy or the bundled list).
-  const stations = useTollDataStore((state) => state.data.stations)
-  const tollPeriod = useTollDataStore((state) => state.data.period)
+  const { stations, period: tollPeriod } = useTollData().data
   // Whether 衢城畅行 is known to run today: after the last known period a station result says 待官方确认.
   const period = useMemo(() => schemePeriodStatus({ period: tollPeriod }, todayInShanghai()), [tollPeriod])
-  const loadStations = useTollDataStore((state) => state.load)
-  useEffect(() => {
-    void loadStations()
-  }, [loadStations])
   const local = useMemo(() => searchItems(query, staticSearchItems(stations, period), { limit: LOCAL_LIMIT }), [query, stations, period])
   const answer = useOnlineSearch(text)
   // Until the effect for a new query runs, the state still holds the previous query's answer.

@@ -1,3 +1,4 @@
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceList } from '@/components/choice-list'
 import {
@@ -15,6 +16,8 @@ import { useBasketSaving } from '@/packages/subsidy/use-basket-saving'
 import { useCalculatorStart } from '@/packages/subsidy/use-calculator-start'
 import { useRuleSets } from '@/packages/subsidy/use-rule-sets'
 import '@/packages/subsidy/subsidy.scss'
+import { shareTimeline } from '@/services/share'
+import { calculatorShare } from '@/packages/subsidy/calculator-share'
 
 const CATEGORY_OPTIONS = APPLIANCE_CATEGORIES.map((category) => ({ value: category, title: APPLIANCE_CATEGORY_LABEL[category] }))
 
@@ -31,6 +34,10 @@ export default function ApplianceCalculatorPage() {
   const [grade, setGrade] = useState<EnergyGrade | null | undefined>(edited.input ? edited.input.grade : undefined)
   const [purchaseDate, setPurchaseDate] = useState(edited.input?.purchaseDate ?? edited.purchaseDate ?? today)
 
+  // 转发 opens this calculator with the same product choice, never the prices typed here.
+  const share = () => calculatorShare('subsidy-appliance', '家电', { param: 'category', value: category, label: category ? APPLIANCE_CATEGORY_LABEL[category] : null })
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const outcome = quoteForm(
     listMissing([
       [category === null, '家电品类'],

@@ -1,3 +1,4 @@
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { ChoiceList, type ChoiceOption } from '@/components/choice-list'
@@ -25,6 +26,8 @@ import { useBasketSaving } from '@/packages/subsidy/use-basket-saving'
 import { useCalculatorStart } from '@/packages/subsidy/use-calculator-start'
 import { useRuleSets } from '@/packages/subsidy/use-rule-sets'
 import '@/packages/subsidy/subsidy.scss'
+import { shareTimeline } from '@/services/share'
+import { calculatorShare } from '@/packages/subsidy/calculator-share'
 
 const FUEL_CAPTION: Record<OldCarFuel, string> = {
   petrol: '烧汽油的车（含油电混合）',
@@ -113,6 +116,10 @@ export default function CarSubsidyPage() {
   const [priceText, setPriceText] = useState(initial ? String(initial.priceYuan) : '')
   const [purchaseDate, setPurchaseDate] = useState(initial?.purchaseDate ?? edited.purchaseDate ?? today)
   const [shownMissing, setShownMissing] = useState<string[]>([])
+  // 转发 opens the car flow from its first step: the old car, dates and price are the sender's own.
+  const share = () => calculatorShare('subsidy-car', '汽车')
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
 
   const effectiveOwnedSince = ownership === 'since-registration' ? registeredOn : ownedSince
   const missingByStep: Record<number, string[]> = {

@@ -1,3 +1,4 @@
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceList } from '@/components/choice-list'
 import { DIGITAL_CATEGORIES, DIGITAL_CATEGORY_LABEL, type DigitalCategory } from '@/domain/policy/subsidy-vocabulary'
@@ -9,6 +10,8 @@ import { useBasketSaving } from '@/packages/subsidy/use-basket-saving'
 import { useCalculatorStart } from '@/packages/subsidy/use-calculator-start'
 import { useRuleSets } from '@/packages/subsidy/use-rule-sets'
 import '@/packages/subsidy/subsidy.scss'
+import { shareTimeline } from '@/services/share'
+import { calculatorShare } from '@/packages/subsidy/calculator-share'
 
 const CATEGORY_OPTIONS = DIGITAL_CATEGORIES.map((category) => ({ value: category, title: DIGITAL_CATEGORY_LABEL[category] }))
 
@@ -22,6 +25,10 @@ export default function DigitalCalculatorPage() {
   const [priceText, setPriceText] = useState(edited.input ? String(edited.input.priceYuan) : '')
   const [purchaseDate, setPurchaseDate] = useState(edited.input?.purchaseDate ?? edited.purchaseDate ?? today)
 
+  // 转发 opens this calculator with the same product choice, never the prices typed here.
+  const share = () => calculatorShare('subsidy-digital', '数码产品', { param: 'category', value: category, label: category ? DIGITAL_CATEGORY_LABEL[category] : null })
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const outcome = quoteForm(
     listMissing([
       [category === null, '产品类别'],

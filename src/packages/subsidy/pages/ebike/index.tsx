@@ -1,3 +1,4 @@
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceList, type ChoiceOption } from '@/components/choice-list'
 import { EBIKE_BATTERY_LABEL, EBIKE_BATTERY_TYPES, type EbikeBatteryType } from '@/domain/policy/subsidy-vocabulary'
@@ -9,6 +10,8 @@ import { useBasketSaving } from '@/packages/subsidy/use-basket-saving'
 import { useCalculatorStart } from '@/packages/subsidy/use-calculator-start'
 import { useRuleSets } from '@/packages/subsidy/use-rule-sets'
 import '@/packages/subsidy/subsidy.scss'
+import { shareTimeline } from '@/services/share'
+import { calculatorShare } from '@/packages/subsidy/calculator-share'
 
 const BATTERY_OPTIONS = EBIKE_BATTERY_TYPES.map((battery) => ({ value: battery, title: EBIKE_BATTERY_LABEL[battery] }))
 
@@ -32,6 +35,10 @@ export default function EbikeCalculatorPage() {
   const [priceText, setPriceText] = useState(edited.input ? String(edited.input.priceYuan) : '')
   const [purchaseDate, setPurchaseDate] = useState(edited.input?.purchaseDate ?? edited.purchaseDate ?? today)
 
+  // 转发 opens this calculator with the same product choice, never the prices typed here.
+  const share = () => calculatorShare('subsidy-ebike', '电动自行车')
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const outcome = quoteForm(
     listMissing([
       [oldBattery === null, '旧车电池'],

@@ -1,3 +1,4 @@
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useState } from 'react'
 import type { EnergyGrade } from '@/domain/policy/subsidy-vocabulary'
 import { todayInShanghai } from '@/domain/time'
@@ -9,6 +10,8 @@ import { useBasketSaving } from '@/packages/subsidy/use-basket-saving'
 import { useCalculatorStart } from '@/packages/subsidy/use-calculator-start'
 import { useRuleSets } from '@/packages/subsidy/use-rule-sets'
 import '@/packages/subsidy/subsidy.scss'
+import { shareTimeline } from '@/services/share'
+import { calculatorShare } from '@/packages/subsidy/calculator-share'
 
 /** 家居: ordinary ready-made furniture (beds, tables, chairs); grade 1 energy/water label pays more. */
 export default function FurnitureCalculatorPage() {
@@ -20,6 +23,10 @@ export default function FurnitureCalculatorPage() {
   const [grade, setGrade] = useState<EnergyGrade | null | undefined>(edited.input ? edited.input.grade : undefined)
   const [purchaseDate, setPurchaseDate] = useState(edited.input?.purchaseDate ?? edited.purchaseDate ?? today)
 
+  // 转发 opens this calculator with the same product choice, never the prices typed here.
+  const share = () => calculatorShare('subsidy-furniture', '家居')
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const outcome = quoteForm(
     listMissing([
       [priceText.trim() === '', '售价'],

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceList } from '@/components/choice-list'
 import { PageShell } from '@/components/page-shell'
@@ -14,6 +14,7 @@ import { navigate } from '@/services/navigation'
 import { routeParam } from '@/services/route-param'
 import { RuleDataNote } from '@/packages/subsidy/components/rule-data-note'
 import { useRuleSets } from '@/packages/subsidy/use-rule-sets'
+import { shareMessage, shareTimeline } from '@/services/share'
 import '@/packages/subsidy/subsidy.scss'
 
 const MEASURE_OPTIONS = SUBSIDY_MEASURES.map((measure) => ({ value: measure, title: MEASURE_SHORT_LABEL[measure] }))
@@ -30,6 +31,10 @@ export default function ApplicationGuidePage() {
   const [measure, setMeasure] = useState<SubsidyMeasure>(isMeasure(requested) ? requested : 'appliance')
   const [date, setDate] = useState(today)
   const guide = applicationGuide(measure, date, { ruleSets: rules.ruleSets })
+  // The measure being read, not the date the person picked.
+  const share = () => shareMessage('subsidy-guide', `以旧换新怎么申请：${MEASURE_SHORT_LABEL[measure]}`, { measure })
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const endedDates = quickDates.filter((quick) => quick.date !== today)
 
   return (

@@ -1,3 +1,4 @@
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceList } from '@/components/choice-list'
 import {
@@ -15,6 +16,8 @@ import { useBasketSaving } from '@/packages/subsidy/use-basket-saving'
 import { useCalculatorStart } from '@/packages/subsidy/use-calculator-start'
 import { useRuleSets } from '@/packages/subsidy/use-rule-sets'
 import '@/packages/subsidy/subsidy.scss'
+import { shareTimeline } from '@/services/share'
+import { calculatorShare } from '@/packages/subsidy/calculator-share'
 
 const KIND_CAPTION: Record<RenovationKind, string> = {
   'decoration-material': '瓷砖、地板、涂料、门窗等',
@@ -37,6 +40,10 @@ export default function RenovationCalculatorPage() {
   const [grade, setGrade] = useState<EnergyGrade | null | undefined>(edited.input ? edited.input.grade : undefined)
   const [purchaseDate, setPurchaseDate] = useState(edited.input?.purchaseDate ?? edited.purchaseDate ?? today)
 
+  // 转发 opens this calculator with the same product choice, never the prices typed here.
+  const share = () => calculatorShare('subsidy-renovation', '家装', { param: 'kind', value: kind, label: kind ? RENOVATION_KIND_LABEL[kind] : null })
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const outcome = quoteForm(
     listMissing([
       [kind === null, '产品类别'],

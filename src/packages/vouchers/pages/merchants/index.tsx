@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { PageShell } from '@/components/page-shell'
 import { ErrorRetry } from '@/components/error-retry'
@@ -17,6 +17,7 @@ import { MerchantFilters, type CategoryFilter, type CountyFilter } from '@/packa
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
 import { loadMerchant, loadMerchantPage } from '@/packages/vouchers/store/merchants'
 import '@/packages/vouchers/vouchers.scss'
+import { shareMessage, shareTimeline } from '@/services/share'
 
 export const MERCHANTS_PAGE_SIZE = 20
 
@@ -55,6 +56,10 @@ export default function MerchantsPage() {
   const batchId = routeParam(params, 'batchId')
   const batch = useBatchLookupStore((state) => (batchId ? state.byId[batchId] : undefined))
   const batchMissing = useBatchLookupStore((state) => (batchId ? state.missing[batchId] === true : false))
+  // The batch's merchants (its id is public); the receiver's own filters start afresh.
+  const share = () => shareMessage('vouchers-merchants', batch ? `${batch.title}：适用商户` : '衢州消费券适用商户', { batchId: batchId ?? undefined })
+  useShareAppMessage(share)
+  useShareTimeline(() => shareTimeline(share()))
   const ensureBatches = useBatchLookupStore((state) => state.ensure)
   const [county, setCounty] = useState<CountyFilter>('all')
   const [category, setCategory] = useState<CategoryFilter>('all')
