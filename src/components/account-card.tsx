@@ -1,11 +1,11 @@
 import { View } from '@tarojs/components'
-import { useState } from 'react'
 import { auth } from '../store/auth'
-import { userMessage } from '../services/api/errors'
 import { navigate } from '../services/navigation'
 import { canSwitchDevAccount, devAccounts } from '../services/platform/login'
 import { useSessionStore } from '../store/session'
 import { Pressable } from './pressable'
+import { useBusyAction } from './use-busy-action'
+import { ErrorLine } from './error-line'
 import './account-card.scss'
 
 const ROLE_WORDS = { resident: '居民账号', merchant: '商户账号', operator: '运营账号' } as const
@@ -16,20 +16,7 @@ const ROLE_WORDS = { resident: '居民账号', merchant: '商户账号', operato
  */
 export function AccountCard() {
   const session = useSessionStore((state) => state.session)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await action()
-    } catch (actionError) {
-      setError(userMessage(actionError))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, error, run } = useBusyAction()
 
   return (
     <View className='card' role='region' aria-label='账号'>
@@ -77,11 +64,7 @@ export function AccountCard() {
             ))}
         </View>
       ) : null}
-      {error ? (
-        <View className='error-text' role='alert'>
-          ✗ {error}
-        </View>
-      ) : null}
+      <ErrorLine message={error} />
     </View>
   )
 }

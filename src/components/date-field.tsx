@@ -4,6 +4,7 @@ import { formatChineseDate, isDateInRange } from '../domain/time/date-picks'
 import { isValidDate } from '../domain/time'
 import { DateQuickPicks } from './date-quick-picks'
 import type { DateFieldProps } from './date-field-props'
+import { ErrorLine } from './error-line'
 import './date-field.scss'
 
 export type { DateFieldProps } from './date-field-props'
@@ -66,11 +67,7 @@ export function DateField({ label, value, onChange, start, end, hint, quickPicks
           {hint ? `（${hint}）` : ''}
         </Text>
       </View>
-      {problem ? (
-        <View id={problemId} className='error-text' role='alert'>
-          ✗ {problem}
-        </View>
-      ) : null}
+      <ErrorLine message={problem} id={problemId} />
       <DateQuickPicks label={label} picks={quickPicks} value={value} start={start} end={end} onChange={accept} />
     </View>
   )

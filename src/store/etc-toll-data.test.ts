@@ -16,7 +16,7 @@ import {
   tollAnswer,
   useTollDataAt,
 } from '../test/toll-fixtures'
-import { useTollDataStore } from './etc-toll-data'
+import { loadTollData, tollDataView } from './etc-toll-data'
 
 const CAR = { plate: '浙H12345', vehicleClass: 1 as const, etcCard: 'postpaid' as const }
 const TRIP_2026 = { ...CAR, entry: '衢州东', exit: '龙游', date: '2026-03-02' }
@@ -29,7 +29,7 @@ beforeEach(() => {
 
 afterEach(() => jest.restoreAllMocks())
 
-const state = () => useTollDataStore.getState()
+const state = () => ({ ...tollDataView(), load: loadTollData })
 const tollRequests = () => server.requests.filter((request) => request.path === '/api/v1/toll').length
 /** Refused or dropped connections are logged by jsdom; these tests assert on them instead. */
 const quietNetworkErrors = () => jest.spyOn(console, 'error').mockImplementation(() => undefined)

@@ -1,22 +1,19 @@
 /**
- * What the event and reminder screens and stores talk to: the events API, the reminders API and
- * the login. One store so a component test hands them an API bound to its own HTTP server in one
- * line (as src/store/voucher-services.ts does for vouchers); screens never import a client.
+ * What the reminder screens and stores talk to: the reminders API and the login. Events are read
+ * through the resource cache (src/store/events.ts) and tests point them at a server with
+ * configureApi; the reminders side moves there too (issue 18), after which this file goes.
  */
 import { create } from 'zustand'
-import { eventsApi, type EventsApi } from '../services/api/events'
 import { remindersApi, type RemindersApi } from '../services/api/reminders'
 import { ensureLogin } from './auth'
 import type { Session } from './session'
 
 export interface EventServices {
-  events: EventsApi
   reminders: RemindersApi
   ensureLogin: () => Promise<Session>
 }
 
 export const useEventServices = create<EventServices>()(() => ({
-  events: eventsApi,
   reminders: remindersApi,
   ensureLogin,
 }))

@@ -1,38 +1,30 @@
 /**
- * Events the app has loaded, per date range (a month grid), with where they came from: the
- * server, the phone's stored copy (network down), or — when neither is available — the bundled
- * real 2025 events plus sample events relative to today, which the screen must call 内置示例数据.
- *
- * Not persisted: the API client already keeps the last answer per range on the phone (ETag +
- * offline copy), so this store is only the in-memory view the tab and the detail page share.
+ * Events per date range (a month grid) as keys of the resource cache, with where they came from:
+ * the server, the phone's stored copy (network down), or — when neither is available — the
+ * bundled real 2025 events plus sample events relative to today, which the screen must call
+ * 内置示例数据. A range the server answered is not asked again until a screen refreshes it; the
+ * API client keeps the last answer per range on the phone (ETag + offline copy).
  */
-import { create } from 'zustand'
-import type { CityEvent } from '../domain/events/model'
-import { realEvents2025 } from '../domain/events/real-events-2025'
-import { sampleEvents } from '../domain/events/sample-events'
-import type { DateString } from '../domain/time'
-import { eventServices } from './event-services'
-import { isApiError } from '../services/api/errors'
+import { useMemo } from 'react'
+import type { CityEvent } from '@/domain/events/model'
+import { realEvents2025 } from '@/domain/events/real-events-2025'
+import { sampleEvents } from '@/domain/events/sample-events'
+import type { DateString } from '@/domain/time'
+import { isApiError } from '@/services/api/errors'
+import { eventsApi } from '@/services/api/events'
+import { loadResource, useResource, useResources, type DataSource, type Resource, type ResourceOptions } from './resource'
 
-export type EventsSource = 'server' | 'cache' | 'bundled'
+export type EventsSource = DataSource
 
 export interface EventsRange {
-  from: DateString
-  to: DateString
   events: readonly CityEvent[]
   source: EventsSource
   /** When the server sent this data (epoch ms); null for bundled data. */
   fetchedAt: number | null
 }
 
-interface EventsState {
-  ranges: Readonly<Record<string, EventsRange>>
-  loading: Readonly<Record<string, boolean>>
-  /** Loads a range once (again with `refresh`); never throws — the bundled data is the last resort. */
-  loadRange: (from: DateString, to: DateString, options?: { today: DateString; refresh?: boolean }) => Promise<EventsRange>
-}
-
-export const rangeKey = (from: DateString, to: DateString): string => `${from}~${to}`
+const RANGE_PREFIX = 'events:'
+export const rangeKey = (from: DateString, to: DateString): string => `${RANGE_PREFIX}${from}~${to}`
 
 let bundled: { today: DateString; events: readonly CityEvent[] } | null = null
 
@@ -42,46 +34,34 @@ export function bundledEvents(today: DateString): readonly CityEvent[] {
   return bundled.events
 }
 
-// Two screens asking for the same range at once (the shown month is also this week's) share one load.
-const inFlight = new Map<string, Promise<EventsRange>>()
+const fetchRange = (from: DateString, to: DateString) => () => eventsApi.getEventsInRange(from, to)
+// A server answer stands until a screen asks again; a stored or bundled one is retried on the next read.
+const rangeOptions = (today: DateString): ResourceOptions<readonly CityEvent[]> => ({ staleMs: Number.POSITIVE_INFINITY, bundled: () => bundledEvents(today) })
 
-export const useEventsStore = create<EventsState>()((set, get) => ({
-  ranges: {},
-  loading: {},
-  loadRange: (from, to, options) => {
-    const key = rangeKey(from, to)
-    const existing = get().ranges[key]
-    if (existing && existing.source === 'server' && !options?.refresh) return Promise.resolve(existing)
-    const running = inFlight.get(key)
-    if (running) return running
-    set((state) => ({ loading: { ...state.loading, [key]: true } }))
-    const load = eventServices()
-      .events.getEventsInRange(from, to)
-      .then(
-        (result): EventsRange => ({
-          from,
-          to,
-          events: result.events,
-          source: result.fromCache ? 'cache' : 'server',
-          fetchedAt: result.fetchedAt,
-        }),
-      )
-      .catch((): EventsRange => ({ from, to, events: bundledEvents(options?.today ?? from), source: 'bundled', fetchedAt: null }))
-      .then((range) => {
-        inFlight.delete(key)
-        set((state) => ({ ranges: { ...state.ranges, [key]: range }, loading: { ...state.loading, [key]: false } }))
-        return range
-      })
-    inFlight.set(key, load)
-    return load
-  },
-}))
+function rangeOf(entry: Resource<readonly CityEvent[]>): EventsRange | undefined {
+  return entry.data && entry.source ? { events: entry.data, source: entry.source, fetchedAt: entry.fetchedAt } : undefined
+}
+
+/** Loads a range (again with `refresh`); never throws — the bundled data is the last resort. */
+export async function loadRange(from: DateString, to: DateString, options: { today: DateString; refresh?: boolean }): Promise<EventsRange | undefined> {
+  return rangeOf(await loadResource(rangeKey(from, to), fetchRange(from, to), { ...rangeOptions(options.today), force: options.refresh }))
+}
+
+/** A screen's range: read on mount, `reload` to ask the server again. */
+export function useEventsRange(from: DateString, to: DateString, today: DateString) {
+  const resource = useResource(rangeKey(from, to), fetchRange(from, to), rangeOptions(today))
+  const { data, source, fetchedAt, loading, reload } = resource
+  const range = useMemo(() => rangeOf({ data, source, fetchedAt, loading, error: null }), [data, source, fetchedAt, loading])
+  return { range, loading, reload }
+}
 
 /** An event already loaded in any range (the calendar opened it), or null. */
 export function findLoadedEvent(eventId: string): { event: CityEvent; range: EventsRange } | null {
-  for (const range of Object.values(useEventsStore.getState().ranges)) {
-    const event = range.events.find((item) => item.id === eventId)
-    if (event) return { event, range }
+  const { entries } = useResources.getState()
+  for (const key of Object.keys(entries)) {
+    const range = key.startsWith(RANGE_PREFIX) ? rangeOf(entries[key] as Resource<readonly CityEvent[]>) : undefined
+    const event = range?.events.find((item) => item.id === eventId)
+    if (range && event) return { event, range }
   }
   return null
 }
@@ -93,19 +73,17 @@ export interface LoadedEvent {
 }
 
 /**
- * One event for its detail page: fresh from the server when reachable, otherwise what the
- * calendar already holds, otherwise the phone's stored copy, otherwise the bundled data.
+ * One event for its detail page: fresh from the server when reachable, otherwise the last copy
+ * of it, otherwise what the calendar already holds, otherwise the bundled data.
  */
 export async function loadEvent(eventId: string, today: DateString): Promise<LoadedEvent | null> {
-  try {
-    const result = await eventServices().events.getEvent(eventId)
-    return { event: result.event, source: result.fromCache ? 'cache' : 'server', fetchedAt: result.fetchedAt }
-  } catch (error) {
-    // Gone from the server (withdrawn by the operator): do not show a stale copy as if it were on.
-    if (isApiError(error) && error.code === 'NOT_FOUND') return null
-    const loaded = findLoadedEvent(eventId)
-    if (loaded) return { event: loaded.event, source: loaded.range.source, fetchedAt: loaded.range.fetchedAt }
-    const event = bundledEvents(today).find((item) => item.id === eventId)
-    return event ? { event, source: 'bundled', fetchedAt: null } : null
-  }
+  const key = `event:${eventId}`
+  const { data, source, fetchedAt, failure } = await loadResource(key, () => eventsApi.getEvent(eventId), { stored: true })
+  // Gone from the server (withdrawn by the operator): do not show a stale copy as if it were on.
+  if (isApiError(failure) && failure.code === 'NOT_FOUND') return null
+  if (data && source) return { event: data, source, fetchedAt }
+  const loaded = findLoadedEvent(eventId)
+  if (loaded) return { event: loaded.event, source: loaded.range.source, fetchedAt: loaded.range.fetchedAt }
+  const event = bundledEvents(today).find((item) => item.id === eventId)
+  return event ? { event, source: 'bundled', fetchedAt: null } : null
 }

@@ -8,6 +8,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { configureApi } from '../services/api'
 import type { ApiClientOptions } from '../services/api/client'
+import { useResources, type Resource } from '../store/resource'
 import type { Session } from '../store/session'
 
 export interface RecordedRequest {
@@ -176,6 +177,12 @@ export const fail = (status: number, code: string, message: string, headers?: Re
   body: { error: { code, message } },
   headers,
 })
+
+/** A key of the resource cache as just answered by the server, with no request made. */
+export function seedResource<T>(key: string, data: T, meta?: Record<string, unknown>): void {
+  const entry: Resource<T> = { data, source: 'server', fetchedAt: Date.now(), meta, loading: false, error: null }
+  useResources.setState((state) => ({ entries: { ...state.entries, [key]: entry } }))
+}
 
 export function testSession(overrides: Partial<Session> = {}): Session {
   return {

@@ -7,10 +7,9 @@
 import { applySubsidyOverrides, SUBSIDY_OVERRIDE_FORMAT } from '../domain/policy/subsidy-overrides'
 import { BUNDLED_SUBSIDY_RULE_SETS } from '../domain/policy/subsidy-rule-sets'
 import { buildSubsidyOverview } from '../domain/subsidy/subsidy-overview-build'
-import { createApiClient } from '../services/api/client'
-import { policyApi, type PolicyData } from '../services/api/policy'
-import { usePolicyStore } from '../packages/subsidy/store/policy'
-import { apiTestServerForSuite, ok, type RecordedRequest, type Reply } from './api-test-server'
+import { POLICY_CACHE_KEY, policyApi, type PolicyData } from '../services/api/policy'
+import { resetResources } from '../store/resource'
+import { apiTestServerForSuite, ok, seedResource, useApiAt, type RecordedRequest, type Reply } from './api-test-server'
 
 const NOTICE = { clause: '发改环资〔2025〕1745号', source: '商务部 2026-03-10 通知（测试）', status: 'provisional' }
 
@@ -52,23 +51,20 @@ export function policyAnswer(document: unknown): PolicyData {
   }
 }
 
-// Captured before any test spies on it.
-const realGetPolicy = policyApi.getPolicy
-
 /**
- * Policy data from `baseUrl`: a fresh calculators' store (nothing loaded, as when the app starts)
- * and the 补贴 tab's call, both through the real client. Call after `jest.restoreAllMocks()` is set up.
+ * Policy data from `baseUrl` through the one client, nothing read yet (as when the app starts);
+ * policyApi.getPolicy is watched, so a test can wait for its answer. Call after
+ * `jest.restoreAllMocks()` is set up.
  */
 export function usePolicyAt(baseUrl: string): void {
-  const client = createApiClient({ baseUrl, timeoutMs: 3000, getRetries: 0, sleep: () => Promise.resolve() })
-  usePolicyStore.setState({ client, policy: null, fetchedAt: null, fromCache: false, loading: false, failed: false })
-  jest.spyOn(policyApi, 'getPolicy').mockImplementation(() => realGetPolicy(client))
+  useApiAt({ baseUrl })
+  resetResources(POLICY_CACHE_KEY)
+  jest.spyOn(policyApi, 'getPolicy')
 }
 
 /** As after a server answer without overrides (the bundled data), with no request made. */
 export function settlePolicyWithoutOverrides(): void {
-  usePolicyStore.setState({ policy: { overrides: [] }, fetchedAt: Date.now(), fromCache: false, loading: false, failed: false })
-  jest.spyOn(policyApi, 'getPolicy').mockResolvedValue({ data: { overrides: [] }, fetchedAt: Date.now(), fromCache: false })
+  seedResource<PolicyData>(POLICY_CACHE_KEY, { overrides: [] })
 }
 
 export interface PolicyServer {

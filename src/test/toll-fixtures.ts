@@ -1,14 +1,13 @@
 /**
  * 衢城畅行 data for the ETC tests (clause 二十六): operator overrides applied with the domain's own
  * applyTollOverride (as the server does on GET /api/v1/toll), the answer as the server sends it, and
- * one-line ways to point the toll-data store at a test server or at the bundled data.
+ * one-line ways to point the toll data at a test server or at the bundled data.
  */
 import { applyTollOverride } from '../domain/policy/toll-overrides'
-import type { TollData } from '../domain/policy/toll-scheme'
-import { createApiClient } from '../services/api/client'
-import { createTollApi } from '../services/api/toll'
-import { BUNDLED_TOLL_VIEW, useTollDataStore, useTollServices } from '../store/etc-toll-data'
-import { ok, type ApiTestServer, type Reply } from './api-test-server'
+import { BUNDLED_TOLL_DATA, type TollData } from '../domain/policy/toll-scheme'
+import { TOLL_CACHE_KEY } from '../services/api/toll'
+import { resetResources } from '../store/resource'
+import { ok, seedResource, useApiAt, type ApiTestServer, type Reply } from './api-test-server'
 
 const SOURCE = '衢州市交通运输局公告（示例）'
 
@@ -58,11 +57,10 @@ export function answerToll(server: ApiTestServer, reply: Reply): void {
 
 export const servedToll = (data: TollData, updatedAt?: string | null): Reply => ok(tollAnswer(data, updatedAt))
 
-/** A fresh toll-data store fetching from `baseUrl` through the real client, with no retries. */
+/** The one client pointed at `baseUrl` (no retries) and no toll data read yet. */
 export function useTollDataAt(baseUrl: string): void {
-  const client = createApiClient({ baseUrl, timeoutMs: 3000, getRetries: 0, sleep: () => Promise.resolve() })
-  useTollServices.setState({ api: createTollApi(client) })
-  useTollDataStore.setState(BUNDLED_TOLL_VIEW)
+  useApiAt({ baseUrl })
+  resetResources(TOLL_CACHE_KEY)
 }
 
 /**
@@ -70,5 +68,5 @@ export function useTollDataAt(baseUrl: string): void {
  * data (source 'server', loaded — the page asks for nothing).
  */
 export function serveBundledTollData(): void {
-  useTollDataStore.setState({ ...BUNDLED_TOLL_VIEW, source: 'server', fetchedAt: Date.now() })
+  seedResource<TollData>(TOLL_CACHE_KEY, BUNDLED_TOLL_DATA, { updatedAt: null })
 }

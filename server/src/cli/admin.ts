@@ -7,16 +7,12 @@
  * Uses the server's store: DATABASE_URL, or PGlite under DATA_DIR (stop a PGlite server first: one
  * process owns its files). The link's host is ADMIN_BASE_URL, else http://HOST:PORT.
  */
-import { z } from 'zod'
 import { staffAccountSchema } from '../../../src/domain/admin/schemas'
 import { toIsoShanghai } from '../../../src/domain/time'
 import { writeAudit } from '../admin/audit'
 import { createStaff, findStaffByAccount, resetStaff, setupPath } from '../admin/staff'
 import { loadConfig } from '../config'
-import { openDb } from '../store/db'
-import { migrate } from '../store/migrate'
-
-z.config(z.locales.zhCN())
+import { runCli, withMigratedStore } from './run-cli'
 
 const USAGE = `用法：npm run server:admin -- create-operator <账号> [--auditor]
       npm run server:admin -- reset <账号>
@@ -41,9 +37,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const config = loadConfig()
   const base = (process.env.ADMIN_BASE_URL || `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`).replace(/\/+$/, '')
-  const db = await openDb(config.store)
-  try {
-    await migrate(db)
+  return withMigratedStore(config.store, async (db) => {
     const now = new Date()
     if (command === 'create-operator') {
       const role = flags.has('--auditor') ? 'auditor' : 'operator'
@@ -66,15 +60,7 @@ async function run(argv: string[]): Promise<number> {
     })
     process.stdout.write(`已重置 ${account.data}，其所有登录已注销。新的一次性设置链接（${toIsoShanghai(reset.expiresAt)} 前有效）：\n${base}${setupPath(reset.setupToken)}\n`)
     return 0
-  } finally {
-    await db.close()
-  }
+  })
 }
 
-run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error('出错：', error instanceof Error ? error.message : error)
-    process.exit(2)
-  },
-)
+runCli(run, '出错')

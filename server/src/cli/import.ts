@@ -5,13 +5,9 @@
  * Uses the same store as the server: DATABASE_URL, or PGlite under DATA_DIR (default data/).
  */
 import path from 'node:path'
-import { z } from 'zod'
 import { loadConfig } from '../config'
 import { importParsedFiles, readContentFiles, sampleContentFile, type ImportProblem } from '../content/import'
-import { openDb } from '../store/db'
-import { migrate } from '../store/migrate'
-
-z.config(z.locales.zhCN())
+import { runCli, withMigratedStore } from './run-cli'
 
 const USAGE = `用法：npm run server:import -- [--dry-run] [--sample] <文件.json|文件.yaml …>
   --dry-run  只校验，不写入
@@ -51,9 +47,7 @@ async function run(argv: string[]): Promise<number> {
     console.error('生产环境（NODE_ENV=production）不能导入示例内容（--sample）。')
     return 2
   }
-  const db = await openDb(config.store)
-  try {
-    await migrate(db)
+  return withMigratedStore(config.store, async (db) => {
     const result = await importParsedFiles(db, files, { source: 'cli', dryRun: flags.has('--dry-run') })
     if (!result.ok) {
       console.error(`导入失败：${result.problems.length} 处问题，未写入任何内容。`)
@@ -73,15 +67,7 @@ async function run(argv: string[]): Promise<number> {
       )
     }
     return 0
-  } finally {
-    await db.close()
-  }
+  })
 }
 
-run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error('导入出错：', error instanceof Error ? error.message : error)
-    process.exit(2)
-  },
-)
+runCli(run, '导入出错')

@@ -125,8 +125,8 @@ export const ADMIN_BATCH_STATUS_LABEL: Record<AdminBatchStatus, string> = {
   closed: '已提前结束',
 }
 
-export const adminRoundSchema = z.object({
-  id: z.string(),
+/** A round's window and progress, as the batch page and the dashboard show it. */
+const roundProgressFields = {
   opensAt: z.string(),
   closesAt: z.string(),
   phase: z.enum(['upcoming', 'open', 'sold-out', 'closed']),
@@ -135,7 +135,9 @@ export const adminRoundSchema = z.object({
   claimed: z.number().int(),
   remaining: z.number().int(),
   paused: z.boolean(),
-})
+}
+
+export const adminRoundSchema = z.object({ id: z.string(), ...roundProgressFields })
 
 export const adminBatchSchema = z.object({
   batch: voucherBatchSchema,
@@ -173,13 +175,7 @@ export const dashboardSchema = z.object({
       batchId: z.string(),
       batchTitle: z.string(),
       roundId: z.string(),
-      opensAt: z.string(),
-      closesAt: z.string(),
-      phase: z.enum(['upcoming', 'open', 'sold-out', 'closed']),
-      total: z.number().int(),
-      claimed: z.number().int(),
-      remaining: z.number().int(),
-      paused: z.boolean(),
+      ...roundProgressFields,
       provisional: z.boolean(),
     }),
   ),

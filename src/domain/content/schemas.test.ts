@@ -9,45 +9,20 @@ import {
   type ContentBundle,
 } from './index'
 import { SUBSIDY_OVERRIDE_FORMAT } from '../policy/subsidy-overrides'
+import { eventInput } from '../events/test-fixtures'
+import { makeBatch } from '../vouchers/test-fixtures'
 
-const batch = {
+// The shared builders, with what these tests read: a second round a week later and a fixed validity.
+const batch = makeBatch({
   id: 'xfq-spring',
-  title: '示例 春季消费券',
-  sponsor: '衢州市商务局',
-  campaign: '乐享衢州·有礼惠购',
-  eventId: null,
-  faceValueFen: 2000,
-  thresholdFen: 8000,
-  limits: { perRound: 1, perBatch: 2 },
   rounds: [
-    { id: 'r1', opensAt: '2025-05-01T10:00:00+08:00', closesAt: '2025-05-01T22:00:00+08:00', quota: 1000 },
-    { id: 'r2', opensAt: '2025-05-08T10:00:00+08:00', closesAt: '2025-05-08T22:00:00+08:00', quota: 1000 },
+    { id: 'r1', opensAt: '2025-05-01T10:00:00+08:00', closesAt: '2025-05-01T22:00:00+08:00', quota: 100 },
+    { id: 'r2', opensAt: '2025-05-08T10:00:00+08:00', closesAt: '2025-05-08T22:00:00+08:00', quota: 100 },
   ],
   validity: { kind: 'fixed', from: '2025-05-01', to: '2025-05-15' },
-  merchants: { kind: 'categories', categories: ['catering'] },
-  counties: ['330802'],
-  residentCounties: null,
-  oneVoucherPerTransaction: true,
-  merchantDailyCap: { count: null, amountFen: null },
-  refund: 'restore-on-full-refund-within-validity',
-  quotaReturn: { unclaimed: true, expired: false },
-  budgetFen: 4_000_000,
-  provenance: { clause: '十五', source: '示例数据', status: 'provisional' },
-}
+})
 
-const event = {
-  id: 'xinfeng-2025',
-  type: 'concert',
-  title: '新蜂音乐节',
-  county: '330802',
-  venue: { name: '鹿鸣大草坪', lng: 118.87, lat: 28.95, coordinateStatus: 'provisional' },
-  allDay: true,
-  start: '2025-05-04',
-  end: '2025-05-05',
-  admission: { kind: 'unknown' },
-  organiser: null,
-  provenance: { source: '潮新闻 2025-05-06《2025新蜂音乐节燃爆衢州》', status: 'confirmed', sample: false },
-}
+const event = eventInput({ id: 'xinfeng-2025', type: 'concert', title: '新蜂音乐节', allDay: true, start: '2025-05-04', end: '2025-05-05' })
 
 const station = {
   id: 'quzhoudong',

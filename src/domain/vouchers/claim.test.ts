@@ -1,6 +1,6 @@
 import { decideClaim, fastClaimCheck, newWalletVoucher, type ClaimInput } from './claim'
 import { VoucherError } from './errors'
-import { makeBatch, sh } from './test-fixtures'
+import { makeBatch, sh, testDecisionTable } from './test-fixtures'
 
 const batch = makeBatch({ residentCounties: ['330802', '330803'] })
 const base: ClaimInput = {
@@ -13,7 +13,7 @@ const base: ClaimInput = {
 }
 
 describe('decideClaim: one row per outcome', () => {
-  test.each<[string, string, Partial<ClaimInput>, string]>([
+  testDecisionTable(decideClaim, base, 'ok', 'CLAIMED', [
     ['exactly at opensAt', 'CLAIMED', {}, '领取成功，已放入券包'],
     ['the last unit of stock', 'CLAIMED', { remainingInRound: 1 }, '领取成功，已放入券包'],
     ['one below both limits', 'CLAIMED', { userClaimsInRound: 1, userClaimsInBatch: 2 }, '领取成功，已放入券包'],
@@ -38,12 +38,7 @@ describe('decideClaim: one row per outcome', () => {
       { resident: { countyCode: '330100' } },
       '本券限柯城区、衢江区居民领取，请先在“我的”里选择所在区县',
     ],
-  ])('%s → %s', (_case, code, overrides, message) => {
-    const decision = decideClaim({ ...base, ...overrides })
-    expect(decision.code).toBe(code)
-    expect(decision.message).toBe(message)
-    expect(decision.ok).toBe(code === 'CLAIMED')
-  })
+  ])
 
   test('anyone may claim when the batch does not restrict residents', () => {
     const open = makeBatch({ residentCounties: null })

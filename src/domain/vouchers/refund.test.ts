@@ -1,7 +1,7 @@
 import { applyRedemption } from './redemption'
 import { decideRefund, type RefundInput } from './refund'
 import { VoucherError } from './errors'
-import { makeBatch, makeVoucher, NOODLES, sh } from './test-fixtures'
+import { makeBatch, makeVoucher, NOODLES, sh, testDecisionTable } from './test-fixtures'
 import type { VoucherBatch } from './schema'
 
 function redeemed(batch: VoucherBatch) {
@@ -21,7 +21,7 @@ const { voucher, redemption } = redeemed(batch)
 const base: RefundInput = { batch, voucher, redemption, full: true, at: sh('2025-05-03 09:00') }
 
 describe('decideRefund: a voucher comes back only for a full refund inside its validity', () => {
-  test.each<[string, string, Partial<RefundInput>, string]>([
+  testDecisionTable(decideRefund, base, 'restored', 'RESTORED', [
     ['full refund the next day', 'RESTORED', {}, '全额退款，消费券已退回券包，有效期不变'],
     ['full refund in the last valid ms', 'RESTORED', { at: sh('2025-05-10 23:59:59.999') }, '全额退款，消费券已退回券包，有效期不变'],
     ['partial refund', 'KEPT_USED_PARTIAL', { full: false }, '部分退款，消费券不退回'],
@@ -38,12 +38,7 @@ describe('decideRefund: a voucher comes back only for a full refund inside its v
       { redemption: { ...redemption, refund: { at: '2025-05-03T08:00:00.000+08:00', full: false, restored: false } } },
       '这笔核销已经退过款了，不会重复处理',
     ],
-  ])('%s → %s', (_case, code, overrides, message) => {
-    const decision = decideRefund({ ...base, ...overrides })
-    expect(decision.code).toBe(code)
-    expect(decision.message).toBe(message)
-    expect(decision.restored).toBe(code === 'RESTORED')
-  })
+  ])
 
   test('restored: usable again with the same expiry, flagged, budget given back', () => {
     const decision = decideRefund(base)

@@ -59,3 +59,25 @@ export function makeVoucher(
     ...overrides,
   }
 }
+
+/** A row of a decision table: the case, the code expected, what differs from the base input, the message. */
+export type DecisionRow<Input> = [string, string, Partial<Input>, string]
+
+/**
+ * One test per row: deciding on the base input with the row's changes gives the row's code and
+ * Chinese message, and `flag` (ok, restored…) is true exactly when the code is `okCode`.
+ */
+export function testDecisionTable<Input, Decision extends { code: string; message: string }>(
+  decide: (input: Input) => Decision,
+  base: Input,
+  flag: keyof Decision,
+  okCode: string,
+  rows: DecisionRow<Input>[],
+): void {
+  test.each(rows)('%s → %s', (_case, code, overrides, message) => {
+    const decision = decide({ ...base, ...overrides })
+    expect(decision.code).toBe(code)
+    expect(decision.message).toBe(message)
+    expect(decision[flag]).toBe(code === okCode)
+  })
+}

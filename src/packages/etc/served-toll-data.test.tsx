@@ -12,7 +12,7 @@ import { fixClock } from '@/test/fixed-clock'
 import { PERIOD_2026, REPLACED_STATIONS, answerToll, servedToll, useTollDataAt } from '@/test/toll-fixtures'
 import { useEtcTripsStore } from '@/store/etc-trips'
 import { useEtcVehicleStore } from '@/store/etc-vehicle'
-import { useTollDataStore } from '@/store/etc-toll-data'
+import { loadTollData, tollDataView } from '@/store/etc-toll-data'
 import EtcCarPage from './pages/car/index'
 import EtcStationsPage from './pages/stations/index'
 import EtcTripPage from './pages/trip/index'
@@ -33,7 +33,7 @@ afterEach(() => {
   jest.restoreAllMocks()
 })
 
-const loaded = () => waitFor(() => expect(useTollDataStore.getState().loading).toBe(false))
+const loaded = () => waitFor(() => expect(tollDataView().loading).toBe(false))
 
 function chooseStation(scope: HTMLElement, fieldLabel: string, search: string, station: string) {
   fireEvent.click(within(scope).getByRole('button', { name: new RegExp(`^(选择)?${fieldLabel}`) }))
@@ -107,7 +107,7 @@ describe('行程查询', () => {
 
   test('offline with a stored copy: the operator’s data from it, saying when it was fetched', async () => {
     answerToll(server, servedToll(PERIOD_2026))
-    await act(() => useTollDataStore.getState().load())
+    await act(() => loadTollData())
     useTollDataAt(server.baseUrl)
     server.reset()
     jest.spyOn(console, 'error').mockImplementation(() => undefined)

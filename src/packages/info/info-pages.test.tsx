@@ -8,11 +8,11 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import MinePage from '@/pages/mine/index'
-import { ApiError } from '@/services/api/errors'
+import { fail, inProcessApiServer, ok, useApiAt, type Reply } from '@/test/api-test-server'
 import { usePreferencesStore } from '@/store/preferences'
 import { PRIVACY_SECTIONS, TERMS_SECTIONS } from './notices'
 import AboutPage from './pages/about/index'
-import FeedbackPage, { feedbackService } from './pages/feedback/index'
+import FeedbackPage from './pages/feedback/index'
 import PrivacyPage from './pages/privacy/index'
 import TermsPage from './pages/terms/index'
 
@@ -114,19 +114,17 @@ test('关于: version, sources named as public documents (never a file of this r
 })
 
 describe('意见反馈', () => {
-  const original = feedbackService.api
-  let sent: unknown[]
+  // The page sends through the one client, answered in-process.
+  const server = inProcessApiServer()
+  let answer: Reply
+  const sent = () => server.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/feedback').map((request) => request.body)
   beforeEach(() => {
-    sent = []
-    feedbackService.api = {
-      sendFeedback: async (body) => {
-        sent.push(body)
-        return { data: { id: 'f1', keptDays: 365 }, fetchedAt: Date.now(), fromCache: false }
-      },
-    }
+    server.reset()
+    useApiAt(server)
+    answer = ok({ data: { id: 'f1', keptDays: 365 } }, 201)
+    server.on((request) => (request.path === '/api/v1/feedback' ? answer : undefined))
   })
   afterEach(() => {
-    feedbackService.api = original
     process.env.TARO_ENV = 'h5'
   })
 
@@ -138,22 +136,18 @@ describe('意见反馈', () => {
     fireEvent.keyDown(submit, { key: 'Enter' })
     await flush()
     expect(screen.getByRole('alert')).toHaveTextContent('请至少写 5 个字')
-    expect(sent).toEqual([])
+    expect(sent()).toEqual([])
 
     fireEvent.input(field(), { target: { value: '活动日历的字太小了' } })
     fireEvent.input(screen.getByRole('textbox', { name: '联系方式（可不填）' }), { target: { value: ' 138 0000 0000 ' } })
     fireEvent.keyDown(submit, { key: ' ' })
     await flush()
-    expect(sent).toEqual([{ content: '活动日历的字太小了', contact: '138 0000 0000' }])
+    expect(sent()).toEqual([{ content: '活动日历的字太小了', contact: '138 0000 0000' }])
     expect(screen.getByRole('status')).toHaveTextContent('✓ 已收到，谢谢你')
   })
 
   test('H5: the server refusing (too often) is shown, and nothing is lost', async () => {
-    feedbackService.api = {
-      sendFeedback: async () => {
-        throw new ApiError('RATE_LIMITED', '反馈提交太频繁，请 10 分钟后再试', 429)
-      },
-    }
+    answer = fail(429, 'RATE_LIMITED', '反馈提交太频繁，请 10 分钟后再试')
     render(<FeedbackPage />)
     await flush()
     fireEvent.input(field(), { target: { value: '活动日历的字太小了' } })

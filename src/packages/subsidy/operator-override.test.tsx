@@ -13,7 +13,8 @@ import { setRouterParams } from '@/test/taro-shim'
 import ApplianceCalculatorPage from './pages/appliance/index'
 import BasketPage from './pages/basket/index'
 import ApplicationGuidePage from './pages/guide/index'
-import { usePolicyStore } from './store/policy'
+import { POLICY_CACHE_KEY } from '@/services/api/policy'
+import { resourceOf } from '@/store/resource'
 
 jest.mock('@/services/navigation', () => ({ navigate: jest.fn(() => Promise.resolve()), goBack: jest.fn(() => Promise.resolve()) }))
 
@@ -126,7 +127,7 @@ test('offline after one answer: the stored copy still applies the override, with
   render(<ApplianceCalculatorPage />)
   airConditioner5000Grade1()
   expect(result().getByText('¥600.00')).toBeInTheDocument()
-  await waitFor(() => expect(usePolicyStore.getState().loading).toBe(false))
+  await waitFor(() => expect(resourceOf(POLICY_CACHE_KEY).loading).toBe(false))
   expect(result().getByText('¥600.00')).toBeInTheDocument()
   expect(result().getByText(/运营方更新于 3月14日 18:00.*网络不可用，用的是 今天 10:00 保存的数据/)).toBeInTheDocument()
 })

@@ -5,12 +5,11 @@
  * does not apply (all or nothing, src/domain/policy/README.md) — that last one is logged, not shown
  * as an error: the resident still gets an answer, and the data note says whose data it is.
  */
-import { useEffect } from 'react'
 import { applySubsidyOverrides } from '@/domain/policy/subsidy-overrides'
 import { BUNDLED_SUBSIDY_RULE_SETS } from '@/domain/policy/subsidy-rule-sets'
 import type { SubsidyRuleSet } from '@/domain/policy/subsidy-rules'
 import type { PolicyData } from '@/services/api/policy'
-import { usePolicyStore } from './store/policy'
+import { usePolicy } from '@/store/policy'
 
 export interface OverrideOutcome {
   ruleSets: readonly SubsidyRuleSet[]
@@ -61,15 +60,13 @@ export function ruleSetsFromPolicy(policy: PolicyData | null): OverrideOutcome {
 
 /** The rule sets in use now; loads the policy data once, and re-renders when it arrives. */
 export function useRuleSets(): RuleSetsInUse {
-  const policy = usePolicyStore((state) => state.policy)
-  const fromCache = usePolicyStore((state) => state.fromCache)
-  const fetchedAt = usePolicyStore((state) => state.fetchedAt)
-  const failed = usePolicyStore((state) => state.failed)
-  useEffect(() => void usePolicyStore.getState().load(), [])
+  const { data: policy, source, fetchedAt, error } = usePolicy()
+  // Neither the server nor a stored copy answered: the bundled rules stand.
+  const failed = policy === null && error !== null
   return {
     ...ruleSetsFromPolicy(policy),
     checking: policy === null && !failed,
-    offline: policy === null && failed,
-    storedCopyFrom: fromCache ? fetchedAt : null,
+    offline: failed,
+    storedCopyFrom: source === 'cache' ? fetchedAt : null,
   }
 }

@@ -6,10 +6,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import type { CityEvent } from '@/domain/events/model'
 import { makeEvent } from '@/domain/events/test-fixtures'
-import { createApiClient } from '@/services/api/client'
-import { createEventsApi } from '@/services/api/events'
-import { useEventServices } from '@/store/event-services'
-import { useEventsStore } from '@/store/events'
+import { configureApi } from '@/services/api'
+import { resetResources } from '@/store/resource'
 import { usePreferencesStore } from '@/store/preferences'
 import { ok, startApiTestServer, type ApiTestServer, type RecordedRequest } from '@/test/api-test-server'
 import EventsPage from './index'
@@ -87,15 +85,14 @@ beforeAll(async () => {
   server = await startApiTestServer()
   server.on(eventsApi)
   // The real client over Taro.request, pointed at this server; GETs retried twice like the app's.
-  const client = createApiClient({ baseUrl: server.baseUrl, timeoutMs: 3000, retryDelayMs: 50 })
-  useEventServices.setState({ events: createEventsApi(client) })
+  configureApi({ baseUrl: server.baseUrl, timeoutMs: 3000, retryDelayMs: 50 })
 })
 
 afterAll(() => server.close())
 
 beforeEach(() => {
   localStorage.clear()
-  useEventsStore.setState({ ranges: {}, loading: {} })
+  resetResources()
   server.requests.length = 0
   events = ALL
   down = false
@@ -240,7 +237,7 @@ test('fresh data says when it was fetched', async () => {
 test('offline with a stored copy: the stored copy, with its date', async () => {
   await renderLoaded()
   cleanup()
-  useEventsStore.setState({ ranges: {}, loading: {} })
+  resetResources()
   down = true
   const { unmount } = render(<EventsPage />)
   expect(

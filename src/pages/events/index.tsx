@@ -5,7 +5,7 @@
  */
 import { View } from '@tarojs/components'
 import { useDidShow, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { DataSourceNote } from '@/components/data-source-note'
 import { EventRow } from '@/components/event-row'
 import { formatDate } from '@/components/event-format'
@@ -18,7 +18,7 @@ import { pad2 } from '@/domain/time/shanghai'
 import { weeksAhead } from '@/domain/events/this-week'
 import { todayInShanghai, type DateString } from '@/domain/time'
 import { navigate } from '@/services/navigation'
-import { rangeKey, useEventsStore } from '@/store/events'
+import { useEventsRange } from '@/store/events'
 import { usePreferencesStore } from '@/store/preferences'
 import { DayStepper } from './day-stepper'
 import { activeFilterCount, EventFilterPanel } from './event-filters'
@@ -44,13 +44,7 @@ function shiftMonth({ year, month }: Month, delta: number): Month {
 
 function useMonthData(month: Month, today: DateString) {
   const range = monthGridRange(month.year, month.month)
-  const key = rangeKey(range.from, range.to)
-  const data = useEventsStore((state) => state.ranges[key])
-  const loading = useEventsStore((state) => state.loading[key] === true)
-  const loadRange = useEventsStore((state) => state.loadRange)
-  useEffect(() => {
-    void loadRange(range.from, range.to, { today })
-  }, [loadRange, range.from, range.to, today])
+  const { range: data, loading } = useEventsRange(range.from, range.to, today)
   return { data, loading }
 }
 

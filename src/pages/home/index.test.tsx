@@ -8,16 +8,14 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import type { CityEvent } from '@/domain/events/model'
 import { makeEvent } from '@/domain/events/test-fixtures'
 import { createApiClient } from '@/services/api/client'
-import { createEventsApi } from '@/services/api/events'
 import { createRemindersApi } from '@/services/api/reminders'
 import * as navigation from '@/services/navigation'
 import { useEventServices } from '@/store/event-services'
-import { useEventsStore } from '@/store/events'
 import { usePreferencesStore } from '@/store/preferences'
 import { useRemindersStore } from '@/store/reminders'
 import { currentToken, useSessionStore } from '@/store/session'
 import { useMyClaimsStore } from '@/store/my-claims'
-import { resetResources, resourceOf } from '@/store/resource'
+import { resetResources, resourceOf, useResources } from '@/store/resource'
 import { BATCHES_KEY, currentBatches } from '@/store/voucher-batches'
 import {
   fail,
@@ -141,11 +139,11 @@ beforeEach(() => {
   reminders = [DUE, UPCOMING]
   useApiAt(server)
   const client = createApiClient({ baseUrl: server.baseUrl, timeoutMs: 3000, getRetries: 0, getToken: () => currentToken() })
-  useEventServices.setState({ events: createEventsApi(client), reminders: createRemindersApi(client) })
+  useEventServices.setState({ reminders: createRemindersApi(client) })
   useSessionStore.setState({ session: null })
   usePreferencesStore.setState({ elderMode: false, elderModePrompted: true, fontScale: 1 })
   resetResources()
-  useEventsStore.setState({ ranges: {}, loading: {} })
+  resetResources()
   useRemindersStore.setState({ reminders: null, fromCache: false, fetchedAt: null, error: null })
   useMyClaimsStore.getState().reset()
   navigateSpy = jest.spyOn(navigation, 'navigate').mockResolvedValue(undefined)
@@ -275,12 +273,12 @@ test('长辈模式 with a due reminder says that first; with nothing today it sa
 
   useSessionStore.setState({ session: null })
   resetResources()
-  useEventsStore.setState({ ranges: {}, loading: {} })
+  resetResources()
   batches = []
   events = []
   render(<HomePage />)
   await waitFor(() => expect(currentBatches()).toEqual([]))
-  await waitFor(() => expect(Object.values(useEventsStore.getState().ranges)).toHaveLength(1))
+  await waitFor(() => expect(Object.keys(useResources.getState().entries).filter((key) => key.startsWith('events:'))).toHaveLength(1))
   expect(screen.queryByRole('region', { name: '今天' })).not.toBeInTheDocument()
   expect(screen.getAllByRole('link')).toHaveLength(5)
 })

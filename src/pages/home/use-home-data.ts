@@ -18,7 +18,7 @@ import {
 } from '@/domain/vouchers/today'
 import type { ReminderView } from '@/services/api/reminders'
 import type { BatchView, WalletVoucherView } from '@/services/api/vouchers'
-import { rangeKey, useEventsStore, type EventsRange } from '@/store/events'
+import { useEventsRange, type EventsRange } from '@/store/events'
 import { useMyClaimsStore } from '@/store/my-claims'
 import { isDue, instantOf, useRemindersStore } from '@/store/reminders'
 import { currentToken, useSessionStore } from '@/store/session'
@@ -127,12 +127,11 @@ export interface TodayEventsData {
 /** Today's and this week's events from the month the 活动 tab loads for today (same range key). */
 export function useTodayEvents(today: DateString, refresh: number): TodayEventsData {
   const grid = monthGridRange(Number(today.slice(0, 4)), Number(today.slice(5, 7)))
-  const range = useEventsStore((state) => state.ranges[rangeKey(grid.from, grid.to)])
-  const loadRange = useEventsStore((state) => state.loadRange)
+  const { range, reload } = useEventsRange(grid.from, grid.to, today)
   useEffect(() => {
-    // Shown again: ask the server again (cheap with its ETag); on the mount the store's copy serves.
-    void loadRange(grid.from, grid.to, { today, refresh: refresh > 0 })
-  }, [loadRange, grid.from, grid.to, today, refresh])
+    // Shown again: ask the server again (cheap with its ETag); on the mount the cached copy serves.
+    if (refresh > 0) void reload()
+  }, [reload, refresh])
   const lists = useMemo(() => {
     if (!range) return null
     try {

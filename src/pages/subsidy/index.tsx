@@ -1,6 +1,6 @@
 import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useMemo } from 'react'
 import { ClauseCard } from '@/components/clause-card'
 import { PageShell } from '@/components/page-shell'
 import { DeadlineReminder } from '@/components/deadline-reminder'
@@ -11,8 +11,9 @@ import { StatusBadge } from '@/components/status-badge'
 import { overviewOn, type MeasureOnDate } from '@/domain/subsidy/subsidy-overview'
 import { SUBSIDY_OVERVIEW } from '@/domain/subsidy/subsidy-overview-snapshot'
 import { todayInShanghai } from '@/domain/time'
-import { policyApi, servedSubsidyOverview, type SubsidyOverviewData } from '@/services/api/policy'
+import { servedSubsidyOverview } from '@/services/api/policy'
 import { navigate } from '@/services/navigation'
+import { usePolicy } from '@/store/policy'
 import { useSubsidyBasketStore } from '@/store/subsidy-basket'
 import { CALCULATOR_ROUTE } from './subsidy-measures'
 import { shareMessage, shareTimeline } from '@/services/share'
@@ -35,14 +36,9 @@ export default function SubsidyPage() {
   useShareAppMessage(share)
   useShareTimeline(() => shareTimeline(share()))
   const today = todayInShanghai()
-  const [served, setServed] = useState<SubsidyOverviewData | null>(null)
-  useEffect(() => {
-    // Offline, the client answers with its stored copy; with none, the bundled snapshot stays.
-    policyApi.getPolicy().then(
-      (result) => setServed(servedSubsidyOverview(result.data)),
-      () => undefined,
-    )
-  }, [])
+  // Offline, the stored copy answers; with none, the bundled snapshot stays.
+  const { data: policy } = usePolicy()
+  const served = useMemo(() => (policy ? servedSubsidyOverview(policy) : null), [policy])
   const view = overviewOn(today, served ? served.ruleSets : SUBSIDY_OVERVIEW)
   const basketCount = useSubsidyBasketStore((state) => state.entries.length)
 

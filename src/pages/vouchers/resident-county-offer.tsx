@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components'
-import { useState } from 'react'
+import { ErrorLine } from '@/components/error-line'
 import { Pressable } from '@/components/pressable'
+import { useBusyAction } from '@/components/use-busy-action'
 import { countyName } from '@/domain/events/places'
 import type { VoucherCountyCode } from '@/domain/vouchers/places'
-import { userMessage } from '@/services/api/errors'
 import { useVoucherClaimsStore } from '@/store/voucher-claims'
 
 export interface ResidentCountyOfferProps {
@@ -19,33 +19,26 @@ export interface ResidentCountyOfferProps {
  * it as their own statement) and try again.
  */
 export function ResidentCountyOffer({ counties, onDeclared }: ResidentCountyOfferProps) {
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const declare = async (county: VoucherCountyCode) => {
-    setSaving(true)
-    setError(null)
-    try {
+  const { busy: saving, error, run } = useBusyAction()
+  const declare = (county: VoucherCountyCode) =>
+    run(async () => {
       await useVoucherClaimsStore.getState().declareResidentCounty(county)
       onDeclared()
-    } catch (declareError) {
-      setError(userMessage(declareError))
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
   return (
     <View className='county-offer' role='group' aria-label='声明所在区县'>
       <View className='caption'>如果您住在这里，选择后再领一次（本人声明，只用于判断领取资格）：</View>
       {counties.map((county) => (
-        <Pressable key={county} className='button button--secondary county-offer__choice' disabled={saving} onPress={() => void declare(county)}>
+        <Pressable
+          key={county}
+          className='button button--secondary county-offer__choice'
+          disabled={saving}
+          onPress={() => void declare(county)}
+        >
           我是{countyName(county)}居民
         </Pressable>
       ))}
-      {error ? (
-        <View className='error-text' role='alert'>
-          ✗ {error}
-        </View>
-      ) : null}
+      <ErrorLine message={error} />
     </View>
   )
 }

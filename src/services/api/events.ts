@@ -12,7 +12,7 @@
  */
 import { EVENT_TYPES } from '@/domain/events/event-basics'
 import type { CityEvent } from '@/domain/events/model'
-import type { ApiClient } from './client'
+import type { ApiClient, ApiResult } from './client'
 import { ApiError } from './errors'
 import { api } from './index'
 
@@ -22,13 +22,6 @@ export const EVENTS_PAGE_SIZE = 200
 /** A month grid is 42 days; more than this many pages means something is wrong, stop there. */
 const MAX_PAGES = 25
 
-export interface EventsResult {
-  events: CityEvent[]
-  /** Oldest fetch time among the pages (epoch ms). */
-  fetchedAt: number
-  /** At least one page came from the phone's stored copy because the network failed. */
-  fromCache: boolean
-}
 
 const TYPES = new Set<string>(EVENT_TYPES)
 
@@ -68,16 +61,13 @@ export function keepCityEvents(items: unknown): CityEvent[] {
   return Array.isArray(items) ? items.filter(isCityEventLike) : []
 }
 
-export interface EventResult {
-  event: CityEvent
-  fetchedAt: number
-  fromCache: boolean
-}
-
 export function createEventsApi(client: ApiClient) {
   return {
-    /** Every event overlapping the Shanghai dates [from, to], all pages. */
-    async getEventsInRange(from: string, to: string): Promise<EventsResult> {
+    /**
+     * Every event overlapping the Shanghai dates [from, to], all pages: fetched at the oldest
+     * page's time, from the stored copy if any page was.
+     */
+    async getEventsInRange(from: string, to: string): Promise<ApiResult<CityEvent[]>> {
       const events: CityEvent[] = []
       let fetchedAt = Number.POSITIVE_INFINITY
       let fromCache = false
@@ -93,13 +83,13 @@ export function createEventsApi(client: ApiClient) {
         const received = Array.isArray(result.data) ? result.data.length : 0
         if (!Number.isFinite(total) || page * EVENTS_PAGE_SIZE >= total || received < EVENTS_PAGE_SIZE) break
       }
-      return { events, fetchedAt, fromCache }
+      return { data: events, fetchedAt, fromCache }
     },
 
-    async getEvent(eventId: string): Promise<EventResult> {
+    async getEvent(eventId: string): Promise<ApiResult<CityEvent>> {
       const result = await client.get<unknown>(`${API}/events/${encodeURIComponent(eventId)}`, { cacheKey: `event:${eventId}` })
       if (!isCityEventLike(result.data)) throw new ApiError('BAD_RESPONSE', '活动数据无法识别，请稍后重试', 200)
-      return { event: result.data, fetchedAt: result.fetchedAt, fromCache: result.fromCache }
+      return { data: result.data, fetchedAt: result.fetchedAt, fromCache: result.fromCache }
     },
   }
 }

@@ -7,7 +7,6 @@
  * In the main package (the tab calls it): types, one call and one cheap check, nothing else.
  */
 import type { RuleSetOverview } from '@/domain/subsidy/subsidy-overview'
-import type { ApiClient } from './client'
 import { api } from './index'
 
 export interface StoredOverride {
@@ -34,8 +33,7 @@ export interface PolicyData {
 export const POLICY_CACHE_KEY = 'policy'
 
 export const policyApi = {
-  /** Through the app's client unless given one (a test's, a store's); `||` costs fewer bytes than a default parameter. */
-  getPolicy: (client?: ApiClient) => (client || api).get<PolicyData>('/api/v1/policy', { cacheKey: POLICY_CACHE_KEY }),
+  getPolicy: () => api.get<PolicyData>('/api/v1/policy', { cacheKey: POLICY_CACHE_KEY }),
 }
 
 /** The server's overview if it has the shape the tab reads (an old stored copy lacks it). */

@@ -18,7 +18,7 @@ import { ApiError } from './errors'
 import { api } from './index'
 
 const TOLL_PATH = '/api/v1/toll'
-const TOLL_CACHE_KEY = 'toll'
+export const TOLL_CACHE_KEY = 'toll'
 
 export interface TollDataResult {
   data: TollData

@@ -8,6 +8,7 @@ import type { TollStation } from '@/domain/policy/toll-stations'
 import { todayInShanghai } from '@/domain/time'
 import type { TripInput } from '@/store/etc-trips'
 import { StationPicker } from './station-picker'
+import { ErrorLine } from '@/components/error-line'
 
 export interface TripEditorProps {
   /** Spoken name of the form: '记一趟行程', '修改行程'. */
@@ -50,11 +51,7 @@ export function TripEditor({ title, initial, stations, nearest, onSave, onCancel
       <DateField label='日期' value={date} end={today} hint={date === today ? '今天' : undefined} onChange={setDate} />
       <StationPicker label='入口收费站' value={entry} onChange={setEntry} stations={stations} nearest={nearest} />
       <StationPicker label='出口收费站' value={exit} onChange={setExit} stations={stations} nearest={nearest} />
-      {error ? (
-        <View className='error-text' role='alert'>
-          ✗ {error}
-        </View>
-      ) : null}
+      <ErrorLine message={error} />
       <View className='row'>
         <Pressable className='button' onPress={save}>
           保存

@@ -4,16 +4,16 @@
  * message; signed out, nothing is asked of the server until 登录.
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { createAccountApi } from '@/services/api/account'
-import { createApiClient } from '@/services/api/client'
-import { useAccountServices } from '@/store/account-services'
-import { currentToken, useSessionStore } from '@/store/session'
-import { fail, ok, apiTestServerForSuite, testSession } from '@/test/api-test-server'
+import { saveExport } from '@/services/platform/save-export'
+import { useSessionStore } from '@/store/session'
+import { devLoginHandler, fail, ok, apiTestServerForSuite, testSession, useApiAt } from '@/test/api-test-server'
 import MyDataPage from './index'
 
+// Saving a file is the platform's (a download on H5, the file system on weapp): recorded here.
+jest.mock('@/services/platform/save-export', () => ({ saveExport: jest.fn(async (fileName: string) => `已下载 ${fileName}`) }))
+const saved = jest.mocked(saveExport)
+
 const server = apiTestServerForSuite()
-const saveExport = jest.fn(async (fileName: string, _json: string) => `已下载 ${fileName}`)
-const ensureLogin = jest.fn(async () => testSession())
 
 const EXPORT = {
   format: 'quhuitong/account-export@1',
@@ -23,10 +23,8 @@ const EXPORT = {
 }
 
 beforeEach(() => {
-  saveExport.mockClear()
-  ensureLogin.mockClear()
-  const client = createApiClient({ baseUrl: server.baseUrl, getRetries: 0, timeoutMs: 3000, getToken: () => currentToken() })
-  useAccountServices.setState({ api: createAccountApi(client), ensureLogin, saveExport })
+  saved.mockClear()
+  useApiAt(server)
   useSessionStore.setState({ session: testSession() })
 })
 
@@ -37,8 +35,8 @@ test('导出我的数据 fetches my data with my session and saves it as JSON', 
   expect(await screen.findByRole('status')).toHaveTextContent(/已下载 quhuitong-my-data-\d{8}\.json/)
   const [request] = server.requests.filter((item) => item.path === '/api/v1/me/export')
   expect(request.headers.authorization).toBe('Bearer tok-resident')
-  expect(saveExport).toHaveBeenCalledTimes(1)
-  expect(JSON.parse(saveExport.mock.calls[0][1])).toEqual(EXPORT)
+  expect(saved).toHaveBeenCalledTimes(1)
+  expect(JSON.parse(saved.mock.calls[0][1])).toEqual(EXPORT)
 })
 
 test('注销账号 asks again in words; 再想想 sends nothing; 确认注销 deletes and signs out', async () => {
@@ -73,9 +71,12 @@ test('a refusal from the server is shown in Chinese and the account stays signed
 
 test('signed out: says nothing is kept, asks the server nothing until 登录', async () => {
   useSessionStore.setState({ session: null })
+  process.env.TARO_APP_DEV_LOGIN = 'true'
+  server.on(devLoginHandler())
   render(<MyDataPage />)
   expect(screen.getByText(/没有在服务器上保存您的个人数据/)).toBeTruthy()
   expect(server.requests).toHaveLength(0)
   fireEvent.click(screen.getByText('登录'))
-  await waitFor(() => expect(ensureLogin).toHaveBeenCalledTimes(1))
+  await waitFor(() => expect(server.requests.map((request) => request.path)).toEqual(['/api/v1/auth/dev']))
+  expect(await screen.findByRole('region', { name: '导出我的数据' })).toBeInTheDocument()
 })

@@ -9,9 +9,10 @@ import { PageShell } from '@/components/page-shell'
 import { Pressable } from '@/components/pressable'
 import { userMessage } from '@/services/api/errors'
 import { navigate } from '@/services/navigation'
-import { todayInShanghai } from '@/domain/time'
-import { accountServices } from '@/store/account-services'
+import { deleteMyAccount, exportMyData } from '@/packages/account/store/my-data'
+import { ensureLogin } from '@/store/auth'
 import { useSessionStore } from '@/store/session'
+import { ErrorLine } from '@/components/error-line'
 import '@/packages/account/account.scss'
 
 const DELETED = ['账号和昵称、所在区县', '登录记录', '提醒、微信订阅和提醒发送记录']
@@ -41,16 +42,12 @@ export default function MyDataPage() {
 
   const exportMine = () =>
     run('export', async () => {
-      const services = accountServices()
-      const exported = await services.api.exportMine()
-      const fileName = `quhuitong-my-data-${todayInShanghai().replace(/-/g, '')}.json`
-      setMessage(await services.saveExport(fileName, JSON.stringify(exported, null, 2)))
+      setMessage(await exportMyData())
     })
 
   const deleteMine = () =>
     run('delete', async () => {
-      await accountServices().api.deleteMine()
-      useSessionStore.getState().signOut()
+      await deleteMyAccount()
       setConfirming(false)
       setDeleted(true)
     })
@@ -75,14 +72,10 @@ export default function MyDataPage() {
         <View className='card'>
           <View className='title'>未登录</View>
           <View className='caption'>未登录时，本应用没有在服务器上保存您的个人数据。登录后可以导出或注销账号。</View>
-          <Pressable className='button' disabled={busy !== null} onPress={() => void run('login', async () => void (await accountServices().ensureLogin()))}>
+          <Pressable className='button' disabled={busy !== null} onPress={() => void run('login', async () => void (await ensureLogin()))}>
             {busy === 'login' ? '正在登录…' : '登录'}
           </Pressable>
-          {error ? (
-            <View className='error-text' role='alert'>
-              ✗ {error}
-            </View>
-          ) : null}
+          <ErrorLine message={error} />
         </View>
       </PageShell>
     )
@@ -134,11 +127,7 @@ export default function MyDataPage() {
           </Pressable>
         )}
       </View>
-      {error ? (
-        <View className='error-text' role='alert'>
-          ✗ {error}
-        </View>
-      ) : null}
+      <ErrorLine message={error} />
     </PageShell>
   )
 }

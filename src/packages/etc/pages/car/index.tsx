@@ -7,7 +7,7 @@ import { navigate } from '@/services/navigation'
 import { useEtcVehicleStore } from '@/store/etc-vehicle'
 import { VehicleForm } from '@/packages/etc/components/vehicle-form'
 import { VehicleVerdict } from '@/packages/etc/components/vehicle-verdict'
-import { useTollData } from '@/packages/etc/use-toll-data'
+import { useTollData } from '@/store/etc-toll-data'
 import { shareMessage, shareTimeline } from '@/services/share'
 import '@/packages/etc/etc.scss'
 

@@ -19,7 +19,7 @@ import { shareMessage, shareTimeline } from '@/services/share'
 import { StationMap } from '@/packages/etc/components/station-map'
 import { SchemeTag } from '@/packages/etc/components/scheme-tag'
 import { TollDataNote } from '@/packages/etc/components/toll-data-note'
-import { useTollData } from '@/packages/etc/use-toll-data'
+import { useTollData } from '@/store/etc-toll-data'
 import '@/packages/etc/etc.scss'
 
 type Grouping = 'highway' | 'county'

@@ -18,7 +18,7 @@ import { TollDataNote } from '@/packages/etc/components/toll-data-note'
 import { TripVerdict } from '@/packages/etc/components/trip-verdict'
 import { VehicleForm } from '@/packages/etc/components/vehicle-form'
 import { useNearestStations } from '@/packages/etc/use-nearest-stations'
-import { useTollData } from '@/packages/etc/use-toll-data'
+import { useTollData } from '@/store/etc-toll-data'
 import { shareMessage, shareTimeline } from '@/services/share'
 import '@/packages/etc/etc.scss'
 

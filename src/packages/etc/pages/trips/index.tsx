@@ -12,7 +12,7 @@ import { selectVehicleProfile, useEtcVehicleStore } from '@/store/etc-vehicle'
 import { TollDataNote } from '@/packages/etc/components/toll-data-note'
 import { TripEditor } from '@/packages/etc/components/trip-editor'
 import { missingStationReason, routeOf } from '@/packages/etc/trip-log'
-import { useTollData } from '@/packages/etc/use-toll-data'
+import { useTollData } from '@/store/etc-toll-data'
 import '@/packages/etc/etc.scss'
 
 function periodLabel(period: string): string {

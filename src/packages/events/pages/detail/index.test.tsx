@@ -7,14 +7,14 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { CityEvent } from '@/domain/events/model'
 import { makeEvent } from '@/domain/events/test-fixtures'
+import { configureApi } from '@/services/api'
 import { createApiClient } from '@/services/api/client'
-import { createEventsApi } from '@/services/api/events'
 import { createRemindersApi } from '@/services/api/reminders'
 import { createAuth } from '@/store/auth'
 import { addToPhoneCalendar } from '@/services/platform/calendar'
 import { requestSubscribe } from '@/services/platform/subscribe'
 import { useEventServices } from '@/store/event-services'
-import { useEventsStore } from '@/store/events'
+import { resetResources } from '@/store/resource'
 import { resetRemindersStore, useRemindersStore } from '@/store/reminders'
 import { currentToken, useSessionStore } from '@/store/session'
 import { devLoginHandler, ok, startApiTestServer, type ApiTestServer } from '@/test/api-test-server'
@@ -80,6 +80,7 @@ const clockOffset = Date.parse('2025-10-09T10:00:00+08:00') - realNow()
 beforeAll(async () => {
   jest.spyOn(Date, 'now').mockImplementation(() => realNow() + clockOffset)
   server = await startApiTestServer()
+  configureApi({ baseUrl: server.baseUrl, timeoutMs: 3000, getRetries: 0 })
   const client = createApiClient({
     baseUrl: server.baseUrl,
     timeoutMs: 3000,
@@ -87,7 +88,7 @@ beforeAll(async () => {
     getToken: () => currentToken(),
   })
   const auth = createAuth(client, async () => ({ path: '/api/v1/auth/dev', body: { name: '示例居民' } }))
-  useEventServices.setState({ events: createEventsApi(client), reminders: createRemindersApi(client), ensureLogin: auth.ensureLogin })
+  useEventServices.setState({ reminders: createRemindersApi(client), ensureLogin: auth.ensureLogin })
 })
 
 afterAll(() => server.close())
@@ -98,7 +99,7 @@ beforeEach(() => {
   mockedCalendar.mockClear()
   mockedSubscribe.mockReset()
   useSessionStore.setState({ session: null })
-  useEventsStore.setState({ ranges: {}, loading: {} })
+  resetResources()
   resetRemindersStore()
   stored = { [MARATHON.id]: MARATHON, [MARKET.id]: MARKET }
   reminders = {

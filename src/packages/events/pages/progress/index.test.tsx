@@ -6,10 +6,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import type { CityEvent } from '@/domain/events/model'
 import { makeEvent, weeklyMarket } from '@/domain/events/test-fixtures'
-import { createApiClient } from '@/services/api/client'
-import { createEventsApi } from '@/services/api/events'
-import { useEventServices } from '@/store/event-services'
-import { useEventsStore } from '@/store/events'
+import { configureApi } from '@/services/api'
+import { resetResources } from '@/store/resource'
 import { ok, startApiTestServer, type ApiTestServer } from '@/test/api-test-server'
 import EventProgressPage from './index'
 
@@ -50,14 +48,14 @@ beforeAll(async () => {
     const data = year === '2025' ? EVENTS_2025 : []
     return ok({ data, meta: { total: data.length, page: 1, pageSize: 200 } })
   })
-  useEventServices.setState({ events: createEventsApi(createApiClient({ baseUrl: server.baseUrl, getRetries: 0 })) })
+  configureApi({ baseUrl: server.baseUrl, getRetries: 0 })
 })
 
 afterAll(() => server.close())
 
 beforeEach(() => {
   localStorage.clear()
-  useEventsStore.setState({ ranges: {}, loading: {} })
+  resetResources()
 })
 
 test('this year without a published target says so and points to the years that have one', async () => {

@@ -5,7 +5,7 @@ import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
  * targets says so instead of borrowing another year's numbers.
  */
 import { Text, View } from '@tarojs/components'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Chip } from '@/components/chip'
 import { DataSourceNote } from '@/components/data-source-note'
 import { PageShell } from '@/components/page-shell'
@@ -15,7 +15,7 @@ import { targetPeriod, targetProgress, type TargetProgressRow } from '@/domain/e
 import { EVENT_TARGET_SETS } from '@/domain/policy/event-targets'
 import { todayInShanghai } from '@/domain/time'
 import { navigate } from '@/services/navigation'
-import { rangeKey, useEventsStore } from '@/store/events'
+import { useEventsRange } from '@/store/events'
 import { shareMessage, shareTimeline } from '@/services/share'
 import '@/packages/events/events.scss'
 
@@ -63,12 +63,7 @@ export default function EventProgressPage() {
   const publishedYears = EVENT_TARGET_SETS.filter((set) => set.published).map((set) => set.year)
   const [year, setYear] = useState(currentYear)
   const { from, to } = targetPeriod(year)
-  const key = rangeKey(from, to)
-  const data = useEventsStore((state) => state.ranges[key])
-  const loadRange = useEventsStore((state) => state.loadRange)
-  useEffect(() => {
-    void loadRange(from, to, { today })
-  }, [loadRange, from, to, today])
+  const { range: data } = useEventsRange(from, to, today)
 
   const progress = useMemo(() => (data ? targetProgress(data.events, year) : null), [data, year])
 

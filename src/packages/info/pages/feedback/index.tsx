@@ -4,14 +4,12 @@ import { PageShell } from '@/components/page-shell'
 import { Pressable } from '@/components/pressable'
 import { TextInput } from '@/components/text-input'
 import { userMessage } from '@/services/api/errors'
-import { feedbackApi, type FeedbackApi } from '@/services/api/feedback'
+import { feedbackApi } from '@/services/api/feedback'
+import { ErrorLine } from '@/components/error-line'
 import '@/packages/info/info.scss'
 
 export const FEEDBACK_MIN = 5
 export const FEEDBACK_MAX = 500
-
-/** Tests put a fake here; the page sends through the app's one API client otherwise. */
-export const feedbackService: { api: Pick<FeedbackApi, 'sendFeedback'> } = { api: feedbackApi }
 
 /** The mini-program: WeChat's own 意见反馈 (with the phone's logs, if the person agrees) and 客服. */
 function WechatFeedback() {
@@ -53,7 +51,7 @@ function WebFeedbackForm() {
     setProblem(null)
     setSending(true)
     try {
-      await feedbackService.api.sendFeedback({ content: content.trim(), contact: contact.trim() || undefined })
+      await feedbackApi.sendFeedback({ content: content.trim(), contact: contact.trim() || undefined })
       setSent(true)
     } catch (error) {
       setProblem(userMessage(error))
@@ -103,11 +101,7 @@ function WebFeedbackForm() {
         <View>联系方式（可不填，方便我们回复你）</View>
         <TextInput className='feedback__input' label='联系方式（可不填）' value={contact} onChange={setContact} maxlength={50} placeholder='手机号或邮箱' />
       </View>
-      {problem ? (
-        <View className='error-text' role='alert'>
-          ✗ {problem}
-        </View>
-      ) : null}
+      <ErrorLine message={problem} />
       <Pressable className='button feedback__wechat-button' onPress={submit} disabled={sending}>
         {sending ? '正在提交…' : '提交反馈'}
       </Pressable>

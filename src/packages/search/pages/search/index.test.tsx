@@ -8,10 +8,9 @@ import Taro from '@tarojs/taro'
 import { normaliseSearchText } from '@/domain/search/search'
 import { staticSearchItems } from '@/domain/search/static-items'
 import { resolveRoute } from '@/routes'
-import { createApiClient } from '@/services/api/client'
-import { createSearchApi, type OnlineSearchHit } from '@/services/api/search'
-import { useSearchServices } from '@/store/search-services'
-import { apiTestServerForSuite, ok } from '@/test/api-test-server'
+import type { OnlineSearchHit } from '@/services/api/search'
+import { resetResources } from '@/store/resource'
+import { apiTestServerForSuite, ok, useApiAt } from '@/test/api-test-server'
 import { REPLACED_STATIONS, answerToll, servedToll, useTollDataAt } from '@/test/toll-fixtures'
 import SearchPage from './index'
 
@@ -36,10 +35,6 @@ const NIGHT_MARKET: OnlineSearchHit = {
 const server = apiTestServerForSuite()
 let navigateTo: jest.SpyInstance
 
-function useServer(baseUrl: string, debounceMs = 0) {
-  const client = createApiClient({ baseUrl, timeoutMs: 2000, getRetries: 0, sleep: () => Promise.resolve() })
-  useSearchServices.setState({ api: createSearchApi(client), debounceMs })
-}
 
 /** Answers GET /api/v1/search: the given hits for xf (folded as the server folds it), nothing otherwise. */
 function answerSearch(hits: OnlineSearchHit[]) {
@@ -60,7 +55,8 @@ const searchBox = () => screen.getByRole('searchbox', { name: '搜索补贴、�
 const type = (text: string) => fireEvent.input(searchBox(), { target: { value: text } })
 
 beforeEach(() => {
-  useServer(server.baseUrl)
+  useApiAt(server)
+  resetResources()
   useTollDataAt(server.baseUrl)
   navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
 })
@@ -103,7 +99,7 @@ test('a hit leading to a page this app does not have is not shown', async () => 
 
 test('offline: the bundled results stay and a note says events and merchants are missing', async () => {
   jest.spyOn(console, 'error').mockImplementation(() => undefined)
-  useServer('http://127.0.0.1:1')
+  useApiAt({ baseUrl: 'http://127.0.0.1:1' })
   render(<SearchPage />)
   type('kt')
   expect(screen.getByRole('link', { name: /^空调，/ })).toBeInTheDocument()
@@ -124,7 +120,6 @@ test('没有找到 with suggestions; a suggestion searches for it', async () => 
 
 test('the server is asked once typing pauses, not for every letter', async () => {
   answerSearch([])
-  useServer(server.baseUrl, 150)
   render(<SearchPage />)
   type('k')
   type('kt')

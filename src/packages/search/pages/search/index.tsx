@@ -1,6 +1,6 @@
 import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { PageShell } from '@/components/page-shell'
 import { Pressable } from '@/components/pressable'
 import { resolveRoute, type RouteKey } from '@/routes'
@@ -18,7 +18,7 @@ import { todayInShanghai } from '@/domain/time'
 import type { OnlineSearchHit } from '@/services/api/search'
 import { navigate } from '@/services/navigation'
 import { routeParam } from '@/services/route-param'
-import { useTollDataStore } from '@/store/etc-toll-data'
+import { useTollData } from '@/store/etc-toll-data'
 import { useOnlineSearch } from '@/packages/search/use-online-search'
 import { shareMessage, shareTimeline } from '@/services/share'
 import '@/packages/search/search.scss'
@@ -112,14 +112,9 @@ export default function SearchPage() {
   useShareAppMessage(share)
   useShareTimeline(() => shareTimeline(share()))
   // Stations as the ETC pages see them: the operator's list when served (offline: the stored copy or the bundled list).
-  const stations = useTollDataStore((state) => state.data.stations)
-  const tollPeriod = useTollDataStore((state) => state.data.period)
+  const { stations, period: tollPeriod } = useTollData().data
   // Whether 衢城畅行 is known to run today: after the last known period a station result says 待官方确认.
   const period = useMemo(() => schemePeriodStatus({ period: tollPeriod }, todayInShanghai()), [tollPeriod])
-  const loadStations = useTollDataStore((state) => state.load)
-  useEffect(() => {
-    void loadStations()
-  }, [loadStations])
   const local = useMemo(() => searchItems(query, staticSearchItems(stations, period), { limit: LOCAL_LIMIT }), [query, stations, period])
   const answer = useOnlineSearch(text)
   // Until the effect for a new query runs, the state still holds the previous query's answer.

@@ -17,6 +17,7 @@ import { MerchantFilters, type CountyFilter } from '@/packages/vouchers/componen
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
 import { useMerchant, useMerchantPage } from '@/packages/vouchers/store/merchants'
 import { useWalletList } from '@/packages/vouchers/store/wallet'
+import { ErrorLine } from '@/components/error-line'
 import '@/packages/vouchers/vouchers.scss'
 
 /** Shops offered per county in the picker; the 适用商户 page has the whole directory. */
@@ -43,11 +44,7 @@ function MerchantPicker({ merchant, onChange }: { merchant: Merchant | null; onC
       <View className='title'>在哪家店消费（可不选）</View>
       <View className='caption'>选了商户，会同时检查这张券能不能在这家店用。</View>
       <MerchantFilters county={county} onCounty={setCounty} />
-      {error ? (
-        <View className='error-text' role='alert'>
-          ✗ {error}
-        </View>
-      ) : null}
+      <ErrorLine message={error} />
       <View role='radiogroup' aria-label='商户'>
         <Pressable
           className={`merchant-choice ${merchant === null ? 'merchant-choice--selected' : ''}`}

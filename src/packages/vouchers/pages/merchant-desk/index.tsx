@@ -15,6 +15,7 @@ import { AmountField, readAmount } from '@/packages/vouchers/components/amount-f
 import { redemptionStateText, refundPromptText } from '@/packages/vouchers/merchant-messages'
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
 import { useMerchantDeskStore, type RedeemResult } from '@/packages/vouchers/store/merchant-desk'
+import { ErrorLine } from '@/components/error-line'
 import '@/packages/vouchers/vouchers.scss'
 
 export const REDEMPTIONS_PAGE_SIZE = 20
@@ -175,11 +176,7 @@ export default function MerchantDeskPage() {
               以示例商户登录（开发）
             </Pressable>
           ) : null}
-          {loginError ? (
-            <View className='error-text' role='alert'>
-              ✗ {loginError}
-            </View>
-          ) : null}
+          <ErrorLine message={loginError} />
         </View>
       </PageShell>
     )
@@ -258,11 +255,7 @@ export default function MerchantDeskPage() {
             {listLoading ? '刷新中…' : '刷新'}
           </Pressable>
         </View>
-        {listError ? (
-          <View className='error-text' role='alert'>
-            ✗ {listError}
-          </View>
-        ) : null}
+        <ErrorLine message={listError} />
         {redemptions && list.length === 0 ? <View className='caption'>今天还没有核销。</View> : null}
         <View role='list' aria-label='今日核销记录'>
           {list.slice(0, shown).map((redemption) => (
