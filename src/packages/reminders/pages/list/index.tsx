@@ -37,7 +37,7 @@ function openSubject(reminder: ReminderView): void {
       void navigate('vouchers-detail', { id: reminder.subjectId })
       return
     case 'round-opening':
-      void navigate('vouchers')
+      void navigate('vouchers-batch', { id: reminder.subjectId.split(':')[0] })
       return
     case 'rule-set-ending':
       void navigate('subsidy')
