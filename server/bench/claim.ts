@@ -36,6 +36,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { Redis } from 'ioredis'
+import { SessionSigner } from '../src/auth/signed-session'
 import { openDb, type Db } from '../src/store/db'
 import { migrate } from '../src/store/migrate'
 import { dropSchema } from '../src/store/postgres-db'
@@ -43,6 +44,7 @@ import { mintSlots } from '../src/store/vouchers'
 import { bulkResidents, importBatches, rushBatch } from '../test/helpers/voucher-fixtures'
 import { machineCpuMs, postgresCpuMs, postgresDelta, processCpuMs, redisCpuMs } from './cpu'
 import { checkQuiet, freePort, parseFlags, purgeRedisPrefix, stopChild, waitReady } from './harness'
+import { TEMPLATES_ENV } from '../test/helpers/reminders'
 import { runLoad } from './load'
 
 type Engine = 'pglite' | 'postgres' | 'redis'
@@ -51,6 +53,7 @@ const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379'
 const BATCH_ID = 'bench-rush'
+const SESSION_KEY_SECRET = 'bench-only-session-key-secret-bench-only'
 const WARMUP_BATCH_ID = 'bench-warmup'
 
 function parseArgs(argv: string[]) {
@@ -224,9 +227,11 @@ async function main(): Promise<void> {
     await importBatches(db, [batch])
     // The whole round is stocked before it opens, as upkeep does for a round about to open.
     await mintSlots(db, BATCH_ID, 'r1', args.quota)
-    const residents = await bulkResidents(db, args.users)
+    // Their tokens are what the login gives a resident: signed with the server's key (issue 20).
+    const signer = new SessionSigner(SESSION_KEY_SECRET)
+    const residents = await bulkResidents(db, args.users, { signer })
     // --warmup W: a batch and W residents of its own, claimed before the rush and not measured.
-    const warmupResidents = args.warmup > 0 ? await bulkResidents(db, args.warmup) : []
+    const warmupResidents = args.warmup > 0 ? await bulkResidents(db, args.warmup, { signer }) : []
     if (args.warmup > 0) {
       await importBatches(db, [rushBatch(WARMUP_BATCH_ID, now, { quota: args.warmup })])
       await mintSlots(db, WARMUP_BATCH_ID, 'r1', args.warmup)
@@ -251,7 +256,8 @@ async function main(): Promise<void> {
       // A production server refuses to start without these (residents here have sessions already).
       WECHAT_APPID: 'wx-bench',
       WECHAT_SECRET: 'bench-only-wechat-secret',
-      SESSION_KEY_SECRET: 'bench-only-session-key-secret-bench-only',
+      SESSION_KEY_SECRET,
+      WECHAT_SUBSCRIBE_TEMPLATES: TEMPLATES_ENV,
       RATE_LIMIT_IP_PER_MINUTE: '100000000',
       CLAIM_RATE_LIMIT_IP_PER_10S: '100000000',
       ...(pgliteDir ? { DATA_DIR: pgliteDir } : { DATABASE_URL: `${DATABASE_URL}${searchPath}` }),

@@ -28,11 +28,15 @@ import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Redis } from 'ioredis'
+import { SessionSigner } from '../src/auth/signed-session'
 import { openDb, type Db } from '../src/store/db'
 import { migrate } from '../src/store/migrate'
 import { dropSchema } from '../src/store/postgres-db'
 import { bulkResidents, importBatches, rushBatch } from '../test/helpers/voucher-fixtures'
 import { startPrivateRedis, type PrivateRedis } from '../test/helpers/private-redis'
+
+const SESSION_KEY_SECRET = 'fault-test-only-session-key-secret-fault'
+import { TEMPLATES_ENV } from '../test/helpers/reminders'
 import { freePort, parseFlags, stopChild, waitReady } from './harness'
 
 type Scenario = 'redis-restart-flush' | 'kill-pglite' | 'kill-postgres' | 'kill-redis'
@@ -136,7 +140,7 @@ async function runScenario(scenario: Scenario, options: { residents: number; quo
     let db = await store.open()
     await migrate(db)
     await importBatches(db, [rushBatch(BATCH_ID, Date.now(), { quota: options.quota, perRound: 1, perBatch: 1 })])
-    const residents = await bulkResidents(db, options.residents)
+    const residents = await bulkResidents(db, options.residents, { signer: new SessionSigner(SESSION_KEY_SECRET) })
     await db.exec('analyze')
     if (store.engine === 'pglite') await db.close()
 
@@ -153,7 +157,8 @@ async function runScenario(scenario: Scenario, options: { residents: number; quo
       // A production server refuses to start without these (the residents have sessions already).
       WECHAT_APPID: 'wx-fault',
       WECHAT_SECRET: 'fault-test-only-wechat-secret',
-      SESSION_KEY_SECRET: 'fault-test-only-session-key-secret-fault',
+      SESSION_KEY_SECRET,
+      WECHAT_SUBSCRIBE_TEMPLATES: TEMPLATES_ENV,
       RATE_LIMIT_IP_PER_MINUTE: '100000000',
       RATE_LIMIT_USER_PER_MINUTE: '100000000',
       CLAIM_RATE_LIMIT_IP_PER_10S: '100000000',

@@ -21,11 +21,13 @@ import { contentAdminRoutes } from './admin/routes-content'
 import { staffAdminRoutes } from './admin/routes-staff'
 import { voucherAdminRoutes } from './admin/routes-vouchers'
 import { makeGuards } from './auth/guard'
+import { AuthChanges } from './auth/auth-changes'
 import { sessionKeyCipherFor } from './auth/session-key-cipher'
+import { sessionSignerFor } from './auth/signed-session'
 import { ApiError, clientErrorHandler, errorHandler, notFoundHandler } from './http/errors'
 import { setSecurityHeaders } from './http/security-headers'
 import { refuseUnsafeText } from './http/text-input'
-import { createUserRateLimit } from './http/user-rate-limit'
+import { createUserRateLimit, rateLimited } from './http/user-rate-limit'
 import { feedbackRoutes } from './routes/feedback'
 import { createReminders, reminderConfigFromEnv, type ReminderRuntime } from './reminders'
 import { placeholderTemplateProblem, type ReminderConfig } from './reminders/config'
@@ -183,8 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // The H5 app's own files (served here by `npm start`; by a CDN in production) are not API calls:
     // one page load fetches a dozen of them, and counting them would lock out a family on one IP.
     allowList: (request) => !request.url.startsWith('/api/'),
-    errorResponseBuilder: (_request, context) =>
-      new ApiError(429, 'RATE_LIMITED', `请求太频繁，请 ${Math.max(1, Math.ceil(context.ttl / 1000))} 秒后再试`, Math.max(1, Math.ceil(context.ttl / 1000))),
+    errorResponseBuilder: (_request, context) => rateLimited('ip', context.ttl),
   })
   const userRateLimit = createUserRateLimit({ max: config.rateLimit.userPerMinute, windowMs: 60_000, redis: limitRedis, name: `${limitPrefix}user:` })
 
@@ -203,7 +204,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   if (config.docs) await app.register(swaggerUi, { routePrefix: '/docs' })
 
   const guards = makeGuards(db, now, config.demo)
-  const claimSessions = new SessionCache(db, now, config.vouchers.sessionCacheMs, undefined, config.demo)
+  // Residents' signed tokens spare the claim route its session read (issue 20); the store's change
+  // notes say when one is no longer to be believed.
+  const sessionSigner = await sessionSignerFor(db, config)
+  const authChanges = sessionSigner ? new AuthChanges(db, Math.max(config.sessionTtlMs, config.staffSessionTtlMs), app.log) : null
+  if (authChanges) {
+    await authChanges.start()
+    app.addHook('onClose', async () => authChanges.stop())
+  }
+  const claimSessions = new SessionCache(
+    db,
+    now,
+    config.vouchers.sessionCacheMs,
+    undefined,
+    config.demo,
+    sessionSigner && authChanges ? { signer: sessionSigner, changes: authChanges } : null,
+  )
   const vouchers = new VoucherService({ db, now, log: app.log, config: config.vouchers, ...deps.vouchers })
   await vouchers.start()
   app.addHook('onClose', () => vouchers.close())
@@ -223,6 +239,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         sessionTtlMs: config.sessionTtlMs,
         demo: config.demo,
         sessionKeys: await sessionKeyCipherFor(db, config),
+        sessionSigner,
         now,
         loginPerMinute: config.rateLimit.loginPerMinute,
         requireUser: guards.requireUser,

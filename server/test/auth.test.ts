@@ -14,11 +14,12 @@ after(() => h.close())
 const wechatLogin = (code: string) => h.request({ method: 'POST', url: '/api/v1/auth/wechat', payload: { code } })
 
 describe('WeChat login through code2Session', () => {
-  test('a success without errcode gives an opaque token; session_key stays on the server', async () => {
+  test('a success without errcode gives a resident a signed session token; session_key stays on the server', async () => {
     const response = await wechatLogin('resident-a')
     assert.equal(response.statusCode, 200)
     const { data } = response.json()
-    assert.match(data.token, /^qht_[A-Za-z0-9_-]{43}$/)
+    // Signed for the claim route (issue 20: auth/signed-session.ts), stored as a hash like any token.
+    assert.match(data.token, /^qht1\.[A-Za-z0-9_-]{64}\.[A-Za-z0-9_-]{22}$/)
     assert.equal(data.user.role, 'resident')
     assert.ok(!response.body.includes(h.wechat.sessionKeyFor('resident-a')), 'session_key must never reach the client')
     assert.ok(!/session_?key/i.test(response.body))

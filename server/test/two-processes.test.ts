@@ -11,14 +11,17 @@ import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { freePort, purgeRedisPrefix, stopChild, waitReady } from '../bench/harness'
+import { SessionSigner } from '../src/auth/signed-session'
 import { openDb, type Db } from '../src/store/db'
 import { migrate } from '../src/store/migrate'
 import { dropSchema } from '../src/store/postgres-db'
 import { bulkResidents, importBatches, inParallel, rushBatch } from './helpers/voucher-fixtures'
+import { TEMPLATES_ENV } from './helpers/reminders'
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './helpers/voucher-harness'
 
 const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const QUOTA = 300
+const SESSION_KEY_SECRET = 'two-process-test-session-key-secret-two'
 const RESIDENTS = 450
 
 for (const engine of ['redis', 'postgres'] as const) {
@@ -39,7 +42,7 @@ for (const engine of ['redis', 'postgres'] as const) {
       db = await openDb({ engine: 'postgres', url: TEST_DATABASE_URL!, schema, maxConnections: 4 })
       await migrate(db)
       await importBatches(db, [rushBatch('two', Date.now(), { quota: QUOTA, perRound: 1, perBatch: 1 })])
-      residents = await bulkResidents(db, RESIDENTS)
+      residents = await bulkResidents(db, RESIDENTS, { signer: new SessionSigner(SESSION_KEY_SECRET) })
       for (let index = 0; index < 2; index += 1) {
         const port = await freePort()
         const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -57,7 +60,8 @@ for (const engine of ['redis', 'postgres'] as const) {
             // A production server refuses to start without these (the residents have sessions already).
             WECHAT_APPID: 'wx-two-processes',
             WECHAT_SECRET: 'two-process-test-wechat-secret',
-            SESSION_KEY_SECRET: 'two-process-test-session-key-secret-two',
+            SESSION_KEY_SECRET,
+            WECHAT_SUBSCRIBE_TEMPLATES: TEMPLATES_ENV,
             RATE_LIMIT_IP_PER_MINUTE: '100000000',
             CLAIM_RATE_LIMIT_IP_PER_10S: '100000000',
             CLAIM_RATE_LIMIT_USER_PER_10S: '100000000',

@@ -26,6 +26,15 @@ function windowRedis(redis: Redis): WindowRedis {
   return shared
 }
 
+/**
+ * The 429 of a rate limit with `msLeft` of its window to go: 'ip' for an address's requests,
+ * 'user' for a signed-in resident's.
+ */
+export function rateLimited(kind: 'ip' | 'user', msLeft: number): ApiError {
+  const retryAfter = Math.max(1, Math.ceil(msLeft / 1000))
+  return new ApiError(429, 'RATE_LIMITED', `${kind === 'ip' ? '请求' : '操作'}太频繁，请 ${retryAfter} 秒后再试`, retryAfter)
+}
+
 export interface UserRateLimitOptions {
   max: number
   windowMs: number
@@ -68,11 +77,11 @@ export function createUserRateLimit(options: UserRateLimitOptions) {
   }
 
   return async function userRateLimit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const userId = request.caller?.user.id
+    // The claim route's sign-in check leaves a claimant, every other route a caller.
+    const userId = request.caller?.user.id ?? request.claimant?.userId
     if (!userId) return
     const { count: used, msLeft } = await count(userId, now())
-    const retryAfter = Math.max(1, Math.ceil(msLeft / 1000))
     void reply.header('x-user-ratelimit-limit', String(options.max)).header('x-user-ratelimit-remaining', String(Math.max(0, options.max - used)))
-    if (used > options.max) throw new ApiError(429, 'RATE_LIMITED', `操作太频繁，请 ${retryAfter} 秒后再试`, retryAfter)
+    if (used > options.max) throw rateLimited('user', msLeft)
   }
 }

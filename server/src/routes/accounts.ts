@@ -1,8 +1,9 @@
 /**
- * Login, logout and the caller's own account. WeChat login exchanges a wx.login code for an opaque
- * session token; the session_key WeChat returns is stored and never leaves the server. The
+ * Login, logout and the caller's own account. WeChat login exchanges a wx.login code for a session
+ * token (a resident's is signed for the claim route: auth/signed-session.ts); the session_key WeChat returns is stored and never leaves the server. The
  * development login exists only outside production (the route is not registered there at all).
  */
+import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { preHandlerAsyncHookHandler } from 'fastify'
 import { z } from 'zod'
@@ -28,6 +29,7 @@ import type { Db } from '../store/db'
 import { setResidentCounty } from '../store/vouchers'
 import type { WechatClient } from '../wechat/client'
 import type { SessionKeyCipher } from '../auth/session-key-cipher'
+import type { SessionSigner } from '../auth/signed-session'
 
 export const userSchema = z.object({
   id: z.uuid(),
@@ -90,6 +92,8 @@ export interface AccountRouteOptions {
   demo: boolean
   /** Seals WeChat session_keys at rest; null → they are not kept. */
   sessionKeys: SessionKeyCipher | null
+  /** Signs residents' session tokens for the claim route (issue 20); null → opaque tokens only. */
+  sessionSigner: SessionSigner | null
   now: () => Date
   loginPerMinute: number
   requireUser: preHandlerAsyncHookHandler
@@ -103,9 +107,31 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRouteOptions> = async (
   const loginLimit = { rateLimit: { max: options.loginPerMinute, timeWindow: 60_000 } }
 
   async function startSession(user: User, login: Session['login'], userAgent: string | undefined) {
-    const token = newSessionToken()
     const expiresAt = new Date(now().getTime() + options.sessionTtlMs)
-    await createSession(db, { userId: user.id, tokenHash: hashToken(token), login, expiresAt, userAgent: userAgent ?? null })
+    const signer = options.sessionSigner
+    const token = await db.transaction(async (tx) => {
+      const sessionId = randomUUID()
+      // A resident's token says who they are and their county, signed (issue 20: the claim route
+      // then reads no session). The session's creation instant is the store's now(), the clock
+      // of the change notes that decide when the token is no longer believed (auth-changes.ts).
+      const [facts] =
+        signer && user.role === 'resident'
+          ? await tx.query<{ county: string | null; now: Date }>('select resident_county as county, now() as now from users where id = $1', [user.id])
+          : []
+      const signed = facts
+        ? signer!.issue({
+            sessionId,
+            userId: user.id,
+            residentCounty: facts.county,
+            expiresAtMs: expiresAt.getTime(),
+            createdAtMs: facts.now.getTime(),
+            dev: login === 'dev',
+          })
+        : null
+      const issued = signed ?? newSessionToken()
+      await createSession(tx, { id: sessionId, userId: user.id, tokenHash: hashToken(issued), login, expiresAt, userAgent: userAgent ?? null })
+      return issued
+    })
     return { data: { token, expiresAt: toIsoShanghai(expiresAt), user: presentUser(user) } }
   }
 

@@ -119,12 +119,12 @@ export async function getWechatSessionKey(q: Queryable, userId: string, cipher: 
 
 export async function createSession(
   q: Queryable,
-  input: { userId: string; tokenHash: string; login: Session['login']; expiresAt: Date; userAgent: string | null },
+  input: { id?: string; userId: string; tokenHash: string; login: Session['login']; expiresAt: Date; userAgent: string | null },
 ): Promise<Session> {
   const [row] = await q.query<SessionRow>(
     `insert into sessions (id, user_id, token_hash, login, expires_at, user_agent) values ($1, $2, $3, $4, $5, $6)
      returning ${SESSION_COLUMNS}`,
-    [randomUUID(), input.userId, input.tokenHash, input.login, input.expiresAt, input.userAgent?.slice(0, 200) ?? null],
+    [input.id ?? randomUUID(), input.userId, input.tokenHash, input.login, input.expiresAt, input.userAgent?.slice(0, 200) ?? null],
   )
   return toSession(row)
 }

@@ -258,6 +258,20 @@ export interface ClaimState {
 }
 
 /**
+ * Which of these claim keys were used before (an idempotency record exists), read together: the
+ * in-process gate asks before it refuses from memory, so a retry gets its first answer.
+ */
+export async function usedClaimKeys(q: Queryable, items: readonly { userId: string; key: string }[]): Promise<Set<string>> {
+  if (items.length === 0) return new Set()
+  const rows = await q.query<{ user_id: string; key: string }>(
+    `select i.user_id, i.key from unnest($1::uuid[], $2::text[]) as i(user_id, key)
+     where exists (select 1 from idempotency_keys k where k.scope = 'claim' and k.user_id = i.user_id and k.key = i.key)`,
+    [items.map((item) => item.userId), items.map((item) => item.key)],
+  )
+  return new Set(rows.map((row) => `${row.user_id}\n${row.key}`))
+}
+
+/**
  * What the store engine reads before deciding a group of claims on one batch, in one statement:
  * the records of their Idempotency-Keys (keys used before: a retry, a reuse) and each resident's
  * vouchers of the batch per round and county.

@@ -6,8 +6,9 @@
  * Redis from the record when they differ; the claim journal (claim-journal.ts) keeps this process's
  * 201s until they are written. The keys: redis-shared.ts.
  *
- * A claim costs two round trips: START_SCRIPT binds the key (its own slot, so a key reused for
- * another batch or round is refused whatever batch it names), then CLAIM_SCRIPT. A 201 is never
+ * A new claim costs one round trip: BIND_AND_CLAIM_SCRIPT counts the claim route's rate limits,
+ * binds the Idempotency-Key (in the resident's slot, so a key reused for another batch or round is
+ * refused whatever batch it names) and claims (issue 20). A 201 is never
  * stored as text: a retry rebuilds it, byte for byte, from the claim record. Only refusals are
  * written back to the idempotency record; a missing state is rebuilt before the claim is answered,
  * and Redis unreachable answers 503 CLAIM_BUSY (issue 16; server/README.md, "Redis durability").
@@ -20,6 +21,7 @@ import { decideClaim, newWalletVoucher } from '../../../src/domain/vouchers/clai
 import type { VoucherBatch } from '../../../src/domain/vouchers/schema'
 import { MS_PER_DAY } from '../../../src/domain/time'
 import { ApiError } from '../http/errors'
+import { rateLimited } from '../http/user-rate-limit'
 import type { Db } from '../store/db'
 import { claimedByRound, returnedByRound, type CountByRound } from '../store/vouchers'
 import { claimedAnswer, inFlightAnswer, keyReusedAnswer, rejectedAnswer, type Answer } from './answers'
@@ -27,7 +29,7 @@ import { ClaimJournal } from './claim-journal'
 import type { ClaimEngine, ClaimRequest, ClaimResult } from './engine'
 import { checkPersistence, type PersistencePolicy } from './redis-persistence'
 import { Reconciler, type ReconcileReport, type VerifyReport } from './redis-reconciler'
-import { CLAIM_SCRIPT, RAISE_SCRIPT, START_SCRIPT } from './redis-scripts'
+import { BIND_AND_CLAIM_SCRIPT, CLAIM_SCRIPT, RAISE_SCRIPT } from './redis-scripts'
 import { RedisShared, type BatchKeys } from './redis-shared'
 import { StreamWriter } from './redis-writer'
 import { roundNeedsStock, roundStocks } from './stock'
@@ -95,7 +97,6 @@ export interface RedisEngineOptions {
 type ScriptReply = [string, ...string[]]
 
 type KeyStart =
-  | { kind: 'new' }
   | { kind: 'replay'; status: number; body: string }
   | { kind: 'mismatch' }
   /** Bound to this same request earlier (a retry): its claim record or its lease decides. */
@@ -105,6 +106,7 @@ type Reserve = { done: ClaimResult } | { retry: 'missing' | 'paused' }
 
 export class RedisClaimEngine implements ClaimEngine {
   readonly kind = 'redis' as const
+  readonly countsLimits = true
   readonly redis: Redis
   private readonly blocking: Redis
   readonly prefix: string
@@ -239,21 +241,59 @@ export class RedisClaimEngine implements ClaimEngine {
   }
 
   private async claimOnce(request: ClaimRequest, seen: string): Promise<ClaimResult> {
-    const { userId, key, fingerprint } = request
-    const started = await this.startKey(userId, key, fingerprint, seen)
-    if (started.kind === 'replay') return { status: started.status, body: started.body }
-    if (started.kind === 'mismatch') return keyReusedAnswer()
-    if (started.kind === 'bound') {
-      // A retry of a key bound to this request: its claim if it made one; else it is still running
-      // (409), or its process died with the lease (or its claim failed here), and this request takes the key over.
-      const replay = await this.replay(request)
-      if (replay) return replay
-      if (started.leaseLive) return inFlightAnswer()
-      await this.redis.set(this.shared.idemKey(userId, key), this.leaseRecord(fingerprint), 'PX', MS_PER_DAY)
+    const { batch, userId, key, fingerprint } = request
+    const base = this.decisionBase(request)
+    const first = this.firstDecision(request, base)
+    const roundId = first.ok ? first.round.id : ''
+    const voucherId = first.ok ? randomUUID() : ''
+    // One round trip for a new key (issue 20): the limits, the key's binding and the claim.
+    const k = this.shared.keys(batch.id)
+    const limits = request.limits
+    const reply = (await this.shared.runScript(
+      BIND_AND_CLAIM_SCRIPT,
+      [
+        this.shared.idemKey(userId, key),
+        k.total(roundId),
+        k.taken(roundId),
+        k.user(userId),
+        k.claim(userId, key),
+        k.stream,
+        k.paused,
+        k.epoch,
+        limits ? this.limitKey('claim-user', limits.userMax, limits.windowMs, userId) : '',
+        limits ? this.limitKey('claim-ip', limits.ipMax, limits.windowMs, limits.ip) : '',
+      ],
+      [
+        roundId,
+        userId,
+        voucherId,
+        request.at,
+        batch.limits.perRound,
+        batch.limits.perBatch,
+        key,
+        MS_PER_DAY,
+        first.ok ? 'claim' : 'bind',
+        this.leaseRecord(fingerprint),
+        limits?.windowMs ?? 0,
+        limits?.userMax ?? 0,
+        limits?.ipMax ?? 0,
+      ],
+    )) as [number, number, ...ScriptReply]
+    const [used, left, ...outcome] = reply
+    const usage = limits ? { used: Number(used), max: limits.userMax } : undefined
+    const withUsage = (result: ClaimResult): ClaimResult => (usage ? { ...result, usage } : result)
+    if (outcome[0] === 'RATE_LIMITED') throw rateLimited(outcome[1] === 'ip' ? 'ip' : 'user', Number(outcome[2] ?? left))
+    if (outcome[0] === 'BOUND') return withUsage(await this.continueBound(request, this.keyStart(outcome[1], fingerprint, seen)))
+    if (!first.ok) {
+      // Refused in the process (not open, not eligible): the key is bound now; its answer is recorded.
+      const refused = rejectedAnswer(first)
+      await this.finishKey(userId, key, fingerprint, refused)
+      return withUsage(refused)
     }
     let result: ClaimResult
     try {
-      result = await this.decideAndReserve(request)
+      const done = this.interpret(request, base, roundId, voucherId, outcome)
+      result = 'done' in done ? done.done : await this.reserveAgain(request, base, roundId, voucherId, done.retry)
     } catch (error) {
       // Not an answer (Redis unreachable, rebuilding): the key stays free for the retry.
       await this.redis.del(this.shared.idemKey(userId, key)).catch(() => undefined)
@@ -261,7 +301,54 @@ export class RedisClaimEngine implements ClaimEngine {
     }
     // A claim's answer is its claim record; a refusal is definitive and recorded here, to be replayed as it was.
     if (result.status !== 201) await this.finishKey(userId, key, fingerprint, result)
+    return withUsage(result)
+  }
+
+  /** A key bound before this request (KeyStart): its first answer, CLAIM_IN_FLIGHT, 422, or the claim taken over. */
+  private async continueBound(request: ClaimRequest, started: Promise<KeyStart> | KeyStart): Promise<ClaimResult> {
+    const { userId, key, fingerprint } = request
+    const start = await started
+    if (start.kind === 'replay') return { status: start.status, body: start.body }
+    if (start.kind === 'mismatch') return keyReusedAnswer()
+    // A retry of a key bound to this request: its claim if it made one; else it is still running
+    // (409), or its process died with the lease (or its claim failed here), and this request takes the key over.
+    const replay = await this.replay(request)
+    if (replay) return replay
+    if (start.leaseLive) return inFlightAnswer()
+    await this.redis.set(this.shared.idemKey(userId, key), this.leaseRecord(fingerprint), 'PX', MS_PER_DAY)
+    let result: ClaimResult
+    try {
+      result = await this.decideAndReserve(request)
+    } catch (error) {
+      await this.redis.del(this.shared.idemKey(userId, key)).catch(() => undefined)
+      throw error
+    }
+    if (result.status !== 201) await this.finishKey(userId, key, fingerprint, result)
     return result
+  }
+
+  /** The first answer of a key used before, by any process; null when the key is new. */
+  async answered(request: ClaimRequest): Promise<ClaimResult | null> {
+    try {
+      if ((await this.redis.exists(this.shared.idemKey(request.userId, request.key))) === 0) return null
+    } catch (error) {
+      if (isRedisUnavailable(error)) throw claimBusy()
+      throw error
+    }
+    return this.claim({ ...request, limits: undefined })
+  }
+
+  private limitKey(name: string, max: number, windowMs: number, who: string): string {
+    return `${this.prefix}rl:${name}:${max}/${windowMs}:${who}`
+  }
+
+  /** Window and eligibility, in-process (no I/O); limits and stock are the script's. */
+  private firstDecision(request: ClaimRequest, base: ReturnType<RedisClaimEngine['decisionBase']>) {
+    return decideClaim({ ...base, userClaimsInRound: 0, userClaimsInBatch: 0, remainingInRound: Math.max(1, request.remainingHint ?? 1) })
+  }
+
+  private decisionBase(request: ClaimRequest): Pick<Parameters<typeof decideClaim>[0], 'batch' | 'roundId' | 'at' | 'resident'> {
+    return { batch: request.batch, roundId: request.roundId, at: request.at, resident: { countyCode: request.residentCounty ?? null } }
   }
 
   /** The first answer of a key that claimed, from the claim record; null when it has not claimed. */
@@ -285,26 +372,32 @@ export class RedisClaimEngine implements ClaimEngine {
   }
 
   private async decideAndReserve(request: ClaimRequest): Promise<ClaimResult> {
-    const { batch, at } = request
-    const resident = { countyCode: request.residentCounty ?? null }
-    const base = { batch, roundId: request.roundId, at, resident }
-    // Window and eligibility first, in-process; limits and stock are the script's.
-    const first = decideClaim({
-      ...base,
-      userClaimsInRound: 0,
-      userClaimsInBatch: 0,
-      remainingInRound: Math.max(1, request.remainingHint ?? 1),
-    })
+    const base = this.decisionBase(request)
+    const first = this.firstDecision(request, base)
     if (!first.ok) return rejectedAnswer(first)
     const roundId = first.round.id
     const voucherId = randomUUID()
-    // Missing state is rebuilt from PostgreSQL and a pause waited out before the claim is answered;
-    // if Redis still cannot decide, 503 CLAIM_BUSY (never SOLD_OUT from missing state).
-    for (let attempt = 0; attempt < 3; attempt += 1) {
+    const outcome = await this.reserve(request, base, roundId, voucherId)
+    return 'done' in outcome ? outcome.done : this.reserveAgain(request, base, roundId, voucherId, outcome.retry)
+  }
+
+  /**
+   * Missing state is rebuilt from PostgreSQL and a pause waited out before the claim is answered;
+   * if Redis still cannot decide, 503 CLAIM_BUSY (never SOLD_OUT from missing state).
+   */
+  private async reserveAgain(
+    request: ClaimRequest,
+    base: Pick<Parameters<typeof decideClaim>[0], 'batch' | 'roundId' | 'at' | 'resident'>,
+    roundId: string,
+    voucherId: string,
+    retry: 'missing' | 'paused',
+  ): Promise<ClaimResult> {
+    for (let attempt = 1; attempt < 3; attempt += 1) {
+      if (retry === 'missing') await this.upkeep(request.batch, request.at)
+      else await this.waitUnpaused(request.batch, 3000)
       const outcome = await this.reserve(request, base, roundId, voucherId)
       if ('done' in outcome) return outcome.done
-      if (outcome.retry === 'missing') await this.upkeep(batch, at)
-      else await this.waitUnpaused(batch, 3000)
+      retry = outcome.retry
     }
     throw claimBusy()
   }
@@ -320,8 +413,20 @@ export class RedisClaimEngine implements ClaimEngine {
     const reply = (await this.shared.runScript(
       CLAIM_SCRIPT,
       [k.total(roundId), k.taken(roundId), k.user(userId), k.claim(userId, key), k.stream, k.paused, k.epoch],
-      [roundId, userId, voucherId, at, batch.limits.perRound, batch.limits.perBatch, key, MS_PER_DAY],
+      [roundId, userId, voucherId, at, batch.limits.perRound, batch.limits.perBatch, key, MS_PER_DAY, 'claim'],
     )) as ScriptReply
+    return this.interpret(request, base, roundId, voucherId, reply)
+  }
+
+  /** What a claim script's reply means for this request. */
+  private interpret(
+    request: ClaimRequest,
+    base: Pick<Parameters<typeof decideClaim>[0], 'batch' | 'roundId' | 'at' | 'resident'>,
+    roundId: string,
+    voucherId: string,
+    reply: readonly string[],
+  ): Reserve {
+    const { batch, userId, key, at } = request
     switch (reply[0]) {
       case 'CLAIMED': {
         const voucher = newWalletVoucher({ id: voucherId, batch, roundId, ownerId: userId, claimedAt: at })
@@ -370,13 +475,8 @@ export class RedisClaimEngine implements ClaimEngine {
     return `l|${Date.now() + this.leaseMs}|${fingerprint}|${this.consumer}`
   }
 
-  private async startKey(userId: string, key: string, fingerprint: string, seen: string): Promise<KeyStart> {
-    const raw = (await this.shared.runScript(
-      START_SCRIPT,
-      [this.shared.idemKey(userId, key)],
-      [this.leaseRecord(fingerprint), MS_PER_DAY],
-    )) as string | null
-    if (raw === null) return { kind: 'new' }
+  /** What an Idempotency-Key bound before is bound to (a lease record or a recorded answer). */
+  private keyStart(raw: string, fingerprint: string, seen: string): KeyStart | Promise<KeyStart> {
     if (raw.startsWith('l|')) {
       const [, until, boundTo, owner] = raw.split('|')
       if (boundTo !== fingerprint) return { kind: 'mismatch' }
@@ -386,9 +486,10 @@ export class RedisClaimEngine implements ClaimEngine {
       // retry need not wait the lease out — and a claim still racing it would find the claim record
       // the script writes atomically, and answer with that voucher.
       if (owner === this.consumer) return { kind: 'bound', leaseLive: this.inFlight.get(seen) !== 1 }
-      const alive =
-        owner !== undefined && (await this.redis.exists(this.shared.writerKey(owner), this.shared.writerKey(`${owner}-writer`))) > 0
-      return { kind: 'bound', leaseLive: owner === undefined || alive }
+      if (owner === undefined) return { kind: 'bound', leaseLive: true }
+      return this.redis
+        .exists(this.shared.writerKey(owner), this.shared.writerKey(`${owner}-writer`))
+        .then((alive) => ({ kind: 'bound', leaseLive: alive > 0 }))
     }
     const record = JSON.parse(raw) as { s: string; fp: string; st: number; b: string }
     if (record.fp !== fingerprint) return { kind: 'mismatch' }

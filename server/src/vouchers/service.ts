@@ -8,7 +8,7 @@
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto'
 import { fastClaimCheck } from '../../../src/domain/vouchers/claim'
 import { MS_PER_DAY } from '../../../src/domain/time'
-import { toIsoShanghaiMs } from '../../../src/domain/time/shanghai'
+import { parseIsoInstant, toIsoShanghaiMs } from '../../../src/domain/time/shanghai'
 import { checkRedemption, applyRedemption, redemptionDay, type RedemptionRejection } from '../../../src/domain/vouchers/redemption'
 import {
   issueRedemptionToken,
@@ -66,7 +66,7 @@ import {
 import { errorAnswer, keyReusedAnswer, presentVoucher, rejectedAnswer, type Answer, type WalletVoucherView } from './answers'
 import { BatchCache, type CachedBatch } from './batch-cache'
 import { CONTROL_REFRESH_MS, RefusalCounter, RoundControls } from './controls'
-import type { ClaimEngine, ClaimRequest } from './engine'
+import type { ClaimEngine, ClaimLimits, ClaimRequest, ClaimResult, LimitUsage } from './engine'
 import { RedisClaimEngine, type RedisEngineOptions } from './redis-engine'
 import { roundStocks } from './stock'
 import { StoreClaimEngine, type StoreEngineOptions } from './store-engine'
@@ -102,7 +102,12 @@ export interface ClaimInput {
   batchId: string
   roundId?: string
   key: string
+  /** The claim route's rate limits, for an engine that counts them in its own round trip (engine.countsLimits). */
+  limits?: ClaimLimits
 }
+
+/** A claim's answer, and the resident's rate-limit window when the engine counted it. */
+export type ClaimAnswer = Answer & { usage?: LimitUsage }
 
 const LIVE_MAX_AGE_MS = 1000
 const ANSWERED_KEYS_MAX = 500_000
@@ -141,6 +146,7 @@ export class VoucherService {
   /** user + key of every claim that reached the engine here: those bypass the gate, so a retry gets its first answer. */
   private readonly answered = new Set<string>()
   private readonly fingerprints = new Map<string, string>()
+  private readonly opensAt = new WeakMap<VoucherBatch, number>()
   private readonly timers: NodeJS.Timeout[] = []
   private jobs: Promise<unknown> | null = null
 
@@ -326,29 +332,13 @@ export class VoucherService {
     return fingerprint
   }
 
-  async claim(input: ClaimInput): Promise<Answer> {
+  async claim(input: ClaimInput): Promise<ClaimAnswer> {
     const batch = await this.findBatch(input.batchId)
     if (input.roundId !== undefined && !batch.rounds.some((round) => round.id === input.roundId)) {
       throw new ApiError(404, 'NOT_FOUND', '这个批次没有这一轮')
     }
     const at = this.now().getTime()
     const remaining = this.peekRemaining(batch)
-    const seen = `${input.userId}\n${input.key}`
-    if (!this.answered.has(seen)) {
-      // The rush gate: paused or closed by an operator, not open yet, closed, or sold out — answered from memory, no I/O.
-      const stopped = this.controls.refusal(batch, input.roundId, at)
-      if (stopped) {
-        this.refusals.countAnswer(stopped.body, at)
-        return stopped
-      }
-      const fast = fastClaimCheck(batch, at, remaining ?? {}, input.roundId)
-      if (fast) {
-        this.refusals.count(fast.code, at)
-        return rejectedAnswer(fast)
-      }
-      if (this.answered.size >= ANSWERED_KEYS_MAX) this.answered.delete(this.answered.values().next().value!)
-      this.answered.add(seen)
-    }
     const targetRound = input.roundId ?? openRound(batch, at)?.round.id
     const request: ClaimRequest = {
       batch,
@@ -359,14 +349,50 @@ export class VoucherService {
       fingerprint: this.claimFingerprint(batch.id, input.roundId),
       at,
       remainingHint: targetRound && remaining ? (remaining[targetRound] ?? null) : null,
+      limits: input.limits,
     }
-    const result = await this.engine.claim(request)
+    const seen = `${input.userId}\n${input.key}`
+    if (!this.answered.has(seen)) {
+      // The rush gate: paused or closed by an operator, not open yet, closed, or sold out — answered from memory.
+      const refusal = this.controls.refusal(batch, input.roundId, at) ?? this.fastRefusal(batch, at, remaining, input.roundId)
+      if (refusal) {
+        // A key used before (here or in another process) gets its first answer, never a refusal
+        // that contradicts it (a 201 in the wallet, then SOLD_OUT); one look-up, none before the
+        // first round opens (no key can have an answer then that differs from this one).
+        const first = at < this.firstOpensAt(batch) ? null : await this.engine.answered(request)
+        if (first) return this.settled(batch, at, first)
+        this.refusals.countAnswer(refusal.body, at)
+        return refusal
+      }
+      if (this.answered.size >= ANSWERED_KEYS_MAX) this.answered.delete(this.answered.values().next().value!)
+      this.answered.add(seen)
+    }
+    return this.settled(batch, at, await this.engine.claim(request))
+  }
+
+  private fastRefusal(batch: VoucherBatch, at: number, remaining: Record<string, number> | null, roundId: string | undefined): Answer | null {
+    const fast = fastClaimCheck(batch, at, remaining ?? {}, roundId)
+    return fast ? rejectedAnswer(fast) : null
+  }
+
+  /** When the batch's first round opens (epoch ms), kept per batch object. */
+  private firstOpensAt(batch: VoucherBatch): number {
+    let opensAt = this.opensAt.get(batch)
+    if (opensAt === undefined) {
+      opensAt = batch.rounds.length > 0 ? parseIsoInstant(batch.rounds[0].opensAt) : Infinity
+      this.opensAt.set(batch, opensAt)
+    }
+    return opensAt
+  }
+
+  /** The engine's answer: refusals counted for the console, a sold-out round remembered by the gate. */
+  private settled(batch: VoucherBatch, at: number, result: ClaimResult): ClaimAnswer {
     if (result.status >= 400) this.refusals.countAnswer(result.body, at)
     if (result.soldOutRoundId) {
       const entry = this.live.get(batch.id)
       if (entry && entry.stock.at > 0) entry.stock.remainingByRound = { ...entry.stock.remainingByRound, [result.soldOutRoundId]: 0 }
     }
-    return { status: result.status, body: result.body }
+    return result.usage ? { status: result.status, body: result.body, usage: result.usage } : { status: result.status, body: result.body }
   }
 
   // Wallet ------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ import {
   recordClaimAnswers,
   returnedByRound,
   slotStats,
+  usedClaimKeys,
   type ClaimAnswerRecord,
   type ClaimKeyRecord,
   type CountByRound,
@@ -55,6 +56,7 @@ type GrantedRow = NewVoucherRow & { fingerprint: string; answerBody: string }
 
 export class StoreClaimEngine implements ClaimEngine {
   readonly kind = 'store' as const
+  readonly countsLimits = false
   private readonly mintChunk: number
   private readonly horizonMs: number
   private readonly minting = new Map<string, Promise<number>>()
@@ -63,6 +65,8 @@ export class StoreClaimEngine implements ClaimEngine {
   /** user + key of the claims this process is working on: a retry meanwhile hears CLAIM_IN_FLIGHT. */
   private readonly running = new Set<string>()
   private readonly takes: Batcher<ClaimRequest, ClaimResult>
+  /** Keys the gate asks about (answered()), looked up together. */
+  private readonly usedKeys: Batcher<ClaimRequest, boolean>
 
   constructor(
     private readonly db: Db,
@@ -74,6 +78,18 @@ export class StoreClaimEngine implements ClaimEngine {
     // (one group's statements in flight while the next is decided); more made smaller groups and
     // cost more CPU per claim.
     this.takes = new Batcher((requests) => this.takeGroup(requests), { maxBatch: 500, maxInFlight: db.engine === 'pglite' ? 1 : 2 })
+    this.usedKeys = new Batcher(
+      async (requests) => {
+        const used = await usedClaimKeys(this.db, requests)
+        return requests.map((request) => used.has(`${request.userId}\n${request.key}`))
+      },
+      { maxBatch: 500, maxInFlight: db.engine === 'pglite' ? 1 : 2 },
+    )
+  }
+
+  /** A key used before (by this process or another) is claimed again here, which answers with its record. */
+  async answered(request: ClaimRequest): Promise<ClaimResult | null> {
+    return (await this.usedKeys.load(request)) ? this.claim(request) : null
   }
 
   async start(): Promise<void> {}

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { toIsoShanghaiMs } from '../../../src/domain/time/shanghai'
 import { VOUCHER_COUNTY_CODES } from '../../../src/domain/vouchers/places'
 import type { VoucherBatch } from '../../../src/domain/vouchers/schema'
+import { sessionSignerFor, type SessionSigner } from '../../src/auth/signed-session'
 import { hashToken, newSessionToken } from '../../src/auth/tokens'
 import { importParsedFiles } from '../../src/content/import'
 import { inMemoryFile } from '../../src/content/source-files'
@@ -56,23 +57,41 @@ export async function importBatches(db: Db, batches: VoucherBatch[]): Promise<vo
 export async function bulkResidents(
   db: Db,
   count: number,
-  options: { county?: string | null } = {},
+  options: { county?: string | null; signer?: SessionSigner | null } = {},
 ): Promise<{ userId: string; token: string }[]> {
-  const residents = Array.from({ length: count }, () => ({ userId: randomUUID(), token: newSessionToken() }))
+  // Residents' tokens are signed as the login signs them (issue 20), by default with the key a
+  // server without SESSION_KEY_SECRET keeps in this store; signer null → opaque tokens.
+  const signer = options.signer === undefined ? await sessionSignerFor(db, { production: false, sessionKeySecret: null }) : options.signer
+  const county = options.county ?? null
+  const [{ now }] = await db.query<{ now: Date }>('select now() as now')
+  const expiresAt = new Date(now.getTime() + 86_400_000)
+  const residents = Array.from({ length: count }, () => {
+    const userId = randomUUID()
+    const sessionId = randomUUID()
+    const signed = signer?.issue({
+      sessionId,
+      userId,
+      residentCounty: county,
+      expiresAtMs: expiresAt.getTime(),
+      createdAtMs: now.getTime(),
+      dev: false,
+    })
+    return { userId, sessionId, token: signed ?? newSessionToken() }
+  })
   const tag = randomUUID().slice(0, 8)
   for (let start = 0; start < count; start += 5000) {
     const slice = residents.slice(start, start + 5000)
     await db.query(
       `insert into users (id, openid, resident_county) select id, 'r' || $2 || '-' || n, $3 from unnest($1::uuid[]) with ordinality as u(id, n)`,
-      [slice.map((resident) => resident.userId), `${tag}-${start}`, options.county ?? null],
+      [slice.map((resident) => resident.userId), `${tag}-${start}`, county],
     )
     await db.query(
-      `insert into sessions (id, user_id, token_hash, login, expires_at)
-       select gen_random_uuid(), u, h, 'wechat', now() + interval '1 day' from unnest($1::uuid[], $2::text[]) as x(u, h)`,
-      [slice.map((resident) => resident.userId), slice.map((resident) => hashToken(resident.token))],
+      `insert into sessions (id, user_id, token_hash, login, created_at, expires_at)
+       select s, u, h, 'wechat', $4, $5 from unnest($1::uuid[], $2::uuid[], $3::text[]) as x(s, u, h)`,
+      [slice.map((resident) => resident.sessionId), slice.map((resident) => resident.userId), slice.map((resident) => hashToken(resident.token)), now, expiresAt],
     )
   }
-  return residents
+  return residents.map(({ userId, token }) => ({ userId, token }))
 }
 
 /** Runs `tasks` with at most `limit` in flight; results in order. */

@@ -34,3 +34,13 @@ export function weeklyMarket(id: string, first: string, until: string, exceptDat
     ...extra,
   })
 }
+
+/** A Saturday market every week from 11 October to 29 November 2025, 09:00–17:00. */
+export const WEEKLY_MARKET = makeEvent({
+  id: 'market',
+  type: 'market',
+  title: '南孔市集',
+  start: '2025-10-11T09:00:00+08:00',
+  end: '2025-10-11T17:00:00+08:00',
+  recurrence: { frequency: 'weekly', weekdays: [6], until: '2025-11-29', exceptDates: [] },
+})

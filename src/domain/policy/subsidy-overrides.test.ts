@@ -2,20 +2,13 @@ import { quoteSubsidy, type SubsidyInput } from '../subsidy'
 import { applySubsidyOverrides, SUBSIDY_OVERRIDE_FORMAT, subsidyOverrideFileSchema } from './subsidy-overrides'
 import { BUNDLED_SUBSIDY_RULE_SETS } from './subsidy-rule-sets'
 import { NATIONAL_2026_RULES, NOTICE_2026 } from './subsidy-national-2026'
+import { ebike, furniture } from '../subsidy/test-inputs'
 
 const FILE = 'subsidy-2025-06.json'
 const CITY_NOTICE = { source: '衢州市商务局 2025-06-01 电动自行车以旧换新通知（示例）', status: 'confirmed' }
 
-const bike: SubsidyInput = {
-  measure: 'ebike',
-  oldBatteryType: 'lead-acid',
-  newBatteryType: 'lead-acid',
-  oldEbikeHandedToRecycler: true,
-  newEbikeCompliant: true,
-  priceYuan: 3000,
-  purchaseDate: '2025-06-01',
-}
-const sofa: SubsidyInput = { measure: 'furniture', priceYuan: 5000, grade: null, purchaseDate: '2026-03-01' }
+const bike = ebike({ purchaseDate: '2025-06-01' })
+const sofa = furniture({ priceYuan: 5000, purchaseDate: '2026-03-01' })
 
 function expectOk(result: ReturnType<typeof applySubsidyOverrides>) {
   if (!result.ok) throw new Error(`expected a good file, got ${JSON.stringify(result.errors, null, 2)}`)

@@ -12,10 +12,10 @@
  * `publishedFingerprint` is what "changed" means: the server compares it before and after an import
  * and fires the subject's reminders when it differs, so an import that changes nothing fires none.
  */
-import { findRuleSetForDate } from '../policy/subsidy-rule-sets'
 import type { SubsidyRuleSet } from '../policy/subsidy-rules'
 import { MEASURE_LABEL, SUBSIDY_MEASURES, type SubsidyMeasure } from '../policy/subsidy-vocabulary'
 import type { TollData } from '../policy/toll-scheme'
+import { isDateWithin } from '../time'
 
 export const TOLL_PERIOD_SUBJECT = 'toll-period'
 const MEASURE_PREFIX = 'measure:'
@@ -80,7 +80,9 @@ export function publishedFingerprint(subject: PublishedSubject, state: Published
     const { from, to } = state.toll.period.value
     return canonicalJson({ from, to })
   }
-  const ruleSet = findRuleSetForDate(state.today, state.ruleSets)
+  // Not findRuleSetForDate: its module holds the bundled rule sets (~25 KB of data and guide text),
+  // which the 补贴 tab's 公布时提醒 offer would otherwise pull into the weapp main package.
+  const ruleSet = state.ruleSets.find((item) => isDateWithin(state.today, item.effective.from, item.effective.to))
   return canonicalJson({ ruleSet: ruleSet?.id ?? null, rule: ruleSet?.measures[subject.measure] ?? null })
 }
 

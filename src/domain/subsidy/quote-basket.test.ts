@@ -6,30 +6,17 @@ import {
   SUBSIDY_OVERRIDE_FORMAT,
   type SubsidyInput,
 } from '.'
+import { appliance, carReplace, carScrap, digital, ebike, furniture } from './test-inputs'
 
 const DAY = '2025-05-01'
-const airConditioner: SubsidyInput = { measure: 'appliance', category: 'air-conditioner', priceYuan: 5000, grade: 1, purchaseDate: DAY }
-const fridge: SubsidyInput = { measure: 'appliance', category: 'refrigerator', priceYuan: 5000, grade: 1, purchaseDate: DAY }
-const phone: SubsidyInput = { measure: 'digital', category: 'phone', priceYuan: 3000, purchaseDate: DAY }
-const tablet: SubsidyInput = { measure: 'digital', category: 'tablet', priceYuan: 3000, purchaseDate: DAY }
-const scrap = (ids: { oldCarId?: string; newCarId?: string } = {}, purchaseDate = DAY): SubsidyInput => ({
-  measure: 'car-scrap',
-  newCarEnergy: 'nev',
-  oldCarFuel: 'petrol',
-  oldCarRegisteredOn: '2010-01-01',
-  oldCarOwnedSince: '2010-01-01',
-  priceYuan: 150000,
-  purchaseDate,
-  ...ids,
-})
-const replace = (ids: { oldCarId?: string; newCarId?: string } = {}, purchaseDate = DAY): SubsidyInput => ({
-  measure: 'car-replace',
-  newCarEnergy: 'nev',
-  oldCarOwnedSince: '2020-01-01',
-  priceYuan: 155800,
-  purchaseDate,
-  ...ids,
-})
+const airConditioner = appliance({ priceYuan: 5000 })
+const fridge = appliance({ category: 'refrigerator', priceYuan: 5000 })
+const phone = digital()
+const tablet = digital({ category: 'tablet' })
+const scrap = (ids: { oldCarId?: string; newCarId?: string } = {}, purchaseDate = DAY): SubsidyInput =>
+  carScrap({ oldCarRegisteredOn: '2010-01-01', oldCarOwnedSince: '2010-01-01', purchaseDate, ...ids })
+const replace = (ids: { oldCarId?: string; newCarId?: string } = {}, purchaseDate = DAY): SubsidyInput =>
+  carReplace({ purchaseDate, ...ids })
 
 const amounts = (inputs: SubsidyInput[]) => quoteBasket(inputs).items.map((item) => item.amountFen)
 
@@ -146,16 +133,8 @@ describe('limits an operator sets through data', () => {
   )
   if (!result.ok) throw new Error(JSON.stringify(result.errors))
   const ruleSets = result.ruleSets
-  const bed: SubsidyInput = { measure: 'furniture', priceYuan: 20000, grade: 1, purchaseDate: DAY }
-  const bike: SubsidyInput = {
-    measure: 'ebike',
-    oldBatteryType: 'lead-acid',
-    newBatteryType: 'lead-acid',
-    oldEbikeHandedToRecycler: true,
-    newEbikeCompliant: true,
-    priceYuan: 3000,
-    purchaseDate: DAY,
-  }
+  const bed = furniture({ priceYuan: 20000, grade: 1 })
+  const bike = ebike()
 
   test('a cumulative furniture cap cuts the item that crosses it, then stops further items', () => {
     const basket = quoteBasket([bed, bed, bed], { ruleSets })

@@ -5,6 +5,7 @@
  */
 import { ESTIMATE_NOTE, quoteSubsidy, tryQuoteSubsidy } from './quote-subsidy'
 import type { CarReplaceInput, CarScrapInput, SubsidyInput } from './subsidy-input'
+import { carReplace, carScrap } from './test-inputs'
 import { APPLIANCE_CATEGORIES, DIGITAL_CATEGORIES, type ApplianceCategory, type DigitalCategory } from '../policy/subsidy-vocabulary'
 
 const TODAY = '2026-12-06'
@@ -78,24 +79,16 @@ describe('appliances 2026: six kinds, grade 1 energy OR water efficiency, 15%, c
   })
 })
 
-const scrap = (overrides: Partial<CarScrapInput> = {}): CarScrapInput => ({
-  measure: 'car-scrap',
-  newCarEnergy: 'nev',
-  oldCarFuel: 'petrol',
-  oldCarRegisteredOn: '2016-03-01',
-  oldCarOwnedSince: '2025-06-01',
-  priceYuan: 100000,
-  purchaseDate: '2026-06-01',
-  ...overrides,
-})
-const replace = (overrides: Partial<CarReplaceInput> = {}): CarReplaceInput => ({
-  measure: 'car-replace',
-  newCarEnergy: 'nev',
-  oldCarOwnedSince: '2025-06-01',
-  priceYuan: 100000,
-  purchaseDate: '2026-06-01',
-  ...overrides,
-})
+const scrap = (overrides: Partial<CarScrapInput> = {}): CarScrapInput =>
+  carScrap({
+    oldCarRegisteredOn: '2016-03-01',
+    oldCarOwnedSince: '2025-06-01',
+    priceYuan: 100000,
+    purchaseDate: '2026-06-01',
+    ...overrides,
+  })
+const replace = (overrides: Partial<CarReplaceInput> = {}): CarReplaceInput =>
+  carReplace({ oldCarOwnedSince: '2025-06-01', priceYuan: 100000, purchaseDate: '2026-06-01', ...overrides })
 
 describe('cars 2026: 报废 12% cap 20,000 / 10% cap 15,000; 置换 8% cap 15,000 / 6% cap 13,000', () => {
   test.each([

@@ -5,6 +5,8 @@
  */
 import { BUNDLED_SUBSIDY_RULE_SETS, findRuleSetForDate } from '../policy/subsidy-rule-sets'
 import type { SubsidyRuleSet } from '../policy/subsidy-rules'
+import type { SubsidyMeasure } from '../policy/subsidy-vocabulary'
+import { addMonths, formatChineseDate, type QuickPick } from '../time/date-picks'
 
 export interface RuleSetTimeline {
   /** The set in force on the date, if any. */
@@ -44,4 +46,46 @@ export function quickPurchaseDates(today: string, ruleSets: readonly SubsidyRule
   const dates: QuickDate[] = [{ date: today, label: '今天', ruleSetId: current?.id ?? null }]
   for (const ruleSet of ended) dates.push({ date: ruleSet.effective.to!, label: periodLabel(ruleSet), ruleSetId: ruleSet.id })
   return dates
+}
+
+/** Whether `ruleSet` says anything about one of `measures`: a rule, or that its rule is not published yet. */
+function coversMeasure(ruleSet: SubsidyRuleSet, measures: readonly SubsidyMeasure[]): boolean {
+  return measures.some((measure) => Boolean(ruleSet.measures[measure]) || Boolean(ruleSet.unpublished?.[measure]))
+}
+
+function firstDayLabel(from: string): string {
+  return from.endsWith('-01-01') ? `${from.slice(0, 4)} 年首日` : formatChineseDate(from)
+}
+
+/**
+ * The one-tap purchase dates of a calculator's date field (issue 15, "quick picks that fit the
+ * measure"), in this order:
+ * - 今天;
+ * - 上个月: the same day one month back (3-31 → 2-28). "上个月买的" is how people remember it;
+ *   the same day keeps the distance from today that application windows count, and unlike the
+ *   month's first or last day it never lands on a rule set's boundary that the picks below
+ *   already offer;
+ * - for each rule set that covers the measure (a rule, or 尚未公布), latest first: its last day
+ *   once it has ended (labelled like "2025 年内": a purchase made under those rules) and its first
+ *   day once it has begun, so both sides of a change of rules are one tap away.
+ * Dates after today are never offered; the field drops duplicates and dates outside its range.
+ */
+export function purchaseDatePicks(
+  today: string,
+  ruleSets: readonly SubsidyRuleSet[],
+  measures: readonly SubsidyMeasure[],
+): QuickPick[] {
+  const picks: QuickPick[] = [
+    { label: '今天', date: today },
+    { label: '上个月', date: addMonths(today, -1) },
+  ]
+  const relevant = ruleSets
+    .filter((ruleSet) => coversMeasure(ruleSet, measures) && ruleSet.effective.from < today)
+    .sort((a, b) => b.effective.from.localeCompare(a.effective.from))
+  for (const ruleSet of relevant) {
+    const { from, to } = ruleSet.effective
+    if (to !== null && to < today) picks.push({ label: periodLabel(ruleSet), date: to })
+    picks.push({ label: firstDayLabel(from), date: from })
+  }
+  return picks
 }

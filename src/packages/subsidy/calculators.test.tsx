@@ -14,13 +14,20 @@ import EbikeCalculatorPage from './pages/ebike/index'
 import FurnitureCalculatorPage from './pages/furniture/index'
 import RenovationCalculatorPage from './pages/renovation/index'
 
-// The native date wheel cannot be scrolled in jsdom; the car flow's dates are typed into a stand-in
-// with the same props. (The purchase date uses the real field: its one-tap dates need no wheel.)
-jest.mock('@/components/date-field', () => ({
-  DateField: ({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) => (
-    <input aria-label={label} value={value} onChange={(event) => onChange(event.target.value)} />
-  ),
-}))
+// The calculators' dates are typed into a stand-in with the same props, so a date the real field
+// would refuse (after today) reaches the domain and its message can be checked; the one-tap dates
+// are the real ones. The real field by keyboard: purchase-date-field.test.tsx.
+jest.mock('@/components/date-field', () => {
+  const { DateQuickPicks } = jest.requireActual('@/components/date-quick-picks')
+  return {
+    DateField: ({ label, value, onChange, quickPicks = [], start, end }: import('@/components/date-field').DateFieldProps) => (
+      <>
+        <input aria-label={label} value={value} onChange={(event) => onChange(event.target.value)} />
+        <DateQuickPicks label={label} picks={quickPicks} value={value} start={start} end={end} onChange={onChange} />
+      </>
+    ),
+  }
+})
 
 jest.mock('@/services/navigation', () => ({ navigate: jest.fn(() => Promise.resolve()), goBack: jest.fn(() => Promise.resolve()) }))
 

@@ -2,17 +2,10 @@
 import ICAL from 'ical.js'
 import { eventToIcs } from '@/domain/events/ics'
 import { expandOccurrences } from '@/domain/events/occurrences'
-import { makeEvent } from '@/domain/events/test-fixtures'
+import { WEEKLY_MARKET } from '@/domain/events/test-fixtures'
 import { addToPhoneCalendar, calendarKind } from './calendar'
 
-const market = makeEvent({
-  id: 'market',
-  type: 'market',
-  title: '南孔市集',
-  start: '2025-10-11T09:00:00+08:00',
-  end: '2025-10-11T17:00:00+08:00',
-  recurrence: { frequency: 'weekly', weekdays: [6], until: '2025-11-29', exceptDates: [] },
-})
+const market = WEEKLY_MARKET
 
 /** jsdom's Blob has no text(): read it the old way. */
 function readText(blob: Blob): Promise<string> {

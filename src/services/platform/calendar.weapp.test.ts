@@ -1,34 +1,14 @@
-import Taro from '@tarojs/taro'
 import { expandOccurrences } from '@/domain/events/occurrences'
 import { phoneCalendarParams } from '@/domain/events/phone-calendar'
-import { makeEvent } from '@/domain/events/test-fixtures'
+import { makeEvent, WEEKLY_MARKET } from '@/domain/events/test-fixtures'
+import { stubTaroApi } from '@/test/taro-api-stub'
 import { addToPhoneCalendar, calendarKind } from './calendar.weapp'
 
 type CalendarOptions = Record<string, unknown> & { success?: (result: unknown) => void; fail?: (error: unknown) => void }
-const taro = Taro as unknown as { addPhoneCalendar?: jest.Mock }
-const original = taro.addPhoneCalendar
-
-function phoneCalendar(behaviour: (options: CalendarOptions) => void) {
-  taro.addPhoneCalendar = jest.fn((options: CalendarOptions) => {
-    behaviour(options)
-    return new Promise(() => undefined)
-  })
-  return taro.addPhoneCalendar
-}
-
-afterEach(() => {
-  taro.addPhoneCalendar = original
-})
+const phoneCalendar = stubTaroApi<CalendarOptions>('addPhoneCalendar')
 
 const allDay = makeEvent({ id: 'festival', title: '2025新蜂音乐节', type: 'concert', allDay: true, start: '2025-05-04', end: '2025-05-05' })
-const market = makeEvent({
-  id: 'market',
-  type: 'market',
-  title: '南孔市集',
-  start: '2025-10-11T09:00:00+08:00',
-  end: '2025-10-11T17:00:00+08:00',
-  recurrence: { frequency: 'weekly', weekdays: [6], until: '2025-11-29', exceptDates: [] },
-})
+const market = WEEKLY_MARKET
 
 test('the phone calendar gets the domain parameters for the occurrence on screen, at the moment of the call', () => {
   const call = phoneCalendar((options) => options.success?.({ errMsg: 'addPhoneCalendar:ok' }))

@@ -1,19 +1,11 @@
 import Taro from '@tarojs/taro'
+import { stubTaroApi } from '@/test/taro-api-stub'
 import { getApproximateLocation, openLocationSettings, reasonOfWeappFailure } from './location.weapp'
 
 type FuzzyOptions = { type?: string; success?: (result: { longitude: number; latitude: number }) => void; fail?: (error: unknown) => void }
-const taro = Taro as unknown as { getFuzzyLocation?: jest.Mock; openSetting?: unknown }
-
-function fuzzyLocation(behaviour: (options: FuzzyOptions) => void) {
-  taro.getFuzzyLocation = jest.fn((options: FuzzyOptions) => {
-    behaviour(options)
-    return new Promise(() => undefined)
-  })
-  return taro.getFuzzyLocation
-}
+const fuzzyLocation = stubTaroApi<FuzzyOptions>('getFuzzyLocation')
 
 afterEach(() => {
-  delete taro.getFuzzyLocation
   jest.useRealTimers()
 })
 
@@ -59,6 +51,7 @@ test('a late callback after the deadline changes nothing', async () => {
 })
 
 test('an old base library without getFuzzyLocation is "unsupported"', async () => {
+  ;(Taro as unknown as { getFuzzyLocation?: unknown }).getFuzzyLocation = undefined
   await expect(getApproximateLocation()).resolves.toMatchObject({ ok: false, reason: 'unsupported' })
 })
 

@@ -1,21 +1,10 @@
 import Taro from '@tarojs/taro'
+import { stubTaroApi } from '@/test/taro-api-stub'
 import { requestSubscribe, subscribeMessagesSupported } from './subscribe.weapp'
 
 type SubscribeOptions = { tmplIds: string[]; success?: (result: unknown) => void; fail?: (error: unknown) => void }
 const taro = Taro as unknown as { requestSubscribeMessage?: jest.Mock }
-const original = taro.requestSubscribeMessage
-
-afterEach(() => {
-  taro.requestSubscribeMessage = original
-})
-
-function wechatAnswers(behaviour: (options: SubscribeOptions) => void) {
-  taro.requestSubscribeMessage = jest.fn((options: SubscribeOptions) => {
-    behaviour(options)
-    return new Promise(() => undefined)
-  })
-  return taro.requestSubscribeMessage
-}
+const wechatAnswers = stubTaroApi<SubscribeOptions>('requestSubscribeMessage')
 
 test('WeChat is asked at the moment of the call (inside the tap), and its answer is passed on untouched', async () => {
   let answer: (result: unknown) => void = () => undefined

@@ -44,7 +44,7 @@ export function CalculatorLayout(props: CalculatorLayoutProps) {
           ruleSets={rules.ruleSets}
         />
         {children}
-        <PurchaseDateField value={purchaseDate} onChange={onPurchaseDateChange} today={today} ruleSets={rules.ruleSets} />
+        <PurchaseDateField value={purchaseDate} onChange={onPurchaseDateChange} today={today} ruleSets={rules.ruleSets} measures={[measure]} />
         {/* 截止前提醒 for the measure's rule set in force today; with a quote, the quote offers it. */}
         {outcome.kind !== 'quote' && inForce && measureSummary(measure, today, { ruleSets: rules.ruleSets }).available ? (
           <DeadlineReminder ruleSetId={inForce.id} title={inForce.title} lastDay={inForce.effective.to} />

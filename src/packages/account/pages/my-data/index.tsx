@@ -5,14 +5,14 @@
  */
 import { View } from '@tarojs/components'
 import { useState } from 'react'
+import { ErrorLine } from '@/components/error-line'
 import { PageShell } from '@/components/page-shell'
 import { Pressable } from '@/components/pressable'
-import { userMessage } from '@/services/api/errors'
+import { useBusyAction } from '@/components/use-busy-action'
 import { navigate } from '@/services/navigation'
 import { deleteMyAccount, exportMyData } from '@/packages/account/store/my-data'
 import { ensureLogin } from '@/store/auth'
 import { useSessionStore } from '@/store/session'
-import { ErrorLine } from '@/components/error-line'
 import '@/packages/account/account.scss'
 
 const DELETED = ['账号和昵称、所在区县', '登录记录', '提醒、微信订阅和提醒发送记录']
@@ -20,24 +20,14 @@ const KEPT = ['领过的消费券和核销记录：去掉您的信息后保留�
 
 export default function MyDataPage() {
   const session = useSessionStore((state) => state.session)
-  const [busy, setBusy] = useState<'export' | 'delete' | 'login' | null>(null)
+  const { busyWith: busy, error, run: runAction } = useBusyAction<'export' | 'delete' | 'login'>()
   const [message, setMessage] = useState('')
-  const [error, setError] = useState('')
   const [confirming, setConfirming] = useState(false)
   const [deleted, setDeleted] = useState(false)
 
-  const run = async (what: 'export' | 'delete' | 'login', action: () => Promise<void>) => {
-    if (busy) return
-    setBusy(what)
-    setError('')
+  const run = (what: 'export' | 'delete' | 'login', action: () => Promise<void>) => {
     setMessage('')
-    try {
-      await action()
-    } catch (actionError) {
-      setError(userMessage(actionError))
-    } finally {
-      setBusy(null)
-    }
+    return runAction(action, what)
   }
 
   const exportMine = () =>

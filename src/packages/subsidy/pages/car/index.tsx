@@ -49,6 +49,9 @@ const ENERGY_OPTIONS = NEW_CAR_ENERGIES.map((energy) => ({
 /** The displacement as typed ("1.5", "1.5L"); the domain parses it. */
 type CarScrapForm = Omit<CarScrapInput, 'newCarDisplacementL'> & { newCarDisplacementL?: string }
 
+/** Both car measures are quoted side by side; either one's rule sets give purchase dates. */
+const CAR_MEASURES = ['car-scrap', 'car-replace'] as const
+
 type Ownership = 'since-registration' | 'later'
 const OWNERSHIP_OPTIONS: ChoiceOption<Ownership>[] = [
   { value: 'since-registration', title: '新车上牌起就在我名下', caption: '和注册登记日期相同' },
@@ -87,7 +90,7 @@ const FIELD_STEP: Record<string, number> = {
  */
 export default function CarSubsidyPage() {
   const today = todayInShanghai()
-  const edited = useCalculatorStart(['car-scrap', 'car-replace'])
+  const edited = useCalculatorStart(CAR_MEASURES)
   const saving = useBasketSaving(edited.editId)
   const rules = useRuleSets()
   const initial = edited.input
@@ -285,6 +288,7 @@ export default function CarSubsidyPage() {
               today={today}
               label='新车购买日期'
               ruleSets={rules.ruleSets}
+              measures={CAR_MEASURES}
             />
           </View>
         ) : null}
