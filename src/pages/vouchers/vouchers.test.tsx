@@ -6,11 +6,13 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import * as rounds from '@/domain/vouchers/rounds'
 import { useMyClaimsStore } from '@/store/my-claims'
+import { resetRemindersStore } from '@/store/reminders'
 import { useSessionStore } from '@/store/session'
 import { resetResources, resourceOf } from '@/store/resource'
 import { BATCHES_KEY, loadBatches } from '@/store/voucher-batches'
 import { useVoucherClaimsStore } from '@/store/voucher-claims'
 import { devLoginHandler, fail, ok, apiTestServerForSuite, testSession, useApiAt, type RecordedRequest } from '@/test/api-test-server'
+import { reminderHandler, type FakeReminderServer } from '@/test/reminder-fixtures'
 import { batchView, claimedAnswer, fromNow, HOUR, walletVoucherView } from '@/test/voucher-fixtures'
 import VouchersPage from './index'
 
@@ -141,6 +143,42 @@ test('after a claim the card shows it at once: one fewer left, 已领 n 张, the
   await act(() => loadBatches())
   expect(card('b-open').getByText('第 1 轮进行中，剩余 3 张')).toBeInTheDocument()
   expect(card('b-open').getByText('已领 2 张（每人每轮限 2 张，本券共 3 张）')).toBeInTheDocument()
+})
+
+test('提醒我 on each upcoming round (5 / 15 / 60 minutes before, 5 by default), and 到期前提醒我 right after a claim', async () => {
+  resetRemindersStore()
+  const reminders: FakeReminderServer = {
+    reminders: [],
+    wechat: false,
+    subjects: {
+      'b-upcoming:r1': { title: '测试券 b-upcoming', targetAt: fromNow(HOUR) },
+      'v-new': { title: '测试券 b-open', targetAt: fromNow(9 * 24 * HOUR) },
+    },
+  }
+  server.on(reminderHandler(reminders))
+  server.on((request) =>
+    request.path === '/api/v1/batches/b-open/claims'
+      ? ok({ data: claimedAnswer('v-new', OPEN_BATCH, { validTo: fromNow(9 * 24 * HOUR) }) }, 201)
+      : undefined,
+  )
+  await renderTab()
+  const round = within(card('b-upcoming').getByRole('group', { name: '消费券开抢提醒：测试券 b-upcoming' }))
+  expect(round.getAllByRole('radio').map((radio) => radio.getAttribute('aria-label'))).toEqual(['开抢前 1 小时', '开抢前 15 分钟', '开抢前 5 分钟'])
+  expect(round.getByRole('radio', { name: '开抢前 5 分钟' })).toHaveAttribute('aria-checked', 'true')
+  // The sold-out batch's next round (tomorrow) has its own; rounds over or open have none.
+  expect(card('b-soldout').getByRole('group', { name: '消费券开抢提醒：测试券 b-soldout（第 2 轮）' })).toBeInTheDocument()
+  expect(card('b-open').queryByRole('group', { name: /消费券开抢提醒/ })).not.toBeInTheDocument()
+
+  fireEvent.click(round.getByRole('button', { name: '提醒我：测试券 b-upcoming' }))
+  expect(await round.findByText('已设置提醒：开抢前 5 分钟 · 应用内提醒（在「我的提醒」查看）', undefined, { timeout: 5000 })).toBeInTheDocument()
+  const posted = server.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/me/reminders')
+  expect(posted.map((request) => request.body)).toEqual([{ kind: 'round-opening', subjectId: 'b-upcoming:r1', offsetsMs: [5 * MINUTE] }])
+
+  fireEvent.click(card('b-open').getByRole('button', { name: '立即领取：测试券 b-open' }))
+  const expiry = within(await card('b-open').findByRole('group', { name: '消费券到期提醒：测试券 b-open' }, { timeout: 5000 }))
+  expect(expiry.getByRole('radio', { name: '到期前 1 天' })).toHaveAttribute('aria-checked', 'true')
+  fireEvent.click(expiry.getByRole('button', { name: '到期前提醒我：测试券 b-open' }))
+  expect(await expiry.findByText(/已设置提醒：到期前 1 天/, undefined, { timeout: 5000 })).toBeInTheDocument()
 })
 
 test('a resident whose wallet holds the batch limit is not offered 立即领取', async () => {
