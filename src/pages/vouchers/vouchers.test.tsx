@@ -13,7 +13,7 @@ import { BATCHES_KEY, loadBatches } from '@/store/voucher-batches'
 import { useVoucherClaimsStore } from '@/store/voucher-claims'
 import { devLoginHandler, fail, ok, apiTestServerForSuite, testSession, useApiAt, type RecordedRequest } from '@/test/api-test-server'
 import { reminderHandler, type FakeReminderServer } from '@/test/reminder-fixtures'
-import { batchView, fromNow, HOUR, walletVoucherView } from '@/test/voucher-fixtures'
+import { batchView, claimedAnswer, fromNow, HOUR, walletVoucherView } from '@/test/voucher-fixtures'
 import VouchersPage from './index'
 
 const MINUTE = 60_000
@@ -33,6 +33,9 @@ function sampleBatches() {
     batchView('b-closed', [{ id: 'r1', opensInMs: -5 * HOUR, closesInMs: -HOUR }]),
   ]
 }
+
+/** The open batch's rules, for the vouchers its claims answer with. */
+const OPEN_BATCH = sampleBatches()[0]
 
 const server = apiTestServerForSuite()
 
@@ -89,7 +92,7 @@ test('each round state reads in words: open with what is left, a countdown, sold
 
 test('claiming signs in first, sends the round with an Idempotency-Key, and says where the voucher went', async () => {
   server.on((request) =>
-    request.path === '/api/v1/batches/b-open/claims' ? ok({ data: { outcome: 'CLAIMED', voucher: { id: 'v-new' } } }, 201) : undefined,
+    request.path === '/api/v1/batches/b-open/claims' ? ok({ data: claimedAnswer('v-new', OPEN_BATCH) }, 201) : undefined,
   )
   await renderTab()
   fireEvent.click(card('b-open').getByRole('button', { name: '立即领取：测试券 b-open' }))
@@ -155,7 +158,7 @@ test('提醒我 on each upcoming round (5 / 15 / 60 minutes before, 5 by default
   server.on(reminderHandler(reminders))
   server.on((request) =>
     request.path === '/api/v1/batches/b-open/claims'
-      ? ok({ data: { outcome: 'CLAIMED', voucher: { id: 'v-new', roundId: 'r1', validTo: fromNow(9 * 24 * HOUR) } } }, 201)
+      ? ok({ data: claimedAnswer('v-new', OPEN_BATCH, { validTo: fromNow(9 * 24 * HOUR) }) }, 201)
       : undefined,
   )
   await renderTab()
@@ -227,7 +230,7 @@ test('a batch for one county\'s residents lets the person say where they live, t
       return ok({ data: { county } })
     }
     if (request.path === '/api/v1/batches/b-kecheng/claims') {
-      return county === '330802' ? ok({ data: { outcome: 'CLAIMED', voucher: { id: 'v1' } } }, 201) : fail(403, 'NOT_ELIGIBLE', '本券限柯城区居民领取')
+      return county === '330802' ? ok({ data: claimedAnswer('v1', OPEN_BATCH) }, 201) : fail(403, 'NOT_ELIGIBLE', '本券限柯城区居民领取')
     }
     return undefined
   })
@@ -247,7 +250,7 @@ test('after a network error the retry sends the SAME Idempotency-Key; a new tap 
   server.on((request) => {
     if (request.path !== '/api/v1/batches/b-open/claims') return undefined
     if (answer === 'drop') return { drop: true }
-    if (answer === 'claimed') return ok({ data: { outcome: 'CLAIMED', voucher: { id: 'v1' } } }, 201)
+    if (answer === 'claimed') return ok({ data: claimedAnswer('v1', OPEN_BATCH) }, 201)
     return fail(409, 'LIMIT_REACHED', '您已领满')
   })
   await renderTab()
@@ -279,7 +282,7 @@ test('503 CLAIM_BUSY (the server\'s Redis restarting): the claim waits the Retry
   server.on((request) => {
     if (request.path !== '/api/v1/batches/b-open/claims') return undefined
     if (busy-- > 0) return fail(503, 'CLAIM_BUSY', '领券的人太多，系统正在处理，请 1 秒后再试（不会重复领券）', { 'Retry-After': '1' })
-    return ok({ data: { outcome: 'CLAIMED', voucher: { id: 'v1' } } }, 201)
+    return ok({ data: claimedAnswer('v1', OPEN_BATCH) }, 201)
   })
   const times: number[] = []
   server.on((request) => {
@@ -298,7 +301,7 @@ test('an unanswered claim survives closing the app: the key is on the phone and 
   useSessionStore.setState({ session: testSession() })
   useVoucherClaimsStore.setState({ pending: { 'b-open': { key: 'claim-kept-key-1', batchId: 'b-open', body: { roundId: 'r1' }, createdAt: Date.now() - MINUTE } } })
   expect(localStorage.getItem('qht:voucher-claims')).toContain('claim-kept-key-1')
-  server.on((request) => (request.path === '/api/v1/batches/b-open/claims' ? ok({ data: { outcome: 'CLAIMED', voucher: { id: 'v1' } } }, 201) : undefined))
+  server.on((request) => (request.path === '/api/v1/batches/b-open/claims' ? ok({ data: claimedAnswer('v1', OPEN_BATCH) }, 201) : undefined))
   await renderTab()
   expect(card('b-open').getByText(/上次领取没有收到结果/)).toBeInTheDocument()
   fireEvent.click(card('b-open').getByRole('button', { name: '重试领取：测试券 b-open' }))
