@@ -44,6 +44,7 @@ import { mintSlots } from '../src/store/vouchers'
 import { bulkResidents, importBatches, rushBatch } from '../test/helpers/voucher-fixtures'
 import { machineCpuMs, postgresCpuMs, postgresDelta, processCpuMs, redisCpuMs } from './cpu'
 import { checkQuiet, freePort, parseFlags, purgeRedisPrefix, stopChild, waitReady } from './harness'
+import { TEMPLATES_ENV } from '../test/helpers/reminders'
 import { runLoad } from './load'
 
 type Engine = 'pglite' | 'postgres' | 'redis'
@@ -256,6 +257,7 @@ async function main(): Promise<void> {
       WECHAT_APPID: 'wx-bench',
       WECHAT_SECRET: 'bench-only-wechat-secret',
       SESSION_KEY_SECRET,
+      WECHAT_SUBSCRIBE_TEMPLATES: TEMPLATES_ENV,
       RATE_LIMIT_IP_PER_MINUTE: '100000000',
       CLAIM_RATE_LIMIT_IP_PER_10S: '100000000',
       ...(pgliteDir ? { DATA_DIR: pgliteDir } : { DATABASE_URL: `${DATABASE_URL}${searchPath}` }),

@@ -36,6 +36,7 @@ import { bulkResidents, importBatches, rushBatch } from '../test/helpers/voucher
 import { startPrivateRedis, type PrivateRedis } from '../test/helpers/private-redis'
 
 const SESSION_KEY_SECRET = 'fault-test-only-session-key-secret-fault'
+import { TEMPLATES_ENV } from '../test/helpers/reminders'
 import { freePort, parseFlags, stopChild, waitReady } from './harness'
 
 type Scenario = 'redis-restart-flush' | 'kill-pglite' | 'kill-postgres' | 'kill-redis'
@@ -157,6 +158,7 @@ async function runScenario(scenario: Scenario, options: { residents: number; quo
       WECHAT_APPID: 'wx-fault',
       WECHAT_SECRET: 'fault-test-only-wechat-secret',
       SESSION_KEY_SECRET,
+      WECHAT_SUBSCRIBE_TEMPLATES: TEMPLATES_ENV,
       RATE_LIMIT_IP_PER_MINUTE: '100000000',
       RATE_LIMIT_USER_PER_MINUTE: '100000000',
       CLAIM_RATE_LIMIT_IP_PER_10S: '100000000',

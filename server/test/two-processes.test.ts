@@ -16,6 +16,7 @@ import { openDb, type Db } from '../src/store/db'
 import { migrate } from '../src/store/migrate'
 import { dropSchema } from '../src/store/postgres-db'
 import { bulkResidents, importBatches, inParallel, rushBatch } from './helpers/voucher-fixtures'
+import { TEMPLATES_ENV } from './helpers/reminders'
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './helpers/voucher-harness'
 
 const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -60,6 +61,7 @@ for (const engine of ['redis', 'postgres'] as const) {
             WECHAT_APPID: 'wx-two-processes',
             WECHAT_SECRET: 'two-process-test-wechat-secret',
             SESSION_KEY_SECRET,
+            WECHAT_SUBSCRIBE_TEMPLATES: TEMPLATES_ENV,
             RATE_LIMIT_IP_PER_MINUTE: '100000000',
             CLAIM_RATE_LIMIT_IP_PER_10S: '100000000',
             CLAIM_RATE_LIMIT_USER_PER_10S: '100000000',

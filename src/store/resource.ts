@@ -19,6 +19,7 @@
  */
 import { useCallback, useEffect, useRef } from 'react'
 import { create } from 'zustand'
+import type { Shape } from '@/domain/contract/shape'
 import { api } from '@/services/api'
 import type { ApiResult } from '@/services/api/client'
 import { userMessage } from '@/services/api/errors'
@@ -56,6 +57,8 @@ export interface ResourceOptions<T> {
    * keeps it in the client under the same key (GetOptions.cacheKey), else a reader of its own.
    */
   stored?: true | (() => StoredCopy<T> | null)
+  /** With `stored: true`: the contract's shape a stored copy must have (an older app's copy may not). */
+  shape?: Shape
   /** Data shipped in the package, for when neither the server nor a stored copy answers. */
   bundled?: () => T | null
   /** Fetch even if fresh. */
@@ -94,7 +97,7 @@ export function loadResource<T>(key: string, fetcher: Fetcher<T>, options: Resou
   if (fresh && !options.force) return Promise.resolve(entry)
   stale.delete(key)
   const { stored: peek } = options
-  const stored = entry.data === null && peek ? (peek === true ? api.peek<T>(key) : peek()) : null
+  const stored = entry.data === null && peek ? (peek === true ? api.peek<T>(key, options.shape) : peek()) : null
   put<T>(key, stored ? { data: stored.data, fetchedAt: stored.fetchedAt, meta: stored.meta, source: 'cache', loading: true } : { loading: true })
   const started = generation
   const done = fetcher().then(

@@ -21,9 +21,15 @@ export const TEMPLATES = {
   'toll-period-ending': 'tmpl-toll-period-end-06',
 } as const
 
+/**
+ * WECHAT_SUBSCRIBE_TEMPLATES with a (test) template id for every kind: a production server left on
+ * a placeholder answers /readyz 503, so the servers the benchmarks and process tests start need it.
+ */
+export const TEMPLATES_ENV = JSON.stringify(Object.fromEntries(Object.entries(TEMPLATES).map(([kind, templateId]) => [kind, { templateId }])))
+
 export function testReminderConfig(env: Record<string, string> = {}): ReminderConfig {
   const result = loadReminderConfig({
-    WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(Object.fromEntries(Object.entries(TEMPLATES).map(([kind, templateId]) => [kind, { templateId }]))),
+    WECHAT_SUBSCRIBE_TEMPLATES: TEMPLATES_ENV,
     REMINDER_RETRY_BASE_MS: '60000',
     REMINDER_RETRY_MAX_MS: '3600000',
     REMINDER_MAX_ATTEMPTS: '3',

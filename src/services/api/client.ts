@@ -11,6 +11,7 @@
  *   screen can say how old the data is.
  */
 import Taro from '@tarojs/taro'
+import { matchesShape, type Shape } from '@/domain/contract/shape'
 import { readStored, writeStored } from '../platform/storage'
 import { ApiError, messageFor, NETWORK_MESSAGE, TIMEOUT_MESSAGE } from './errors'
 
@@ -57,6 +58,8 @@ export interface TransportRequest {
 
 export interface GetOptions {
   query?: Query
+  /** The contract's shape of `data` (src/domain/contract/shapes.generated.ts): anything else is BAD_RESPONSE, a stored copy of another shape is not used. */
+  shape?: Shape
   /** Store the answer on the phone under this key and fall back to it offline. */
   cacheKey?: string
   headers?: Record<string, string>
@@ -64,6 +67,7 @@ export interface GetOptions {
 
 export interface SendOptions {
   headers?: Record<string, string>
+  shape?: Shape
   idempotencyKey?: string
 }
 
@@ -120,20 +124,26 @@ export function createApiClient(options: ApiClientOptions) {
     }
   }
 
-  function unwrap<T>(response: RawResponse): { data: T; meta?: Record<string, unknown> } {
+  function unwrap<T>(response: RawResponse, shape?: Shape): { data: T; meta?: Record<string, unknown> } {
     if (response.statusCode === 401) onUnauthorized?.()
     if (response.statusCode < 200 || response.statusCode >= 300) throw errorFromResponse(response)
     const body = response.data as { data?: T; meta?: Record<string, unknown> } | null
-    if (!body || typeof body !== 'object' || !('data' in body)) {
+    if (!body || typeof body !== 'object' || !('data' in body) || (shape !== undefined && !matchesShape(shape, body.data))) {
       throw new ApiError('BAD_RESPONSE', '服务返回的数据无法识别，请稍后重试', response.statusCode)
     }
     return { data: body.data as T, meta: body.meta }
   }
 
+  /** The last stored copy of a cached GET (of this shape, if given), for showing before the network answers. */
+  function peek<T>(cacheKey: string, shape?: Shape): CachedEntry<T> | null {
+    const cached = readStored<CachedEntry<T>>(CACHE_PREFIX + cacheKey)
+    return cached && (shape === undefined || matchesShape(shape, cached.data)) ? cached : null
+  }
+
   async function get<T>(path: string, getOptions: GetOptions = {}): Promise<ApiResult<T>> {
-    const { query, cacheKey, headers = {} } = getOptions
+    const { query, cacheKey, headers = {}, shape } = getOptions
     const storageKey = cacheKey ? CACHE_PREFIX + cacheKey : null
-    const cached = storageKey ? readStored<CachedEntry<T>>(storageKey) : null
+    const cached = storageKey ? peek<T>(cacheKey!, shape) : null
     const requestHeaders = { ...headers }
     if (cached?.etag) requestHeaders['If-None-Match'] = cached.etag
     const url = path + buildQueryString(query)
@@ -152,7 +162,7 @@ export function createApiClient(options: ApiClientOptions) {
           lastError = errorFromResponse(response)
           continue
         }
-        const { data, meta } = unwrap<T>(response)
+        const { data, meta } = unwrap<T>(response, shape)
         const fetchedAt = now()
         if (storageKey) writeStored<CachedEntry<T>>(storageKey, { data, meta, fetchedAt, etag: headerValue(response.header, 'etag') })
         return { data, meta, fetchedAt, fromCache: false }
@@ -169,7 +179,7 @@ export function createApiClient(options: ApiClientOptions) {
     const headers = { ...(sendOptions.headers ?? {}) }
     if (sendOptions.idempotencyKey) headers['Idempotency-Key'] = sendOptions.idempotencyKey
     const response = await send(method, path, body, headers)
-    const { data, meta } = unwrap<T>(response)
+    const { data, meta } = unwrap<T>(response, sendOptions.shape)
     return { data, meta, fetchedAt: now(), fromCache: false }
   }
 
@@ -179,10 +189,7 @@ export function createApiClient(options: ApiClientOptions) {
     put: <T>(path: string, body?: unknown, sendOptions?: SendOptions) => write<T>('PUT', path, body ?? {}, sendOptions),
     patch: <T>(path: string, body?: unknown, sendOptions?: SendOptions) => write<T>('PATCH', path, body ?? {}, sendOptions),
     delete: <T>(path: string, sendOptions?: SendOptions) => write<T>('DELETE', path, undefined, sendOptions),
-    /** The last stored copy of a cached GET, for showing something before the network answers. */
-    peek<T>(cacheKey: string): CachedEntry<T> | null {
-      return readStored<CachedEntry<T>>(CACHE_PREFIX + cacheKey)
-    },
+    peek,
   }
 }
 
