@@ -45,7 +45,7 @@ beforeEach(() => {
   useBatchLookupStore.getState().reset()
   useApiAt(server)
   useSessionStore.setState({ session: testSession({ token: 'tok-merchant', role: 'merchant', merchantId: 'm-noodles', displayName: '示例商户-1' }) })
-  useMerchantDeskStore.setState({ orderId: newOrderId(), attempt: null, redeeming: false, result: null, redemptions: null, refundAttempts: {}, refunding: {}, refundResults: {} })
+  useMerchantDeskStore.setState({ orderId: newOrderId(), attempt: null, redeeming: false, result: null, refundAttempts: {}, refunding: {}, refundResults: {} })
 })
 
 afterEach(() => jest.restoreAllMocks())
