@@ -15,10 +15,14 @@ export const BATCHES_KEY = BATCHES_CACHE_KEY
 const fetchBatches = () => voucherApi.getBatches()
 const BATCHES_OPTIONS: ResourceOptions<BatchView[]> = { stored: true, shape: SHAPES.batchList }
 
-/** Server clock minus phone clock when the shown list was sent (0 without one). */
-export function clockOffsetOf(resource: Pick<Resource<unknown>, 'meta' | 'fetchedAt'>): number {
+/**
+ * Server clock minus phone clock when the shown list was sent (0 without one). Against servedAt,
+ * not fetchedAt: a 304 (the list unchanged) confirms the list later without a new serverTime.
+ */
+export function clockOffsetOf(resource: Pick<Resource<unknown>, 'meta' | 'fetchedAt' | 'servedAt'>): number {
   const serverTime = tryParseIsoInstant(resource.meta?.serverTime)
-  return serverTime === null || resource.fetchedAt === null ? 0 : serverTime - resource.fetchedAt
+  const sentAt = resource.servedAt ?? resource.fetchedAt
+  return serverTime === null || sentAt === null ? 0 : serverTime - sentAt
 }
 
 /** Reads the list again (after a claim, when a round opens). */

@@ -22,12 +22,19 @@ export interface ApiResult<T> {
   fetchedAt: number
   /** True when the network failed and this is the last stored copy. */
   fromCache: boolean
+  /**
+   * When the server sent this body and meta (epoch ms): earlier than fetchedAt after a 304, which
+   * confirms the body but sends no new meta — a meta.serverTime is as of this moment.
+   */
+  servedAt?: number
 }
 
 export interface CachedEntry<T> {
   data: T
   meta?: Record<string, unknown>
   fetchedAt: number
+  /** See ApiResult.servedAt; absent in copies stored before it existed (then fetchedAt). */
+  servedAt?: number
   etag?: string
 }
 
@@ -154,9 +161,9 @@ export function createApiClient(options: ApiClientOptions) {
       try {
         const response = await send('GET', url, undefined, requestHeaders)
         if (response.statusCode === 304 && cached && storageKey) {
-          const refreshed = { ...cached, fetchedAt: now() }
+          const refreshed = { ...cached, fetchedAt: now(), servedAt: cached.servedAt ?? cached.fetchedAt }
           writeStored(storageKey, refreshed)
-          return { data: cached.data, meta: cached.meta, fetchedAt: refreshed.fetchedAt, fromCache: false }
+          return { data: cached.data, meta: cached.meta, fetchedAt: refreshed.fetchedAt, fromCache: false, servedAt: refreshed.servedAt }
         }
         if (RETRYABLE_STATUS.has(response.statusCode)) {
           lastError = errorFromResponse(response)
@@ -164,14 +171,14 @@ export function createApiClient(options: ApiClientOptions) {
         }
         const { data, meta } = unwrap<T>(response, shape)
         const fetchedAt = now()
-        if (storageKey) writeStored<CachedEntry<T>>(storageKey, { data, meta, fetchedAt, etag: headerValue(response.header, 'etag') })
+        if (storageKey) writeStored<CachedEntry<T>>(storageKey, { data, meta, fetchedAt, servedAt: fetchedAt, etag: headerValue(response.header, 'etag') })
         return { data, meta, fetchedAt, fromCache: false }
       } catch (error) {
         if (!(error instanceof ApiError) || error.status !== 0) throw error
         lastError = error
       }
     }
-    if (cached) return { data: cached.data, meta: cached.meta, fetchedAt: cached.fetchedAt, fromCache: true }
+    if (cached) return { data: cached.data, meta: cached.meta, fetchedAt: cached.fetchedAt, fromCache: true, servedAt: cached.servedAt }
     throw lastError ?? new ApiError('NETWORK_ERROR', NETWORK_MESSAGE, 0)
   }
 
