@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
+import { ClauseLink } from './clause-link'
 import { getClause, type ClauseId } from '../domain/policy/clauses'
-import { navigate } from '../services/navigation'
-import { Pressable } from './pressable'
 import { StatusBadge } from './status-badge'
 import './clause-card.scss'
 
@@ -33,14 +32,7 @@ export function ClauseCard({ id, showText = false }: ClauseCardProps) {
         ))}
       </View>
       {showText ? <Text className='clause-card__text'>{clause.text}</Text> : null}
-      <Pressable
-        className='button button--secondary clause-card__more'
-        role='link'
-        label={`阅读${clause.label}政策原文`}
-        onPress={() => navigate('policy-clause', { id: clause.id })}
-      >
-        阅读政策原文
-      </Pressable>
+      <ClauseLink clauseId={clause.id} clauseLabel={clause.label} className='clause-card__more' />
     </View>
   )
 }

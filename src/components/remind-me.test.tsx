@@ -6,9 +6,11 @@
  * H5 build, which cannot sign in, never shows a 提醒我 that can only fail.
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { addEntryToPhoneCalendar } from '@/services/platform/calendar'
+import { addEntryToPhoneCalendar } from '@/services/platform/calendar-entry'
 import { requestSubscribe } from '@/services/platform/subscribe'
-import { resetRemindersStore, useRemindersStore } from '@/store/reminders'
+import type { ReminderView } from '@/services/api/reminders'
+import { remindersKey, resetRemindersStore, useRemindersStore } from '@/store/reminders'
+import { resourceOf } from '@/store/resource'
 import { useSessionStore } from '@/store/session'
 import { devLoginHandler, startApiTestServer, type ApiTestServer } from '@/test/api-test-server'
 import { fixClock } from '@/test/fixed-clock'
@@ -29,7 +31,7 @@ jest.mock('@/services/platform/subscribe', () => ({
   requestSubscribe: jest.fn(),
 }))
 const mockCalendar = { kind: 'ics' as 'ics' | 'phone' }
-jest.mock('@/services/platform/calendar', () => ({
+jest.mock('@/services/platform/calendar-entry', () => ({
   get calendarKind() {
     return mockCalendar.kind
   },
@@ -98,7 +100,8 @@ test('a round: 5 / 15 / 60 minutes before, 5 chosen by default; one tap signs in
   await screen.findByText('已设置提醒：开抢前 15 分钟 · 应用内提醒（在「我的提醒」查看）', undefined, { timeout: 5000 })
   expect(posts()[0].body).toEqual({ kind: 'round-opening', subjectId: ROUND, offsetsMs: [15 * MINUTE] })
   // Listed in the store 我的提醒 reads.
-  expect(useRemindersStore.getState().reminders?.map((item) => [item.kind, item.subjectId])).toEqual([['round-opening', ROUND]])
+  const userId = useSessionStore.getState().session!.userId
+  await waitFor(() => expect(resourceOf<ReminderView[]>(remindersKey(userId)).data?.map((item) => [item.kind, item.subjectId])).toEqual([['round-opening', ROUND]]))
   expect(screen.getByRole('status')).toHaveTextContent('提醒已保存在「我的 → 我的提醒」')
 })
 

@@ -19,11 +19,11 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { reminderCalendarEntry } from '@/domain/reminders/calendar-entry'
 import { firesOnPublication, REMINDER_KIND_SPECS, type ReminderKind, type ReminderOffset } from '@/domain/reminders/kinds'
 import { userMessage } from '@/services/api/errors'
-import { addEntryToPhoneCalendar, calendarKind } from '@/services/platform/calendar'
+import { addEntryToPhoneCalendar, calendarKind } from '@/services/platform/calendar-entry'
 import { canSignIn } from '@/services/platform/login'
 import { navigate } from '@/services/navigation'
 import { askToSubscribe, completeReminder } from '@/store/remind-me'
-import { findReminder, instantOf, useRemindersStore } from '@/store/reminders'
+import { findReminder, instantOf, useCachedReminders, useRemindersStore } from '@/store/reminders'
 import { useSessionStore } from '@/store/session'
 import { Chip } from './chip'
 import { formatInstant } from './event-format'
@@ -65,7 +65,8 @@ function initialLead(kind: ReminderKind, choices: readonly ReminderOffset[]): nu
   return choices.some((offset) => offset.beforeMs === preferred) ? preferred : choices[choices.length - 1].beforeMs
 }
 
-function signInNote(kind: ReminderKind, hasCalendar: boolean): string {
+function signInNote(kind: ReminderKind, hasCalendar: boolean, compact: boolean): string {
+  if (compact) return hasCalendar ? '网页版不能登录设置提醒，可用日历文件提醒自己。' : '网页版不能登录设置提醒，请在微信小程序里设置。'
   if (firesOnPublication(kind)) {
     return '公布时提醒保存在服务器上，官方公布新规则时才发出，所以需要登录；网页版不能登录，请在微信里打开“衢惠通”小程序设置这个提醒。'
   }
@@ -76,7 +77,7 @@ function signInNote(kind: ReminderKind, hasCalendar: boolean): string {
 
 export function RemindMe({ kind, subjectId, subjectTitle, targetMs = null, action = '提醒我', intro, hint, compact = false, onSet }: RemindMeProps) {
   const session = useSessionStore((state) => state.session)
-  const existing = useRemindersStore((state) => findReminder(state.reminders, kind, subjectId))
+  const existing = findReminder(useCachedReminders(session?.userId ?? null), kind, subjectId)
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState('')
   const [now] = useState(() => Date.now())
@@ -85,7 +86,9 @@ export function RemindMe({ kind, subjectId, subjectTitle, targetMs = null, actio
   const [lead, setLead] = useState(() => initialLead(kind, choices))
   const chosen = saved ?? lead
   const passed = targetMs !== null && targetMs <= now
-  const hasCalendar = targetMs !== null && !passed && !compact
+  const noSignIn = !session && !canSignIn()
+  // A list row keeps to one button, except where the calendar is all this build can offer.
+  const hasCalendar = targetMs !== null && !passed && (!compact || noSignIn)
 
   useEffect(() => {
     void useRemindersStore.getState().ensureLoaded()
@@ -135,7 +138,6 @@ export function RemindMe({ kind, subjectId, subjectTitle, targetMs = null, actio
     </Pressable>
   ) : null
 
-  const noSignIn = !session && !canSignIn()
   const updateLabel = `更新${action.replace(/我$/, '')}`
   const selected = existing?.offsets.filter((offset) => offset.selected).map((offset) => offset.label) ?? []
   const published = existing && firesOnPublication(kind) && existing.targetAt ? `已于 ${formatInstant(instantOf(existing.targetAt))} 公布，请查看最新规则` : null
@@ -149,7 +151,7 @@ export function RemindMe({ kind, subjectId, subjectTitle, targetMs = null, actio
       {noSignIn ? (
         <>
           <View className='caption' role='note'>
-            {signInNote(kind, hasCalendar)}
+            {signInNote(kind, hasCalendar, compact)}
           </View>
           {calendarButton}
         </>

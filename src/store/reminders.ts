@@ -1,30 +1,57 @@
 /**
- * The signed-in resident's reminders as the server last said them (我的提醒, and "已设置提醒" on
- * an event page), plus the subscribe-message templates the 提醒我 tap needs ready before the tap:
- * WeChat's dialog must open inside the tap, so nothing may be fetched between tap and dialog.
+ * The signed-in resident's reminders (我的提醒, 首页, "已设置提醒" beside every 提醒我) as one key of
+ * the resource cache, `me:reminders:<userId>` (also the client's offline-copy key: a phone keeps
+ * each account's list apart), plus the subscribe-message templates the 提醒我 tap needs ready
+ * before the tap: WeChat's dialog must open inside the tap, so nothing may be fetched between tap
+ * and dialog. Writes are the actions here: each calls the API, then sets the key's data.
  */
 import { create } from 'zustand'
 import { parseShanghaiIso } from '../domain/time/shanghai'
 import { firesOnPublication, type ReminderKind } from '../domain/reminders/kinds'
-import { userMessage } from '../services/api/errors'
 import type { ReminderTemplateInfo, ReminderView } from '../services/api/reminders'
 import { eventServices } from './event-services'
-import { currentToken, useSessionStore } from './session'
+import { loadResource, resetResources, resourceOf, setResourceData, useResource, useResources, type Resource, type UseResource } from './resource'
+import { useSessionStore } from './session'
+
+export const remindersKey = (userId: string): string => `me:reminders:${userId}`
+
+const fetchReminders = (userId: string) => () => eventServices().reminders.listMine(userId)
+const signedInUserId = (): string | null => useSessionStore.getState().session?.userId ?? null
+
+/** 我的提醒 and 首页: read on mount and by reload(); nothing is read while nobody is signed in. */
+export function useMyReminders(userId: string | null): UseResource<ReminderView[]> {
+  return useResource(userId === null ? null : remindersKey(userId), fetchReminders(userId ?? ''), { stored: true })
+}
+
+/** What the cache holds, without reading (the many 提醒我 buttons of a page; ensureLoaded reads once). */
+export function useCachedReminders(userId: string | null): ReminderView[] | null {
+  return useResources((state) => (userId === null ? null : ((state.entries[remindersKey(userId)]?.data as ReminderView[] | null | undefined) ?? null)))
+}
+
+/** Reads the signed-in resident's list (again, with force); nothing when nobody is signed in. */
+export function loadMyReminders(force = false): Promise<Resource<ReminderView[]> | null> {
+  const userId = signedInUserId()
+  if (userId === null) return Promise.resolve(null)
+  return loadResource(remindersKey(userId), fetchReminders(userId), { stored: true, force })
+}
+
+function changeMine(update: (list: ReminderView[]) => ReminderView[]): void {
+  const userId = signedInUserId()
+  if (userId === null) return
+  const key = remindersKey(userId)
+  const neverRead = resourceOf(key).source === null
+  setResourceData<ReminderView[]>(key, (list) => update(list ?? []))
+  // A first reminder set before the list was ever read: read the rest too.
+  if (neverRead) void loadMyReminders(true)
+}
 
 interface RemindersState {
-  /** null until loaded (or when nobody is signed in). */
-  reminders: ReminderView[] | null
-  fromCache: boolean
-  fetchedAt: number | null
-  error: string | null
   /** Per kind: the real template id and whether WeChat messages are configured. */
   templates: Partial<Record<ReminderKind, ReminderTemplateInfo>>
   loadTemplates: () => Promise<void>
-  /** Loads the list if someone is signed in; never asks to sign in. */
-  load: () => Promise<void>
   upsert: (reminder: ReminderView) => void
   remove: (reminderId: string) => void
-  /** Templates and the list once per session, however many 提醒我 buttons a page shows. */
+  /** Templates once, and the list once per account, however many 提醒我 buttons a page shows. */
   ensureLoaded: () => Promise<void>
   /** Edit (lead times, pause/resume) on the server, then show its answer. Throws the API's error. */
   update: (reminderId: string, changes: { enabled?: boolean; offsetsMs?: number[] }) => Promise<ReminderView>
@@ -33,13 +60,8 @@ interface RemindersState {
 }
 
 let templatesLoaded: Promise<void> | null = null
-let listLoaded: { userId: string; pending: Promise<void> } | null = null
 
 export const useRemindersStore = create<RemindersState>()((set, get) => ({
-  reminders: null,
-  fromCache: false,
-  fetchedAt: null,
-  error: null,
   templates: {},
   loadTemplates: async () => {
     try {
@@ -49,26 +71,13 @@ export const useRemindersStore = create<RemindersState>()((set, get) => ({
       // Without the server's template ids every reminder is kept in-app, which still works.
     }
   },
-  load: async () => {
-    const session = useSessionStore.getState().session
-    if (!session || !currentToken()) {
-      set({ reminders: null })
-      return
-    }
-    try {
-      const result = await eventServices().reminders.listMine(session.userId)
-      set({ reminders: result.data, fromCache: result.fromCache, fetchedAt: result.fetchedAt, error: null })
-    } catch (error) {
-      set({ error: userMessage(error) })
-    }
-  },
-  upsert: (reminder) => set((state) => ({ reminders: [reminder, ...(state.reminders ?? []).filter((item) => item.id !== reminder.id)] })),
-  remove: (reminderId) => set((state) => ({ reminders: (state.reminders ?? []).filter((item) => item.id !== reminderId) })),
+  upsert: (reminder) => changeMine((list) => [reminder, ...list.filter((item) => item.id !== reminder.id)]),
+  remove: (reminderId) => changeMine((list) => list.filter((item) => item.id !== reminderId)),
   ensureLoaded: async () => {
     templatesLoaded ??= get().loadTemplates()
-    const userId = useSessionStore.getState().session?.userId
-    if (userId && listLoaded?.userId !== userId) listLoaded = { userId, pending: get().load() }
-    await Promise.all([templatesLoaded, listLoaded?.pending])
+    const userId = signedInUserId()
+    const entry = userId === null ? null : resourceOf(remindersKey(userId))
+    await Promise.all([templatesLoaded, entry && entry.source === null && !entry.loading ? loadMyReminders() : null])
   },
   update: async (reminderId, changes) => {
     const updated = await eventServices().reminders.update(reminderId, changes)
@@ -81,11 +90,11 @@ export const useRemindersStore = create<RemindersState>()((set, get) => ({
   },
 }))
 
-/** Tests: forget what ensureLoaded has loaded. */
+/** Tests: forget the templates and every account's list. */
 export function resetRemindersStore(): void {
   templatesLoaded = null
-  listLoaded = null
-  useRemindersStore.setState({ reminders: null, fromCache: false, fetchedAt: null, error: null, templates: {} })
+  resetResources('me:reminders:')
+  useRemindersStore.setState({ templates: {} })
 }
 
 /** The resident's live reminder of (kind, subject), if any. */

@@ -19,6 +19,7 @@
  */
 import { useCallback, useEffect, useRef } from 'react'
 import { create } from 'zustand'
+import type { Shape } from '@/domain/contract/shape'
 import { api } from '@/services/api'
 import type { ApiResult } from '@/services/api/client'
 import { userMessage } from '@/services/api/errors'
@@ -33,6 +34,8 @@ export interface Resource<T> {
   fetchedAt: number | null
   /** The answer's `meta` (server time, paging). */
   meta?: Record<string, unknown>
+  /** When the server sent `data` and `meta` (before a 304 confirmed them); else fetchedAt. */
+  servedAt?: number
   loading: boolean
   /** Why the last fetch failed, in Chinese; null after a success. */
   error: string | null
@@ -46,6 +49,7 @@ export interface StoredCopy<T> {
   data: T
   fetchedAt: number
   meta?: Record<string, unknown>
+  servedAt?: number
 }
 
 export interface ResourceOptions<T> {
@@ -56,6 +60,8 @@ export interface ResourceOptions<T> {
    * keeps it in the client under the same key (GetOptions.cacheKey), else a reader of its own.
    */
   stored?: true | (() => StoredCopy<T> | null)
+  /** With `stored: true`: the contract's shape a stored copy must have (an older app's copy may not). */
+  shape?: Shape
   /** Data shipped in the package, for when neither the server nor a stored copy answers. */
   bundled?: () => T | null
   /** Fetch even if fresh. */
@@ -94,14 +100,15 @@ export function loadResource<T>(key: string, fetcher: Fetcher<T>, options: Resou
   if (fresh && !options.force) return Promise.resolve(entry)
   stale.delete(key)
   const { stored: peek } = options
-  const stored = entry.data === null && peek ? (peek === true ? api.peek<T>(key) : peek()) : null
-  put<T>(key, stored ? { data: stored.data, fetchedAt: stored.fetchedAt, meta: stored.meta, source: 'cache', loading: true } : { loading: true })
+  const stored = entry.data === null && peek ? (peek === true ? api.peek<T>(key, options.shape) : peek()) : null
+  put<T>(key, stored ? { data: stored.data, fetchedAt: stored.fetchedAt, meta: stored.meta, servedAt: stored.servedAt, source: 'cache', loading: true } : { loading: true })
   const started = generation
   const done = fetcher().then(
     (result): Partial<Resource<T>> => ({
       data: result.data,
       meta: result.meta,
       fetchedAt: result.fetchedAt,
+      servedAt: result.servedAt,
       source: result.fromCache ? 'cache' : 'server',
       error: null,
       failure: undefined,
@@ -109,7 +116,7 @@ export function loadResource<T>(key: string, fetcher: Fetcher<T>, options: Resou
     (failure: unknown): Partial<Resource<T>> => {
       const fallback = resourceOf<T>(key).data === null ? options.bundled?.() : null
       const failed = { error: userMessage(failure), failure }
-      return fallback == null ? failed : { ...failed, data: fallback, source: 'bundled', fetchedAt: null, meta: undefined }
+      return fallback == null ? failed : { ...failed, data: fallback, source: 'bundled', fetchedAt: null, meta: undefined, servedAt: undefined }
     },
   )
   const settled = done.then((change) => {

@@ -5,6 +5,7 @@
  * list (meta.serverTime), so countdowns to a 10:00 round follow the server rather than a phone
  * that runs a minute fast.
  */
+import { SHAPES } from '@/domain/contract/shapes.generated'
 import { tryParseIsoInstant } from '@/domain/time/shanghai'
 import { BATCHES_CACHE_KEY, voucherApi, type BatchView } from '@/services/api/vouchers'
 import { loadResource, resourceOf, setResourceData, useResource, type Resource, type ResourceOptions, type UseResource } from './resource'
@@ -12,12 +13,16 @@ import { loadResource, resourceOf, setResourceData, useResource, type Resource, 
 export const BATCHES_KEY = BATCHES_CACHE_KEY
 
 const fetchBatches = () => voucherApi.getBatches()
-const BATCHES_OPTIONS: ResourceOptions<BatchView[]> = { stored: true }
+const BATCHES_OPTIONS: ResourceOptions<BatchView[]> = { stored: true, shape: SHAPES.batchList }
 
-/** Server clock minus phone clock when the shown list was sent (0 without one). */
-export function clockOffsetOf(resource: Pick<Resource<unknown>, 'meta' | 'fetchedAt'>): number {
+/**
+ * Server clock minus phone clock when the shown list was sent (0 without one). Against servedAt,
+ * not fetchedAt: a 304 (the list unchanged) confirms the list later without a new serverTime.
+ */
+export function clockOffsetOf(resource: Pick<Resource<unknown>, 'meta' | 'fetchedAt' | 'servedAt'>): number {
   const serverTime = tryParseIsoInstant(resource.meta?.serverTime)
-  return serverTime === null || resource.fetchedAt === null ? 0 : serverTime - resource.fetchedAt
+  const sentAt = resource.servedAt ?? resource.fetchedAt
+  return serverTime === null || sentAt === null ? 0 : serverTime - sentAt
 }
 
 /** Reads the list again (after a claim, when a round opens). */

@@ -4,6 +4,7 @@
  * is also the client's offline-copy key, so a wallet is kept per account and never shown to
  * another one signed in on the same phone.
  */
+import { SHAPES } from '@/domain/contract/shapes.generated'
 import type { WalletStatus } from '@/domain/vouchers/validity'
 import { voucherApi, type WalletVoucherView } from '@/services/api/vouchers'
 import { loadResource, useResource, type Resource, type UseResource } from './resource'
@@ -13,10 +14,10 @@ export const walletKey = (userId: string, status?: WalletStatus): string => `vou
 const fetchWallet = (userId: string, status?: WalletStatus) => () => voucherApi.getMyVouchers(userId, status)
 
 export function loadWallet(userId: string, status?: WalletStatus, force = false): Promise<Resource<WalletVoucherView[]>> {
-  return loadResource(walletKey(userId, status), fetchWallet(userId, status), { stored: true, force })
+  return loadResource(walletKey(userId, status), fetchWallet(userId, status), { stored: true, shape: SHAPES.walletList, force })
 }
 
 /** Reads nothing while nobody is signed in (userId null): reading a wallet never signs anyone in. */
 export function useWallet(userId: string | null, status?: WalletStatus): UseResource<WalletVoucherView[]> {
-  return useResource(userId === null ? null : walletKey(userId, status), fetchWallet(userId ?? '', status), { stored: true })
+  return useResource(userId === null ? null : walletKey(userId, status), fetchWallet(userId ?? '', status), { stored: true, shape: SHAPES.walletList })
 }

@@ -3,11 +3,15 @@
  * applyTollOverride (as the server does on GET /api/v1/toll), the answer as the server sends it, and
  * one-line ways to point the toll data at a test server or at the bundled data.
  */
+import type { TripLogEntry } from '../domain/etc/savings'
 import { applyTollOverride } from '../domain/policy/toll-overrides'
 import { BUNDLED_TOLL_DATA, type TollData } from '../domain/policy/toll-scheme'
 import { TOLL_CACHE_KEY } from '../services/api/toll'
+import { useEtcTripsStore } from '../store/etc-trips'
+import { useEtcVehicleStore, type StoredVehicle } from '../store/etc-vehicle'
 import { resetResources } from '../store/resource'
 import { ok, seedResource, useApiAt, type ApiTestServer, type Reply } from './api-test-server'
+import { fixClock } from './fixed-clock'
 
 const SOURCE = '衢州市交通运输局公告（示例）'
 
@@ -35,8 +39,26 @@ export const REPLACED_STATIONS = tollOverride({
     source: SOURCE,
     status: 'confirmed',
     list: [
-      { id: 'quzhoudong', name: '衢州东', highway: 'G60', county: '330803', lng: 118.928419, lat: 29.002295, inScheme: true, status: 'confirmed' },
-      { id: 'longyou', name: '龙游', highway: 'G60', county: '330825', lng: 119.176612, lat: 29.079838, inScheme: true, status: 'confirmed' },
+      {
+        id: 'quzhoudong',
+        name: '衢州东',
+        highway: 'G60',
+        county: '330803',
+        lng: 118.928419,
+        lat: 29.002295,
+        inScheme: true,
+        status: 'confirmed',
+      },
+      {
+        id: 'longyou',
+        name: '龙游',
+        highway: 'G60',
+        county: '330825',
+        lng: 119.176612,
+        lat: 29.079838,
+        inScheme: true,
+        status: 'confirmed',
+      },
       { id: 'quzhoubei', name: '衢州北', highway: 'G3', county: '330802', lng: 118.86, lat: 29.05, inScheme: true, status: 'confirmed' },
     ],
   },
@@ -69,4 +91,29 @@ export function useTollDataAt(baseUrl: string): void {
  */
 export function serveBundledTollData(): void {
   seedResource<TollData>(TOLL_CACHE_KEY, BUNDLED_TOLL_DATA, { updatedAt: null })
+}
+
+/**
+ * For an ETC page's test file: before each test the bundled toll data, an empty phone storage, the
+ * clock at `at` (Shanghai) and the car and trip log given (if given); the clock is put back after
+ * each test. `moveClockTo` sets another moment for one test.
+ */
+export function etcPageSuite(options: { at: string; vehicle?: StoredVehicle; trips?: TripLogEntry[] }): {
+  moveClockTo: (iso: string) => void
+} {
+  let restoreClock: () => void = () => undefined
+  beforeEach(() => {
+    serveBundledTollData()
+    localStorage.clear()
+    restoreClock = fixClock(options.at)
+    if (options.vehicle) useEtcVehicleStore.setState(options.vehicle)
+    if (options.trips) useEtcTripsStore.setState({ trips: options.trips })
+  })
+  afterEach(() => restoreClock())
+  return {
+    moveClockTo: (iso) => {
+      restoreClock()
+      restoreClock = fixClock(iso)
+    },
+  }
 }

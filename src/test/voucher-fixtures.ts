@@ -26,11 +26,7 @@ export function batchView(
     budgetFen: 10_000_000,
     ...overrides,
   })
-  return {
-    ...batch,
-    updatedAt: fromNow(-HOUR),
-    live: { serverTime: fromNow(0), remainingByRound, claimedByRound: {} },
-  }
+  return asBatchView(batch, remainingByRound)
 }
 
 export function walletVoucherView(
@@ -67,3 +63,13 @@ export function walletVoucherView(
 }
 
 export { HOUR }
+
+/** POST /batches/:id/claims's answer for a claim in the batch's first round (the contract's shape). */
+export function claimedAnswer(id: string, batch: VoucherBatch, overrides: Partial<WalletVoucherView> = {}) {
+  return { outcome: 'CLAIMED' as const, voucher: walletVoucherView(id, batch, 'usable', overrides) }
+}
+
+/** A batch as GET /batches answers it (the contract's BatchView): when imported, and live counts. */
+export function asBatchView(batch: VoucherBatch, remainingByRound: Record<string, number> = {}): BatchView {
+  return { ...batch, updatedAt: fromNow(-HOUR), live: { serverTime: fromNow(0), remainingByRound, claimedByRound: {} } }
+}

@@ -33,7 +33,7 @@ import { callerOf } from '../auth/guard'
 import { importParsedFiles, validateFiles, type ImportProblem } from '../content/import'
 import { parseSourceText } from '../content/source-files'
 import { ApiError } from '../http/errors'
-import { contentIdParam, envelope, errorResponses, noQuery, pageQuery, pagedEnvelope } from '../http/schemas'
+import { contentIdParam, envelope, errorResponses, pageQuery, pagedEnvelope, signedInRoute } from '../http/schemas'
 import { getUser, listMerchantAccounts, setRole } from '../store/accounts'
 import { getBatch, getEvent, getMerchant, getPolicy, getSubsidyRuleSets, getTollData, listEvents, listMerchants, upsertEvent, upsertMerchant } from '../store/content'
 import type { Db, Queryable } from '../store/db'
@@ -143,7 +143,7 @@ export const contentAdminRoutes: FastifyPluginAsyncZod<ContentAdminRouteOptions>
     '/admin/merchants/:merchantId',
     {
       ...write,
-      schema: { querystring: noQuery, tags: ['admin'], summary: '新增或修改商户', security: bearer, params: merchantParams, body: merchantBodySchema, response: { 200: envelope(adminMerchantSchema), ...errorResponses(401, 403, 422) } },
+      schema: signedInRoute('admin', '新增或修改商户', { params: merchantParams, body: merchantBodySchema, response: { 200: envelope(adminMerchantSchema), ...errorResponses(401, 403, 422) } }),
     },
     async (request) => {
       const merchant = request.body
@@ -162,7 +162,7 @@ export const contentAdminRoutes: FastifyPluginAsyncZod<ContentAdminRouteOptions>
     '/admin/merchants/:merchantId/suspend',
     {
       ...write,
-      schema: { querystring: noQuery, tags: ['admin'], summary: '暂停或恢复商户核销（暂停后该店扫码核销被拒绝）', security: bearer, params: merchantParams, body: merchantSuspendBodySchema, response: { 200: envelope(adminMerchantSchema), ...errorResponses(401, 403, 404) } },
+      schema: signedInRoute('admin', '暂停或恢复商户核销（暂停后该店扫码核销被拒绝）', { params: merchantParams, body: merchantSuspendBodySchema, response: { 200: envelope(adminMerchantSchema), ...errorResponses(401, 403, 404) } }),
     },
     async (request) => {
       const at = now()
@@ -185,7 +185,7 @@ export const contentAdminRoutes: FastifyPluginAsyncZod<ContentAdminRouteOptions>
     '/admin/merchants/:merchantId/accounts',
     {
       ...write,
-      schema: { querystring: noQuery, tags: ['admin'], summary: '绑定核销账号：该账号（小程序登录的用户）可为本店核销', security: bearer, params: merchantParams, body: merchantBindBodySchema, response: { 200: envelope(adminMerchantSchema), ...errorResponses(401, 403, 404, 409) } },
+      schema: signedInRoute('admin', '绑定核销账号：该账号（小程序登录的用户）可为本店核销', { params: merchantParams, body: merchantBindBodySchema, response: { 200: envelope(adminMerchantSchema), ...errorResponses(401, 403, 404, 409) } }),
     },
     async (request) => {
       const merchant = await merchantView(request.params.merchantId)
@@ -206,14 +206,10 @@ export const contentAdminRoutes: FastifyPluginAsyncZod<ContentAdminRouteOptions>
     '/admin/merchants/:merchantId/accounts/:userId',
     {
       ...write,
-      schema: {
-        querystring: noQuery,
-        tags: ['admin'],
-        summary: '解绑核销账号（变回普通居民账号）',
-        security: bearer,
+      schema: signedInRoute('admin', '解绑核销账号（变回普通居民账号）', {
         params: z.strictObject({ merchantId: contentIdParam, userId: z.uuid({ error: '编号格式不对' }) }),
         response: { 200: envelope(adminMerchantSchema), ...errorResponses(401, 403, 404) },
-      },
+      }),
     },
     async (request) => {
       const merchant = await merchantView(request.params.merchantId)
@@ -278,7 +274,7 @@ export const contentAdminRoutes: FastifyPluginAsyncZod<ContentAdminRouteOptions>
     '/admin/events/:eventId',
     {
       ...write,
-      schema: { querystring: noQuery, tags: ['admin'], summary: '新增或修改活动（修改会提高 revision，日历订阅随之更新）', security: bearer, params: eventParams, body: z.unknown(), response: { 200: envelope(eventChangeResultSchema), ...errorResponses(401, 403, 422) } },
+      schema: signedInRoute('admin', '新增或修改活动（修改会提高 revision，日历订阅随之更新）', { params: eventParams, body: z.unknown(), response: { 200: envelope(eventChangeResultSchema), ...errorResponses(401, 403, 422) } }),
     },
     async (request) => {
       const input = eventBodySchema.safeParse(request.body)
@@ -300,7 +296,7 @@ export const contentAdminRoutes: FastifyPluginAsyncZod<ContentAdminRouteOptions>
     '/admin/events/:eventId/move',
     {
       ...write,
-      schema: { querystring: noQuery, tags: ['admin'], summary: '活动改期：居民已设的提醒随之改到新时间', security: bearer, params: eventParams, body: eventMoveBodySchema, response: { 200: envelope(eventChangeResultSchema), ...errorResponses(401, 403, 404, 422) } },
+      schema: signedInRoute('admin', '活动改期：居民已设的提醒随之改到新时间', { params: eventParams, body: eventMoveBodySchema, response: { 200: envelope(eventChangeResultSchema), ...errorResponses(401, 403, 404, 422) } }),
     },
     async (request) => {
       if (!(await getEvent(db, request.params.eventId))) throw new ApiError(404, 'NOT_FOUND', '找不到这个活动')
@@ -321,7 +317,7 @@ export const contentAdminRoutes: FastifyPluginAsyncZod<ContentAdminRouteOptions>
     '/admin/events/:eventId/cancel',
     {
       ...write,
-      schema: { querystring: noQuery, tags: ['admin'], summary: '取消活动：居民看到取消说明，未发出的提醒停止', security: bearer, params: eventParams, body: eventCancelBodySchema, response: { 200: envelope(eventChangeResultSchema), ...errorResponses(401, 403, 404, 422) } },
+      schema: signedInRoute('admin', '取消活动：居民看到取消说明，未发出的提醒停止', { params: eventParams, body: eventCancelBodySchema, response: { 200: envelope(eventChangeResultSchema), ...errorResponses(401, 403, 404, 422) } }),
     },
     async (request) => {
       if (!(await getEvent(db, request.params.eventId))) throw new ApiError(404, 'NOT_FOUND', '找不到这个活动')
@@ -341,7 +337,7 @@ export const contentAdminRoutes: FastifyPluginAsyncZod<ContentAdminRouteOptions>
 
   app.get(
     '/admin/policy',
-    { ...read, schema: { querystring: noQuery, tags: ['admin'], summary: '当前政策数据：数据版本、补贴规则集及状态、ETC 数据', security: bearer, response: { 200: envelope(policyOverviewSchema), ...errorResponses(401, 403) } } },
+    { ...read, schema: signedInRoute('admin', '当前政策数据：数据版本、补贴规则集及状态、ETC 数据', { response: { 200: envelope(policyOverviewSchema), ...errorResponses(401, 403) } }) },
     async () => {
       const policy = await getPolicy(db)
       const subsidy = await getSubsidyRuleSets(db)
@@ -401,7 +397,7 @@ export const contentAdminRoutes: FastifyPluginAsyncZod<ContentAdminRouteOptions>
     {
       ...read,
       bodyLimit: POLICY_FILE_BODY_LIMIT,
-      schema: { querystring: noQuery, tags: ['admin'], summary: '试导入内容文件（与命令行导入同一格式）：列出每一屏的修改前 → 修改后，不写入', security: bearer, body: policyImportBodySchema, response: { 200: envelope(policyImportResultSchema), ...errorResponses(401, 403) } },
+      schema: signedInRoute('admin', '试导入内容文件（与命令行导入同一格式）：列出每一屏的修改前 → 修改后，不写入', { body: policyImportBodySchema, response: { 200: envelope(policyImportResultSchema), ...errorResponses(401, 403) } }),
     },
     async (request) => ({ data: await runImport(request, null, true) }),
   )
@@ -411,14 +407,14 @@ export const contentAdminRoutes: FastifyPluginAsyncZod<ContentAdminRouteOptions>
     {
       ...write,
       bodyLimit: POLICY_FILE_BODY_LIMIT,
-      schema: { querystring: noQuery, tags: ['admin'], summary: '导入内容文件：全部通过才写入（全有或全无），记入导入历史和审计日志', security: bearer, body: policyImportBodySchema, response: { 200: envelope(policyImportResultSchema), ...errorResponses(401, 403) } },
+      schema: signedInRoute('admin', '导入内容文件：全部通过才写入（全有或全无），记入导入历史和审计日志', { body: policyImportBodySchema, response: { 200: envelope(policyImportResultSchema), ...errorResponses(401, 403) } }),
     },
     async (request) => ({ data: await runImport(request, callerOf(request), false) }),
   )
 
   app.get(
     '/admin/policy/imports',
-    { ...read, schema: { querystring: noQuery, tags: ['admin'], summary: '导入历史：谁、何时、哪些文件、各类条数', security: bearer, response: { 200: envelope(z.array(importHistorySchema)), ...errorResponses(401, 403) } } },
+    { ...read, schema: signedInRoute('admin', '导入历史：谁、何时、哪些文件、各类条数', { response: { 200: envelope(z.array(importHistorySchema)), ...errorResponses(401, 403) } }) },
     async () => ({
       data: (await importHistory(db, 200)).map((row) => ({ id: row.id, at: toIsoShanghai(row.imported_at), source: row.source, by: row.imported_by, files: row.files, counts: row.counts })),
     }),

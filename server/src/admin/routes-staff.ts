@@ -23,7 +23,7 @@ import { csvCell } from '../../../src/domain/admin/settlement'
 import { parseDate, toIsoShanghai } from '../../../src/domain/time'
 import { callerOf } from '../auth/guard'
 import { ApiError } from '../http/errors'
-import { emptyBody, envelope, errorResponses, noQuery, pagedEnvelope, uuidParam } from '../http/schemas'
+import { emptyBody, envelope, errorResponses, noQuery, pagedEnvelope, uuidParam, signedInRoute } from '../http/schemas'
 import type { Db } from '../store/db'
 import { actorOf, listAudit, writeAudit } from './audit'
 import type { StaffGuards } from './guard'
@@ -125,7 +125,7 @@ export const staffAdminRoutes: FastifyPluginAsyncZod<StaffRouteOptions> = async 
 
   app.get(
     '/admin/auth/me',
-    { ...read, schema: { querystring: noQuery, tags: ['admin'], summary: '当前后台账号', security: bearer, response: { 200: envelope(z.object({ staff: staffSchema, expiresAt: z.string() })), ...errorResponses(401, 403) } } },
+    { ...read, schema: signedInRoute('admin', '当前后台账号', { response: { 200: envelope(z.object({ staff: staffSchema, expiresAt: z.string() })), ...errorResponses(401, 403) } }) },
     async (request) => {
       const caller = callerOf(request)
       const staff = await findStaff(db, caller.user.id)
@@ -136,7 +136,7 @@ export const staffAdminRoutes: FastifyPluginAsyncZod<StaffRouteOptions> = async 
 
   app.post(
     '/admin/auth/logout',
-    { ...read, schema: { querystring: noQuery, tags: ['admin'], summary: '退出后台登录', security: bearer, body: emptyBody, response: { 200: envelope(z.object({ ok: z.literal(true) })), ...errorResponses(401, 403) } } },
+    { ...read, schema: signedInRoute('admin', '退出后台登录', { body: emptyBody, response: { 200: envelope(z.object({ ok: z.literal(true) })), ...errorResponses(401, 403) } }) },
     async (request) => {
       await db.query('update sessions set revoked_at = $2 where id = $1 and revoked_at is null', [callerOf(request).session.id, now()])
       return { data: { ok: true as const } }
@@ -145,7 +145,7 @@ export const staffAdminRoutes: FastifyPluginAsyncZod<StaffRouteOptions> = async 
 
   app.get(
     '/admin/staff',
-    { ...read, schema: { querystring: noQuery, tags: ['admin'], summary: '后台账号列表', security: bearer, response: { 200: envelope(z.array(staffSchema)), ...errorResponses(401, 403) } } },
+    { ...read, schema: signedInRoute('admin', '后台账号列表', { response: { 200: envelope(z.array(staffSchema)), ...errorResponses(401, 403) } }) },
     async () => {
       const at = now()
       return { data: (await listStaff(db)).map((row) => presentStaff(row, at)) }
@@ -156,14 +156,10 @@ export const staffAdminRoutes: FastifyPluginAsyncZod<StaffRouteOptions> = async 
     '/admin/staff',
     {
       ...write,
-      schema: {
-        querystring: noQuery,
-        tags: ['admin'],
-        summary: '新建后台账号（运营）：返回一次性设置链接，24 小时内有效',
-        security: bearer,
+      schema: signedInRoute('admin', '新建后台账号（运营）：返回一次性设置链接，24 小时内有效', {
         body: staffCreateBodySchema,
         response: { 200: envelope(staffSetupLinkSchema), ...errorResponses(401, 403, 409) },
-      },
+      }),
     },
     async (request) => {
       const at = now()
@@ -178,15 +174,11 @@ export const staffAdminRoutes: FastifyPluginAsyncZod<StaffRouteOptions> = async 
     '/admin/staff/:userId/role',
     {
       ...write,
-      schema: {
-        querystring: noQuery,
-        tags: ['admin'],
-        summary: '修改后台账号角色（运营 / 审计）',
-        security: bearer,
+      schema: signedInRoute('admin', '修改后台账号角色（运营 / 审计）', {
         params: z.strictObject({ userId: uuidParam }),
         body: staffRoleBodySchema,
         response: { 200: envelope(staffSchema), ...errorResponses(401, 403, 404, 409) },
-      },
+      }),
     },
     async (request) => {
       const at = now()
@@ -214,15 +206,11 @@ export const staffAdminRoutes: FastifyPluginAsyncZod<StaffRouteOptions> = async 
     '/admin/staff/:userId/reset',
     {
       ...write,
-      schema: {
-        querystring: noQuery,
-        tags: ['admin'],
-        summary: '重置后台账号的密码和身份验证器：注销其所有登录，返回新的一次性设置链接',
-        security: bearer,
+      schema: signedInRoute('admin', '重置后台账号的密码和身份验证器：注销其所有登录，返回新的一次性设置链接', {
         params: z.strictObject({ userId: uuidParam }),
         body: emptyBody,
         response: { 200: envelope(staffSetupLinkSchema), ...errorResponses(401, 403, 404) },
-      },
+      }),
     },
     async (request) => {
       const at = now()

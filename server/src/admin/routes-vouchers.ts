@@ -29,7 +29,7 @@ import { callerOf } from '../auth/guard'
 import { validateFiles } from '../content/import'
 import { inMemoryFile } from '../content/source-files'
 import { ApiError } from '../http/errors'
-import { contentIdParam, emptyBody, envelope, errorResponses, noQuery, uuidParam } from '../http/schemas'
+import { contentIdParam, emptyBody, envelope, errorResponses, uuidParam, signedInRoute } from '../http/schemas'
 import { getBatch, upsertBatch } from '../store/content'
 import type { Db, Queryable } from '../store/db'
 import { listOwnVouchers } from '../store/vouchers'
@@ -142,7 +142,7 @@ export const voucherAdminRoutes: FastifyPluginAsyncZod<VoucherAdminRouteOptions>
 
   app.get(
     '/admin/dashboard',
-    { ...read, schema: { querystring: noQuery, tags: ['admin'], summary: '今日：开抢和进行中的轮次、每秒领取、拒绝原因、Redis 闸门、各区县核销、提醒', security: bearer, response: { 200: envelope(dashboardSchema), ...errorResponses(401, 403) } } },
+    { ...read, schema: signedInRoute('admin', '今日：开抢和进行中的轮次、每秒领取、拒绝原因、Redis 闸门、各区县核销、提醒', { response: { 200: envelope(dashboardSchema), ...errorResponses(401, 403) } }) },
     async () => {
       const at = now().getTime()
       const today = todayInShanghai(at)
@@ -225,7 +225,7 @@ export const voucherAdminRoutes: FastifyPluginAsyncZod<VoucherAdminRouteOptions>
 
   app.get(
     '/admin/batches',
-    { ...read, schema: { querystring: noQuery, tags: ['admin'], summary: '消费券批次（含草稿）：状态、各轮名额、已领、已核销', security: bearer, response: { 200: envelope(z.array(adminBatchSchema)), ...errorResponses(401, 403) } } },
+    { ...read, schema: signedInRoute('admin', '消费券批次（含草稿）：状态、各轮名额、已领、已核销', { response: { 200: envelope(z.array(adminBatchSchema)), ...errorResponses(401, 403) } }) },
     async () => {
       await vouchers.batches.refresh()
       const redeemed = await batchRedeemedSummary(db)
@@ -238,7 +238,7 @@ export const voucherAdminRoutes: FastifyPluginAsyncZod<VoucherAdminRouteOptions>
 
   app.get(
     '/admin/batches/:batchId',
-    { ...read, schema: { querystring: noQuery, tags: ['admin'], summary: '一个批次（已发布或草稿）', security: bearer, params: batchIdParams, response: { 200: envelope(adminBatchSchema), ...errorResponses(401, 403, 404) } } },
+    { ...read, schema: signedInRoute('admin', '一个批次（已发布或草稿）', { params: batchIdParams, response: { 200: envelope(adminBatchSchema), ...errorResponses(401, 403, 404) } }) },
     async (request) => {
       const batch = vouchers.batches.get(request.params.batchId) ?? (await vouchers.batches.load(request.params.batchId))
       if (batch) return { data: await present(batch, await batchRedeemedSummary(db)) }
@@ -252,14 +252,10 @@ export const voucherAdminRoutes: FastifyPluginAsyncZod<VoucherAdminRouteOptions>
     '/admin/batches/validate',
     {
       ...read,
-      schema: {
-        querystring: noQuery,
-        tags: ['admin'],
-        summary: '校验批次：批次规则的每一处问题，以及商户、活动是否存在（不保存）',
-        security: bearer,
+      schema: signedInRoute('admin', '校验批次：批次规则的每一处问题，以及商户、活动是否存在（不保存）', {
         body: z.unknown(),
         response: { 200: envelope(batchValidationSchema), ...errorResponses(401, 403) },
-      },
+      }),
     },
     async (request) => {
       const { problems } = await batchProblems(db, request.body)
@@ -271,15 +267,11 @@ export const voucherAdminRoutes: FastifyPluginAsyncZod<VoucherAdminRouteOptions>
     '/admin/batches/:batchId/draft',
     {
       ...write,
-      schema: {
-        querystring: noQuery,
-        tags: ['admin'],
-        summary: '保存批次草稿（居民看不到）',
-        security: bearer,
+      schema: signedInRoute('admin', '保存批次草稿（居民看不到）', {
         params: batchIdParams,
         body: batchDraftBodySchema,
         response: { 200: envelope(adminBatchSchema), ...errorResponses(401, 403, 409, 422) },
-      },
+      }),
     },
     async (request) => {
       const batch = request.body
@@ -299,15 +291,11 @@ export const voucherAdminRoutes: FastifyPluginAsyncZod<VoucherAdminRouteOptions>
     '/admin/batches/:batchId/publish',
     {
       ...write,
-      schema: {
-        querystring: noQuery,
-        tags: ['admin'],
-        summary: '发布草稿：居民立即能看到这个批次，到点开抢',
-        security: bearer,
+      schema: signedInRoute('admin', '发布草稿：居民立即能看到这个批次，到点开抢', {
         params: batchIdParams,
         body: emptyBody,
         response: { 200: envelope(adminBatchSchema), ...errorResponses(401, 403, 404, 409, 422) },
-      },
+      }),
     },
     async (request) => {
       const draft = await getDraft(db, request.params.batchId)
@@ -330,15 +318,11 @@ export const voucherAdminRoutes: FastifyPluginAsyncZod<VoucherAdminRouteOptions>
     '/admin/batches/:batchId',
     {
       ...write,
-      schema: {
-        querystring: noQuery,
-        tags: ['admin'],
-        summary: '修改已发布批次：开始领取后只能改文字、加预算、加名额和未开抢的轮次',
-        security: bearer,
+      schema: signedInRoute('admin', '修改已发布批次：开始领取后只能改文字、加预算、加名额和未开抢的轮次', {
         params: batchIdParams,
         body: batchDraftBodySchema,
         response: { 200: envelope(adminBatchSchema), ...errorResponses(401, 403, 404, 409, 422) },
-      },
+      }),
     },
     async (request) => {
       const before = await publishedBatch(request.params.batchId)
@@ -362,15 +346,11 @@ export const voucherAdminRoutes: FastifyPluginAsyncZod<VoucherAdminRouteOptions>
     '/admin/batches/:batchId/rounds/:roundId/pause',
     {
       ...write,
-      schema: {
-        querystring: noQuery,
-        tags: ['admin'],
-        summary: '暂停或恢复一轮领取（急停开关）：暂停后 1 秒内所有服务器拒绝新的领取，已领的券不受影响',
-        security: bearer,
+      schema: signedInRoute('admin', '暂停或恢复一轮领取（急停开关）：暂停后 1 秒内所有服务器拒绝新的领取，已领的券不受影响', {
         params: z.strictObject({ batchId: contentIdParam, roundId: contentIdParam }),
         body: roundPauseBodySchema,
         response: { 200: envelope(adminBatchSchema), ...errorResponses(401, 403, 404) },
-      },
+      }),
     },
     async (request) => {
       const batch = await publishedBatch(request.params.batchId)
@@ -408,15 +388,11 @@ export const voucherAdminRoutes: FastifyPluginAsyncZod<VoucherAdminRouteOptions>
     '/admin/batches/:batchId/close',
     {
       ...write,
-      schema: {
-        querystring: noQuery,
-        tags: ['admin'],
-        summary: '提前结束批次：不再接受领取；未领名额按批次规则（quotaReturn.unclaimed）退回资金池或作废，已领的券照常可用',
-        security: bearer,
+      schema: signedInRoute('admin', '提前结束批次：不再接受领取；未领名额按批次规则（quotaReturn.unclaimed）退回资金池或作废，已领的券照常可用', {
         params: batchIdParams,
         body: emptyBody,
         response: { 200: envelope(batchCloseResultSchema), ...errorResponses(401, 403, 404, 409) },
-      },
+      }),
     },
     async (request) => {
       const batch = await publishedBatch(request.params.batchId)
@@ -492,14 +468,10 @@ export const voucherAdminRoutes: FastifyPluginAsyncZod<VoucherAdminRouteOptions>
     '/admin/residents/:userId',
     {
       ...read,
-      schema: {
-        querystring: noQuery,
-        tags: ['admin'],
-        summary: '按编号查居民：所在区县、登录数、领券和用券记录（不含姓名、手机号、openid）',
-        security: bearer,
+      schema: signedInRoute('admin', '按编号查居民：所在区县、登录数、领券和用券记录（不含姓名、手机号、openid）', {
         params: z.strictObject({ userId: uuidParam }),
         response: { 200: envelope(residentViewSchema), ...errorResponses(401, 403, 404) },
-      },
+      }),
     },
     async (request) => {
       const at = now()
@@ -528,15 +500,11 @@ export const voucherAdminRoutes: FastifyPluginAsyncZod<VoucherAdminRouteOptions>
     '/admin/residents/:userId/revoke-sessions',
     {
       ...write,
-      schema: {
-        querystring: noQuery,
-        tags: ['admin'],
-        summary: '注销居民的所有登录（例如手机丢失）：需要重新登录',
-        security: bearer,
+      schema: signedInRoute('admin', '注销居民的所有登录（例如手机丢失）：需要重新登录', {
         params: z.strictObject({ userId: uuidParam }),
         body: emptyBody,
         response: { 200: envelope(revokeResultSchema), ...errorResponses(401, 403, 404) },
-      },
+      }),
     },
     async (request) => {
       const at = now()

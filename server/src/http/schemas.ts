@@ -50,3 +50,11 @@ export const noQuery = z.strictObject({})
 
 /** For POSTs without input: no body, or `{}`; anything else is an error. */
 export const emptyBody = z.strictObject({}).nullish()
+
+/**
+ * The schema of a route for a signed-in caller, as /docs shows it: its tag and summary, the bearer
+ * token, no query string (unless `parts` gives one), then its params, body and responses.
+ */
+export function signedInRoute<Parts extends object>(tag: string, summary: string, parts: Parts) {
+  return { querystring: noQuery, tags: [tag], summary, security: [{ bearer: [] }], ...parts }
+}

@@ -12,7 +12,7 @@ import { VOUCHER_COUNTY_CODES } from '../../../src/domain/vouchers/places'
 import { callerOf } from '../auth/guard'
 import { hashToken, newSessionToken } from '../auth/tokens'
 import { ApiError } from '../http/errors'
-import { contentIdParam, emptyBody, envelope, errorResponses, noQuery, uuidParam } from '../http/schemas'
+import { contentIdParam, emptyBody, envelope, errorResponses, noQuery, uuidParam, signedInRoute } from '../http/schemas'
 import {
   createSession,
   listActiveSessions,
@@ -193,7 +193,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRouteOptions> = async (
     '/me',
     {
       ...authed,
-      schema: { querystring: noQuery, tags: ['accounts'], summary: '当前用户', security: bearer, response: { 200: envelope(z.object({ user: userSchema, session: sessionSchema })), ...errorResponses(401) } },
+      schema: signedInRoute('accounts', '当前用户', { response: { 200: envelope(z.object({ user: userSchema, session: sessionSchema })), ...errorResponses(401) } }),
     },
     async (request) => {
       const { user, session } = callerOf(request)
@@ -205,13 +205,10 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRouteOptions> = async (
     '/me',
     {
       ...authed,
-      schema: { querystring: noQuery,
-        tags: ['accounts'],
-        summary: '修改昵称（角色和商户绑定只能由运营人员修改）',
-        security: bearer,
+      schema: signedInRoute('accounts', '修改昵称（角色和商户绑定只能由运营人员修改）', {
         body: z.strictObject({ nickname: z.string().trim().min(1, '请填写昵称').max(20, '昵称最多 20 个字') }),
         response: { 200: envelope(z.object({ user: userSchema })), ...errorResponses(401) },
-      },
+      }),
     },
     async (request) => {
       const user = await setNickname(db, callerOf(request).user.id, request.body.nickname)
@@ -223,7 +220,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRouteOptions> = async (
     '/me/sessions',
     {
       ...authed,
-      schema: { querystring: noQuery, tags: ['accounts'], summary: '我的登录设备', security: bearer, response: { 200: envelope(z.array(sessionSchema)), ...errorResponses(401) } },
+      schema: signedInRoute('accounts', '我的登录设备', { response: { 200: envelope(z.array(sessionSchema)), ...errorResponses(401) } }),
     },
     async (request) => {
       const { user, session } = callerOf(request)
@@ -236,13 +233,10 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRouteOptions> = async (
     '/me/sessions/:sessionId',
     {
       ...authed,
-      schema: { querystring: noQuery,
-        tags: ['accounts'],
-        summary: '让我的某个登录失效',
-        security: bearer,
+      schema: signedInRoute('accounts', '让我的某个登录失效', {
         params: z.strictObject({ sessionId: uuidParam }),
         response: { 200: envelope(z.object({ revoked: z.literal(true) })), ...errorResponses(401, 404) },
-      },
+      }),
     },
     async (request) => {
       const revoked = await revokeSession(db, callerOf(request).user.id, request.params.sessionId)

@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { todayInShanghai } from '../../../src/domain/time'
 import { callerOf } from '../auth/guard'
 import { ApiError } from '../http/errors'
-import { envelope, errorResponses, noQuery } from '../http/schemas'
+import { envelope, errorResponses, signedInRoute } from '../http/schemas'
 import type { Db } from '../store/db'
 import { deleteAccount, exportAccount } from '../store/privacy'
 
@@ -25,19 +25,14 @@ export interface PrivacyRouteOptions {
 export const privacyRoutes: FastifyPluginAsyncZod<PrivacyRouteOptions> = async (app, options) => {
   const { db, now } = options
   const authed = { preHandler: [options.requireUser, options.userRateLimit] }
-  const bearer = [{ bearer: [] }]
 
   app.get(
     '/me/export',
     {
       ...authed,
-      schema: {
-        querystring: noQuery,
-        tags: ['accounts'],
-        summary: '导出我的数据：账号、登录记录、消费券及其核销、提醒、订阅和发送记录（JSON）',
-        security: bearer,
+      schema: signedInRoute('accounts', '导出我的数据：账号、登录记录、消费券及其核销、提醒、订阅和发送记录（JSON）', {
         response: { 200: envelope(z.looseObject({ format: z.literal('quhuitong/account-export@1') })), ...errorResponses(401) },
-      },
+      }),
     },
     async (request, reply) => {
       const exported = await exportAccount(db, callerOf(request).user.id, now())
@@ -52,14 +47,10 @@ export const privacyRoutes: FastifyPluginAsyncZod<PrivacyRouteOptions> = async (
     '/me/deletion',
     {
       ...authed,
-      schema: {
-        querystring: noQuery,
-        tags: ['accounts'],
-        summary: '注销账号：删除账号和个人数据（须 confirm: true）；已领的消费券去掉本人信息后保留用于财政结算',
-        security: bearer,
+      schema: signedInRoute('accounts', '注销账号：删除账号和个人数据（须 confirm: true）；已领的消费券去掉本人信息后保留用于财政结算', {
         body: z.strictObject({ confirm: z.literal(true, { error: '请确认注销（confirm: true）' }) }),
         response: { 200: envelope(z.object({ deleted: z.literal(true), vouchersKept: z.number().int() })), ...errorResponses(401) },
-      },
+      }),
     },
     async (request) => {
       const { user } = callerOf(request)

@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { callerOf } from '../auth/guard'
 import { ApiError } from '../http/errors'
-import { contentIdParam, envelope, errorResponses, noQuery, uuidParam } from '../http/schemas'
+import { contentIdParam, envelope, errorResponses, uuidParam, signedInRoute } from '../http/schemas'
 import { getUser, listMerchantAccounts, setRole } from '../store/accounts'
 import { getMerchant } from '../store/content'
 import type { Db } from '../store/db'
@@ -30,13 +30,10 @@ export const staffRoutes: FastifyPluginAsyncZod<StaffRouteOptions> = async (app,
     '/merchants/:merchantId/accounts',
     {
       preHandler: [options.requireMerchantOrOperator, options.userRateLimit],
-      schema: { querystring: noQuery,
-        tags: ['staff'],
-        summary: '绑定到某商户的账号（该商户本身或运营人员可查看）',
-        security: bearer,
+      schema: signedInRoute('staff', '绑定到某商户的账号（该商户本身或运营人员可查看）', {
         params: z.strictObject({ merchantId: contentIdParam }),
         response: { 200: envelope(z.array(userSchema)), ...errorResponses(401, 403, 404) },
-      },
+      }),
     },
     async (request) => {
       const { user } = callerOf(request)
@@ -51,13 +48,10 @@ export const staffRoutes: FastifyPluginAsyncZod<StaffRouteOptions> = async (app,
     '/admin/users/:userId',
     {
       preHandler: [options.requireOperator, options.userRateLimit],
-      schema: { querystring: noQuery,
-        tags: ['staff'],
-        summary: '查看用户（运营人员）',
-        security: bearer,
+      schema: signedInRoute('staff', '查看用户（运营人员）', {
         params: z.strictObject({ userId: uuidParam }),
         response: { 200: envelope(userSchema), ...errorResponses(401, 403, 404) },
-      },
+      }),
     },
     async (request) => {
       const user = await getUser(db, request.params.userId)
@@ -70,10 +64,7 @@ export const staffRoutes: FastifyPluginAsyncZod<StaffRouteOptions> = async (app,
     '/admin/users/:userId/role',
     {
       preHandler: [options.requireOperator, options.userRateLimit],
-      schema: { querystring: noQuery,
-        tags: ['staff'],
-        summary: '设置用户角色；商户角色须绑定一个商户（运营人员）',
-        security: bearer,
+      schema: signedInRoute('staff', '设置用户角色；商户角色须绑定一个商户（运营人员）', {
         params: z.strictObject({ userId: uuidParam }),
         body: z.discriminatedUnion('role', [
           z.strictObject({ role: z.literal('resident') }),
@@ -81,7 +72,7 @@ export const staffRoutes: FastifyPluginAsyncZod<StaffRouteOptions> = async (app,
           z.strictObject({ role: z.literal('merchant'), merchantId: contentIdParam }),
         ]),
         response: { 200: envelope(userSchema), ...errorResponses(401, 403, 404) },
-      },
+      }),
     },
     async (request) => {
       const body = request.body

@@ -8,26 +8,14 @@
  * the day before instead of at midnight — the same moment the .ics alarm rings.
  */
 import { REMINDER_KIND_SPECS } from '../reminders/kinds'
-import type { CalendarEntry } from '../reminders/calendar-entry'
+import type { PhoneCalendarParams } from '../reminders/calendar-entry'
 import { EventError, EVENT_TYPE_LABEL } from './event-basics'
 import type { CityEvent } from './model'
 import { firstOccurrence, nextOccurrence, reminderAnchorMs, type EventOccurrence } from './occurrences'
 import { eventLocationText } from './ics'
 import { dayNumberOf, shanghaiMidnightMs } from '../time/shanghai'
 
-export interface PhoneCalendarParams {
-  title: string
-  /** Unix seconds. */
-  startTime: number
-  /** Unix seconds; for an all-day event, 00:00 of its last day (the phone treats the day as whole). */
-  endTime: number
-  allDay: boolean
-  location: string
-  description: string
-  alarm: boolean
-  /** Seconds before startTime. */
-  alarmOffset: number
-}
+export type { PhoneCalendarParams } from '../reminders/calendar-entry'
 
 /**
  * For `occurrence`, or — for a recurring event without one — the next occurrence after `now`.
@@ -65,16 +53,3 @@ export function phoneCalendarParams(
   }
 }
 
-/** wx.addPhoneCalendar parameters for a reminder's moment (reminders/calendar-entry.ts). */
-export function entryPhoneCalendarParams(entry: CalendarEntry): PhoneCalendarParams {
-  return {
-    title: entry.title,
-    startTime: Math.floor(entry.startMs / 1000),
-    endTime: Math.floor(entry.endMs / 1000),
-    allDay: false,
-    location: '',
-    description: entry.description,
-    alarm: true,
-    alarmOffset: Math.round(entry.alarmBeforeMs / 1000),
-  }
-}

@@ -23,7 +23,13 @@ export function makeEvent(overrides: Partial<CityEventInput> = {}): CityEvent {
 }
 
 /** A weekly Saturday 09:00–17:00 market from `first` (a Saturday) to `until`. */
-export function weeklyMarket(id: string, first: string, until: string, exceptDates: string[] = [], extra: Partial<CityEventInput> = {}): CityEvent {
+export function weeklyMarket(
+  id: string,
+  first: string,
+  until: string,
+  exceptDates: string[] = [],
+  extra: Partial<CityEventInput> = {},
+): CityEvent {
   return makeEvent({
     id,
     type: 'market',
@@ -35,12 +41,17 @@ export function weeklyMarket(id: string, first: string, until: string, exceptDat
   })
 }
 
-/** A Saturday market every week from 11 October to 29 November 2025, 09:00–17:00. */
-export const WEEKLY_MARKET = makeEvent({
-  id: 'market',
-  type: 'market',
-  title: '南孔市集',
-  start: '2025-10-11T09:00:00+08:00',
-  end: '2025-10-11T17:00:00+08:00',
-  recurrence: { frequency: 'weekly', weekdays: [6], until: '2025-11-29', exceptDates: [] },
-})
+/** 江山半程马拉松 on Saturday 11 October 2025, 07:30–12:00, with an entry fee. */
+export function halfMarathon(overrides: Partial<CityEventInput> = {}): CityEvent {
+  return makeEvent({
+    id: 'jiangshan-run',
+    type: 'sports',
+    sportsLevel: 'provincial',
+    title: '江山半程马拉松',
+    county: '330881',
+    start: '2025-10-11T07:30:00+08:00',
+    end: '2025-10-11T12:00:00+08:00',
+    admission: { kind: 'ticketed', priceText: '报名费 100 元' },
+    ...overrides,
+  })
+}

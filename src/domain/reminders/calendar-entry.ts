@@ -43,3 +43,32 @@ export function reminderCalendarEntry(input: { kind: ReminderKind; subjectId: st
     alarmBeforeMs: input.beforeMs,
   }
 }
+
+/** What wx.addPhoneCalendar takes (base library ≥ 2.15.0): unix seconds, the alarm in seconds before. */
+export interface PhoneCalendarParams {
+  title: string
+  /** Unix seconds. */
+  startTime: number
+  /** Unix seconds; for an all-day event, 00:00 of its last day (the phone treats the day as whole). */
+  endTime: number
+  allDay: boolean
+  location: string
+  description: string
+  alarm: boolean
+  /** Seconds before startTime. */
+  alarmOffset: number
+}
+
+/** wx.addPhoneCalendar parameters for a reminder's moment. */
+export function entryPhoneCalendarParams(entry: CalendarEntry): PhoneCalendarParams {
+  return {
+    title: entry.title,
+    startTime: Math.floor(entry.startMs / 1000),
+    endTime: Math.floor(entry.endMs / 1000),
+    allDay: false,
+    location: '',
+    description: entry.description,
+    alarm: true,
+    alarmOffset: Math.round(entry.alarmBeforeMs / 1000),
+  }
+}

@@ -27,8 +27,14 @@ describe('buildSubscribeMessageData', () => {
     })
     expect(
       buildSubscribeMessageData('voucher-expiring', { voucherName: '满200减50', amountFen: 5000, expiresAt: Date.UTC(2025, 4, 31, 15, 59) }).data,
-    ).toEqual({ thing1: { value: '满200减50' }, amount2: { value: '50.00元' }, time3: { value: '2025年5月31日 23:59' }, thing4: { value: '消费券明天到期，请尽快使用' } })
+    ).toEqual({ thing1: { value: '满200减50' }, amount2: { value: '50.00元' }, time3: { value: '2025年5月31日 23:59' }, thing4: { value: '消费券快到期了，请尽快使用' } })
     expect(buildSubscribeMessageData('rule-set-ending', { ruleSetName: '2025年家电以旧换新', endsOn: '2025-12-31' }).data.date2).toEqual({ value: '2025年12月31日' })
+    // 衢城畅行's period end is a date field; its tip, like the voucher's, names no day (the lead is the resident's).
+    expect(buildSubscribeMessageData('toll-period-ending', { schemeName: '衢城畅行免费通行', endsOn: '2025-12-31' }).data).toEqual({
+      thing1: { value: '衢城畅行免费通行' },
+      date2: { value: '2025年12月31日' },
+      thing3: { value: '免费通行实施期即将结束' },
+    })
     const published = buildSubscribeMessageData('rule-published', { subjectName: '家居补贴新规则', publishedAt: Date.UTC(2026, 11, 6, 2, 0) })
     expect(published.data).toEqual({ thing1: { value: '家居补贴新规则' }, time2: { value: '2026年12月6日 10:00' }, thing3: { value: '官方规则已更新，点击查看' } })
     expect(

@@ -79,7 +79,7 @@ export const DEFAULT_TEMPLATE_CATALOGUE: TemplateCatalogue = {
       { key: 'thing1', label: '券名称', from: 'voucherName' },
       { key: 'amount2', label: '面额', from: 'amountFen' },
       { key: 'time3', label: '到期时间', from: 'expiresAt' },
-      { key: 'thing4', label: '温馨提示', from: 'tip', fallback: '消费券明天到期，请尽快使用' },
+      { key: 'thing4', label: '温馨提示', from: 'tip', fallback: '消费券快到期了，请尽快使用' },
     ],
   },
   'event-starting': {

@@ -65,6 +65,7 @@ describe('隐私政策', () => {
     users: 'openid',
     wechat_session_keys: 'session_key',
     sessions: '登录记录',
+    auth_changes: '登录失效记录',
     vouchers: '领到的消费券',
     voucher_redemptions: '使用、退款记录',
     reminders: '提醒（提醒什么、何时提醒）',

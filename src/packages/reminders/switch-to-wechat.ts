@@ -8,7 +8,7 @@
 import type { ReminderTemplateInfo, ReminderView } from '@/services/api/reminders'
 import { requestSubscribe, subscribeMessagesSupported } from '@/services/platform/subscribe'
 import { eventServices } from '@/store/event-services'
-import { useRemindersStore } from '@/store/reminders'
+import { loadMyReminders } from '@/store/reminders'
 
 /** weapp, the template configured by the operator, the reminder active with something left to fire. */
 export function canSwitchToWechat(reminder: ReminderView, info: ReminderTemplateInfo | undefined): boolean {
@@ -29,7 +29,7 @@ export function switchToWechat(reminder: ReminderView): Promise<string> {
   return answer.then(async (result) => {
     const record = result !== null && typeof result === 'object' ? (result as Record<string, unknown>) : null
     const { subscribe } = await eventServices().reminders.recordSubscriptions({ templateIds, result: record })
-    await useRemindersStore.getState().load()
+    await loadMyReminders(true)
     return subscribe.message
   })
 }

@@ -108,6 +108,22 @@ describe('家电', () => {
     expect(section('这些数值待官方确认').getByText(/家电一级能效（水效）补贴比例：15%/)).toBeInTheDocument()
   })
 
+  test('截止前提醒 for the rule set in force: on the page before a quote, in the quote once there is one', () => {
+    render(<ApplianceCalculatorPage />)
+    const name = /^补贴政策截止提醒：2026 年消费品以旧换新/
+    expect(screen.getAllByRole('group', { name })).toHaveLength(1)
+    expect(screen.getByText('本套规则截止日期：2026-12-31')).toBeInTheDocument()
+    choose('空调')
+    typePrice('5000')
+    choose('一级')
+    // One offer on the page, now beside the quote's rule set and deadline.
+    expect(screen.getAllByRole('group', { name })).toHaveLength(1)
+    expect(section('适用规则').getByRole('group', { name })).toBeInTheDocument()
+    // This build cannot sign in: the calendar file 7 days before by default, no 提醒我 that must fail.
+    expect(section('适用规则').getByRole('button', { name: /^下载日历文件（\.ics）：2026 年消费品以旧换新/ })).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: /^截止前提醒我/ })).not.toBeInTheDocument()
+  })
+
   test('2026: a category outside the six is not eligible, and says why', () => {
     render(<ApplianceCalculatorPage />)
     choose('微波炉')

@@ -5,7 +5,7 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import type { CityEvent } from '@/domain/events/model'
-import { makeEvent } from '@/domain/events/test-fixtures'
+import { halfMarathon, makeEvent, weeklyMarket } from '@/domain/events/test-fixtures'
 import { configureApi } from '@/services/api'
 import { resetResources } from '@/store/resource'
 import { usePreferencesStore } from '@/store/preferences'
@@ -33,25 +33,8 @@ const CONCERT = makeEvent({
   start: '2025-10-04',
   end: '2025-10-05',
 })
-const MARATHON = makeEvent({
-  id: 'jiangshan-run',
-  type: 'sports',
-  sportsLevel: 'provincial',
-  title: '江山半程马拉松',
-  county: '330881',
-  start: '2025-10-11T07:30:00+08:00',
-  end: '2025-10-11T12:00:00+08:00',
-  admission: { kind: 'ticketed', priceText: '报名费 100 元' },
-})
-const MARKET = makeEvent({
-  id: 'qujiang-market',
-  type: 'market',
-  title: '衢江南孔市集',
-  county: '330803',
-  start: '2025-10-11T09:00:00+08:00',
-  end: '2025-10-11T17:00:00+08:00',
-  recurrence: { frequency: 'weekly', weekdays: [6], until: '2025-11-29', exceptDates: [] },
-})
+const MARATHON = halfMarathon()
+const MARKET = weeklyMarket('qujiang-market', '2025-10-11', '2025-11-29', [], { title: '衢江南孔市集', county: '330803' })
 const CANCELLED = makeEvent({
   id: 'food-night',
   type: 'dining',

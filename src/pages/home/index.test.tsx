@@ -12,7 +12,7 @@ import { createRemindersApi } from '@/services/api/reminders'
 import * as navigation from '@/services/navigation'
 import { useEventServices } from '@/store/event-services'
 import { usePreferencesStore } from '@/store/preferences'
-import { useRemindersStore } from '@/store/reminders'
+import { resetRemindersStore } from '@/store/reminders'
 import { currentToken, useSessionStore } from '@/store/session'
 import { useMyClaimsStore } from '@/store/my-claims'
 import { resetResources, resourceOf, useResources } from '@/store/resource'
@@ -143,8 +143,7 @@ beforeEach(() => {
   useSessionStore.setState({ session: null })
   usePreferencesStore.setState({ elderMode: false, elderModePrompted: true, fontScale: 1 })
   resetResources()
-  resetResources()
-  useRemindersStore.setState({ reminders: null, fromCache: false, fetchedAt: null, error: null })
+  resetRemindersStore()
   useMyClaimsStore.getState().reset()
   navigateSpy = jest.spyOn(navigation, 'navigate').mockResolvedValue(undefined)
 })
@@ -170,6 +169,11 @@ test("anonymous: today's rounds and this week's events, no personal sections, no
   expect(within(open).getByText('● 第 1 轮进行中，剩 37 张，15:00 结束')).toBeInTheDocument()
   expect(later).toHaveAccessibleName('测试券 b-later，满20减5，第 1 轮 12:00 开抢，去消费券页')
   expect(within(later).getByRole('timer')).toHaveTextContent(/^02:00:0[23]$/)
+  // Each upcoming round has its 提醒我; this build cannot sign in, so it offers the calendar file instead.
+  const laterReminder = rounds.getByRole('group', { name: '消费券开抢提醒：测试券 b-later' })
+  expect(within(laterReminder).queryByRole('button', { name: /^提醒我/ })).not.toBeInTheDocument()
+  expect(within(laterReminder).getByRole('button', { name: '下载日历文件（.ics）：测试券 b-later' })).toBeInTheDocument()
+  expect(rounds.queryByRole('group', { name: '消费券开抢提醒：测试券 b-open' })).not.toBeInTheDocument()
   // Tomorrow's round is not today's: it is the next opening, with its date and no countdown.
   expect(within(rounds.getByRole('list', { name: '今天开抢' })).queryByText(/b-tomorrow/)).not.toBeInTheDocument()
   const next = within(rounds.getByRole('list', { name: '下一场' })).getByRole('link', { name: /^测试券 b-tomorrow/ })

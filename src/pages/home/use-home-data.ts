@@ -20,7 +20,7 @@ import type { ReminderView } from '@/services/api/reminders'
 import type { BatchView, WalletVoucherView } from '@/services/api/vouchers'
 import { useEventsRange, type EventsRange } from '@/store/events'
 import { useMyClaimsStore } from '@/store/my-claims'
-import { isDue, instantOf, useRemindersStore } from '@/store/reminders'
+import { isDue, instantOf, useMyReminders } from '@/store/reminders'
 import { currentToken, useSessionStore } from '@/store/session'
 import { serverNow, useVoucherBatches } from '@/store/voucher-batches'
 import { useWallet } from '@/store/voucher-wallet'
@@ -184,15 +184,13 @@ export interface RemindersPreview {
 }
 
 export function useRemindersPreview(userId: string | null, refresh: number, limit: number): RemindersPreview {
-  const reminders = useRemindersStore((state) => state.reminders)
-  const error = useRemindersStore((state) => state.error)
-  const fromCache = useRemindersStore((state) => state.fromCache)
-  const fetchedAt = useRemindersStore((state) => state.fetchedAt)
-  const load = useRemindersStore((state) => state.load)
+  const { data: reminders, error, source, fetchedAt, reload } = useMyReminders(userId)
+  const fromCache = source === 'cache'
 
+  // The page shown again (refresh counts it) reads the list again; the mount has just read it.
   useEffect(() => {
-    if (userId) void load()
-  }, [userId, load, refresh])
+    if (userId && refresh > 0) void reload()
+  }, [userId, reload, refresh])
 
   return useMemo(() => {
     const now = Date.now()
@@ -208,7 +206,7 @@ export function useRemindersPreview(userId: string | null, refresh: number, limi
       error: reminders === null ? error : null,
       fromCache,
       fetchedAt,
-      retry: () => void load(),
+      retry: () => void reload(),
     }
-  }, [reminders, error, fromCache, fetchedAt, load, limit])
+  }, [reminders, error, fromCache, fetchedAt, reload, limit])
 }

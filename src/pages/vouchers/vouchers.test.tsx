@@ -6,12 +6,14 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import * as rounds from '@/domain/vouchers/rounds'
 import { useMyClaimsStore } from '@/store/my-claims'
+import { resetRemindersStore } from '@/store/reminders'
 import { useSessionStore } from '@/store/session'
 import { resetResources, resourceOf } from '@/store/resource'
 import { BATCHES_KEY, loadBatches } from '@/store/voucher-batches'
 import { useVoucherClaimsStore } from '@/store/voucher-claims'
 import { devLoginHandler, fail, ok, apiTestServerForSuite, testSession, useApiAt, type RecordedRequest } from '@/test/api-test-server'
-import { batchView, fromNow, HOUR, walletVoucherView } from '@/test/voucher-fixtures'
+import { reminderHandler, type FakeReminderServer } from '@/test/reminder-fixtures'
+import { batchView, claimedAnswer, fromNow, HOUR, walletVoucherView } from '@/test/voucher-fixtures'
 import VouchersPage from './index'
 
 const MINUTE = 60_000
@@ -31,6 +33,9 @@ function sampleBatches() {
     batchView('b-closed', [{ id: 'r1', opensInMs: -5 * HOUR, closesInMs: -HOUR }]),
   ]
 }
+
+/** The open batch's rules, for the vouchers its claims answer with. */
+const OPEN_BATCH = sampleBatches()[0]
 
 const server = apiTestServerForSuite()
 
@@ -87,7 +92,7 @@ test('each round state reads in words: open with what is left, a countdown, sold
 
 test('claiming signs in first, sends the round with an Idempotency-Key, and says where the voucher went', async () => {
   server.on((request) =>
-    request.path === '/api/v1/batches/b-open/claims' ? ok({ data: { outcome: 'CLAIMED', voucher: { id: 'v-new' } } }, 201) : undefined,
+    request.path === '/api/v1/batches/b-open/claims' ? ok({ data: claimedAnswer('v-new', OPEN_BATCH) }, 201) : undefined,
   )
   await renderTab()
   fireEvent.click(card('b-open').getByRole('button', { name: '立即领取：测试券 b-open' }))
@@ -140,6 +145,42 @@ test('after a claim the card shows it at once: one fewer left, 已领 n 张, the
   expect(card('b-open').getByText('已领 2 张（每人每轮限 2 张，本券共 3 张）')).toBeInTheDocument()
 })
 
+test('提醒我 on each upcoming round (5 / 15 / 60 minutes before, 5 by default), and 到期前提醒我 right after a claim', async () => {
+  resetRemindersStore()
+  const reminders: FakeReminderServer = {
+    reminders: [],
+    wechat: false,
+    subjects: {
+      'b-upcoming:r1': { title: '测试券 b-upcoming', targetAt: fromNow(HOUR) },
+      'v-new': { title: '测试券 b-open', targetAt: fromNow(9 * 24 * HOUR) },
+    },
+  }
+  server.on(reminderHandler(reminders))
+  server.on((request) =>
+    request.path === '/api/v1/batches/b-open/claims'
+      ? ok({ data: claimedAnswer('v-new', OPEN_BATCH, { validTo: fromNow(9 * 24 * HOUR) }) }, 201)
+      : undefined,
+  )
+  await renderTab()
+  const round = within(card('b-upcoming').getByRole('group', { name: '消费券开抢提醒：测试券 b-upcoming' }))
+  expect(round.getAllByRole('radio').map((radio) => radio.getAttribute('aria-label'))).toEqual(['开抢前 1 小时', '开抢前 15 分钟', '开抢前 5 分钟'])
+  expect(round.getByRole('radio', { name: '开抢前 5 分钟' })).toHaveAttribute('aria-checked', 'true')
+  // The sold-out batch's next round (tomorrow) has its own; rounds over or open have none.
+  expect(card('b-soldout').getByRole('group', { name: '消费券开抢提醒：测试券 b-soldout（第 2 轮）' })).toBeInTheDocument()
+  expect(card('b-open').queryByRole('group', { name: /消费券开抢提醒/ })).not.toBeInTheDocument()
+
+  fireEvent.click(round.getByRole('button', { name: '提醒我：测试券 b-upcoming' }))
+  expect(await round.findByText('已设置提醒：开抢前 5 分钟 · 应用内提醒（在「我的提醒」查看）', undefined, { timeout: 5000 })).toBeInTheDocument()
+  const posted = server.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/me/reminders')
+  expect(posted.map((request) => request.body)).toEqual([{ kind: 'round-opening', subjectId: 'b-upcoming:r1', offsetsMs: [5 * MINUTE] }])
+
+  fireEvent.click(card('b-open').getByRole('button', { name: '立即领取：测试券 b-open' }))
+  const expiry = within(await card('b-open').findByRole('group', { name: '消费券到期提醒：测试券 b-open' }, { timeout: 5000 }))
+  expect(expiry.getByRole('radio', { name: '到期前 1 天' })).toHaveAttribute('aria-checked', 'true')
+  fireEvent.click(expiry.getByRole('button', { name: '到期前提醒我：测试券 b-open' }))
+  expect(await expiry.findByText(/已设置提醒：到期前 1 天/, undefined, { timeout: 5000 })).toBeInTheDocument()
+})
+
 test('a resident whose wallet holds the batch limit is not offered 立即领取', async () => {
   useSessionStore.setState({ session: testSession() })
   const open = batchView('b-open', [{ id: 'r1', opensInMs: -HOUR, closesInMs: 5 * HOUR }])
@@ -189,7 +230,7 @@ test('a batch for one county\'s residents lets the person say where they live, t
       return ok({ data: { county } })
     }
     if (request.path === '/api/v1/batches/b-kecheng/claims') {
-      return county === '330802' ? ok({ data: { outcome: 'CLAIMED', voucher: { id: 'v1' } } }, 201) : fail(403, 'NOT_ELIGIBLE', '本券限柯城区居民领取')
+      return county === '330802' ? ok({ data: claimedAnswer('v1', OPEN_BATCH) }, 201) : fail(403, 'NOT_ELIGIBLE', '本券限柯城区居民领取')
     }
     return undefined
   })
@@ -209,7 +250,7 @@ test('after a network error the retry sends the SAME Idempotency-Key; a new tap 
   server.on((request) => {
     if (request.path !== '/api/v1/batches/b-open/claims') return undefined
     if (answer === 'drop') return { drop: true }
-    if (answer === 'claimed') return ok({ data: { outcome: 'CLAIMED', voucher: { id: 'v1' } } }, 201)
+    if (answer === 'claimed') return ok({ data: claimedAnswer('v1', OPEN_BATCH) }, 201)
     return fail(409, 'LIMIT_REACHED', '您已领满')
   })
   await renderTab()
@@ -241,7 +282,7 @@ test('503 CLAIM_BUSY (the server\'s Redis restarting): the claim waits the Retry
   server.on((request) => {
     if (request.path !== '/api/v1/batches/b-open/claims') return undefined
     if (busy-- > 0) return fail(503, 'CLAIM_BUSY', '领券的人太多，系统正在处理，请 1 秒后再试（不会重复领券）', { 'Retry-After': '1' })
-    return ok({ data: { outcome: 'CLAIMED', voucher: { id: 'v1' } } }, 201)
+    return ok({ data: claimedAnswer('v1', OPEN_BATCH) }, 201)
   })
   const times: number[] = []
   server.on((request) => {
@@ -260,7 +301,7 @@ test('an unanswered claim survives closing the app: the key is on the phone and 
   useSessionStore.setState({ session: testSession() })
   useVoucherClaimsStore.setState({ pending: { 'b-open': { key: 'claim-kept-key-1', batchId: 'b-open', body: { roundId: 'r1' }, createdAt: Date.now() - MINUTE } } })
   expect(localStorage.getItem('qht:voucher-claims')).toContain('claim-kept-key-1')
-  server.on((request) => (request.path === '/api/v1/batches/b-open/claims' ? ok({ data: { outcome: 'CLAIMED', voucher: { id: 'v1' } } }, 201) : undefined))
+  server.on((request) => (request.path === '/api/v1/batches/b-open/claims' ? ok({ data: claimedAnswer('v1', OPEN_BATCH) }, 201) : undefined))
   await renderTab()
   expect(card('b-open').getByText(/上次领取没有收到结果/)).toBeInTheDocument()
   fireEvent.click(card('b-open').getByRole('button', { name: '重试领取：测试券 b-open' }))

@@ -156,13 +156,14 @@ test('cached GET: ETag revalidation, then served offline with its fetch time', a
   now = 2000
   const revalidated = await api.get<string[]>('/api/v1/events', { cacheKey: 'events' })
   expect(recorded[1].headers['if-none-match']).toBe('"v1"')
-  expect(revalidated).toMatchObject({ data: ['活动'], fetchedAt: 2000, fromCache: false })
+  // Confirmed at 2000, sent at 1000: a meta.serverTime in it is as of 1000.
+  expect(revalidated).toMatchObject({ data: ['活动'], fetchedAt: 2000, fromCache: false, servedAt: 1000 })
 
   now = 3000
   quietRefusedConnections()
   const offline = createApiClient({ baseUrl: 'http://127.0.0.1:1', sleep: noSleep, now: () => now, getRetries: 1, timeoutMs: 500 })
   const stale = await offline.get<string[]>('/api/v1/events', { cacheKey: 'events' })
-  expect(stale).toEqual({ data: ['活动'], meta: undefined, fetchedAt: 2000, fromCache: true })
+  expect(stale).toEqual({ data: ['活动'], meta: undefined, fetchedAt: 2000, fromCache: true, servedAt: 1000 })
 })
 
 test('offline with nothing cached: a network error in Chinese', async () => {

@@ -11,6 +11,7 @@
  *   screen can say how old the data is.
  */
 import Taro from '@tarojs/taro'
+import { matchesShape, type Shape } from '@/domain/contract/shape'
 import { readStored, writeStored } from '../platform/storage'
 import { ApiError, messageFor, NETWORK_MESSAGE, TIMEOUT_MESSAGE } from './errors'
 
@@ -21,12 +22,19 @@ export interface ApiResult<T> {
   fetchedAt: number
   /** True when the network failed and this is the last stored copy. */
   fromCache: boolean
+  /**
+   * When the server sent this body and meta (epoch ms): earlier than fetchedAt after a 304, which
+   * confirms the body but sends no new meta — a meta.serverTime is as of this moment.
+   */
+  servedAt?: number
 }
 
 export interface CachedEntry<T> {
   data: T
   meta?: Record<string, unknown>
   fetchedAt: number
+  /** See ApiResult.servedAt; absent in copies stored before it existed (then fetchedAt). */
+  servedAt?: number
   etag?: string
 }
 
@@ -57,6 +65,8 @@ export interface TransportRequest {
 
 export interface GetOptions {
   query?: Query
+  /** The contract's shape of `data` (src/domain/contract/shapes.generated.ts): anything else is BAD_RESPONSE, a stored copy of another shape is not used. */
+  shape?: Shape
   /** Store the answer on the phone under this key and fall back to it offline. */
   cacheKey?: string
   headers?: Record<string, string>
@@ -64,6 +74,7 @@ export interface GetOptions {
 
 export interface SendOptions {
   headers?: Record<string, string>
+  shape?: Shape
   idempotencyKey?: string
 }
 
@@ -120,20 +131,26 @@ export function createApiClient(options: ApiClientOptions) {
     }
   }
 
-  function unwrap<T>(response: RawResponse): { data: T; meta?: Record<string, unknown> } {
+  function unwrap<T>(response: RawResponse, shape?: Shape): { data: T; meta?: Record<string, unknown> } {
     if (response.statusCode === 401) onUnauthorized?.()
     if (response.statusCode < 200 || response.statusCode >= 300) throw errorFromResponse(response)
     const body = response.data as { data?: T; meta?: Record<string, unknown> } | null
-    if (!body || typeof body !== 'object' || !('data' in body)) {
+    if (!body || typeof body !== 'object' || !('data' in body) || (shape !== undefined && !matchesShape(shape, body.data))) {
       throw new ApiError('BAD_RESPONSE', '服务返回的数据无法识别，请稍后重试', response.statusCode)
     }
     return { data: body.data as T, meta: body.meta }
   }
 
+  /** The last stored copy of a cached GET (of this shape, if given), for showing before the network answers. */
+  function peek<T>(cacheKey: string, shape?: Shape): CachedEntry<T> | null {
+    const cached = readStored<CachedEntry<T>>(CACHE_PREFIX + cacheKey)
+    return cached && (shape === undefined || matchesShape(shape, cached.data)) ? cached : null
+  }
+
   async function get<T>(path: string, getOptions: GetOptions = {}): Promise<ApiResult<T>> {
-    const { query, cacheKey, headers = {} } = getOptions
+    const { query, cacheKey, headers = {}, shape } = getOptions
     const storageKey = cacheKey ? CACHE_PREFIX + cacheKey : null
-    const cached = storageKey ? readStored<CachedEntry<T>>(storageKey) : null
+    const cached = storageKey ? peek<T>(cacheKey!, shape) : null
     const requestHeaders = { ...headers }
     if (cached?.etag) requestHeaders['If-None-Match'] = cached.etag
     const url = path + buildQueryString(query)
@@ -144,24 +161,24 @@ export function createApiClient(options: ApiClientOptions) {
       try {
         const response = await send('GET', url, undefined, requestHeaders)
         if (response.statusCode === 304 && cached && storageKey) {
-          const refreshed = { ...cached, fetchedAt: now() }
+          const refreshed = { ...cached, fetchedAt: now(), servedAt: cached.servedAt ?? cached.fetchedAt }
           writeStored(storageKey, refreshed)
-          return { data: cached.data, meta: cached.meta, fetchedAt: refreshed.fetchedAt, fromCache: false }
+          return { data: cached.data, meta: cached.meta, fetchedAt: refreshed.fetchedAt, fromCache: false, servedAt: refreshed.servedAt }
         }
         if (RETRYABLE_STATUS.has(response.statusCode)) {
           lastError = errorFromResponse(response)
           continue
         }
-        const { data, meta } = unwrap<T>(response)
+        const { data, meta } = unwrap<T>(response, shape)
         const fetchedAt = now()
-        if (storageKey) writeStored<CachedEntry<T>>(storageKey, { data, meta, fetchedAt, etag: headerValue(response.header, 'etag') })
+        if (storageKey) writeStored<CachedEntry<T>>(storageKey, { data, meta, fetchedAt, servedAt: fetchedAt, etag: headerValue(response.header, 'etag') })
         return { data, meta, fetchedAt, fromCache: false }
       } catch (error) {
         if (!(error instanceof ApiError) || error.status !== 0) throw error
         lastError = error
       }
     }
-    if (cached) return { data: cached.data, meta: cached.meta, fetchedAt: cached.fetchedAt, fromCache: true }
+    if (cached) return { data: cached.data, meta: cached.meta, fetchedAt: cached.fetchedAt, fromCache: true, servedAt: cached.servedAt }
     throw lastError ?? new ApiError('NETWORK_ERROR', NETWORK_MESSAGE, 0)
   }
 
@@ -169,7 +186,7 @@ export function createApiClient(options: ApiClientOptions) {
     const headers = { ...(sendOptions.headers ?? {}) }
     if (sendOptions.idempotencyKey) headers['Idempotency-Key'] = sendOptions.idempotencyKey
     const response = await send(method, path, body, headers)
-    const { data, meta } = unwrap<T>(response)
+    const { data, meta } = unwrap<T>(response, sendOptions.shape)
     return { data, meta, fetchedAt: now(), fromCache: false }
   }
 
@@ -179,10 +196,7 @@ export function createApiClient(options: ApiClientOptions) {
     put: <T>(path: string, body?: unknown, sendOptions?: SendOptions) => write<T>('PUT', path, body ?? {}, sendOptions),
     patch: <T>(path: string, body?: unknown, sendOptions?: SendOptions) => write<T>('PATCH', path, body ?? {}, sendOptions),
     delete: <T>(path: string, sendOptions?: SendOptions) => write<T>('DELETE', path, undefined, sendOptions),
-    /** The last stored copy of a cached GET, for showing something before the network answers. */
-    peek<T>(cacheKey: string): CachedEntry<T> | null {
-      return readStored<CachedEntry<T>>(CACHE_PREFIX + cacheKey)
-    },
+    peek,
   }
 }
 

@@ -47,7 +47,7 @@ export const api: ApiClient = {
   put: (path, body, sendOptions) => current.put(path, body, sendOptions),
   patch: (path, body, sendOptions) => current.patch(path, body, sendOptions),
   delete: (path, sendOptions) => current.delete(path, sendOptions),
-  peek: (cacheKey) => current.peek(cacheKey),
+  peek: (cacheKey, shape) => current.peek(cacheKey, shape),
 }
 
 export { ApiError, isApiError, userMessage } from './errors'

@@ -13,6 +13,7 @@ import type {
 import type { WalletStatus } from '@/domain/vouchers/validity'
 import type { MerchantCategory, VoucherCountyCode } from '@/domain/vouchers/places'
 import type { Merchant, Redemption } from '@/domain/vouchers/schema'
+import { SHAPES } from '@/domain/contract/shapes.generated'
 import type { ApiClient, ApiResult } from './client'
 import { api } from './index'
 
@@ -73,19 +74,20 @@ export const merchantsCacheKey = (query: MerchantQuery) =>
 
 export function createVoucherApi(client: ApiClient) {
   return {
-    getBatches: (): Promise<ApiResult<BatchView[]>> => client.get<BatchView[]>(`${BASE}/batches`, { cacheKey: BATCHES_CACHE_KEY }),
+    getBatches: (): Promise<ApiResult<BatchView[]>> => client.get<BatchView[]>(`${BASE}/batches`, { cacheKey: BATCHES_CACHE_KEY, shape: SHAPES.batchList }),
     getBatch: (batchId: string) =>
-      client.get<BatchView>(`${BASE}/batches/${encodeURIComponent(batchId)}`, { cacheKey: batchCacheKey(batchId) }),
+      client.get<BatchView>(`${BASE}/batches/${encodeURIComponent(batchId)}`, { cacheKey: batchCacheKey(batchId), shape: SHAPES.batchView }),
     claimVoucher: (batchId: string, body: { roundId?: string }, idempotencyKey: string) =>
-      client.post<ClaimAnswer>(`${BASE}/batches/${encodeURIComponent(batchId)}/claims`, body, { idempotencyKey }),
+      client.post<ClaimAnswer>(`${BASE}/batches/${encodeURIComponent(batchId)}/claims`, body, { idempotencyKey, shape: SHAPES.claimAnswer }),
 
     /** The wallet is personal: its offline copy is keyed by the account that fetched it. */
     getMyVouchers: (userId: string, status?: WalletStatus) =>
-      client.get<WalletVoucherView[]>(`${BASE}/me/vouchers`, { query: { status }, cacheKey: `vouchers:wallet:${userId}:${status ?? 'all'}` }),
+      client.get<WalletVoucherView[]>(`${BASE}/me/vouchers`, { query: { status }, cacheKey: `vouchers:wallet:${userId}:${status ?? 'all'}`, shape: SHAPES.walletList }),
     /** With the account's id, an offline copy is kept, so the code can be shown at a till with no signal. */
     getMyVoucher: (voucherId: string, userId?: string) =>
       client.get<WalletVoucherView>(`${BASE}/me/vouchers/${encodeURIComponent(voucherId)}`, {
         cacheKey: userId ? `vouchers:mine:${userId}:${voucherId}` : undefined,
+        shape: SHAPES.walletVoucherView,
       }),
     getVoucherCode: (voucherId: string) => client.post<RedemptionCode>(`${BASE}/me/vouchers/${encodeURIComponent(voucherId)}/code`),
     getOfflineCodeKey: (voucherId: string) =>

@@ -2,10 +2,10 @@
 import ICAL from 'ical.js'
 import { eventToIcs } from '@/domain/events/ics'
 import { expandOccurrences } from '@/domain/events/occurrences'
-import { WEEKLY_MARKET } from '@/domain/events/test-fixtures'
+import { weeklyMarket } from '@/domain/events/test-fixtures'
 import { addToPhoneCalendar, calendarKind } from './calendar'
 
-const market = WEEKLY_MARKET
+const market = weeklyMarket('market', '2025-10-11', '2025-11-29')
 
 /** jsdom's Blob has no text(): read it the old way. */
 function readText(blob: Blob): Promise<string> {

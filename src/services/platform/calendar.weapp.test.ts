@@ -1,6 +1,6 @@
 import { expandOccurrences } from '@/domain/events/occurrences'
 import { phoneCalendarParams } from '@/domain/events/phone-calendar'
-import { makeEvent, WEEKLY_MARKET } from '@/domain/events/test-fixtures'
+import { makeEvent, weeklyMarket } from '@/domain/events/test-fixtures'
 import { stubTaroApi } from '@/test/taro-api-stub'
 import { addToPhoneCalendar, calendarKind } from './calendar.weapp'
 
@@ -8,7 +8,7 @@ type CalendarOptions = Record<string, unknown> & { success?: (result: unknown) =
 const phoneCalendar = stubTaroApi<CalendarOptions>('addPhoneCalendar')
 
 const allDay = makeEvent({ id: 'festival', title: '2025新蜂音乐节', type: 'concert', allDay: true, start: '2025-05-04', end: '2025-05-05' })
-const market = WEEKLY_MARKET
+const market = weeklyMarket('market', '2025-10-11', '2025-11-29')
 
 test('the phone calendar gets the domain parameters for the occurrence on screen, at the moment of the call', () => {
   const call = phoneCalendar((options) => options.success?.({ errMsg: 'addPhoneCalendar:ok' }))

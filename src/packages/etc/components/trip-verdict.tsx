@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import { Pressable } from '@/components/pressable'
+import { ClauseLink } from '@/components/clause-link'
 import { TollPeriodReminder } from '@/packages/etc/components/toll-period-reminder'
 import { StatusBadge } from '@/components/status-badge'
 import type { TollOutcome, TollWaiverVerdict } from '@/domain/etc/waiver'
-import { navigate } from '@/services/navigation'
 import { ConditionList } from './condition-list'
 import './etc-components.scss'
 
@@ -58,14 +57,7 @@ export function TripVerdict({ verdict }: TripVerdictProps) {
         依据：{source.document}
         {source.clauseLabel}
       </View>
-      <Pressable
-        className='button button--secondary etc-verdict__clause'
-        role='link'
-        label={`阅读${source.clauseLabel}政策原文`}
-        onPress={() => navigate('policy-clause', { id: source.clause })}
-      >
-        阅读政策原文
-      </Pressable>
+      <ClauseLink clauseId={source.clause} clauseLabel={source.clauseLabel} className='etc-verdict__clause' />
     </View>
   )
 }

@@ -27,6 +27,11 @@ test('a qualifying car: the positive reason, three passed checks, and the statio
   expect(screen.getAllByRole('listitem').map((item) => item.textContent?.slice(0, 4))).toEqual(['✓ 符合', '✓ 符合', '✓ 符合'])
   expect(status).toHaveTextContent('范围内的站点名单⚠ 待官方确认')
   expect(screen.queryByRole('group', { name: /公布时提醒/ })).not.toBeInTheDocument()
+  // Inside a period with a known last day: 结束前提醒 (7 or 1 day before); this build cannot sign
+  // in, so it offers the calendar file for that moment instead of a button that must fail.
+  const ending = screen.getByRole('group', { name: '衢城畅行到期提醒：“衢城畅行”实施期结束' })
+  expect(ending).toHaveTextContent('网页版不能登录')
+  expect(screen.getByRole('button', { name: '下载日历文件（.ics）：“衢城畅行”实施期结束' })).toBeInTheDocument()
 })
 
 test('a car from elsewhere: the plate reason', () => {
@@ -63,5 +68,6 @@ describe('after the last known period (2026-12-06)', () => {
     render(<VehicleVerdict data={extended} />)
     expect(screen.getByRole('status')).toHaveTextContent('✓ 您的车符合免费条件')
     expect(screen.queryByRole('group', { name: /公布时提醒/ })).not.toBeInTheDocument()
+    expect(screen.getByRole('group', { name: '衢城畅行到期提醒：“衢城畅行”实施期结束' })).toBeInTheDocument()
   })
 })

@@ -5,6 +5,7 @@
  * resource cache, kept offline).
  */
 import { create } from 'zustand'
+import { SHAPES } from '@/domain/contract/shapes.generated'
 import type { VoucherBatch } from '@/domain/vouchers/schema'
 import { currentBatches, loadBatches } from '@/store/voucher-batches'
 import { batchCacheKey, voucherApi } from '@/services/api/vouchers'
@@ -30,7 +31,7 @@ export const useBatchLookupStore = create<BatchLookupState>()((set, get) => ({
     const wanted = [...new Set(batchIds)].filter((id) => !get().byId[id])
     const results = await Promise.all(
       wanted.map(async (id) => {
-        const { data } = await loadResource(batchCacheKey(id), () => voucherApi.getBatch(id), { stored: true })
+        const { data } = await loadResource(batchCacheKey(id), () => voucherApi.getBatch(id), { stored: true, shape: SHAPES.batchView })
         return { id, batch: data as VoucherBatch | null }
       }),
     )

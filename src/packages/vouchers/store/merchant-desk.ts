@@ -10,7 +10,11 @@ import { formatShanghai, todayInShanghai } from '@/domain/time'
 import type { Redemption } from '@/domain/vouchers/schema'
 import { ApiError, userMessage } from '@/services/api/errors'
 import { newIdempotencyKey, voucherApi, type RedeemAnswer, type RefundOutcome } from '@/services/api/vouchers'
+import { invalidate, useResource, type UseResource } from '@/store/resource'
 import { redeemRefusal, refundOutcomeText } from '../merchant-messages'
+
+/** Today's redemptions at this shop: a key of the resource cache, which a redeem or refund invalidates. */
+const REDEMPTIONS_PREFIX = 'vouchers:redemptions:'
 
 export interface RedeemAttempt {
   key: string
@@ -37,15 +41,11 @@ interface MerchantDeskState {
   attempt: RedeemAttempt | null
   redeeming: boolean
   result: RedeemResult | null
-  redemptions: Redemption[] | null
-  listLoading: boolean
-  listError: string | null
   refundAttempts: Record<string, RefundAttempt>
   refunding: Record<string, boolean>
   refundResults: Record<string, RefundResult>
   setOrderId: (orderId: string) => void
   redeem: (code: string, orderAmountFen: number) => Promise<void>
-  loadToday: () => Promise<void>
   refund: (redemptionId: string, full: boolean) => Promise<void>
 }
 
@@ -67,9 +67,6 @@ export const useMerchantDeskStore = create<MerchantDeskState>()((set, get) => ({
   attempt: null,
   redeeming: false,
   result: null,
-  redemptions: null,
-  listLoading: false,
-  listError: null,
   refundAttempts: {},
   refunding: {},
   refundResults: {},
@@ -86,7 +83,7 @@ export const useMerchantDeskStore = create<MerchantDeskState>()((set, get) => ({
     try {
       const { data } = await voucherApi.redeemVoucher({ code: attempt.code, orderAmountFen: attempt.orderAmountFen, orderId: attempt.orderId }, attempt.key)
       set({ attempt: null, redeeming: false, result: { kind: 'ok', answer: data, orderAmountFen: attempt.orderAmountFen }, orderId: newOrderId() })
-      void get().loadToday()
+      void invalidate(REDEMPTIONS_PREFIX)
     } catch (error) {
       if (isUnanswered(error)) {
         set({ redeeming: false, result: { kind: 'interrupted', detail: `${userMessage(error)}。没有收到核销结果，点“重新提交”查看，不会重复核销` } })
@@ -94,17 +91,6 @@ export const useMerchantDeskStore = create<MerchantDeskState>()((set, get) => ({
       }
       const apiError = error as ApiError
       set({ attempt: null, redeeming: false, result: { kind: 'refused', code: apiError.code, ...redeemRefusal(apiError) } })
-    }
-  },
-
-  async loadToday() {
-    set({ listLoading: true, listError: null })
-    try {
-      const { data } = await voucherApi.getRedemptions(todayInShanghai())
-      const newestFirst = [...data].sort((a, b) => (a.redeemedAt < b.redeemedAt ? 1 : a.redeemedAt > b.redeemedAt ? -1 : 0))
-      set({ redemptions: newestFirst, listLoading: false })
-    } catch (error) {
-      set({ listLoading: false, listError: userMessage(error) })
     }
   },
 
@@ -129,7 +115,7 @@ export const useMerchantDeskStore = create<MerchantDeskState>()((set, get) => ({
     try {
       const { data } = await voucherApi.refundRedemption({ redemptionId, full }, attempt.key)
       done({ kind: 'ok', code: data.outcome, text: refundOutcomeText(data.outcome as RefundOutcome) }, false)
-      void get().loadToday()
+      void invalidate(REDEMPTIONS_PREFIX)
     } catch (error) {
       if (isUnanswered(error)) {
         done({ kind: 'interrupted', code: 'NETWORK_ERROR', text: `${userMessage(error)}。没有收到退款结果，再点一次会查看结果，不会重复退款` }, true)
@@ -137,7 +123,18 @@ export const useMerchantDeskStore = create<MerchantDeskState>()((set, get) => ({
       }
       const apiError = error as ApiError
       done({ kind: 'refused', code: apiError.code, text: refundOutcomeText(apiError.code, apiError.message) }, false)
-      if (apiError.code === 'ALREADY_REFUNDED') void get().loadToday()
+      if (apiError.code === 'ALREADY_REFUNDED') void invalidate(REDEMPTIONS_PREFIX)
     }
   },
 }))
+
+const fetchRedemptions = (date: string) => async () => {
+  const result = await voucherApi.getRedemptions(date)
+  return { ...result, data: [...result.data].sort((a, b) => (a.redeemedAt < b.redeemedAt ? 1 : a.redeemedAt > b.redeemedAt ? -1 : 0)) }
+}
+
+/** Today's redemptions, newest first; read only for a signed-in merchant (`enabled`). */
+export function useTodayRedemptions(enabled: boolean): UseResource<Redemption[]> {
+  const date = todayInShanghai()
+  return useResource(enabled ? REDEMPTIONS_PREFIX + date : null, fetchRedemptions(date))
+}

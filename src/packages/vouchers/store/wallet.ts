@@ -7,6 +7,7 @@
  * fetched it.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import { SHAPES } from '@/domain/contract/shapes.generated'
 import type { WalletStatus } from '@/domain/vouchers/validity'
 import { userMessage } from '@/services/api/errors'
 import { voucherApi, type WalletVoucherView } from '@/services/api/vouchers'
@@ -75,7 +76,7 @@ export function useWalletList(filter: WalletFilter): WalletList {
   const { userId } = signIn
   const spendable = filter === 'usable'
   const status = filter === 'all' || spendable ? undefined : filter
-  const list = useResource(userId ? walletKey(userId, status) : null, fetchWallet(userId ?? '', status), { stored: true })
+  const list = useResource(userId ? walletKey(userId, status) : null, fetchWallet(userId ?? '', status), { stored: true, shape: SHAPES.walletList })
   const vouchers = useMemo(
     () => (list.data && spendable ? list.data.filter((voucher) => SPENDABLE.includes(voucher.displayStatus)) : list.data),
     [list.data, spendable],

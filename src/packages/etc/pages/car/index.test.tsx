@@ -4,19 +4,11 @@
  */
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { useEtcVehicleStore } from '@/store/etc-vehicle'
-import { fixClock } from '@/test/fixed-clock'
-import { serveBundledTollData } from '@/test/toll-fixtures'
+import { etcPageSuite } from '@/test/toll-fixtures'
 import EtcCarPage from './index'
 
-let restoreClock: () => void = () => undefined
-beforeEach(() => {
-  serveBundledTollData()
-  localStorage.clear()
-  useEtcVehicleStore.setState({ plateText: '', vehicleClass: null, etcCard: null })
-  // A day inside the bundled 2025 period; the last test moves past it.
-  restoreClock = fixClock('2025-06-01T10:00:00+08:00')
-})
-afterEach(() => restoreClock())
+// A day inside the bundled 2025 period; the last test moves past it.
+const { moveClockTo } = etcPageSuite({ at: '2025-06-01T10:00:00+08:00', vehicle: { plateText: '', vehicleClass: null, etcCard: null } })
 
 const plateInput = () => screen.getByRole('textbox', { name: '车牌号' })
 const typePlate = (text: string) => fireEvent.input(plateInput(), { target: { value: text } })
@@ -103,8 +95,7 @@ test('a stored car comes back with its verdict', () => {
 })
 
 test('on 2026-12-06, after the last known period, the same car is told 待官方确认, never 通行免费', () => {
-  restoreClock()
-  restoreClock = fixClock('2026-12-06T10:00:00+08:00')
+  moveClockTo('2026-12-06T10:00:00+08:00')
   useEtcVehicleStore.setState({ plateText: '浙H·12345', vehicleClass: 1, etcCard: 'postpaid' })
   render(<EtcCarPage />)
   expect(verdict()).toHaveTextContent('？ 2026 年是否免费待官方确认')

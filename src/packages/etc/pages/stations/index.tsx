@@ -1,4 +1,5 @@
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { ClauseLink } from '@/components/clause-link'
 import { Button, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { ChoiceList } from '@/components/choice-list'
@@ -11,7 +12,6 @@ import { groupStationsByCounty, groupStationsByHighway } from '@/domain/etc/stat
 import type { TollStation } from '@/domain/policy/toll-stations'
 import { isProvisional } from '@/domain/policy/types'
 import { todayInShanghai } from '@/domain/time'
-import { navigate } from '@/services/navigation'
 import { openPlaceOnMap } from '@/services/platform/map'
 import { scrollToAnchor } from '@/services/platform/scroll'
 import { routeParam } from '@/services/route-param'
@@ -131,14 +131,7 @@ export default function EtcStationsPage() {
         <View className='caption etc-verdict__note'>
           依据 {data.document}（{data.clause}）
         </View>
-        <Pressable
-          className='button button--secondary etc-verdict__clause'
-          role='link'
-          label='阅读（二十六）政策原文'
-          onPress={() => navigate('policy-clause', { id: data.clause })}
-        >
-          阅读政策原文
-        </Pressable>
+        <ClauseLink clauseId={data.clause} clauseLabel='（二十六）' className='etc-verdict__clause' />
       </View>
 
       <StationMap stations={list} onOpen={navigateTo} />

@@ -6,24 +6,15 @@
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { checkTollWaiver } from '@/domain/etc/waiver'
-import { fixClock } from '@/test/fixed-clock'
 import { useEtcTripsStore } from '@/store/etc-trips'
 import { useEtcVehicleStore } from '@/store/etc-vehicle'
-import { serveBundledTollData } from '@/test/toll-fixtures'
+import { etcPageSuite } from '@/test/toll-fixtures'
 import EtcTripPage from './index'
 
-let restoreClock: () => void
-
-beforeEach(() => {
-  serveBundledTollData()
-  localStorage.clear()
-  restoreClock = fixClock('2025-06-16T10:00:00+08:00')
-  useEtcVehicleStore.setState({ plateText: '浙H·12345', vehicleClass: 1, etcCard: 'postpaid' })
-  useEtcTripsStore.setState({ trips: [] })
-})
+const CAR = { plateText: '浙H·12345', vehicleClass: 1 as const, etcCard: 'postpaid' as const }
+const { moveClockTo } = etcPageSuite({ at: '2025-06-16T10:00:00+08:00', vehicle: CAR, trips: [] })
 
 afterEach(() => {
-  restoreClock()
   Object.defineProperty(navigator, 'geolocation', { configurable: true, value: undefined })
 })
 
@@ -79,8 +70,7 @@ test('a station outside the scheme → 收费, naming the station', () => {
 })
 
 test('a day after the last known period → neither 免费 nor 收费: 待官方确认, with the reminder offer', () => {
-  restoreClock()
-  restoreClock = fixClock('2026-03-01T10:00:00+08:00')
+  moveClockTo('2026-03-01T10:00:00+08:00')
   render(<EtcTripPage />)
   chooseStation('入口收费站', 'qzd', '衢州东')
   chooseStation('出口收费站', 'ly', '龙游')

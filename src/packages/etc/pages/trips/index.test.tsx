@@ -6,10 +6,9 @@ import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { summariseSavings } from '@/domain/etc/savings'
 import { formatEstimatedFen } from '@/domain/etc/toll-estimate'
-import { fixClock } from '@/test/fixed-clock'
 import { useEtcTripsStore } from '@/store/etc-trips'
 import { useEtcVehicleStore } from '@/store/etc-vehicle'
-import { serveBundledTollData } from '@/test/toll-fixtures'
+import { etcPageSuite } from '@/test/toll-fixtures'
 import EtcTripsPage from './index'
 
 const CAR = { plate: '浙H12345', vehicleClass: 1 as const, etcCard: 'postpaid' as const }
@@ -19,17 +18,11 @@ const TRIPS = [
   { id: 'may-1', date: '2025-05-01', entry: 'quzhoudong', exit: 'longyoubei' },
 ]
 
-let restoreClock: () => void
-
-beforeEach(() => {
-  serveBundledTollData()
-  localStorage.clear()
-  restoreClock = fixClock('2025-06-16T10:00:00+08:00')
-  useEtcVehicleStore.setState({ plateText: '浙H·12345', vehicleClass: 1, etcCard: 'postpaid' })
-  useEtcTripsStore.setState({ trips: TRIPS })
+etcPageSuite({
+  at: '2025-06-16T10:00:00+08:00',
+  vehicle: { plateText: '浙H·12345', vehicleClass: 1, etcCard: 'postpaid' },
+  trips: TRIPS,
 })
-
-afterEach(() => restoreClock())
 
 const totalsRow = (label: string) => screen.getByText(label).parentElement as HTMLElement
 const tripCard = (name: RegExp) => screen.getByRole('button', { name }).closest('[role="listitem"]') as HTMLElement

@@ -6,7 +6,7 @@
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { CityEvent } from '@/domain/events/model'
-import { makeEvent } from '@/domain/events/test-fixtures'
+import { halfMarathon, weeklyMarket } from '@/domain/events/test-fixtures'
 import { configureApi } from '@/services/api'
 import { createApiClient } from '@/services/api/client'
 import { createRemindersApi } from '@/services/api/reminders'
@@ -49,26 +49,8 @@ jest.mock('@/services/platform/subscribe', () => ({
 const mockedCalendar = addToPhoneCalendar as jest.MockedFunction<typeof addToPhoneCalendar>
 const mockedSubscribe = requestSubscribe as jest.MockedFunction<typeof requestSubscribe>
 
-const MARATHON = makeEvent({
-  id: 'jiangshan-run',
-  type: 'sports',
-  sportsLevel: 'provincial',
-  title: '江山半程马拉松',
-  county: '330881',
-  start: '2025-10-11T07:30:00+08:00',
-  end: '2025-10-11T12:00:00+08:00',
-  admission: { kind: 'ticketed', priceText: '报名费 100 元' },
-  organiser: '江山市体育局（示意）',
-})
-const MARKET = makeEvent({
-  id: 'qujiang-market',
-  type: 'market',
-  title: '衢江南孔市集',
-  county: '330803',
-  start: '2025-10-11T09:00:00+08:00',
-  end: '2025-10-11T17:00:00+08:00',
-  recurrence: { frequency: 'weekly', weekdays: [6], until: '2025-11-29', exceptDates: ['2025-10-25'] },
-})
+const MARATHON = halfMarathon({ organiser: '江山市体育局（示意）' })
+const MARKET = weeklyMarket('qujiang-market', '2025-10-11', '2025-11-29', ['2025-10-25'], { title: '衢江南孔市集', county: '330803' })
 
 let server: ApiTestServer
 let stored: Record<string, CityEvent>

@@ -9,6 +9,7 @@ import { useSessionStore } from '@/store/session'
 import { devLoginHandler, startApiTestServer, testSession, type ApiTestServer } from '@/test/api-test-server'
 import { pointRemindersAt, reminderHandler, reminderView, type FakeReminderServer } from '@/test/reminder-fixtures'
 import { requestSubscribe } from '@/services/platform/subscribe'
+import * as navigation from '@/services/navigation'
 import MyRemindersPage from './index'
 
 // The weapp subscribe adapter; WeChat's answer is decided by each test.
@@ -321,4 +322,20 @@ test('公布时提醒: listed last while unpublished, saying so; once published 
   const due = screen.getByRole('alert', { name: '1 个提醒到时间了' })
   expect(due).toHaveTextContent('“衢城畅行”新实施期')
   expect(due).toHaveTextContent('公布时间：10月10日（周五）09:00')
+})
+
+test('each reminder opens what it is about: a round its batch page, the 衢城畅行 one 我的车', async () => {
+  const navigateSpy = jest.spyOn(navigation, 'navigate').mockResolvedValue(undefined)
+  try {
+    render(<MyRemindersPage />)
+    await screen.findByRole('list', { name: '我的提醒' })
+    fireEvent.click(within(card('金秋消费券（第 2 轮）')).getByRole('link', { name: '查看 金秋消费券（第 2 轮）' }))
+    expect(navigateSpy).toHaveBeenLastCalledWith('vouchers-batch', { id: 'b-1' })
+    fireEvent.click(within(card('“衢城畅行”实施期结束')).getByRole('link', { name: '查看 “衢城畅行”实施期结束' }))
+    expect(navigateSpy).toHaveBeenLastCalledWith('etc-car')
+    fireEvent.click(within(card('衢州消费券 满100减20')).getByRole('link', { name: '查看 衢州消费券 满100减20' }))
+    expect(navigateSpy).toHaveBeenLastCalledWith('vouchers-detail', { id: 'v-123' })
+  } finally {
+    navigateSpy.mockRestore()
+  }
 })

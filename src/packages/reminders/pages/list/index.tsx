@@ -8,7 +8,7 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Chip } from '@/components/chip'
 import { formatFetchedAt, formatInstant } from '@/components/event-format'
 import { PageShell } from '@/components/page-shell'
@@ -20,7 +20,7 @@ import { parsePublishedSubject } from '@/domain/reminders/published-subjects'
 import { navigate } from '@/services/navigation'
 import { canSwitchToWechat, switchToWechat } from '@/packages/reminders/switch-to-wechat'
 import { eventServices } from '@/store/event-services'
-import { instantOf, isDue, useRemindersStore } from '@/store/reminders'
+import { instantOf, isDue, useMyReminders, useRemindersStore } from '@/store/reminders'
 import { useSessionStore } from '@/store/session'
 import '@/components/event-ui.scss'
 import '@/packages/reminders/reminders.scss'
@@ -37,7 +37,7 @@ function openSubject(reminder: ReminderView): void {
       void navigate('vouchers-detail', { id: reminder.subjectId })
       return
     case 'round-opening':
-      void navigate('vouchers')
+      void navigate('vouchers-batch', { id: reminder.subjectId.split(':')[0] })
       return
     case 'rule-set-ending':
       void navigate('subsidy')
@@ -242,22 +242,21 @@ function ReminderCard({ reminder }: { reminder: ReminderView }) {
 
 export default function MyRemindersPage() {
   const session = useSessionStore((state) => state.session)
-  const reminders = useRemindersStore((state) => state.reminders)
-  const fromCache = useRemindersStore((state) => state.fromCache)
-  const fetchedAt = useRemindersStore((state) => state.fetchedAt)
-  const error = useRemindersStore((state) => state.error)
-  const load = useRemindersStore((state) => state.load)
+  const { data: reminders, source, fetchedAt, error, reload } = useMyReminders(session?.userId ?? null)
+  const fromCache = source === 'cache'
   const [signingIn, setSigningIn] = useState(false)
   const [signInError, setSignInError] = useState('')
+  const firstShow = useRef(true)
 
-  useEffect(() => {
-    void load()
-  }, [load, session?.userId])
   // Which kinds have a WeChat template (for 改用微信通知); anonymous, once.
   useEffect(() => {
-    void useRemindersStore.getState().loadTemplates()
+    void useRemindersStore.getState().ensureLoaded()
   }, [])
-  useDidShow(() => void load())
+  // Shown again (back from a subject's page): read again; the mount has just read it.
+  useDidShow(() => {
+    if (firstShow.current) firstShow.current = false
+    else if (session) void reload()
+  })
 
   const signIn = () => {
     setSigningIn(true)

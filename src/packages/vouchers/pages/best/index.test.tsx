@@ -10,7 +10,7 @@ import type { Merchant } from '@/domain/vouchers/schema'
 import { useSessionStore } from '@/store/session'
 import { resetResources } from '@/store/resource'
 import { ok, apiTestServerForSuite, testSession, useApiAt } from '@/test/api-test-server'
-import { walletVoucherView, fromNow, HOUR } from '@/test/voucher-fixtures'
+import { asBatchView, walletVoucherView, fromNow, HOUR } from '@/test/voucher-fixtures'
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
 import BestVoucherPage from './index'
 
@@ -23,7 +23,7 @@ const server = apiTestServerForSuite()
 
 beforeEach(() => {
   setRouterParams({})
-  server.on((request) => (request.path === '/api/v1/batches' ? ok({ data: [small, middle, large], meta: { serverTime: fromNow(0) } }) : undefined))
+  server.on((request) => (request.path === '/api/v1/batches' ? ok({ data: [small, middle, large].map((item) => asBatchView(item)), meta: { serverTime: fromNow(0) } }) : undefined))
   server.on((request) =>
     request.path === '/api/v1/me/vouchers'
       ? ok({

@@ -23,7 +23,7 @@ import { resetResources } from '@/store/resource'
 import { useSessionStore } from '@/store/session'
 import { devLoginHandler, fail, inProcessApiServer, ok, testSession, useApiAt, type Reply } from '@/test/api-test-server'
 import { setRouterParams } from '@/test/taro-shim'
-import { walletVoucherView } from '@/test/voucher-fixtures'
+import { asBatchView, walletVoucherView } from '@/test/voucher-fixtures'
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
 import { useOfflineKeysStore } from '@/packages/vouchers/store/offline-keys'
 import VoucherDetailPage from './index'
@@ -58,7 +58,7 @@ function serveVoucher(status: WalletStatus = 'usable') {
   server.on((request) => (request.method === 'POST' && request.path === '/api/v1/me/vouchers/v1/offline-key' ? nextKey() : undefined))
   server.on((request) =>
     request.path === '/api/v1/batches'
-      ? ok({ data: [{ ...batch, updatedAt: batch.rounds[0].opensAt, live: { remainingByRound: {}, claimedByRound: {} } }], meta: { serverTime: toIsoShanghaiMs(Date.now()) } })
+      ? ok({ data: [asBatchView(batch)], meta: { serverTime: toIsoShanghaiMs(Date.now()) } })
       : undefined,
   )
 }

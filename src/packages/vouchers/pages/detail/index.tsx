@@ -11,10 +11,12 @@ import { countyNames } from '@/domain/vouchers/places'
 import { describeBatchRules } from '@/domain/vouchers/rules-text'
 import { voucherTimeState } from '@/domain/vouchers/validity'
 import { isApiError, userMessage } from '@/services/api/errors'
+import { SHAPES } from '@/domain/contract/shapes.generated'
 import { voucherApi, type WalletVoucherView } from '@/services/api/vouchers'
 import { navigate } from '@/services/navigation'
 import { routeParam } from '@/services/route-param'
 import { ensureLogin } from '@/store/auth'
+import { loadResource } from '@/store/resource'
 import { QrCode } from '@/packages/vouchers/components/qr-code'
 import { voucherDateLine } from '@/packages/vouchers/components/voucher-item'
 import { WalletStatusBadge } from '@/packages/vouchers/components/wallet-status'
@@ -189,12 +191,16 @@ export default function VoucherDetailPage() {
         const session = await ensureLogin()
         signedIn = true
         // Kept per account, so at a till with no signal the page (and its code) still opens.
-        const result = await voucherApi.getMyVoucher(voucherId, session.userId)
+        const { data, source, error, failure } = await loadResource(
+          `vouchers:mine:${session.userId}:${voucherId}`,
+          () => voucherApi.getMyVoucher(voucherId, session.userId),
+          { stored: true, shape: SHAPES.walletVoucherView, force: true },
+        )
+        if (error || !data) throw failure
         if (cancelled) return
         setUserId(session.userId)
-        setVoucher(result.data)
-        setFromCache(result.fromCache)
-        const { data } = result
+        setVoucher(data)
+        setFromCache(source === 'cache')
         if (data.displayStatus !== 'usable' && data.displayStatus !== 'returned-after-refund') useOfflineKeysStore.getState().forget(data.id)
         void ensureBatches([data.batchId])
       } catch (loadError) {

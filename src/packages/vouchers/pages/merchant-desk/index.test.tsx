@@ -11,7 +11,7 @@ import { useSessionStore } from '@/store/session'
 import { resetResources } from '@/store/resource'
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
 import { fail, ok, apiTestServerForSuite, testSession, useApiAt } from '@/test/api-test-server'
-import { fromNow, walletVoucherView } from '@/test/voucher-fixtures'
+import { asBatchView, fromNow, walletVoucherView } from '@/test/voucher-fixtures'
 import { newOrderId, useMerchantDeskStore } from '@/packages/vouchers/store/merchant-desk'
 import MerchantDeskPage from './index'
 
@@ -40,12 +40,12 @@ let today: Redemption[]
 beforeEach(() => {
   today = [redemption('red-1'), redemption('red-2', { orderId: 'order-red-2' })]
   server.on((request) => (request.method === 'GET' && request.path === '/api/v1/merchant/redemptions' ? ok({ data: today }) : undefined))
-  server.on((request) => (request.method === 'GET' && request.path === '/api/v1/batches' ? ok({ data: [batch, neverBatch] }) : undefined))
+  server.on((request) => (request.method === 'GET' && request.path === '/api/v1/batches' ? ok({ data: [batch, neverBatch].map((item) => asBatchView(item)) }) : undefined))
   resetResources()
   useBatchLookupStore.getState().reset()
   useApiAt(server)
   useSessionStore.setState({ session: testSession({ token: 'tok-merchant', role: 'merchant', merchantId: 'm-noodles', displayName: '示例商户-1' }) })
-  useMerchantDeskStore.setState({ orderId: newOrderId(), attempt: null, redeeming: false, result: null, redemptions: null, refundAttempts: {}, refunding: {}, refundResults: {} })
+  useMerchantDeskStore.setState({ orderId: newOrderId(), attempt: null, redeeming: false, result: null, refundAttempts: {}, refunding: {}, refundResults: {} })
 })
 
 afterEach(() => jest.restoreAllMocks())

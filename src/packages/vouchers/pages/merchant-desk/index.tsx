@@ -14,7 +14,7 @@ import { useSessionStore } from '@/store/session'
 import { AmountField, readAmount } from '@/packages/vouchers/components/amount-field'
 import { redemptionStateText, refundPromptText } from '@/packages/vouchers/merchant-messages'
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
-import { useMerchantDeskStore, type RedeemResult } from '@/packages/vouchers/store/merchant-desk'
+import { useMerchantDeskStore, useTodayRedemptions, type RedeemResult } from '@/packages/vouchers/store/merchant-desk'
 import { ErrorLine } from '@/components/error-line'
 import '@/packages/vouchers/vouchers.scss'
 
@@ -124,20 +124,13 @@ export default function MerchantDeskPage() {
   const result = useMerchantDeskStore((state) => state.result)
   const pendingAttempt = useMerchantDeskStore((state) => state.attempt !== null)
   const redeem = useMerchantDeskStore((state) => state.redeem)
-  const redemptions = useMerchantDeskStore((state) => state.redemptions)
-  const listLoading = useMerchantDeskStore((state) => state.listLoading)
-  const listError = useMerchantDeskStore((state) => state.listError)
-  const loadToday = useMerchantDeskStore((state) => state.loadToday)
   const [code, setCode] = useState('')
   const [amountText, setAmountText] = useState('')
   const [scanMessage, setScanMessage] = useState<string | null>(null)
   const [loginError, setLoginError] = useState<string | null>(null)
   const [shown, setShown] = useState(REDEMPTIONS_PAGE_SIZE)
   const isMerchant = session?.role === 'merchant'
-
-  useEffect(() => {
-    if (isMerchant) void loadToday()
-  }, [isMerchant, loadToday])
+  const { data: redemptions, loading: listLoading, error: listError, reload: loadToday } = useTodayRedemptions(isMerchant)
   // Each redemption's batch, for what a refund does to the voucher under that batch's refund rule.
   const ensureBatches = useBatchLookupStore((state) => state.ensure)
   const batchIds = (redemptions ?? []).map((redemption) => redemption.batchId).join(',')

@@ -8,7 +8,7 @@ import type { Merchant } from '@/domain/vouchers/schema'
 import { resetResources } from '@/store/resource'
 import { ok, apiTestServerForSuite, useApiAt } from '@/test/api-test-server'
 import { setRouterParams } from '@/test/taro-shim'
-import { fromNow } from '@/test/voucher-fixtures'
+import { asBatchView, fromNow } from '@/test/voucher-fixtures'
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
 import MerchantsPage, { MERCHANTS_PAGE_SIZE } from './index'
 
@@ -65,7 +65,7 @@ test('pages through the directory and filters by county and category', async () 
 
 test('from a batch that names its shops, only those shops', async () => {
   const batch = makeBatch({ id: 'b-named', title: '指定商户券', merchants: { kind: 'merchants', merchantIds: ['m-1', 'm-3'] }, counties: ['330802'] })
-  server.on((request) => (request.path === '/api/v1/batches' ? ok({ data: [batch], meta: { serverTime: fromNow(0) } }) : undefined))
+  server.on((request) => (request.path === '/api/v1/batches' ? ok({ data: [asBatchView(batch)], meta: { serverTime: fromNow(0) } }) : undefined))
   setRouterParams({ batchId: 'b-named' })
   render(<MerchantsPage />)
   expect(await screen.findByText('本券适用：柯城区指定的 2 家商户')).toBeInTheDocument()

@@ -5,9 +5,11 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { makeBatch } from '@/domain/vouchers/test-fixtures'
 import type { WalletStatus } from '@/domain/vouchers/validity'
+import { resetRemindersStore } from '@/store/reminders'
 import { resetResources } from '@/store/resource'
 import { useSessionStore } from '@/store/session'
 import { devLoginHandler, fail, ok, apiTestServerForSuite, testSession, useApiAt } from '@/test/api-test-server'
+import { reminderHandler, type FakeReminderServer } from '@/test/reminder-fixtures'
 import { walletVoucherView } from '@/test/voucher-fixtures'
 import WalletPage from './index'
 
@@ -67,6 +69,30 @@ test('opens on 可使用 after signing in, and each filter shows its vouchers wi
     expect(screen.getByRole('tab', { name: new RegExp(tab) })).toHaveAttribute('aria-selected', 'true')
   }
   expect(walletRequests().map((request) => request.query.get('status'))).toEqual([null, 'used', 'expired', 'returned-after-refund'])
+})
+
+test('每张可使用的券 offers 到期前提醒我 (1 day before by default); used ones do not', async () => {
+  useSessionStore.setState({ session: testSession() })
+  resetRemindersStore()
+  const reminders: FakeReminderServer = { reminders: [], wechat: false, subjects: { 'v-usable': { title: '测试 满20减5', targetAt: WALLET.usable[0].validTo } } }
+  server.on(reminderHandler(reminders))
+  render(<WalletPage />)
+  const usable = await screen.findByRole('list', { name: '可使用的券' })
+  const groups = await within(usable).findAllByRole('group', { name: '消费券到期提醒：测试 满20减5' })
+  expect(groups).toHaveLength(2)
+  const first = within(groups[0])
+  expect(first.getByRole('radio', { name: '到期前 1 天' })).toHaveAttribute('aria-checked', 'true')
+  fireEvent.click(first.getByRole('button', { name: '到期前提醒我：测试 满20减5' }))
+  expect(await first.findByText(/已设置提醒：到期前 1 天/, undefined, { timeout: 5000 })).toBeInTheDocument()
+  expect(server.requests.find((request) => request.method === 'POST' && request.path === '/api/v1/me/reminders')?.body).toEqual({
+    kind: 'voucher-expiring',
+    subjectId: 'v-usable',
+    offsetsMs: [86_400_000],
+  })
+  fireEvent.click(screen.getByRole('tab', { name: /已使用/ }))
+  const used = await screen.findByRole('list', { name: '已使用的券' })
+  await within(used).findByText('● 已使用')
+  expect(within(used).queryByRole('group', { name: /到期提醒/ })).not.toBeInTheDocument()
 })
 
 test('an empty filter says so and points to the 消费券 tab', async () => {
