@@ -1,9 +1,9 @@
 /**
  * What a calculator screen shows while a person fills it in: what is still missing (in words),
  * the domain's Chinese error for what they typed, or the quote. The screens keep what was typed
- * (the price as a raw string) and never parse it themselves: tryParseYuan and tryQuoteSubsidy do.
+ * (the price as a raw string) and never parse it themselves: readYuan (the field) and
+ * tryQuoteSubsidy do. useCalculatorForm is how a calculator page uses this.
  */
-import { tryParseYuan } from '@/domain/money'
 import type { SubsidyRuleSet } from '@/domain/policy/subsidy-rules'
 // Module paths, not the domain/subsidy index: it pulls in every calculator's module at once.
 import { tryQuoteSubsidy, type SubsidyQuote } from '@/domain/subsidy/quote-subsidy'
@@ -28,13 +28,6 @@ export function quoteForm(missing: string[], buildInput: () => object, ruleSets:
   if (!result.ok) return { kind: 'invalid', error: result.error }
   const { priceFen: _priceFen, ...input } = parseSubsidyInput(raw)
   return { kind: 'quote', quote: result.quote, input: input as SubsidyInput }
-}
-
-/** The Chinese message for a typed price, or null when it parses or nothing is typed yet. */
-export function priceError(priceText: string): string | null {
-  if (priceText.trim() === '') return null
-  const parsed = tryParseYuan(priceText)
-  return parsed.ok ? null : parsed.error.message
 }
 
 /** The domain's message when it is about `field` (e.g. 'oldCarOwnedSince'). */

@@ -6,8 +6,7 @@ import { findRuleSetForDate } from '@/domain/policy/subsidy-rule-sets'
 import { measureSummary } from '@/domain/subsidy/measure-summaries'
 import type { SubsidyMeasure } from '@/domain/policy/subsidy-vocabulary'
 import type { FormOutcome } from '../quote-form'
-import type { BasketSaving } from '../use-basket-saving'
-import type { RuleSetsInUse } from '../use-rule-sets'
+import type { CalculatorForm } from '../use-calculator-form'
 import { MeasureRuleLine } from './measure-rule-line'
 import { PurchaseDateField } from './purchase-date-field'
 import { QuoteResult } from './quote-result'
@@ -16,22 +15,19 @@ export interface CalculatorLayoutProps {
   /** The page's spoken name, as its navigation title. */
   title: string
   measure: SubsidyMeasure
-  today: string
-  purchaseDate: string
-  onPurchaseDateChange: (date: string) => void
+  /** What every calculator holds (useCalculatorForm): today, rule sets, purchase date, basket saving. */
+  form: Pick<CalculatorForm<SubsidyMeasure>, 'today' | 'rules' | 'saving' | 'purchaseDate' | 'setPurchaseDate'>
   outcome: FormOutcome
-  saving: BasketSaving
   /** Fields whose errors the page shows beside the field. */
   fieldsShownInline: readonly string[]
   /** The measure's own fields, between the rule line and the purchase date. */
   children: ReactNode
-  /** The rule sets `outcome` was quoted with (useRuleSets). */
-  rules: RuleSetsInUse
 }
 
 /** One calculator page: the rule in force on the purchase date, the measure's fields, the date, the answer. */
 export function CalculatorLayout(props: CalculatorLayoutProps) {
-  const { title, measure, today, purchaseDate, onPurchaseDateChange, outcome, saving, fieldsShownInline, children, rules } = props
+  const { title, measure, form, outcome, fieldsShownInline, children } = props
+  const { today, rules, saving, purchaseDate, setPurchaseDate: onPurchaseDateChange } = form
   const inForce = findRuleSetForDate(today, rules.ruleSets)
   return (
     <PageShell label={title}>

@@ -15,16 +15,14 @@ import {
 } from '@/domain/policy/subsidy-vocabulary'
 import { findRuleSetForDate } from '@/domain/policy/subsidy-rule-sets'
 import type { CarReplaceInput, CarScrapInput } from '@/domain/subsidy/subsidy-input'
-import { todayInShanghai } from '@/domain/time'
 import { CarComparison } from '@/packages/subsidy/components/car-comparison'
-import { PriceField } from '@/packages/subsidy/components/price-field'
 import { PurchaseDateField } from '@/packages/subsidy/components/purchase-date-field'
 import { QuoteResult } from '@/packages/subsidy/components/quote-result'
 import { TextInput } from '@/components/text-input'
-import { listMissing, priceError, quoteForm, type FormOutcome } from '@/packages/subsidy/quote-form'
-import { useBasketSaving } from '@/packages/subsidy/use-basket-saving'
-import { useCalculatorStart } from '@/packages/subsidy/use-calculator-start'
-import { useRuleSets } from '@/packages/subsidy/use-rule-sets'
+import { YuanField } from '@/components/yuan-field'
+import { listMissing, type FormOutcome } from '@/packages/subsidy/quote-form'
+import { useCalculatorForm } from '@/packages/subsidy/use-calculator-form'
+import '@/components/field-box.scss'
 import '@/packages/subsidy/subsidy.scss'
 import { shareTimeline } from '@/services/share'
 import { calculatorShare } from '@/packages/subsidy/calculator-share'
@@ -89,11 +87,9 @@ const FIELD_STEP: Record<string, number> = {
  * car (energy type, displacement), price and date, then 报废更新 and 置换更新 quoted side by side.
  */
 export default function CarSubsidyPage() {
-  const today = todayInShanghai()
-  const edited = useCalculatorStart(CAR_MEASURES)
-  const saving = useBasketSaving(edited.editId)
-  const rules = useRuleSets()
-  const initial = edited.input
+  const form = useCalculatorForm(CAR_MEASURES)
+  const { today, rules, saving, purchaseDate, setPurchaseDate } = form
+  const initial = form.initial
   const initialScrap = initial?.measure === 'car-scrap' ? initial : null
   const [step, setStep] = useState(initialScrap ? 5 : 1)
   const [oldCarFuel, setOldCarFuel] = useState<OldCarFuel | null>(initialScrap?.oldCarFuel ?? null)
@@ -116,8 +112,6 @@ export default function CarSubsidyPage() {
   const [displacementText, setDisplacementText] = useState(
     initialScrap?.newCarDisplacementL !== undefined ? String(initialScrap.newCarDisplacementL) : '',
   )
-  const [priceText, setPriceText] = useState(initial ? String(initial.priceYuan) : '')
-  const [purchaseDate, setPurchaseDate] = useState(initial?.purchaseDate ?? edited.purchaseDate ?? today)
   const [shownMissing, setShownMissing] = useState<string[]>([])
   // 转发 opens the car flow from its first step: the old car, dates and price are the sender's own.
   const share = () => calculatorShare('subsidy-car', '汽车')
@@ -125,20 +119,20 @@ export default function CarSubsidyPage() {
   useShareTimeline(() => shareTimeline(share()))
 
   const effectiveOwnedSince = ownership === 'since-registration' ? registeredOn : ownedSince
-  const missingByStep: Record<number, string[]> = {
-    1: listMissing([[oldCarFuel === null, '旧车燃料类型']]),
-    2: listMissing([
+  const checksByStep: Record<number, ReadonlyArray<readonly [boolean, string]>> = {
+    1: [[oldCarFuel === null, '旧车燃料类型']],
+    2: [
       [registeredOn === '', '旧车注册登记日期'],
       [ownership === null, '旧车何时登记在您名下'],
       [ownership === 'later' && ownedSince === '', '过户到您名下的日期'],
-    ]),
-    3: listMissing([
+    ],
+    3: [
       [newCarEnergy === null, '新车能源类型'],
       [newCarEnergy === 'fuel' && displacementText.trim() === '', '新车排量'],
-    ]),
-    4: listMissing([[priceText.trim() === '', '新车价格']]),
+    ],
+    4: [form.priceMissing('新车价格')],
   }
-  const allMissing = [1, 2, 3, 4].flatMap((number) => missingByStep[number])
+  const allChecks = [1, 2, 3, 4].flatMap((number) => checksByStep[number])
   const carId = oldCarId.trim() === '' ? {} : { oldCarId }
   // Asked only where the rule set for the purchase date requires it (2026: 发改环资〔2025〕1745号, as reported).
   const ruleSetOnDate = findRuleSetForDate(purchaseDate, rules.ruleSets)
@@ -149,35 +143,24 @@ export default function CarSubsidyPage() {
         ruleSetOnDate?.measures['car-replace']?.nevOnTaxExemptionCatalogue?.value,
     )
   const catalogueInput = asksCatalogue ? CATALOGUE_INPUT[catalogue] : {}
-  const scrap: FormOutcome = quoteForm(
-    allMissing,
-    (): CarScrapForm => ({
-      measure: 'car-scrap',
-      newCarEnergy: newCarEnergy!,
-      ...(newCarEnergy === 'fuel' ? { newCarDisplacementL: displacementText } : {}),
-      oldCarFuel: oldCarFuel!,
-      oldCarRegisteredOn: registeredOn,
-      oldCarOwnedSince: effectiveOwnedSince,
-      priceYuan: priceText,
-      purchaseDate,
-      ...carId,
-      ...catalogueInput,
-    }),
-    rules.ruleSets,
-  )
-  const replace: FormOutcome = quoteForm(
-    allMissing,
-    (): CarReplaceInput => ({
-      measure: 'car-replace',
-      newCarEnergy: newCarEnergy!,
-      oldCarOwnedSince: effectiveOwnedSince,
-      priceYuan: priceText,
-      purchaseDate,
-      ...carId,
-      ...catalogueInput,
-    }),
-    rules.ruleSets,
-  )
+  // Both measures from the same answers, quoted side by side.
+  const scrap: FormOutcome = form.quote(allChecks, (): Omit<CarScrapForm, 'priceYuan' | 'purchaseDate'> => ({
+    measure: 'car-scrap',
+    newCarEnergy: newCarEnergy!,
+    ...(newCarEnergy === 'fuel' ? { newCarDisplacementL: displacementText } : {}),
+    oldCarFuel: oldCarFuel!,
+    oldCarRegisteredOn: registeredOn,
+    oldCarOwnedSince: effectiveOwnedSince,
+    ...carId,
+    ...catalogueInput,
+  }))
+  const replace: FormOutcome = form.quote(allChecks, (): Omit<CarReplaceInput, 'priceYuan' | 'purchaseDate'> => ({
+    measure: 'car-replace',
+    newCarEnergy: newCarEnergy!,
+    oldCarOwnedSince: effectiveOwnedSince,
+    ...carId,
+    ...catalogueInput,
+  }))
   const invalid = scrap.kind === 'invalid' ? scrap : replace.kind === 'invalid' ? replace : null
   const fieldError = (field: string) => (invalid && invalid.error.field === field ? invalid.error.message : null)
 
@@ -186,7 +169,7 @@ export default function CarSubsidyPage() {
     setStep(target)
   }
   const next = () => {
-    const missing = missingByStep[step] ?? []
+    const missing = listMissing(checksByStep[step] ?? [])
     if (missing.length > 0) {
       setShownMissing(missing)
       return
@@ -206,7 +189,7 @@ export default function CarSubsidyPage() {
             <View className='subsidy-field'>
               <View className='subsidy-field__label'>旧车车牌号（选填）</View>
               <TextInput
-                className='subsidy-price subsidy-price__input'
+                className='field-box field-box__input'
                 label='旧车车牌号（选填）'
                 value={oldCarId}
                 placeholder='例如 浙H12345'
@@ -256,7 +239,7 @@ export default function CarSubsidyPage() {
               <View className='subsidy-field'>
                 <View className='subsidy-field__label'>新车排量（升）</View>
                 <TextInput
-                  className={`subsidy-price subsidy-price__input ${fieldError('newCarDisplacementL') ? 'subsidy-price--error' : ''}`}
+                  className={`field-box field-box__input ${fieldError('newCarDisplacementL') ? 'field-box--error' : ''}`}
                   label='新车排量（升）'
                   value={displacementText}
                   maxlength={10}
@@ -275,13 +258,7 @@ export default function CarSubsidyPage() {
         ) : null}
         {step === 4 ? (
           <View>
-            <PriceField
-              label='新车价格（发票价）'
-              value={priceText}
-              onChange={setPriceText}
-              error={priceError(priceText)}
-              hint='看购车发票上的价税合计'
-            />
+            <YuanField label='新车价格（发票价）' {...form.price} hint='看购车发票上的价税合计' />
             <PurchaseDateField
               value={purchaseDate}
               onChange={setPurchaseDate}

@@ -1,17 +1,13 @@
 import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceList, type ChoiceOption } from '@/components/choice-list'
+import { YuanField } from '@/components/yuan-field'
 import { EBIKE_BATTERY_LABEL, EBIKE_BATTERY_TYPES, type EbikeBatteryType } from '@/domain/policy/subsidy-vocabulary'
-import { todayInShanghai } from '@/domain/time'
-import { CalculatorLayout } from '@/packages/subsidy/components/calculator-layout'
-import { PriceField } from '@/packages/subsidy/components/price-field'
-import { listMissing, priceError, quoteForm } from '@/packages/subsidy/quote-form'
-import { useBasketSaving } from '@/packages/subsidy/use-basket-saving'
-import { useCalculatorStart } from '@/packages/subsidy/use-calculator-start'
-import { useRuleSets } from '@/packages/subsidy/use-rule-sets'
-import '@/packages/subsidy/subsidy.scss'
 import { shareTimeline } from '@/services/share'
 import { calculatorShare } from '@/packages/subsidy/calculator-share'
+import { CalculatorLayout } from '@/packages/subsidy/components/calculator-layout'
+import { useCalculatorForm } from '@/packages/subsidy/use-calculator-form'
+import '@/packages/subsidy/subsidy.scss'
 
 const BATTERY_OPTIONS = EBIKE_BATTERY_TYPES.map((battery) => ({ value: battery, title: EBIKE_BATTERY_LABEL[battery] }))
 
@@ -24,53 +20,36 @@ const toYesNo = (value: boolean | undefined): YesNo | null => (value === undefin
 
 /** 电动自行车: hand the old e-bike to a recycler, buy a compliant new one. */
 export default function EbikeCalculatorPage() {
-  const today = todayInShanghai()
-  const edited = useCalculatorStart(['ebike'])
-  const saving = useBasketSaving(edited.editId)
-  const rules = useRuleSets()
-  const [oldBattery, setOldBattery] = useState<EbikeBatteryType | null>(edited.input?.oldBatteryType ?? null)
-  const [newBattery, setNewBattery] = useState<EbikeBatteryType | null>(edited.input?.newBatteryType ?? null)
-  const [recycled, setRecycled] = useState<YesNo | null>(toYesNo(edited.input?.oldEbikeHandedToRecycler))
-  const [compliant, setCompliant] = useState<YesNo | null>(toYesNo(edited.input?.newEbikeCompliant))
-  const [priceText, setPriceText] = useState(edited.input ? String(edited.input.priceYuan) : '')
-  const [purchaseDate, setPurchaseDate] = useState(edited.input?.purchaseDate ?? edited.purchaseDate ?? today)
+  const form = useCalculatorForm(['ebike'])
+  const [oldBattery, setOldBattery] = useState<EbikeBatteryType | null>(form.initial?.oldBatteryType ?? null)
+  const [newBattery, setNewBattery] = useState<EbikeBatteryType | null>(form.initial?.newBatteryType ?? null)
+  const [recycled, setRecycled] = useState<YesNo | null>(toYesNo(form.initial?.oldEbikeHandedToRecycler))
+  const [compliant, setCompliant] = useState<YesNo | null>(toYesNo(form.initial?.newEbikeCompliant))
 
-  // 转发 opens this calculator with the same product choice, never the prices typed here.
+  // 转发 opens this calculator, never the answers or prices typed here.
   const share = () => calculatorShare('subsidy-ebike', '电动自行车')
   useShareAppMessage(share)
   useShareTimeline(() => shareTimeline(share()))
-  const outcome = quoteForm(
-    listMissing([
+
+  const outcome = form.quote(
+    [
       [oldBattery === null, '旧车电池'],
       [recycled === null, '旧车是否交售'],
       [newBattery === null, '新车电池'],
       [compliant === null, '新车是否合格'],
-      [priceText.trim() === '', '新车售价'],
-    ]),
+      form.priceMissing('新车售价'),
+    ],
     () => ({
       measure: 'ebike',
       oldBatteryType: oldBattery!,
       newBatteryType: newBattery!,
       oldEbikeHandedToRecycler: recycled === 'yes',
       newEbikeCompliant: compliant === 'yes',
-      priceYuan: priceText,
-      purchaseDate,
     }),
-    rules.ruleSets,
   )
 
   return (
-    <CalculatorLayout
-      title='电动自行车补贴计算'
-      measure='ebike'
-      today={today}
-      purchaseDate={purchaseDate}
-      onPurchaseDateChange={setPurchaseDate}
-      outcome={outcome}
-      rules={rules}
-      saving={saving}
-      fieldsShownInline={['priceYuan']}
-    >
+    <CalculatorLayout title='电动自行车补贴计算' measure='ebike' form={form} outcome={outcome} fieldsShownInline={['priceYuan']}>
       <ChoiceList label='旧车用的是什么电池' options={BATTERY_OPTIONS} value={oldBattery} variant='segmented' onChange={setOldBattery} />
       <ChoiceList
         label='旧车交给合格的回收企业了吗（或准备交）'
@@ -85,7 +64,7 @@ export default function EbikeCalculatorPage() {
         value={compliant}
         onChange={setCompliant}
       />
-      <PriceField label='新车售价' value={priceText} onChange={setPriceText} error={priceError(priceText)} />
+      <YuanField label='新车售价' {...form.price} />
     </CalculatorLayout>
   )
 }

@@ -1,23 +1,20 @@
 import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceList } from '@/components/choice-list'
+import { YuanField } from '@/components/yuan-field'
 import {
   RENOVATION_KIND_LABEL,
   RENOVATION_KINDS,
   type EnergyGrade,
   type RenovationKind,
 } from '@/domain/policy/subsidy-vocabulary'
-import { todayInShanghai } from '@/domain/time'
-import { CalculatorLayout } from '@/packages/subsidy/components/calculator-layout'
-import { EnergyGradeField } from '@/packages/subsidy/components/energy-grade-field'
-import { PriceField } from '@/packages/subsidy/components/price-field'
-import { errorFor, listMissing, priceError, quoteForm } from '@/packages/subsidy/quote-form'
-import { useBasketSaving } from '@/packages/subsidy/use-basket-saving'
-import { useCalculatorStart } from '@/packages/subsidy/use-calculator-start'
-import { useRuleSets } from '@/packages/subsidy/use-rule-sets'
-import '@/packages/subsidy/subsidy.scss'
 import { shareTimeline } from '@/services/share'
 import { calculatorShare } from '@/packages/subsidy/calculator-share'
+import { CalculatorLayout } from '@/packages/subsidy/components/calculator-layout'
+import { EnergyGradeField } from '@/packages/subsidy/components/energy-grade-field'
+import { errorFor } from '@/packages/subsidy/quote-form'
+import { useCalculatorForm } from '@/packages/subsidy/use-calculator-form'
+import '@/packages/subsidy/subsidy.scss'
 
 const KIND_CAPTION: Record<RenovationKind, string> = {
   'decoration-material': '瓷砖、地板、涂料、门窗等',
@@ -31,43 +28,24 @@ const KIND_OPTIONS = RENOVATION_KINDS.map((kind) => ({ value: kind, title: RENOV
 
 /** 家装: 旧房装修, 厨卫局部改造, 居家适老化改造 — one product at a time. */
 export default function RenovationCalculatorPage() {
-  const today = todayInShanghai()
-  const edited = useCalculatorStart(['renovation'])
-  const saving = useBasketSaving(edited.editId)
-  const rules = useRuleSets()
-  const [kind, setKind] = useState<RenovationKind | null>(edited.input?.kind ?? edited.preset('kind', RENOVATION_KINDS))
-  const [priceText, setPriceText] = useState(edited.input ? String(edited.input.priceYuan) : '')
-  const [grade, setGrade] = useState<EnergyGrade | null | undefined>(edited.input ? edited.input.grade : undefined)
-  const [purchaseDate, setPurchaseDate] = useState(edited.input?.purchaseDate ?? edited.purchaseDate ?? today)
+  const form = useCalculatorForm(['renovation'])
+  const [kind, setKind] = useState<RenovationKind | null>(form.initial?.kind ?? form.preset('kind', RENOVATION_KINDS))
+  const [grade, setGrade] = useState<EnergyGrade | null | undefined>(form.initial ? form.initial.grade : undefined)
 
   // 转发 opens this calculator with the same product choice, never the prices typed here.
   const share = () => calculatorShare('subsidy-renovation', '家装', { param: 'kind', value: kind, label: kind ? RENOVATION_KIND_LABEL[kind] : null })
   useShareAppMessage(share)
   useShareTimeline(() => shareTimeline(share()))
-  const outcome = quoteForm(
-    listMissing([
-      [kind === null, '产品类别'],
-      [priceText.trim() === '', '售价'],
-      [grade === undefined, '能效等级（没有标识选“没有标识”）'],
-    ]),
-    () => ({ measure: 'renovation', kind: kind!, priceYuan: priceText, grade: grade!, purchaseDate }),
-    rules.ruleSets,
+
+  const outcome = form.quote(
+    [[kind === null, '产品类别'], form.priceMissing('售价'), [grade === undefined, '能效等级（没有标识选“没有标识”）']],
+    () => ({ measure: 'renovation', kind: kind!, grade: grade! }),
   )
 
   return (
-    <CalculatorLayout
-      title='家装补贴计算'
-      measure='renovation'
-      today={today}
-      purchaseDate={purchaseDate}
-      onPurchaseDateChange={setPurchaseDate}
-      outcome={outcome}
-      rules={rules}
-      saving={saving}
-      fieldsShownInline={['priceYuan', 'grade']}
-    >
+    <CalculatorLayout title='家装补贴计算' measure='renovation' form={form} outcome={outcome} fieldsShownInline={['priceYuan', 'grade']}>
       <ChoiceList label='买的是哪一类' options={KIND_OPTIONS} value={kind} onChange={setKind} />
-      <PriceField label='这件产品的售价' value={priceText} onChange={setPriceText} error={priceError(priceText)} hint='每件产品单独计算' />
+      <YuanField label='这件产品的售价' {...form.price} hint='每件产品单独计算' />
       <EnergyGradeField
         value={grade}
         onChange={setGrade}

@@ -12,7 +12,7 @@ import { MERCHANT_CATEGORY_NAME } from '@/domain/vouchers/places'
 import type { Merchant } from '@/domain/vouchers/schema'
 import { navigate } from '@/services/navigation'
 import { routeParam } from '@/services/route-param'
-import { AmountField, readAmount } from '@/packages/vouchers/components/amount-field'
+import { YuanField, readYuan } from '@/components/yuan-field'
 import { MerchantFilters, type CountyFilter } from '@/packages/vouchers/components/merchant-filters'
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
 import { useMerchant, useMerchantPage } from '@/packages/vouchers/store/merchants'
@@ -110,14 +110,14 @@ export default function BestVoucherPage() {
     batches[voucher.batchId] ? [{ voucher, batch: batches[voucher.batchId] }] : [],
   )
   const unresolved = spendable.length - entries.length
-  const { fen: billFen } = readAmount(billText)
+  const { fen: billFen } = readYuan(billText)
   const result = billFen !== null && entries.length > 0 ? bestVoucher(billFen, entries, merchant, Date.now()) : null
   const best = result?.best ?? null
 
   return (
     <PageShell label='用哪张最划算'>
       <View className='card'>
-        <AmountField label='这笔消费多少钱' value={billText} onChange={setBillText} hint='按小票上的金额填写，例如 26.5' />
+        <YuanField label='这笔消费多少钱' value={billText} onChange={setBillText} hint='按小票上的金额填写，例如 26.5' />
       </View>
       <MerchantPicker merchant={merchant} onChange={setMerchant} />
 

@@ -11,7 +11,7 @@ import { userMessage } from '@/services/api/errors'
 import { canSwitchDevAccount } from '@/services/platform/login'
 import { canScanWithCamera, scanCode } from '@/services/platform/scan'
 import { useSessionStore } from '@/store/session'
-import { AmountField, readAmount } from '@/packages/vouchers/components/amount-field'
+import { YuanField, readYuan } from '@/components/yuan-field'
 import { redemptionStateText, refundPromptText } from '@/packages/vouchers/merchant-messages'
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
 import { useMerchantDeskStore, useTodayRedemptions, type RedeemResult } from '@/packages/vouchers/store/merchant-desk'
@@ -175,7 +175,7 @@ export default function MerchantDeskPage() {
     )
   }
 
-  const amount = readAmount(amountText)
+  const amount = readYuan(amountText)
   const trimmedCode = code.trim()
   const orderIdValid = ORDER_ID.test(orderId.trim())
   const ready = trimmedCode !== '' && amount.fen !== null && orderIdValid && !redeeming
@@ -210,7 +210,7 @@ export default function MerchantDeskPage() {
             onInput={(event) => setCode(event.detail.value)}
           />
         </View>
-        <AmountField label='订单金额' value={amountText} onChange={setAmountText} hint='顾客这笔消费的原价（用券前）' />
+        <YuanField label='订单金额' value={amountText} onChange={setAmountText} hint='顾客这笔消费的原价（用券前）' />
         <View className='voucher-field'>
           <View className='voucher-field__label'>订单号</View>
           <Input
