@@ -28,7 +28,7 @@ export function expiryWords(validTo: string, now: number = Date.now()): string {
 
 /** 即将过期的券: usable vouchers that lapse within three days, soonest first. */
 export function ExpiringVouchers({ data }: { data: WalletPreview }) {
-  const { expiring, error, fetchedAt, fromCache, retry } = data
+  const { expiring, error, fetchedAt, source, retry } = data
   let body
   if (expiring === null)
     body = error ? <ErrorRetry className='home-error' message={error} onRetry={retry} /> : <SectionNote>正在查看您的券…</SectionNote>
@@ -60,7 +60,7 @@ export function ExpiringVouchers({ data }: { data: WalletPreview }) {
   return (
     <HomeSection title='即将过期的券'>
       {body}
-      {expiring ? <DataSourceNote source={fromCache ? 'cache' : 'server'} fetchedAt={fetchedAt} /> : null}
+      {expiring && source ? <DataSourceNote source={source} fetchedAt={fetchedAt} /> : null}
       <MoreLink onPress={() => void navigate('vouchers-wallet')}>
         {expiring && expiring.length > VOUCHERS_SHOWN ? `打开券包（还有 ${expiring.length - VOUCHERS_SHOWN} 张快过期）` : '打开券包'}
       </MoreLink>
@@ -75,7 +75,7 @@ function reminderLine(reminder: ReminderView, now: number): string {
 
 /** 我的提醒: how many in-app reminders are due, and the next few. */
 export function MyReminders({ data }: { data: RemindersPreview }) {
-  const { due, next, loaded, error, fetchedAt, fromCache, retry } = data
+  const { due, next, loaded, error, fetchedAt, source, retry } = data
   const now = Date.now()
   let body
   if (!loaded)
@@ -106,7 +106,7 @@ export function MyReminders({ data }: { data: RemindersPreview }) {
   return (
     <HomeSection title='我的提醒'>
       {body}
-      {loaded ? <DataSourceNote source={fromCache ? 'cache' : 'server'} fetchedAt={fetchedAt} /> : null}
+      {loaded && source ? <DataSourceNote source={source} fetchedAt={fetchedAt} /> : null}
       <MoreLink onPress={() => void navigate('my-reminders')}>打开我的提醒</MoreLink>
     </HomeSection>
   )

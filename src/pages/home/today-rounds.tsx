@@ -125,7 +125,7 @@ export function roundsSectionTitle(rounds: RoundsByWhen | 'invalid' | null): str
 
 /** 今天开抢 / 正在抢 / 下一场: rounds opening today with live countdowns, rounds open now, the next opening. */
 export function TodayRounds({ data, counts }: { data: TodayRoundsData; counts: ClaimCountsByBatch | null }) {
-  const { rounds, at, error, fetchedAt, fromCache, offsetMs, recheck, retry } = data
+  const { rounds, at, error, fetchedAt, source, offsetMs, recheck, retry } = data
   const loaded = rounds !== null && rounds !== 'invalid'
   const total = loaded ? allRounds(rounds).length : 0
   let body
@@ -153,7 +153,7 @@ export function TodayRounds({ data, counts }: { data: TodayRoundsData; counts: C
   return (
     <HomeSection title={roundsSectionTitle(rounds)}>
       {body}
-      {loaded ? <DataSourceNote source={fromCache ? 'cache' : 'server'} fetchedAt={fetchedAt} /> : null}
+      {loaded && source ? <DataSourceNote source={source} fetchedAt={fetchedAt} /> : null}
       {loaded && total > shownCount ? (
         <MoreLink onPress={() => void navigate('vouchers')}>查看全部 {total} 个场次</MoreLink>
       ) : (

@@ -19,6 +19,7 @@ import {
 import type { ReminderView } from '@/services/api/reminders'
 import type { BatchView, WalletVoucherView } from '@/services/api/vouchers'
 import { useEventsRange, type EventsRange } from '@/store/events'
+import type { DataSource } from '@/store/resource'
 import { useMyClaimsStore } from '@/store/my-claims'
 import { isDue, instantOf, useMyReminders } from '@/store/reminders'
 import { currentToken, useSessionStore } from '@/store/session'
@@ -41,7 +42,7 @@ export interface TodayRoundsData {
   error: string | null
   loading: boolean
   fetchedAt: number | null
-  fromCache: boolean
+  source: DataSource | null
   offsetMs: number
   /** A countdown reached zero: look again now rather than at the next timer. */
   recheck: () => void
@@ -103,7 +104,7 @@ export function useTodayRounds(refresh: number): TodayRoundsData {
 
   const recheck = useCallback(() => setAt(serverNow(offsetMs)), [offsetMs])
   const retry = useCallback(() => void load(), [load])
-  return { rounds, at, error, loading, fetchedAt, fromCache, offsetMs, recheck, retry }
+  return { rounds, at, error, loading, fetchedAt, source, offsetMs, recheck, retry }
 }
 
 /**
@@ -146,7 +147,7 @@ export function useTodayEvents(today: DateString, refresh: number): TodayEventsD
 export interface WalletPreview {
   expiring: WalletVoucherView[] | null
   fetchedAt: number | null
-  fromCache: boolean
+  source: DataSource | null
   error: string | null
   retry: () => void
 }
@@ -166,9 +167,9 @@ export function useExpiringVouchers(userId: string | null, refresh: number): Wal
     try {
       expiring = data ? vouchersExpiringSoon(data, serverNow()) : null
     } catch {
-      return { expiring: null, fetchedAt: null, fromCache: false, error: '券包里的数据暂时无法显示，请打开券包查看', retry: reload }
+      return { expiring: null, fetchedAt: null, source: null, error: '券包里的数据暂时无法显示，请打开券包查看', retry: reload }
     }
-    return { expiring, fetchedAt: expiring ? fetchedAt : null, fromCache: source === 'cache', error, retry: reload }
+    return { expiring, fetchedAt: expiring ? fetchedAt : null, source, error, retry: reload }
   }, [data, fetchedAt, source, error, reload])
 }
 
@@ -178,14 +179,13 @@ export interface RemindersPreview {
   next: ReminderView[]
   loaded: boolean
   error: string | null
-  fromCache: boolean
+  source: DataSource | null
   fetchedAt: number | null
   retry: () => void
 }
 
 export function useRemindersPreview(userId: string | null, refresh: number, limit: number): RemindersPreview {
   const { data: reminders, error, source, fetchedAt, reload } = useMyReminders(userId)
-  const fromCache = source === 'cache'
 
   // The page shown again (refresh counts it) reads the list again; the mount has just read it.
   useEffect(() => {
@@ -204,9 +204,9 @@ export function useRemindersPreview(userId: string | null, refresh: number, limi
       next: [...due, ...upcoming].slice(0, limit),
       loaded: reminders !== null,
       error: reminders === null ? error : null,
-      fromCache,
+      source,
       fetchedAt,
       retry: () => void reload(),
     }
-  }, [reminders, error, fromCache, fetchedAt, reload, limit])
+  }, [reminders, error, source, fetchedAt, reload, limit])
 }

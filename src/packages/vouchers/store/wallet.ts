@@ -12,7 +12,7 @@ import type { WalletStatus } from '@/domain/vouchers/validity'
 import { userMessage } from '@/services/api/errors'
 import { voucherApi, type WalletVoucherView } from '@/services/api/vouchers'
 import { ensureLogin } from '@/store/auth'
-import { useResource } from '@/store/resource'
+import { useResource, type DataSource } from '@/store/resource'
 import { currentToken, useSessionStore } from '@/store/session'
 import { walletKey } from '@/store/voucher-wallet'
 import { useOfflineKeysStore } from './offline-keys'
@@ -64,7 +64,7 @@ export interface WalletList {
   /** null until the list (or its stored copy) is read. */
   vouchers: WalletVoucherView[] | null
   fetchedAt: number | null
-  fromCache: boolean
+  source: DataSource | null
   loading: boolean
   error: string | null
   reload: () => void
@@ -86,7 +86,7 @@ export function useWalletList(filter: WalletFilter): WalletList {
   return {
     vouchers,
     fetchedAt: list.fetchedAt,
-    fromCache: list.source === 'cache',
+    source: list.source,
     loading: list.loading || (!userId && !signIn.error),
     error: signIn.error ?? list.error,
     reload,

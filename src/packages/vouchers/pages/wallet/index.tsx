@@ -56,7 +56,7 @@ export default function WalletPage() {
     <PageShell label='我的券包'>
       <View className='card'>
         <FilterTabs label='按状态筛选' options={FILTERS.map((value) => ({ value, title: WALLET_STATUS_LABEL[value] }))} value={filter} onChange={setFilter} />
-        {list.fromCache && list.fetchedAt !== null ? (
+        {list.source === 'cache' && list.fetchedAt !== null ? (
           <View className='caption voucher-stale' role='status'>
             ⚠ 网络不可用，显示的是 {formatShanghai(list.fetchedAt, 'M月D日 HH:mm')} 的券包
           </View>
