@@ -52,3 +52,16 @@ export const EventRow = memo(function EventRow({ event, occurrence }: EventRowPr
     </Pressable>
   )
 })
+
+/** Events as a list for screen readers (role=list, one listitem a row), named by `label`. */
+export function EventRowList({ items, label }: { items: readonly { event: CityEvent; occurrence: EventOccurrence }[]; label: string }) {
+  return (
+    <View role='list' aria-label={label}>
+      {items.map((item) => (
+        <View role='listitem' key={item.occurrence.key}>
+          <EventRow event={item.event} occurrence={item.occurrence} />
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -7,7 +7,7 @@ import { View } from '@tarojs/components'
 import { useDidShow, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useCallback, useMemo, useState } from 'react'
 import { DataSourceNote } from '@/components/data-source-note'
-import { EventRow } from '@/components/event-row'
+import { EventRowList } from '@/components/event-row'
 import { formatDate } from '@/components/event-format'
 // After the event pieces: every page loads event-ui.scss before status-badge.scss (weapp CSS order).
 import { ClauseCard } from '@/components/clause-card'
@@ -54,13 +54,7 @@ function EventList({ items, empty, label }: { items: readonly DatedEvent[]; empt
   // 再显示 follows the list, not inside it: a list holds only its items (axe aria-required-children).
   return (
     <>
-      <View role='list' aria-label={label}>
-        {items.slice(0, shown).map((item) => (
-          <View role='listitem' key={item.occurrence.key}>
-            <EventRow event={item.event} occurrence={item.occurrence} />
-          </View>
-        ))}
-      </View>
+      <EventRowList items={items.slice(0, shown)} label={label} />
       {items.length > shown ? (
         <Pressable className='button button--secondary events-more' onPress={() => setShown((count) => count + LIST_STEP)}>
           再显示 {Math.min(LIST_STEP, items.length - shown)} 个（还有 {items.length - shown} 个）

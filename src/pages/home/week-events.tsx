@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { DataSourceNote } from '@/components/data-source-note'
 import { formatDate } from '@/components/event-format'
-import { EventRow } from '@/components/event-row'
+import { EventRowList } from '@/components/event-row'
 import type { DatedEvent } from '@/domain/events/calendar'
 import { navigate } from '@/services/navigation'
 import { HomeSection, MoreLink, SectionNote } from './section'
@@ -16,17 +16,7 @@ function EventGroup({ title, items, empty }: { title: string; items: readonly Da
       <View className='home-events__subtitle' role='heading' aria-level={3}>
         {title}
       </View>
-      {items.length === 0 ? (
-        <SectionNote>{empty}</SectionNote>
-      ) : (
-        <View role='list' aria-label={title}>
-          {items.slice(0, EVENTS_SHOWN).map((item) => (
-            <View role='listitem' key={item.occurrence.key}>
-              <EventRow event={item.event} occurrence={item.occurrence} />
-            </View>
-          ))}
-        </View>
-      )}
+      {items.length === 0 ? <SectionNote>{empty}</SectionNote> : <EventRowList items={items.slice(0, EVENTS_SHOWN)} label={title} />}
       {/* Outside the list: a list holds only its items (axe aria-required-children). */}
       {items.length > EVENTS_SHOWN ? <SectionNote>还有 {items.length - EVENTS_SHOWN} 个</SectionNote> : null}
     </View>

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { useDidShow, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ClauseCard } from '@/components/clause-card'
+import { ErrorLine } from '@/components/error-line'
 import { PageShell } from '@/components/page-shell'
 import { Pressable } from '@/components/pressable'
 import { roundState, type RoundPhase } from '@/domain/vouchers/rounds'
@@ -103,9 +104,7 @@ export default function VouchersPage() {
 
       {error && !batches ? (
         <View className='card'>
-          <View className='error-text' role='alert'>
-            ✗ {error}
-          </View>
+          <ErrorLine message={error} />
         </View>
       ) : null}
       {batches === null && !error ? <View className='card caption'>正在加载消费券…</View> : null}

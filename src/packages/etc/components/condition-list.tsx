@@ -33,3 +33,16 @@ export function ConditionList({ checks, label = '逐项核对' }: ConditionListP
     </View>
   )
 }
+
+/** A verdict's reasons, one sentence a line, in the order the domain gave them. */
+export function ReasonList({ reasons }: { reasons: readonly string[] }) {
+  return (
+    <View className='etc-verdict__reasons'>
+      {reasons.map((reason) => (
+        <View key={reason} className='etc-verdict__reason'>
+          {reason}
+        </View>
+      ))}
+    </View>
+  )
+}

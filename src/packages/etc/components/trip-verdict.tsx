@@ -3,7 +3,7 @@ import { ClauseLink } from '@/components/clause-link'
 import { TollPeriodReminder } from '@/packages/etc/components/toll-period-reminder'
 import { StatusBadge } from '@/components/status-badge'
 import type { TollOutcome, TollWaiverVerdict } from '@/domain/etc/waiver'
-import { ConditionList } from './condition-list'
+import { ConditionList, ReasonList } from './condition-list'
 import './etc-components.scss'
 
 export interface TripVerdictProps {
@@ -33,13 +33,7 @@ export function TripVerdict({ verdict }: TripVerdictProps) {
           <Text className='caption'>（估算）</Text>
         </View>
       ) : null}
-      <View className='etc-verdict__reasons'>
-        {verdict.reasons.map((reason) => (
-          <View key={reason} className='etc-verdict__reason'>
-            {reason}
-          </View>
-        ))}
-      </View>
+      <ReasonList reasons={verdict.reasons} />
       <View className='etc-verdict__section'>逐项核对</View>
       <ConditionList checks={verdict.checks} />
       <TollPeriodReminder period={verdict.period} />

@@ -4,7 +4,7 @@ import { StatusBadge } from '@/components/status-badge'
 import { checkVehicleEligibility, type VehicleVerdictKind } from '@/domain/etc/waiver'
 import type { TollData } from '@/domain/policy/toll-scheme'
 import { missingVehicleFields, selectVehicleProfile, useEtcVehicleStore } from '@/store/etc-vehicle'
-import { ConditionList } from './condition-list'
+import { ConditionList, ReasonList } from './condition-list'
 import './etc-components.scss'
 
 export interface VehicleVerdictProps {
@@ -44,13 +44,7 @@ export function VehicleVerdict({ data }: VehicleVerdictProps) {
   return (
     <View className={`card etc-verdict etc-verdict--${TONE[eligibility.verdict]}`} role='status' aria-live='polite'>
       <View className='etc-verdict__headline'>{eligibility.headline}</View>
-      <View className='etc-verdict__reasons'>
-        {eligibility.reasons.map((reason) => (
-          <View key={reason} className='etc-verdict__reason'>
-            {reason}
-          </View>
-        ))}
-      </View>
+      <ReasonList reasons={eligibility.reasons} />
       {eligibility.provisional ? <StatusBadge status='provisional' /> : null}
       <View className='etc-verdict__section'>逐项核对</View>
       <ConditionList checks={eligibility.checks} />

@@ -123,9 +123,7 @@ export default function BestVoucherPage() {
 
       {walletError ? (
         <View className='card'>
-          <View className='error-text' role='alert'>
-            ✗ {walletError}
-          </View>
+          <ErrorLine message={walletError} />
         </View>
       ) : null}
       {wallet.vouchers && spendable.length === 0 ? (

@@ -16,6 +16,7 @@ import { redemptionStateText, refundPromptText } from '@/packages/vouchers/merch
 import { useBatchLookupStore } from '@/packages/vouchers/store/batch-lookup'
 import { useMerchantDeskStore, useTodayRedemptions, type RedeemResult } from '@/packages/vouchers/store/merchant-desk'
 import { ErrorLine } from '@/components/error-line'
+import { ShowMore } from '@/packages/vouchers/components/show-more'
 import '@/packages/vouchers/vouchers.scss'
 
 export const REDEMPTIONS_PAGE_SIZE = 20
@@ -255,11 +256,7 @@ export default function MerchantDeskPage() {
             <RedemptionRow key={redemption.id} redemption={redemption} />
           ))}
         </View>
-        {list.length > shown ? (
-          <Pressable className='button button--secondary' onPress={() => setShown(shown + REDEMPTIONS_PAGE_SIZE)}>
-            显示更多（还有 {list.length - shown} 笔）
-          </Pressable>
-        ) : null}
+        <ShowMore hidden={list.length - shown} unit='笔' onPress={() => setShown(shown + REDEMPTIONS_PAGE_SIZE)} />
       </View>
     </PageShell>
   )

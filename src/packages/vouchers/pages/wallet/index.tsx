@@ -13,6 +13,7 @@ import { navigate } from '@/services/navigation'
 import { FilterTabs } from '@/packages/vouchers/components/filter-tabs'
 import { VoucherItem } from '@/packages/vouchers/components/voucher-item'
 import { useWalletList } from '@/packages/vouchers/store/wallet'
+import { ShowMore } from '@/packages/vouchers/components/show-more'
 import '@/packages/vouchers/vouchers.scss'
 
 const FILTERS: readonly WalletStatus[] = ['usable', 'used', 'expired', 'returned-after-refund']
@@ -85,11 +86,7 @@ export default function WalletPage() {
           </View>
         ))}
       </View>
-      {vouchers.length > shown ? (
-        <Pressable className='button button--secondary' onPress={() => setShown(shown + WALLET_PAGE_SIZE)}>
-          显示更多（还有 {vouchers.length - shown} 张）
-        </Pressable>
-      ) : null}
+      <ShowMore hidden={vouchers.length - shown} unit='张' onPress={() => setShown(shown + WALLET_PAGE_SIZE)} />
     </PageShell>
   )
 }
