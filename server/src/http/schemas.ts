@@ -31,9 +31,10 @@ export function errorResponses(...statuses: number[]) {
   return Object.fromEntries([400, 429, ...statuses].map((status) => [status, errorBodySchema]))
 }
 
-export const contentIdParam = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/, '编号只能包含字母、数字、- 和 _')
+/** What a content id (batch, round, merchant…) may look like. */
+export const CONTENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/
+
+export const contentIdParam = z.string().regex(CONTENT_ID, '编号只能包含字母、数字、- 和 _')
 
 export const uuidParam = z.uuid({ error: '编号格式不对' })
 

@@ -6,7 +6,7 @@
  * every schema stays about its own field's shape; refused with 400 INVALID_CHARACTERS, the field
  * and a Chinese message (src/domain/text/unsafe-characters.ts).
  */
-import type { FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { unsafeTextMessage } from '../../../src/domain/text/unsafe-characters'
 import { ApiError } from './errors'
 
@@ -40,8 +40,15 @@ function walk(value: unknown, path: string, label: string, depth: number): void 
   }
 }
 
-export async function refuseUnsafeText(request: FastifyRequest): Promise<void> {
-  walk(request.params, '', PART_LABEL.params, 0)
-  walk(request.query, '', PART_LABEL.querystring, 0)
-  walk(request.body, '', PART_LABEL.body, 0)
+/** A callback hook (no promise per request): every request of every route passes it. */
+export function refuseUnsafeText(request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void): void {
+  try {
+    walk(request.params, '', PART_LABEL.params, 0)
+    walk(request.query, '', PART_LABEL.querystring, 0)
+    walk(request.body, '', PART_LABEL.body, 0)
+  } catch (error) {
+    done(error as Error)
+    return
+  }
+  done()
 }

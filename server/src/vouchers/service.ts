@@ -110,7 +110,6 @@ export interface ClaimInput {
 export type ClaimAnswer = Answer & { usage?: LimitUsage }
 
 const LIVE_MAX_AGE_MS = 1000
-const ANSWERED_KEYS_MAX = 500_000
 const IDEMPOTENCY_KEEP_MS = 2 * MS_PER_DAY
 
 /** 409 for the state of the voucher, the order or the day; 422 for what the cashier sent; 403 for who scans. */
@@ -143,8 +142,6 @@ export class VoucherService {
   private hmac: Hmac | null = null
   /** Per batch: the last counts, when they were read (process time, not the injectable clock), and a refresh in flight. */
   private readonly live = new Map<string, { stock: LiveStock; readAt: number; refreshing: Promise<LiveStock> | null }>()
-  /** user + key of every claim that reached the engine here: those bypass the gate, so a retry gets its first answer. */
-  private readonly answered = new Set<string>()
   private readonly fingerprints = new Map<string, string>()
   private readonly opensAt = new WeakMap<VoucherBatch, number>()
   private readonly timers: NodeJS.Timeout[] = []
@@ -351,21 +348,18 @@ export class VoucherService {
       remainingHint: targetRound && remaining ? (remaining[targetRound] ?? null) : null,
       limits: input.limits,
     }
-    const seen = `${input.userId}\n${input.key}`
-    if (!this.answered.has(seen)) {
-      // The rush gate: paused or closed by an operator, not open yet, closed, or sold out — answered from memory.
-      const refusal = this.controls.refusal(batch, input.roundId, at) ?? this.fastRefusal(batch, at, remaining, input.roundId)
-      if (refusal) {
-        // A key used before (here or in another process) gets its first answer, never a refusal
-        // that contradicts it (a 201 in the wallet, then SOLD_OUT); one look-up, none before the
-        // first round opens (no key can have an answer then that differs from this one).
-        const first = at < this.firstOpensAt(batch) ? null : await this.engine.answered(request)
-        if (first) return this.settled(batch, at, first)
-        this.refusals.countAnswer(refusal.body, at)
-        return refusal
-      }
-      if (this.answered.size >= ANSWERED_KEYS_MAX) this.answered.delete(this.answered.values().next().value!)
-      this.answered.add(seen)
+    // The rush gate: paused or closed by an operator, not open yet, closed, or sold out — answered from memory.
+    const refusal = this.controls.refusal(batch, input.roundId, at) ?? this.fastRefusal(batch, at, remaining, input.roundId)
+    if (refusal) {
+      // A key used before (here or in another process, or before a restart) gets its first answer,
+      // never a refusal that contradicts it (a 201 in the wallet, then SOLD_OUT): one look-up, none
+      // before the first round opens (no key can have an answer then that differs from this one).
+      // So no process keeps the keys it answered (issue 20: one string less per claim in the old
+      // generation the garbage collector walks).
+      const first = at < this.firstOpensAt(batch) ? null : await this.engine.answered(request)
+      if (first) return this.settled(batch, at, first)
+      this.refusals.countAnswer(refusal.body, at)
+      return refusal
     }
     return this.settled(batch, at, await this.engine.claim(request))
   }
