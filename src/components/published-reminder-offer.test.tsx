@@ -6,8 +6,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { resetRemindersStore } from '../store/reminders'
 import { useSessionStore } from '../store/session'
-import { devLoginHandler, startApiTestServer, testSession, type ApiTestServer } from '../test/api-test-server'
-import { pointRemindersAt, reminderHandler, reminderView, type FakeReminderServer } from '../test/reminder-fixtures'
+import { devLoginHandler, useApiAt, startApiTestServer, testSession, type ApiTestServer } from '../test/api-test-server'
+import { reminderHandler, reminderView, type FakeReminderServer } from '../test/reminder-fixtures'
 import { PublishedReminderOffer } from './published-reminder-offer'
 
 const mockLogin = { canSignIn: true }
@@ -21,7 +21,9 @@ let state: FakeReminderServer
 
 beforeAll(async () => {
   server = await startApiTestServer()
-  pointRemindersAt(server)
+  // The app's own sign-in (the dev login, as in the H5 test builds) and client, pointed at this server.
+  process.env.TARO_APP_DEV_LOGIN = 'true'
+  useApiAt(server)
 })
 afterAll(() => server.close())
 

@@ -12,9 +12,9 @@ import type { ReminderView } from '@/services/api/reminders'
 import { remindersKey, resetRemindersStore, useRemindersStore } from '@/store/reminders'
 import { resourceOf } from '@/store/resource'
 import { useSessionStore } from '@/store/session'
-import { devLoginHandler, startApiTestServer, type ApiTestServer } from '@/test/api-test-server'
+import { devLoginHandler, useApiAt, startApiTestServer, type ApiTestServer } from '@/test/api-test-server'
 import { fixClock } from '@/test/fixed-clock'
-import { pointRemindersAt, reminderHandler, type FakeReminderServer } from '@/test/reminder-fixtures'
+import { reminderHandler, type FakeReminderServer } from '@/test/reminder-fixtures'
 import { DeadlineReminder } from './deadline-reminder'
 import { RemindMe } from './remind-me'
 
@@ -53,7 +53,9 @@ let restoreClock: () => void
 
 beforeAll(async () => {
   server = await startApiTestServer()
-  pointRemindersAt(server)
+  // The app's own sign-in (the dev login, as in the H5 test builds) and client, pointed at this server.
+  process.env.TARO_APP_DEV_LOGIN = 'true'
+  useApiAt(server)
 })
 afterAll(() => server.close())
 

@@ -8,14 +8,13 @@
 import { create } from 'zustand'
 import { parseShanghaiIso } from '../domain/time/shanghai'
 import { firesOnPublication, type ReminderKind } from '../domain/reminders/kinds'
-import type { ReminderTemplateInfo, ReminderView } from '../services/api/reminders'
-import { eventServices } from './event-services'
+import { remindersApi, type ReminderTemplateInfo, type ReminderView } from '../services/api/reminders'
 import { loadResource, resetResources, resourceOf, setResourceData, useResource, useResources, type Resource, type UseResource } from './resource'
 import { useSessionStore } from './session'
 
 export const remindersKey = (userId: string): string => `me:reminders:${userId}`
 
-const fetchReminders = (userId: string) => () => eventServices().reminders.listMine(userId)
+const fetchReminders = (userId: string) => () => remindersApi.listMine(userId)
 const signedInUserId = (): string | null => useSessionStore.getState().session?.userId ?? null
 
 /** 我的提醒 and 首页: read on mount and by reload(); nothing is read while nobody is signed in. */
@@ -65,7 +64,7 @@ export const useRemindersStore = create<RemindersState>()((set, get) => ({
   templates: {},
   loadTemplates: async () => {
     try {
-      const { data } = await eventServices().reminders.getTemplates()
+      const { data } = await remindersApi.getTemplates()
       set({ templates: Object.fromEntries(data.kinds.map((info) => [info.kind, info])) })
     } catch {
       // Without the server's template ids every reminder is kept in-app, which still works.
@@ -80,12 +79,12 @@ export const useRemindersStore = create<RemindersState>()((set, get) => ({
     await Promise.all([templatesLoaded, entry && entry.source === null && !entry.loading ? loadMyReminders() : null])
   },
   update: async (reminderId, changes) => {
-    const updated = await eventServices().reminders.update(reminderId, changes)
+    const updated = await remindersApi.update(reminderId, changes)
     get().upsert(updated)
     return updated
   },
   cancel: async (reminderId) => {
-    await eventServices().reminders.cancel(reminderId)
+    await remindersApi.cancel(reminderId)
     get().remove(reminderId)
   },
 }))
