@@ -6,6 +6,7 @@
  * and dialog. Writes are the actions here: each calls the API, then sets the key's data.
  */
 import { create } from 'zustand'
+import { SHAPES } from '../domain/contract/shapes.generated'
 import { parseShanghaiIso } from '../domain/time/shanghai'
 import { firesOnPublication, type ReminderKind } from '../domain/reminders/kinds'
 import { remindersApi, type ReminderTemplateInfo, type ReminderView } from '../services/api/reminders'
@@ -15,11 +16,13 @@ import { useSessionStore } from './session'
 export const remindersKey = (userId: string): string => `me:reminders:${userId}`
 
 const fetchReminders = (userId: string) => () => remindersApi.listMine(userId)
+/** The phone's copy is painted first, if it still has the contract's shape (an older app's may not). */
+const STORED = { stored: true, shape: SHAPES.reminderList } as const
 const signedInUserId = (): string | null => useSessionStore.getState().session?.userId ?? null
 
 /** 我的提醒 and 首页: read on mount and by reload(); nothing is read while nobody is signed in. */
 export function useMyReminders(userId: string | null): UseResource<ReminderView[]> {
-  return useResource(userId === null ? null : remindersKey(userId), fetchReminders(userId ?? ''), { stored: true })
+  return useResource(userId === null ? null : remindersKey(userId), fetchReminders(userId ?? ''), STORED)
 }
 
 /** What the cache holds, without reading (the many 提醒我 buttons of a page; ensureLoaded reads once). */
@@ -31,7 +34,7 @@ export function useCachedReminders(userId: string | null): ReminderView[] | null
 export function loadMyReminders(force = false): Promise<Resource<ReminderView[]> | null> {
   const userId = signedInUserId()
   if (userId === null) return Promise.resolve(null)
-  return loadResource(remindersKey(userId), fetchReminders(userId), { stored: true, force })
+  return loadResource(remindersKey(userId), fetchReminders(userId), { ...STORED, force })
 }
 
 function changeMine(update: (list: ReminderView[]) => ReminderView[]): void {
