@@ -86,6 +86,12 @@ const FIELD_STEP: Record<string, number> = {
  * 汽车以旧换新 as a short flow: the old car (fuel, registration, whose name since when), the new
  * car (energy type, displacement), price and date, then 报废更新 and 置换更新 quoted side by side.
  */
+/** A date in the old car's history (registration, transfer): any day from 1990 up to today, unset until chosen. */
+function OldCarDateField(props: { label: string; value: string; onChange: (value: string) => void; today: string }) {
+  const { label, value, onChange, today } = props
+  return <DateField label={label} value={value} onChange={onChange} start='1990-01-01' end={today} hint={value === '' ? '请选择' : undefined} />
+}
+
 export default function CarSubsidyPage() {
   const form = useCalculatorForm(CAR_MEASURES)
   const { today, rules, saving, purchaseDate, setPurchaseDate } = form
@@ -201,25 +207,11 @@ export default function CarSubsidyPage() {
         ) : null}
         {step === 2 ? (
           <View>
-            <DateField
-              label='旧车注册登记日期（看行驶证“注册日期”）'
-              value={registeredOn}
-              onChange={setRegisteredOn}
-              start='1990-01-01'
-              end={today}
-              hint={registeredOn === '' ? '请选择' : undefined}
-            />
+            <OldCarDateField label='旧车注册登记日期（看行驶证“注册日期”）' value={registeredOn} onChange={setRegisteredOn} today={today} />
             {fieldError('oldCarRegisteredOn') ? <FieldError message={fieldError('oldCarRegisteredOn')!} /> : null}
             <ChoiceList label='旧车从什么时候登记在您本人名下' options={OWNERSHIP_OPTIONS} value={ownership} onChange={setOwnership} />
             {ownership === 'later' ? (
-              <DateField
-                label='过户到您名下的日期'
-                value={ownedSince}
-                onChange={setOwnedSince}
-                start='1990-01-01'
-                end={today}
-                hint={ownedSince === '' ? '请选择' : undefined}
-              />
+              <OldCarDateField label='过户到您名下的日期' value={ownedSince} onChange={setOwnedSince} today={today} />
             ) : null}
             {fieldError('oldCarOwnedSince') ? <FieldError message={fieldError('oldCarOwnedSince')!} /> : null}
           </View>
