@@ -4,10 +4,10 @@
  * topic; once set (or once published) it says so; where no sign-in is possible it explains why.
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { resetRemindersStore } from '../store/reminders'
 import { useSessionStore } from '../store/session'
-import { devLoginHandler, startApiTestServer, testSession, type ApiTestServer } from '../test/api-test-server'
-import { pointRemindersAt, reminderHandler, reminderView, type FakeReminderServer } from '../test/reminder-fixtures'
+import { testSession } from '../test/api-test-server'
+import { serveReminders } from '../test/reminder-api-server'
+import { reminderView } from '../test/reminder-fixtures'
 import { PublishedReminderOffer } from './published-reminder-offer'
 
 const mockLogin = { canSignIn: true }
@@ -16,35 +16,17 @@ jest.mock('../services/platform/login', () => ({
   canSignIn: () => mockLogin.canSignIn,
 }))
 
-let server: ApiTestServer
-let state: FakeReminderServer
-
-beforeAll(async () => {
-  server = await startApiTestServer()
-  pointRemindersAt(server)
-})
-afterAll(() => server.close())
+const api = serveReminders(() => ({
+  'measure:furniture': { title: '家居补贴新规则', targetAt: null },
+  'toll-period': { title: '“衢城畅行”新实施期', targetAt: null },
+}))
 
 beforeEach(() => {
-  localStorage.clear()
   mockLogin.canSignIn = true
-  useSessionStore.setState({ session: null })
-  resetRemindersStore()
-  state = {
-    reminders: [],
-    wechat: false,
-    subjects: {
-      'measure:furniture': { title: '家居补贴新规则', targetAt: null },
-      'toll-period': { title: '“衢城畅行”新实施期', targetAt: null },
-    },
-  }
-  server.reset()
-  server.on(devLoginHandler())
-  server.on(reminderHandler(state))
 })
 
-const logins = () => server.requests.filter((request) => request.path === '/api/v1/auth/dev')
-const posts = () => server.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/me/reminders')
+const logins = () => api.server.requests.filter((request) => request.path === '/api/v1/auth/dev')
+const posts = () => api.server.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/me/reminders')
 
 test.each([
   ['furniture', '家居补贴的新规则官方尚未公布（待官方确认）。', '公布时提醒我：家居补贴新规则'],
@@ -55,7 +37,7 @@ test.each([
   expect(screen.getByText(text)).toBeInTheDocument()
   expect(screen.getByRole('button', { name: button })).toBeInTheDocument()
   expect(screen.getByText(/设置时需要登录/)).toBeInTheDocument()
-  await waitFor(() => expect(server.requests.some((request) => request.path === '/api/v1/reminders/templates')).toBe(true))
+  await waitFor(() => expect(api.server.requests.some((request) => request.path === '/api/v1/reminders/templates')).toBe(true))
   expect(logins()).toHaveLength(0)
 })
 
@@ -73,7 +55,15 @@ test('the tap signs in, then sets a rule-published reminder for the topic', asyn
 
 test('once published, the reminder it set says when', async () => {
   useSessionStore.setState({ session: testSession() })
-  state.reminders = [reminderView({ kind: 'rule-published', subjectId: 'toll-period', title: '“衢城畅行”新实施期', targetAt: '2026-12-06T10:00:00+08:00', due: true })]
+  api.state.reminders = [
+    reminderView({
+      kind: 'rule-published',
+      subjectId: 'toll-period',
+      title: '“衢城畅行”新实施期',
+      targetAt: '2026-12-06T10:00:00+08:00',
+      due: true,
+    }),
+  ]
   render(<PublishedReminderOffer topic='toll-period' />)
   expect(await screen.findByText(/已于 .*12月6日.* 公布，请查看最新规则/, undefined, { timeout: 5000 })).toBeInTheDocument()
 })
@@ -82,12 +72,14 @@ test('where no sign-in is possible (H5 without WeChat), it explains instead of o
   mockLogin.canSignIn = false
   render(<PublishedReminderOffer topic='renovation' />)
   expect(screen.getByText(/家装.*补贴的新规则官方尚未公布/)).toBeInTheDocument()
-  expect(screen.getByRole('note')).toHaveTextContent('公布时提醒保存在服务器上，官方公布新规则时才发出，所以需要登录；网页版不能登录，请在微信里打开“衢惠通”小程序设置这个提醒。')
+  expect(screen.getByRole('note')).toHaveTextContent(
+    '公布时提醒保存在服务器上，官方公布新规则时才发出，所以需要登录；网页版不能登录，请在微信里打开“衢惠通”小程序设置这个提醒。',
+  )
   expect(screen.queryByRole('button', { name: /公布时提醒我/ })).not.toBeInTheDocument()
 })
 
 test('a server that refuses says so in Chinese', async () => {
-  delete state.subjects['measure:ebike']
+  delete api.state.subjects['measure:ebike']
   render(<PublishedReminderOffer topic='ebike' />)
   fireEvent.click(screen.getByRole('button', { name: '公布时提醒我：电动自行车补贴新规则' }))
   expect(await screen.findByRole('status', undefined, { timeout: 5000 })).toHaveTextContent(/^没能设置提醒：/)

@@ -9,12 +9,11 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { addEntryToPhoneCalendar } from '@/services/platform/calendar-entry'
 import { requestSubscribe } from '@/services/platform/subscribe'
 import type { ReminderView } from '@/services/api/reminders'
-import { remindersKey, resetRemindersStore, useRemindersStore } from '@/store/reminders'
+import { remindersKey, useRemindersStore } from '@/store/reminders'
 import { resourceOf } from '@/store/resource'
 import { useSessionStore } from '@/store/session'
-import { devLoginHandler, startApiTestServer, type ApiTestServer } from '@/test/api-test-server'
 import { fixClock } from '@/test/fixed-clock'
-import { pointRemindersAt, reminderHandler, type FakeReminderServer } from '@/test/reminder-fixtures'
+import { serveReminders } from '@/test/reminder-api-server'
 import { DeadlineReminder } from './deadline-reminder'
 import { RemindMe } from './remind-me'
 
@@ -35,7 +34,11 @@ jest.mock('@/services/platform/calendar-entry', () => ({
   get calendarKind() {
     return mockCalendar.kind
   },
-  addEntryToPhoneCalendar: jest.fn(async () => ({ ok: true, outcome: 'downloaded', message: '已下载日历文件 test.ics，打开它即可加入手机日历' })),
+  addEntryToPhoneCalendar: jest.fn(async () => ({
+    ok: true,
+    outcome: 'downloaded',
+    message: '已下载日历文件 test.ics，打开它即可加入手机日历',
+  })),
 }))
 const mockedSubscribe = requestSubscribe as jest.MockedFunction<typeof requestSubscribe>
 const mockedCalendar = addEntryToPhoneCalendar as jest.MockedFunction<typeof addEntryToPhoneCalendar>
@@ -47,50 +50,39 @@ const ROUND = 'b-autumn:r-2'
 const VOUCHER = 'v-123'
 const EXPIRES = Date.parse('2025-10-31T23:59:59+08:00')
 
-let server: ApiTestServer
-let state: FakeReminderServer
 let restoreClock: () => void
 
-beforeAll(async () => {
-  server = await startApiTestServer()
-  pointRemindersAt(server)
-})
-afterAll(() => server.close())
+const api = serveReminders(() => ({
+  [ROUND]: { title: '金秋消费券（第 2 轮）', targetAt: '2025-10-15T10:00:00+08:00' },
+  [VOUCHER]: { title: '金秋消费券', targetAt: '2025-10-31T23:59:59+08:00' },
+  'quzhou-2025': { title: '2025 年衢州以旧换新补贴', targetAt: '2026-01-01T00:00:00+08:00' },
+  'toll-period': { title: '“衢城畅行”实施期结束', targetAt: '2026-01-01T00:00:00+08:00' },
+}))
 
 beforeEach(() => {
   restoreClock = fixClock(NOW)
-  localStorage.clear()
   mockLogin.canSignIn = true
   mockSubscribe.supported = false
   mockCalendar.kind = 'ics'
   mockedSubscribe.mockReset()
   mockedCalendar.mockClear()
-  useSessionStore.setState({ session: null })
-  resetRemindersStore()
-  state = {
-    reminders: [],
-    wechat: false,
-    subjects: {
-      [ROUND]: { title: '金秋消费券（第 2 轮）', targetAt: '2025-10-15T10:00:00+08:00' },
-      [VOUCHER]: { title: '金秋消费券', targetAt: '2025-10-31T23:59:59+08:00' },
-      'quzhou-2025': { title: '2025 年衢州以旧换新补贴', targetAt: '2026-01-01T00:00:00+08:00' },
-      'toll-period': { title: '“衢城畅行”实施期结束', targetAt: '2026-01-01T00:00:00+08:00' },
-    },
-  }
-  server.reset()
-  server.on(devLoginHandler())
-  server.on(reminderHandler(state))
 })
 afterEach(() => restoreClock())
 
-const posts = () => server.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/me/reminders')
-const patches = () => server.requests.filter((request) => request.method === 'PATCH')
-const roundReminder = () => <RemindMe kind='round-opening' subjectId={ROUND} subjectTitle='金秋消费券（第 2 轮）' targetMs={OPENS} compact />
+const posts = () => api.server.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/me/reminders')
+const patches = () => api.server.requests.filter((request) => request.method === 'PATCH')
+const roundReminder = () => (
+  <RemindMe kind='round-opening' subjectId={ROUND} subjectTitle='金秋消费券（第 2 轮）' targetMs={OPENS} compact />
+)
 
 test('a round: 5 / 15 / 60 minutes before, 5 chosen by default; one tap signs in and sets the one chosen', async () => {
   render(roundReminder())
   const leads = screen.getByRole('radiogroup', { name: '什么时候提醒：金秋消费券（第 2 轮）' })
-  expect(within(leads).getAllByRole('radio').map((radio) => radio.getAttribute('aria-label'))).toEqual(['开抢前 1 小时', '开抢前 15 分钟', '开抢前 5 分钟'])
+  expect(
+    within(leads)
+      .getAllByRole('radio')
+      .map((radio) => radio.getAttribute('aria-label')),
+  ).toEqual(['开抢前 1 小时', '开抢前 15 分钟', '开抢前 5 分钟'])
   expect(screen.getByRole('radio', { name: '开抢前 5 分钟' })).toHaveAttribute('aria-checked', 'true')
   fireEvent.click(screen.getByRole('radio', { name: '开抢前 15 分钟' }))
   expect(screen.getByRole('radio', { name: '开抢前 15 分钟' })).toHaveAttribute('aria-checked', 'true')
@@ -101,7 +93,11 @@ test('a round: 5 / 15 / 60 minutes before, 5 chosen by default; one tap signs in
   expect(posts()[0].body).toEqual({ kind: 'round-opening', subjectId: ROUND, offsetsMs: [15 * MINUTE] })
   // Listed in the store 我的提醒 reads.
   const userId = useSessionStore.getState().session!.userId
-  await waitFor(() => expect(resourceOf<ReminderView[]>(remindersKey(userId)).data?.map((item) => [item.kind, item.subjectId])).toEqual([['round-opening', ROUND]]))
+  await waitFor(() =>
+    expect(resourceOf<ReminderView[]>(remindersKey(userId)).data?.map((item) => [item.kind, item.subjectId])).toEqual([
+      ['round-opening', ROUND],
+    ]),
+  )
   expect(screen.getByRole('status')).toHaveTextContent('提醒已保存在「我的 → 我的提醒」')
 })
 
@@ -130,7 +126,7 @@ test('a lead time already past is not offered; too late for 5 minutes, the neare
 })
 
 test('refused in WeChat: the reminder is kept in-app, and the resident is told so', async () => {
-  state.wechat = true
+  api.state.wechat = true
   mockSubscribe.supported = true
   mockedSubscribe.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'TPL-EXPIRING': 'reject' })
   render(<RemindMe kind='voucher-expiring' subjectId={VOUCHER} subjectTitle='金秋消费券' targetMs={EXPIRES} action='到期前提醒我' />)
@@ -139,14 +135,16 @@ test('refused in WeChat: the reminder is kept in-app, and the resident is told s
   fireEvent.click(screen.getByRole('button', { name: '到期前提醒我：金秋消费券' }))
   // WeChat's dialog opened inside the tap, before anything was awaited.
   expect(mockedSubscribe).toHaveBeenCalledWith(['TPL-EXPIRING'])
-  expect(await screen.findByRole('status', undefined, { timeout: 5000 })).toHaveTextContent('你没有允许微信通知；提醒已保存在「我的 → 我的提醒」，到时在应用内提醒你')
+  expect(await screen.findByRole('status', undefined, { timeout: 5000 })).toHaveTextContent(
+    '你没有允许微信通知；提醒已保存在「我的 → 我的提醒」，到时在应用内提醒你',
+  )
   expect(posts()[0].body).toMatchObject({ kind: 'voucher-expiring', subjectId: VOUCHER, offsetsMs: [86_400_000] })
   expect(screen.getByText('已设置提醒：到期前 1 天 · 应用内提醒（在「我的提醒」查看）')).toBeInTheDocument()
   expect(screen.getByRole('link', { name: '管理我的提醒' })).toBeInTheDocument()
 })
 
 test('accepted in WeChat: the reminder goes out as a WeChat message', async () => {
-  state.wechat = true
+  api.state.wechat = true
   mockSubscribe.supported = true
   mockedSubscribe.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'TPL-ROUND': 'accept' })
   render(roundReminder())
@@ -165,7 +163,14 @@ test('the calendar fallback where the moment is known: an .ics on H5, the phone 
   )
   expect(await screen.findByRole('status')).toHaveTextContent('已下载日历文件 test.ics')
   mockCalendar.kind = 'phone'
-  render(<RemindMe kind='toll-period-ending' subjectId='toll-period' subjectTitle='“衢城畅行”实施期结束' targetMs={Date.parse('2026-01-01T00:00:00+08:00')} />)
+  render(
+    <RemindMe
+      kind='toll-period-ending'
+      subjectId='toll-period'
+      subjectTitle='“衢城畅行”实施期结束'
+      targetMs={Date.parse('2026-01-01T00:00:00+08:00')}
+    />,
+  )
   expect(screen.getByRole('button', { name: '加入手机日历：“衢城畅行”实施期结束' })).toBeInTheDocument()
 })
 
@@ -175,8 +180,10 @@ test('H5 without sign-in: no 提醒我 that can only fail — the .ics where the
   expect(screen.queryByRole('button', { name: /截止前提醒我/ })).not.toBeInTheDocument()
   expect(screen.getByRole('note')).toHaveTextContent('网页版不能登录：可以下载日历文件，让手机日历到时提醒你')
   fireEvent.click(screen.getByRole('button', { name: '下载日历文件（.ics）：2025 年衢州以旧换新补贴' }))
-  expect(mockedCalendar).toHaveBeenCalledWith(expect.objectContaining({ startMs: Date.parse('2026-01-01T00:00:00+08:00'), alarmBeforeMs: 7 * 86_400_000 }))
-  expect(server.requests.filter((request) => request.path === '/api/v1/auth/dev')).toHaveLength(0)
+  expect(mockedCalendar).toHaveBeenCalledWith(
+    expect.objectContaining({ startMs: Date.parse('2026-01-01T00:00:00+08:00'), alarmBeforeMs: 7 * 86_400_000 }),
+  )
+  expect(api.server.requests.filter((request) => request.path === '/api/v1/auth/dev')).toHaveLength(0)
 })
 
 test('截止前提醒: 7 / 3 / 1 days before the rule set’s last day, nothing once it has ended', async () => {
@@ -191,7 +198,7 @@ test('截止前提醒: 7 / 3 / 1 days before the rule set’s last day, nothing 
 })
 
 test('a server that refuses says so in Chinese and nothing is shown as set', async () => {
-  delete state.subjects[ROUND]
+  delete api.state.subjects[ROUND]
   render(roundReminder())
   fireEvent.click(screen.getByRole('button', { name: '提醒我：金秋消费券（第 2 轮）' }))
   expect(await screen.findByRole('status', undefined, { timeout: 5000 })).toHaveTextContent(/^没能设置提醒：/)

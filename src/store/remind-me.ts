@@ -13,10 +13,10 @@
 import type { ReminderKind } from '../domain/reminders/kinds'
 import { interpretSubscribeResult, type SubscribeInterpretation } from '../domain/reminders/subscribe-result'
 import { DEFAULT_TEMPLATE_CATALOGUE, subscribeRequestTemplateIds, type TemplateCatalogue } from '../domain/reminders/templates'
-import { eventServices } from './event-services'
+import { ensureLogin } from './auth'
 import { useRemindersStore } from './reminders'
 import { userMessage } from '../services/api/errors'
-import type { ReminderTemplateInfo, ReminderView } from '../services/api/reminders'
+import { remindersApi, type ReminderTemplateInfo, type ReminderView } from '../services/api/reminders'
 import { requestSubscribe, subscribeMessagesSupported } from '../services/platform/subscribe'
 
 /** The catalogue for subscribeRequestTemplateIds: the server's template ids over the defaults. */
@@ -64,11 +64,10 @@ export async function completeReminder(ask: SubscribeAsk, offsetsMs?: number[]):
   const answer = asRecord(await ask.answer)
   const interpretation = interpretSubscribeResult(answer, ask.templateIds, ask.catalogue)
   try {
-    const services = eventServices()
-    await services.ensureLogin()
+    await ensureLogin()
     // WeChat's answer goes to the server untouched, so it stores one credit per accepted template;
     // when nothing was asked (H5, templates not configured) there is nothing to record.
-    const { reminder, subscribe } = await services.reminders.create({
+    const { reminder, subscribe } = await remindersApi.create({
       kind: ask.kind,
       subjectId: ask.subjectId,
       ...(offsetsMs ? { offsetsMs } : {}),

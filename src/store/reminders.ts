@@ -6,21 +6,23 @@
  * and dialog. Writes are the actions here: each calls the API, then sets the key's data.
  */
 import { create } from 'zustand'
+import { SHAPES } from '../domain/contract/shapes.generated'
 import { parseShanghaiIso } from '../domain/time/shanghai'
 import { firesOnPublication, type ReminderKind } from '../domain/reminders/kinds'
-import type { ReminderTemplateInfo, ReminderView } from '../services/api/reminders'
-import { eventServices } from './event-services'
+import { remindersApi, type ReminderTemplateInfo, type ReminderView } from '../services/api/reminders'
 import { loadResource, resetResources, resourceOf, setResourceData, useResource, useResources, type Resource, type UseResource } from './resource'
 import { useSessionStore } from './session'
 
 export const remindersKey = (userId: string): string => `me:reminders:${userId}`
 
-const fetchReminders = (userId: string) => () => eventServices().reminders.listMine(userId)
+const fetchReminders = (userId: string) => () => remindersApi.listMine(userId)
+/** The phone's copy is painted first, if it still has the contract's shape (an older app's may not). */
+const STORED = { stored: true, shape: SHAPES.reminderList } as const
 const signedInUserId = (): string | null => useSessionStore.getState().session?.userId ?? null
 
 /** 我的提醒 and 首页: read on mount and by reload(); nothing is read while nobody is signed in. */
 export function useMyReminders(userId: string | null): UseResource<ReminderView[]> {
-  return useResource(userId === null ? null : remindersKey(userId), fetchReminders(userId ?? ''), { stored: true })
+  return useResource(userId === null ? null : remindersKey(userId), fetchReminders(userId ?? ''), STORED)
 }
 
 /** What the cache holds, without reading (the many 提醒我 buttons of a page; ensureLoaded reads once). */
@@ -32,7 +34,7 @@ export function useCachedReminders(userId: string | null): ReminderView[] | null
 export function loadMyReminders(force = false): Promise<Resource<ReminderView[]> | null> {
   const userId = signedInUserId()
   if (userId === null) return Promise.resolve(null)
-  return loadResource(remindersKey(userId), fetchReminders(userId), { stored: true, force })
+  return loadResource(remindersKey(userId), fetchReminders(userId), { ...STORED, force })
 }
 
 function changeMine(update: (list: ReminderView[]) => ReminderView[]): void {
@@ -65,7 +67,7 @@ export const useRemindersStore = create<RemindersState>()((set, get) => ({
   templates: {},
   loadTemplates: async () => {
     try {
-      const { data } = await eventServices().reminders.getTemplates()
+      const { data } = await remindersApi.getTemplates()
       set({ templates: Object.fromEntries(data.kinds.map((info) => [info.kind, info])) })
     } catch {
       // Without the server's template ids every reminder is kept in-app, which still works.
@@ -80,12 +82,12 @@ export const useRemindersStore = create<RemindersState>()((set, get) => ({
     await Promise.all([templatesLoaded, entry && entry.source === null && !entry.loading ? loadMyReminders() : null])
   },
   update: async (reminderId, changes) => {
-    const updated = await eventServices().reminders.update(reminderId, changes)
+    const updated = await remindersApi.update(reminderId, changes)
     get().upsert(updated)
     return updated
   },
   cancel: async (reminderId) => {
-    await eventServices().reminders.cancel(reminderId)
+    await remindersApi.cancel(reminderId)
     get().remove(reminderId)
   },
 }))

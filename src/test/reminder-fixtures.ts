@@ -7,19 +7,7 @@ import { chooseOffsets, ReminderError, REMINDER_KIND_SPECS, type ReminderKind } 
 import { interpretSubscribeResult } from '../domain/reminders/subscribe-result'
 import { DEFAULT_TEMPLATE_CATALOGUE } from '../domain/reminders/templates'
 import type { ReminderView } from '../services/api/reminders'
-import { createApiClient } from '../services/api/client'
-import { createRemindersApi } from '../services/api/reminders'
-import { createAuth } from '../store/auth'
-import { useEventServices } from '../store/event-services'
-import { currentToken } from '../store/session'
-import { ok, type ApiTestServer, type RecordedRequest, type Reply, type RequestHandler } from './api-test-server'
-
-/** Points the reminder actions (and the sign-in they ask for) at a test server, in one call. */
-export function pointRemindersAt(server: ApiTestServer): void {
-  const client = createApiClient({ baseUrl: server.baseUrl, getRetries: 0, getToken: () => currentToken() })
-  const auth = createAuth(client, async () => ({ path: '/api/v1/auth/dev', body: { name: '示例居民' } }))
-  useEventServices.setState({ reminders: createRemindersApi(client), ensureLogin: auth.ensureLogin })
-}
+import { ok, type RecordedRequest, type Reply, type RequestHandler } from './api-test-server'
 
 export const TEST_TEMPLATE_IDS: Record<ReminderKind, string> = {
   'round-opening': 'TPL-ROUND',

@@ -14,7 +14,7 @@ import {
   reminderKindSchema as kindSchema,
   reminderTemplatesSchema,
   reminderViewSchema,
-  subscribeOutcomeViewSchema as subscribeOutcomeSchema,
+  subscriptionsRecordedSchema,
 } from '../../../src/domain/contract/reminders'
 import { callerOf } from '../auth/guard'
 import { envelope, errorResponses, noQuery, uuidParam } from '../http/schemas'
@@ -195,7 +195,7 @@ export const reminderRoutes: FastifyPluginAsyncZod<ReminderRouteOptions> = async
         summary: '记录一次订阅消息点击的结果：每个同意的模板记一次微信提醒次数',
         security: bearer,
         body: subscribeTapSchema,
-        response: { 200: envelope(z.object({ subscribe: subscribeOutcomeSchema, credits: z.array(creditSchema) })), ...errorResponses(401) },
+        response: { 200: envelope(subscriptionsRecordedSchema), ...errorResponses(401) },
       },
     },
     async (request) => ({ data: await service.recordSubscriptions(callerOf(request).user.id, request.body) }),

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import type { SessionKeyCipher } from '../auth/session-key-cipher'
 import type { Queryable } from './db'
+import { pickColumns } from './rows'
 
 /** 'auditor' (审计) is a console role: it reads everything there and changes nothing (issue 17). */
 export type Role = 'resident' | 'merchant' | 'operator' | 'auditor'
@@ -47,19 +48,13 @@ interface SessionRow {
   [key: string]: unknown
 }
 
-const USER_COLUMNS = 'users.id, users.role, users.merchant_id, users.nickname, users.dev_name, users.created_at'
+const USER_FIELDS = ['id', 'role', 'merchant_id', 'nickname', 'dev_name', 'created_at'] as const
+const USER_COLUMNS = USER_FIELDS.map((column) => `users.${column}`).join(', ')
 const SESSION_COLUMNS =
   'sessions.id as session_id, sessions.user_id, sessions.login, sessions.created_at as session_created_at, sessions.expires_at, sessions.revoked_at, sessions.user_agent'
 
 function toUser(row: UserRow): User {
-  return {
-    id: row.id,
-    role: row.role,
-    merchantId: row.merchant_id,
-    nickname: row.nickname,
-    devName: row.dev_name,
-    createdAt: row.created_at,
-  }
+  return pickColumns(row, USER_FIELDS)
 }
 
 function toSession(row: SessionRow): Session {
@@ -113,7 +108,9 @@ export async function upsertDevUser(q: Queryable, name: string): Promise<User> {
 
 /** For server-side signing only (e.g. wx.addPhoneCalendar signatures); never sent to a client. */
 export async function getWechatSessionKey(q: Queryable, userId: string, cipher: SessionKeyCipher): Promise<string | null> {
-  const [row] = await q.query<{ sealed_session_key: string }>('select sealed_session_key from wechat_session_keys where user_id = $1', [userId])
+  const [row] = await q.query<{ sealed_session_key: string }>('select sealed_session_key from wechat_session_keys where user_id = $1', [
+    userId,
+  ])
   return row ? cipher.open(row.sealed_session_key) : null
 }
 

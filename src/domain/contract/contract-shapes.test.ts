@@ -11,6 +11,7 @@ import { z } from 'zod'
 import { makeBatch } from '../vouchers/test-fixtures'
 import { SHAPES } from './shapes.generated'
 import { matchesShape, shapeOfJsonSchema, type Shape } from './shape'
+import { reminderCreatedSchema, reminderTemplatesSchema, reminderViewSchema, subscribeOutcomeViewSchema, subscriptionsRecordedSchema } from './reminders'
 import { batchViewSchema, claimAnswerSchema, walletVoucherViewSchema } from './vouchers'
 
 /** Each answer the client checks, by name; later ones reuse earlier ones by name in the file. */
@@ -20,6 +21,12 @@ const SOURCES = {
   batchList: z.array(batchViewSchema),
   walletList: z.array(walletVoucherViewSchema),
   claimAnswer: claimAnswerSchema,
+  reminderView: reminderViewSchema,
+  reminderList: z.array(reminderViewSchema),
+  subscribeOutcome: subscribeOutcomeViewSchema,
+  reminderCreated: reminderCreatedSchema,
+  reminderTemplates: reminderTemplatesSchema,
+  subscriptionsRecorded: subscriptionsRecordedSchema,
 } satisfies Record<keyof typeof SHAPES, z.ZodType>
 
 const shapeOf = (schema: z.ZodType): Shape => shapeOfJsonSchema(z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as never)
@@ -69,4 +76,37 @@ test.each<[string, (value: Record<string, unknown>) => void]>([
 test('a key the contract does not name (a newer server) is let through', () => {
   expect(matchesShape(SHAPES.batchList, [{ ...batch, somethingNew: 1 }])).toBe(true)
   expect(matchesShape(SHAPES.batchList, null)).toBe(false)
+})
+
+const reminder = {
+  id: '00000000-0000-4000-8000-000000000001',
+  kind: 'event-starting',
+  kindLabel: '活动开始提醒',
+  subjectId: 'jiangshan-run@2025-10-11',
+  title: '江山半程马拉松',
+  targetAt: '2025-10-11T07:30:00+08:00',
+  targetLabel: '活动开始',
+  status: 'active',
+  channel: 'in-app',
+  templateId: 'TPL-EVENT',
+  offsets: [{ beforeMs: 3_600_000, label: '开始前 1 小时', selected: true }],
+  fireTimes: [],
+  nextFireAt: null,
+  due: false,
+  createdAt: '2025-10-01T10:00:00+08:00',
+  updatedAt: '2025-10-01T10:00:00+08:00',
+}
+
+test.each<[string, (value: Record<string, unknown>) => void]>([
+  ['no title', (value) => delete value.title],
+  ['an unknown status', (value) => (value.status = 'snoozed')],
+  ['an unknown kind', (value) => (value.kind = 'birthday')],
+  ['a lead time as text', (value) => (value.offsets = [{ beforeMs: '1h', label: '开始前 1 小时', selected: true }])],
+])('a reminder with %s is refused by the schema and the shape alike', (_label, damage) => {
+  expect(reminderViewSchema.safeParse(reminder).success).toBe(true)
+  expect(matchesShape(SHAPES.reminderList, [reminder])).toBe(true)
+  const damaged = JSON.parse(JSON.stringify(reminder)) as Record<string, unknown>
+  damage(damaged)
+  expect(reminderViewSchema.safeParse(damaged).success).toBe(false)
+  expect(matchesShape(SHAPES.reminderList, [damaged])).toBe(false)
 })

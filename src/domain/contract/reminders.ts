@@ -83,3 +83,7 @@ export const reminderTemplatesSchema = z.object({
 export type ReminderTemplates = z.infer<typeof reminderTemplatesSchema>
 
 export const reminderCreatedSchema = z.object({ reminder: reminderViewSchema, subscribe: subscribeOutcomeViewSchema.nullable() })
+
+/** POST /me/subscriptions (改用微信通知): the tap judged, and the credits the resident now holds. */
+export const subscriptionsRecordedSchema = z.object({ subscribe: subscribeOutcomeViewSchema, credits: z.array(reminderCreditSchema) })
+export type SubscriptionsRecorded = z.infer<typeof subscriptionsRecordedSchema>

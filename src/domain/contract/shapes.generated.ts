@@ -6,5 +6,11 @@ const walletVoucherView: Shape = {"id":"s","batchId":"s","roundId":"s","ownerId"
 const batchList: Shape = ["a",batchView]
 const walletList: Shape = ["a",walletVoucherView]
 const claimAnswer: Shape = {"outcome":["e","CLAIMED"],"voucher":walletVoucherView}
+const reminderView: Shape = {"id":"s","kind":["e","round-opening","voucher-expiring","event-starting","rule-set-ending","rule-published","toll-period-ending"],"kindLabel":"s","subjectId":"s","title":"s","targetAt":["|","s",null],"targetLabel":"s","status":["e","active","paused","cancelled"],"channel":["e","wechat","in-app"],"templateId":"s","offsets":["a",{"beforeMs":"i","label":"s","selected":"b"}],"fireTimes":["a",{"key":"s","label":"s","beforeMs":"i","fireAt":"s","status":["e","pending","sending","sent","failed","skipped"],"channel":["|",["e","wechat","in-app"],null],"reason":["|","s",null],"due":"b"}],"nextFireAt":["|","s",null],"due":"b","createdAt":"s","updatedAt":"s"}
+const reminderList: Shape = ["a",reminderView]
+const subscribeOutcome: Shape = {"message":"s","mainSwitchOff":"b","decisions":["a",{"templateId":"s","kind":["|",["e","round-opening","voucher-expiring","event-starting","rule-set-ending","rule-published","toll-period-ending"],null],"outcome":["e","accept","reject","ban","filter","missing","failed","unsupported"],"store":["e","credit","in-app"],"reason":"s"}],"creditsStored":"i"}
+const reminderCreated: Shape = {"reminder":reminderView,"subscribe":["|",subscribeOutcome,null]}
+const reminderTemplates: Shape = {"maxTemplatesPerRequest":"i","kinds":["a",{"kind":["e","round-opening","voucher-expiring","event-starting","rule-set-ending","rule-published","toll-period-ending"],"label":"s","targetLabel":"s","offsets":["a",{"beforeMs":"i","label":"s"}],"templateId":"s","wechat":"b"}]}
+const subscriptionsRecorded: Shape = {"subscribe":subscribeOutcome,"credits":["a",{"kind":["e","round-opening","voucher-expiring","event-starting","rule-set-ending","rule-published","toll-period-ending"],"templateId":"s","wechat":"b","available":"i"}]}
 
-export const SHAPES = { batchView, walletVoucherView, batchList, walletList, claimAnswer }
+export const SHAPES = { batchView, walletVoucherView, batchList, walletList, claimAnswer, reminderView, reminderList, subscribeOutcome, reminderCreated, reminderTemplates, subscriptionsRecorded }

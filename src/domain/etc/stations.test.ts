@@ -12,18 +12,11 @@ import {
   stations,
   suggestStations,
 } from './stations'
+import { thrownBy } from '../errors/thrown-by'
 
 const names = (list: readonly TollStation[]): string[] => list.map((station) => station.name)
 
-function thrown(action: () => unknown): StationError {
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof StationError) return error
-    throw error
-  }
-  throw new Error('expected a StationError')
-}
+const thrown = (action: () => unknown): StationError => thrownBy(StationError, action)
 
 describe('haversineKm', () => {
   it.each([

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { buildSubscribeMessageData, formatMessageAmount, MessageDataError, THING_MAX_CHARS } from './message-data'
 import { DEFAULT_TEMPLATE_CATALOGUE, type TemplateCatalogue } from './templates'
+import { thrownBy } from '../errors/thrown-by'
 
 const OPENS_AT = '2025-05-04T10:00:00+08:00'
 
@@ -8,15 +9,7 @@ function withFields(kind: 'round-opening', fields: TemplateCatalogue['round-open
   return { ...DEFAULT_TEMPLATE_CATALOGUE, [kind]: { ...DEFAULT_TEMPLATE_CATALOGUE[kind], fields } }
 }
 
-function errorOf(run: () => unknown): MessageDataError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof MessageDataError) return error
-    throw error
-  }
-  throw new Error('expected a MessageDataError')
-}
+const errorOf = (action: () => unknown): MessageDataError => thrownBy(MessageDataError, action)
 
 describe('buildSubscribeMessageData', () => {
   it('builds the data WeChat expects for each kind, with fallbacks for optional fields', () => {

@@ -5,9 +5,8 @@
  * earliest fire time first (docs/api-reminders.md). Apart from services/remind-me.ts so this
  * page does not load the template schema.
  */
-import type { ReminderTemplateInfo, ReminderView } from '@/services/api/reminders'
+import { remindersApi, type ReminderTemplateInfo, type ReminderView } from '@/services/api/reminders'
 import { requestSubscribe, subscribeMessagesSupported } from '@/services/platform/subscribe'
-import { eventServices } from '@/store/event-services'
 import { loadMyReminders } from '@/store/reminders'
 
 /** weapp, the template configured by the operator, the reminder active with something left to fire. */
@@ -28,7 +27,7 @@ export function switchToWechat(reminder: ReminderView): Promise<string> {
   const answer = requestSubscribe(templateIds)
   return answer.then(async (result) => {
     const record = result !== null && typeof result === 'object' ? (result as Record<string, unknown>) : null
-    const { subscribe } = await eventServices().reminders.recordSubscriptions({ templateIds, result: record })
+    const { subscribe } = await remindersApi.recordSubscriptions({ templateIds, result: record })
     await loadMyReminders(true)
     return subscribe.message
   })

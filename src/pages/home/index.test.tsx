@@ -7,13 +7,10 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import type { CityEvent } from '@/domain/events/model'
 import { makeEvent } from '@/domain/events/test-fixtures'
-import { createApiClient } from '@/services/api/client'
-import { createRemindersApi } from '@/services/api/reminders'
 import * as navigation from '@/services/navigation'
-import { useEventServices } from '@/store/event-services'
 import { usePreferencesStore } from '@/store/preferences'
 import { resetRemindersStore } from '@/store/reminders'
-import { currentToken, useSessionStore } from '@/store/session'
+import { useSessionStore } from '@/store/session'
 import { useMyClaimsStore } from '@/store/my-claims'
 import { resetResources, resourceOf, useResources } from '@/store/resource'
 import { BATCHES_KEY, currentBatches } from '@/store/voucher-batches'
@@ -138,8 +135,6 @@ beforeEach(() => {
   wallet = sampleWallet()
   reminders = [DUE, UPCOMING]
   useApiAt(server)
-  const client = createApiClient({ baseUrl: server.baseUrl, timeoutMs: 3000, getRetries: 0, getToken: () => currentToken() })
-  useEventServices.setState({ reminders: createRemindersApi(client) })
   useSessionStore.setState({ session: null })
   usePreferencesStore.setState({ elderMode: false, elderModePrompted: true, fontScale: 1 })
   resetResources()

@@ -4,7 +4,8 @@
  * (WeChat with a credit, else in-app), so these types are what the server answers.
  */
 import type { ReminderKind } from '@/domain/reminders/kinds'
-import type { ReminderTemplates, ReminderView, SubscribeOutcomeView } from '@/domain/contract/reminders'
+import type { ReminderTemplates, ReminderView, SubscribeOutcomeView, SubscriptionsRecorded } from '@/domain/contract/reminders'
+import { SHAPES } from '@/domain/contract/shapes.generated'
 import type { ApiClient } from './client'
 import { api } from './index'
 
@@ -27,18 +28,18 @@ export interface SubscribeTap {
 
 export function createRemindersApi(client: ApiClient) {
   return {
-    getTemplates: () => client.get<ReminderTemplates>(`${API}/reminders/templates`, { cacheKey: 'reminders:templates' }),
+    getTemplates: () => client.get<ReminderTemplates>(`${API}/reminders/templates`, { cacheKey: 'reminders:templates', shape: SHAPES.reminderTemplates }),
 
     async create(body: { kind: ReminderKind; subjectId: string; offsetsMs?: number[]; subscribe?: SubscribeTap }) {
-      const { data } = await client.post<{ reminder: ReminderView; subscribe: SubscribeOutcomeView | null }>(`${API}/me/reminders`, body)
+      const { data } = await client.post<{ reminder: ReminderView; subscribe: SubscribeOutcomeView | null }>(`${API}/me/reminders`, body, { shape: SHAPES.reminderCreated })
       return data
     },
 
     /** The signed-in resident's reminders; cached per user so 我的提醒 opens offline too. */
-    listMine: (userId: string) => client.get<ReminderView[]>(`${API}/me/reminders`, { cacheKey: `me:reminders:${userId}` }),
+    listMine: (userId: string) => client.get<ReminderView[]>(`${API}/me/reminders`, { cacheKey: `me:reminders:${userId}`, shape: SHAPES.reminderList }),
 
     async update(reminderId: string, body: { enabled?: boolean; offsetsMs?: number[] }) {
-      const { data } = await client.patch<ReminderView>(`${API}/me/reminders/${encodeURIComponent(reminderId)}`, body)
+      const { data } = await client.patch<ReminderView>(`${API}/me/reminders/${encodeURIComponent(reminderId)}`, body, { shape: SHAPES.reminderView })
       return data
     },
 
@@ -48,7 +49,7 @@ export function createRemindersApi(client: ApiClient) {
 
     /** Credits without a new reminder: 改用微信通知 in 我的提醒. */
     async recordSubscriptions(tap: SubscribeTap) {
-      const { data } = await client.post<{ subscribe: SubscribeOutcomeView }>(`${API}/me/subscriptions`, tap)
+      const { data } = await client.post<SubscriptionsRecorded>(`${API}/me/subscriptions`, tap, { shape: SHAPES.subscriptionsRecorded })
       return data
     },
   }

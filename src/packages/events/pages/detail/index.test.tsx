@@ -7,17 +7,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { CityEvent } from '@/domain/events/model'
 import { halfMarathon, weeklyMarket } from '@/domain/events/test-fixtures'
-import { configureApi } from '@/services/api'
-import { createApiClient } from '@/services/api/client'
-import { createRemindersApi } from '@/services/api/reminders'
-import { createAuth } from '@/store/auth'
 import { addToPhoneCalendar } from '@/services/platform/calendar'
 import { requestSubscribe } from '@/services/platform/subscribe'
-import { useEventServices } from '@/store/event-services'
 import { resetResources } from '@/store/resource'
 import { resetRemindersStore, useRemindersStore } from '@/store/reminders'
-import { currentToken, useSessionStore } from '@/store/session'
-import { devLoginHandler, ok, startApiTestServer, type ApiTestServer } from '@/test/api-test-server'
+import { useSessionStore } from '@/store/session'
+import { devLoginHandler, ok, startApiTestServer, useApiAt, type ApiTestServer } from '@/test/api-test-server'
 import { reminderHandler, type FakeReminderServer } from '@/test/reminder-fixtures'
 import { setRouterParams } from '@/test/taro-shim'
 import EventDetailPage from './index'
@@ -62,15 +57,9 @@ const clockOffset = Date.parse('2025-10-09T10:00:00+08:00') - realNow()
 beforeAll(async () => {
   jest.spyOn(Date, 'now').mockImplementation(() => realNow() + clockOffset)
   server = await startApiTestServer()
-  configureApi({ baseUrl: server.baseUrl, timeoutMs: 3000, getRetries: 0 })
-  const client = createApiClient({
-    baseUrl: server.baseUrl,
-    timeoutMs: 3000,
-    getRetries: 0,
-    getToken: () => currentToken(),
-  })
-  const auth = createAuth(client, async () => ({ path: '/api/v1/auth/dev', body: { name: '示例居民' } }))
-  useEventServices.setState({ reminders: createRemindersApi(client), ensureLogin: auth.ensureLogin })
+  // The app's own client and sign-in (the dev login, as in the H5 test builds), pointed at this server.
+  process.env.TARO_APP_DEV_LOGIN = 'true'
+  useApiAt(server)
 })
 
 afterAll(() => server.close())

@@ -6,8 +6,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { resetRemindersStore, useRemindersStore } from '@/store/reminders'
 import { useSessionStore } from '@/store/session'
-import { devLoginHandler, startApiTestServer, testSession, type ApiTestServer } from '@/test/api-test-server'
-import { pointRemindersAt, reminderHandler, reminderView, type FakeReminderServer } from '@/test/reminder-fixtures'
+import { devLoginHandler, useApiAt, startApiTestServer, testSession, type ApiTestServer } from '@/test/api-test-server'
+import { reminderHandler, reminderView, type FakeReminderServer } from '@/test/reminder-fixtures'
 import { requestSubscribe } from '@/services/platform/subscribe'
 import * as navigation from '@/services/navigation'
 import MyRemindersPage from './index'
@@ -30,7 +30,9 @@ beforeAll(async () => {
   const offset = Date.parse('2025-10-10T10:00:00+08:00') - realNow()
   jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset)
   server = await startApiTestServer()
-  pointRemindersAt(server)
+  // The app's own sign-in (the dev login, as in the H5 test builds) and client, pointed at this server.
+  process.env.TARO_APP_DEV_LOGIN = 'true'
+  useApiAt(server)
 })
 
 afterAll(() => server.close())

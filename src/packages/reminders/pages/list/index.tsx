@@ -19,7 +19,7 @@ import { REMINDER_KIND_SPECS } from '@/domain/reminders/kinds'
 import { parsePublishedSubject } from '@/domain/reminders/published-subjects'
 import { navigate } from '@/services/navigation'
 import { canSwitchToWechat, switchToWechat } from '@/packages/reminders/switch-to-wechat'
-import { eventServices } from '@/store/event-services'
+import { ensureLogin } from '@/store/auth'
 import { instantOf, isDue, useMyReminders, useRemindersStore } from '@/store/reminders'
 import { useSessionStore } from '@/store/session'
 import '@/components/event-ui.scss'
@@ -262,8 +262,7 @@ export default function MyRemindersPage() {
     setSigningIn(true)
     setSignInError('')
     // Signing in changes the session, and the effect above loads the list.
-    eventServices()
-      .ensureLogin()
+    ensureLogin()
       .catch((caught: unknown) => setSignInError(userMessage(caught)))
       .finally(() => setSigningIn(false))
   }
