@@ -55,15 +55,7 @@ test('the tap signs in, then sets a rule-published reminder for the topic', asyn
 
 test('once published, the reminder it set says when', async () => {
   useSessionStore.setState({ session: testSession() })
-  api.state.reminders = [
-    reminderView({
-      kind: 'rule-published',
-      subjectId: 'toll-period',
-      title: '“衢城畅行”新实施期',
-      targetAt: '2026-12-06T10:00:00+08:00',
-      due: true,
-    }),
-  ]
+  api.state.reminders = [reminderView({ kind: 'rule-published', subjectId: 'toll-period', title: '“衢城畅行”新实施期', targetAt: '2026-12-06T10:00:00+08:00', due: true })]
   render(<PublishedReminderOffer topic='toll-period' />)
   expect(await screen.findByText(/已于 .*12月6日.* 公布，请查看最新规则/, undefined, { timeout: 5000 })).toBeInTheDocument()
 })
@@ -72,9 +64,7 @@ test('where no sign-in is possible (H5 without WeChat), it explains instead of o
   mockLogin.canSignIn = false
   render(<PublishedReminderOffer topic='renovation' />)
   expect(screen.getByText(/家装.*补贴的新规则官方尚未公布/)).toBeInTheDocument()
-  expect(screen.getByRole('note')).toHaveTextContent(
-    '公布时提醒保存在服务器上，官方公布新规则时才发出，所以需要登录；网页版不能登录，请在微信里打开“衢惠通”小程序设置这个提醒。',
-  )
+  expect(screen.getByRole('note')).toHaveTextContent('公布时提醒保存在服务器上，官方公布新规则时才发出，所以需要登录；网页版不能登录，请在微信里打开“衢惠通”小程序设置这个提醒。')
   expect(screen.queryByRole('button', { name: /公布时提醒我/ })).not.toBeInTheDocument()
 })
 

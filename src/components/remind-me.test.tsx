@@ -34,11 +34,7 @@ jest.mock('@/services/platform/calendar-entry', () => ({
   get calendarKind() {
     return mockCalendar.kind
   },
-  addEntryToPhoneCalendar: jest.fn(async () => ({
-    ok: true,
-    outcome: 'downloaded',
-    message: '已下载日历文件 test.ics，打开它即可加入手机日历',
-  })),
+  addEntryToPhoneCalendar: jest.fn(async () => ({ ok: true, outcome: 'downloaded', message: '已下载日历文件 test.ics，打开它即可加入手机日历' })),
 }))
 const mockedSubscribe = requestSubscribe as jest.MockedFunction<typeof requestSubscribe>
 const mockedCalendar = addEntryToPhoneCalendar as jest.MockedFunction<typeof addEntryToPhoneCalendar>
@@ -53,10 +49,10 @@ const EXPIRES = Date.parse('2025-10-31T23:59:59+08:00')
 let restoreClock: () => void
 
 const api = serveReminders(() => ({
-  [ROUND]: { title: '金秋消费券（第 2 轮）', targetAt: '2025-10-15T10:00:00+08:00' },
-  [VOUCHER]: { title: '金秋消费券', targetAt: '2025-10-31T23:59:59+08:00' },
-  'quzhou-2025': { title: '2025 年衢州以旧换新补贴', targetAt: '2026-01-01T00:00:00+08:00' },
-  'toll-period': { title: '“衢城畅行”实施期结束', targetAt: '2026-01-01T00:00:00+08:00' },
+    [ROUND]: { title: '金秋消费券（第 2 轮）', targetAt: '2025-10-15T10:00:00+08:00' },
+    [VOUCHER]: { title: '金秋消费券', targetAt: '2025-10-31T23:59:59+08:00' },
+    'quzhou-2025': { title: '2025 年衢州以旧换新补贴', targetAt: '2026-01-01T00:00:00+08:00' },
+    'toll-period': { title: '“衢城畅行”实施期结束', targetAt: '2026-01-01T00:00:00+08:00' },
 }))
 
 beforeEach(() => {
@@ -71,18 +67,12 @@ afterEach(() => restoreClock())
 
 const posts = () => api.server.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/me/reminders')
 const patches = () => api.server.requests.filter((request) => request.method === 'PATCH')
-const roundReminder = () => (
-  <RemindMe kind='round-opening' subjectId={ROUND} subjectTitle='金秋消费券（第 2 轮）' targetMs={OPENS} compact />
-)
+const roundReminder = () => <RemindMe kind='round-opening' subjectId={ROUND} subjectTitle='金秋消费券（第 2 轮）' targetMs={OPENS} compact />
 
 test('a round: 5 / 15 / 60 minutes before, 5 chosen by default; one tap signs in and sets the one chosen', async () => {
   render(roundReminder())
   const leads = screen.getByRole('radiogroup', { name: '什么时候提醒：金秋消费券（第 2 轮）' })
-  expect(
-    within(leads)
-      .getAllByRole('radio')
-      .map((radio) => radio.getAttribute('aria-label')),
-  ).toEqual(['开抢前 1 小时', '开抢前 15 分钟', '开抢前 5 分钟'])
+  expect(within(leads).getAllByRole('radio').map((radio) => radio.getAttribute('aria-label'))).toEqual(['开抢前 1 小时', '开抢前 15 分钟', '开抢前 5 分钟'])
   expect(screen.getByRole('radio', { name: '开抢前 5 分钟' })).toHaveAttribute('aria-checked', 'true')
   fireEvent.click(screen.getByRole('radio', { name: '开抢前 15 分钟' }))
   expect(screen.getByRole('radio', { name: '开抢前 15 分钟' })).toHaveAttribute('aria-checked', 'true')
@@ -93,11 +83,7 @@ test('a round: 5 / 15 / 60 minutes before, 5 chosen by default; one tap signs in
   expect(posts()[0].body).toEqual({ kind: 'round-opening', subjectId: ROUND, offsetsMs: [15 * MINUTE] })
   // Listed in the store 我的提醒 reads.
   const userId = useSessionStore.getState().session!.userId
-  await waitFor(() =>
-    expect(resourceOf<ReminderView[]>(remindersKey(userId)).data?.map((item) => [item.kind, item.subjectId])).toEqual([
-      ['round-opening', ROUND],
-    ]),
-  )
+  await waitFor(() => expect(resourceOf<ReminderView[]>(remindersKey(userId)).data?.map((item) => [item.kind, item.subjectId])).toEqual([['round-opening', ROUND]]))
   expect(screen.getByRole('status')).toHaveTextContent('提醒已保存在「我的 → 我的提醒」')
 })
 
@@ -135,9 +121,7 @@ test('refused in WeChat: the reminder is kept in-app, and the resident is told s
   fireEvent.click(screen.getByRole('button', { name: '到期前提醒我：金秋消费券' }))
   // WeChat's dialog opened inside the tap, before anything was awaited.
   expect(mockedSubscribe).toHaveBeenCalledWith(['TPL-EXPIRING'])
-  expect(await screen.findByRole('status', undefined, { timeout: 5000 })).toHaveTextContent(
-    '你没有允许微信通知；提醒已保存在「我的 → 我的提醒」，到时在应用内提醒你',
-  )
+  expect(await screen.findByRole('status', undefined, { timeout: 5000 })).toHaveTextContent('你没有允许微信通知；提醒已保存在「我的 → 我的提醒」，到时在应用内提醒你')
   expect(posts()[0].body).toMatchObject({ kind: 'voucher-expiring', subjectId: VOUCHER, offsetsMs: [86_400_000] })
   expect(screen.getByText('已设置提醒：到期前 1 天 · 应用内提醒（在「我的提醒」查看）')).toBeInTheDocument()
   expect(screen.getByRole('link', { name: '管理我的提醒' })).toBeInTheDocument()
@@ -163,14 +147,7 @@ test('the calendar fallback where the moment is known: an .ics on H5, the phone 
   )
   expect(await screen.findByRole('status')).toHaveTextContent('已下载日历文件 test.ics')
   mockCalendar.kind = 'phone'
-  render(
-    <RemindMe
-      kind='toll-period-ending'
-      subjectId='toll-period'
-      subjectTitle='“衢城畅行”实施期结束'
-      targetMs={Date.parse('2026-01-01T00:00:00+08:00')}
-    />,
-  )
+  render(<RemindMe kind='toll-period-ending' subjectId='toll-period' subjectTitle='“衢城畅行”实施期结束' targetMs={Date.parse('2026-01-01T00:00:00+08:00')} />)
   expect(screen.getByRole('button', { name: '加入手机日历：“衢城畅行”实施期结束' })).toBeInTheDocument()
 })
 
@@ -180,9 +157,7 @@ test('H5 without sign-in: no 提醒我 that can only fail — the .ics where the
   expect(screen.queryByRole('button', { name: /截止前提醒我/ })).not.toBeInTheDocument()
   expect(screen.getByRole('note')).toHaveTextContent('网页版不能登录：可以下载日历文件，让手机日历到时提醒你')
   fireEvent.click(screen.getByRole('button', { name: '下载日历文件（.ics）：2025 年衢州以旧换新补贴' }))
-  expect(mockedCalendar).toHaveBeenCalledWith(
-    expect.objectContaining({ startMs: Date.parse('2026-01-01T00:00:00+08:00'), alarmBeforeMs: 7 * 86_400_000 }),
-  )
+  expect(mockedCalendar).toHaveBeenCalledWith(expect.objectContaining({ startMs: Date.parse('2026-01-01T00:00:00+08:00'), alarmBeforeMs: 7 * 86_400_000 }))
   expect(api.server.requests.filter((request) => request.path === '/api/v1/auth/dev')).toHaveLength(0)
 })
 

@@ -37,3 +37,26 @@ export function persistOptions<State, Persisted = Partial<State>>(config: {
       : undefined,
   } as PersistOptions<State, Persisted>
 }
+
+/**
+ * Persist options for a store whose lasting part is one record of entries by id (pending claims,
+ * offline keys): only that record is stored, and on reading an older version back each entry is
+ * checked and one that fails `isEntry` is dropped rather than trusted.
+ */
+export function persistRecordOptions<Entry, Key extends string, State extends Record<Key, Record<string, Entry>>>(config: {
+  name: string
+  version: number
+  record: Key
+  isEntry: (value: unknown) => value is Entry
+}): PersistOptions<State, Pick<State, Key>> {
+  const { record, isEntry } = config
+  return persistOptions<State, Pick<State, Key>>({
+    name: config.name,
+    version: config.version,
+    partialize: (state) => ({ [record]: state[record] }) as Pick<State, Key>,
+    migrate: (persisted) => {
+      const entries = (persisted as Partial<Record<Key, Record<string, unknown>>> | null)?.[record] ?? {}
+      return { [record]: Object.fromEntries(Object.entries(entries).filter(([, entry]) => isEntry(entry))) } as Pick<State, Key>
+    },
+  })
+}

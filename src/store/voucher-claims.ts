@@ -15,7 +15,7 @@ import { ApiError, userMessage } from '../services/api/errors'
 import { newIdempotencyKey, voucherApi } from '../services/api/vouchers'
 import { ensureLogin } from './auth'
 import { useMyClaimsStore } from './my-claims'
-import { persistOptions } from './persist-storage'
+import { persistRecordOptions } from './persist-storage'
 import type { Session } from './session'
 import { invalidate } from './resource'
 import { loadBatches, noteClaim } from './voucher-batches'
@@ -216,15 +216,7 @@ export const useVoucherClaimsStore = create<VoucherClaimsState>()(
         },
       }
     },
-    persistOptions<VoucherClaimsState, Pick<VoucherClaimsState, 'pending'>>({
-      name: 'voucher-claims',
-      version: 1,
-      partialize: (state) => ({ pending: state.pending }),
-      migrate: (persisted) => {
-        const pending = (persisted as { pending?: Record<string, unknown> } | null)?.pending ?? {}
-        return { pending: Object.fromEntries(Object.entries(pending).filter(([, claim]) => isPendingClaim(claim))) as Record<string, PendingClaim> }
-      },
-    }),
+    persistRecordOptions<PendingClaim, 'pending', VoucherClaimsState>({ name: 'voucher-claims', version: 1, record: 'pending', isEntry: isPendingClaim }),
   ),
 )
 

@@ -108,9 +108,7 @@ export async function upsertDevUser(q: Queryable, name: string): Promise<User> {
 
 /** For server-side signing only (e.g. wx.addPhoneCalendar signatures); never sent to a client. */
 export async function getWechatSessionKey(q: Queryable, userId: string, cipher: SessionKeyCipher): Promise<string | null> {
-  const [row] = await q.query<{ sealed_session_key: string }>('select sealed_session_key from wechat_session_keys where user_id = $1', [
-    userId,
-  ])
+  const [row] = await q.query<{ sealed_session_key: string }>('select sealed_session_key from wechat_session_keys where user_id = $1', [userId])
   return row ? cipher.open(row.sealed_session_key) : null
 }
 

@@ -86,35 +86,12 @@ interface DeliveryRow {
 }
 
 const REMINDER_FIELDS = [
-  'id',
-  'user_id',
-  'kind',
-  'subject_id',
-  'title',
-  'target_at',
-  'offsets_ms',
-  'payload',
-  'status',
-  'created_at',
-  'updated_at',
+  'id', 'user_id', 'kind', 'subject_id', 'title', 'target_at', 'offsets_ms', 'payload', 'status', 'created_at', 'updated_at',
 ] as const
 const REMINDER_COLUMNS = REMINDER_FIELDS.join(', ')
 const DELIVERY_FIELDS = [
-  'id',
-  'reminder_id',
-  'fire_key',
-  'label',
-  'before_ms',
-  'fire_at',
-  'status',
-  'channel',
-  'attempts',
-  'next_attempt_at',
-  'lease_until',
-  'claim_token',
-  'outcome_code',
-  'reason',
-  'finished_at',
+  'id', 'reminder_id', 'fire_key', 'label', 'before_ms', 'fire_at', 'status', 'channel', 'attempts', 'next_attempt_at', 'lease_until', 'claim_token',
+  'outcome_code', 'reason', 'finished_at',
 ] as const
 const DELIVERY_COLUMNS = DELIVERY_FIELDS.join(', ')
 
@@ -178,15 +155,7 @@ export async function updateReminder(
     `update reminders set status = coalesce($2, status), offsets_ms = coalesce($3::int[], offsets_ms), title = coalesce($4, title),
        target_at = coalesce($5, target_at), payload = coalesce($6::jsonb, payload), updated_at = $7
      where id = $1 returning ${REMINDER_COLUMNS}`,
-    [
-      id,
-      changes.status ?? null,
-      changes.offsetsMs ?? null,
-      changes.title ?? null,
-      changes.targetAt ?? null,
-      changes.payload === undefined ? null : json(changes.payload),
-      now,
-    ],
+    [id, changes.status ?? null, changes.offsetsMs ?? null, changes.title ?? null, changes.targetAt ?? null, changes.payload === undefined ? null : json(changes.payload), now],
   )
   return toReminder(row)
 }
@@ -214,13 +183,7 @@ export interface PlannedFireTime {
  * delivery whose key is no longer in the plan is skipped: its offset was removed, or the subject's
  * time moved. Pending deliveries already due stay: the scheduler fires them.
  */
-export async function syncDeliveries(
-  q: Queryable,
-  reminderId: string,
-  plan: readonly PlannedFireTime[],
-  offsetsMs: readonly number[],
-  now: Date,
-): Promise<void> {
+export async function syncDeliveries(q: Queryable, reminderId: string, plan: readonly PlannedFireTime[], offsetsMs: readonly number[], now: Date): Promise<void> {
   const keys = plan.map((time) => time.key)
   await q.query(
     `update reminder_deliveries set status = 'skipped', finished_at = $3, updated_at = $3,
@@ -292,12 +255,7 @@ export async function skipPendingDeliveries(q: Queryable, reminderId: string, co
 export const MAX_AVAILABLE_CREDITS = 50
 
 /** Records one credit per accepted template; returns how many were stored. */
-export async function addCredits(
-  q: Queryable,
-  userId: string,
-  grants: readonly { templateId: string; reminderId: string | null }[],
-  now: Date,
-): Promise<number> {
+export async function addCredits(q: Queryable, userId: string, grants: readonly { templateId: string; reminderId: string | null }[], now: Date): Promise<number> {
   let stored = 0
   for (const grant of grants) {
     const rows = await q.query(
@@ -356,25 +314,14 @@ export async function reserveCredit(
 }
 
 export async function heldCredit(q: Queryable, deliveryId: string): Promise<string | null> {
-  const [row] = await q.query<{ id: string }>(`select id from subscribe_credits where delivery_id = $1 and state = 'reserved'`, [
-    deliveryId,
-  ])
+  const [row] = await q.query<{ id: string }>(`select id from subscribe_credits where delivery_id = $1 and state = 'reserved'`, [deliveryId])
   return row?.id ?? null
 }
 
 /** Spent (a message went out, or WeChat said the user has none: 43101), or back to available. */
-export async function settleCredit(
-  q: Queryable,
-  creditId: string,
-  outcome: { spent: true; reason: string } | { spent: false },
-  now: Date,
-): Promise<void> {
+export async function settleCredit(q: Queryable, creditId: string, outcome: { spent: true; reason: string } | { spent: false }, now: Date): Promise<void> {
   if (outcome.spent) {
-    await q.query(`update subscribe_credits set state = 'spent', spent_at = $2, spent_reason = $3 where id = $1 and state = 'reserved'`, [
-      creditId,
-      now,
-      outcome.reason,
-    ])
+    await q.query(`update subscribe_credits set state = 'spent', spent_at = $2, spent_reason = $3 where id = $1 and state = 'reserved'`, [creditId, now, outcome.reason])
   } else {
     await q.query(`update subscribe_credits set state = 'available', delivery_id = null where id = $1 and state = 'reserved'`, [creditId])
   }
@@ -382,10 +329,7 @@ export async function settleCredit(
 
 export async function releaseCreditsOf(q: Queryable, deliveryIds: readonly string[]): Promise<void> {
   if (deliveryIds.length === 0) return
-  await q.query(
-    `update subscribe_credits set state = 'available', delivery_id = null where state = 'reserved' and delivery_id = any($1::uuid[])`,
-    [deliveryIds],
-  )
+  await q.query(`update subscribe_credits set state = 'available', delivery_id = null where state = 'reserved' and delivery_id = any($1::uuid[])`, [deliveryIds])
 }
 
 // The scheduler's queue ------------------------------------------------------------------------
@@ -395,11 +339,7 @@ export async function releaseCreditsOf(q: Queryable, deliveryIds: readonly strin
  * mid-send. It goes back to pending, to be tried again now; one that has used all its attempts
  * fails instead (and shows in-app). Returns the ids that failed, so their credits can be released.
  */
-export async function recoverExpiredLeases(
-  q: Queryable,
-  now: Date,
-  maxAttempts: number,
-): Promise<{ requeued: number; failedIds: string[] }> {
+export async function recoverExpiredLeases(q: Queryable, now: Date, maxAttempts: number): Promise<{ requeued: number; failedIds: string[] }> {
   const rows = await q.query<{ id: string; status: DeliveryStatus }>(
     `update reminder_deliveries set
        status = case when attempts >= $2 then 'failed' else 'pending' end,
@@ -412,10 +352,7 @@ export async function recoverExpiredLeases(
      returning id, status`,
     [now, maxAttempts],
   )
-  return {
-    requeued: rows.filter((row) => row.status === 'pending').length,
-    failedIds: rows.filter((row) => row.status === 'failed').map((row) => row.id),
-  }
+  return { requeued: rows.filter((row) => row.status === 'pending').length, failedIds: rows.filter((row) => row.status === 'failed').map((row) => row.id) }
 }
 
 export interface ClaimedDelivery extends Delivery {
@@ -440,22 +377,11 @@ export async function claimDueDeliveries(q: Queryable, now: Date, limit: number,
      update reminder_deliveries d set status = 'sending', attempts = d.attempts + 1, lease_until = $3,
        claim_token = gen_random_uuid(), updated_at = $1
      from due where d.id = due.id
-     returning ${DELIVERY_COLUMNS.split(', ')
-       .map((column) => `d.${column}`)
-       .join(', ')}`,
+     returning ${DELIVERY_COLUMNS.split(', ').map((column) => `d.${column}`).join(', ')}`,
     [now, limit, new Date(now.getTime() + leaseMs)],
   )
   if (claimed.length === 0) return []
-  const context = await q.query<{
-    id: string
-    user_id: string
-    openid: string | null
-    kind: ReminderKind
-    subject_id: string
-    status: ReminderStatus
-    offsets_ms: number[]
-    target_at: Date | null
-  }>(
+  const context = await q.query<{ id: string; user_id: string; openid: string | null; kind: ReminderKind; subject_id: string; status: ReminderStatus; offsets_ms: number[]; target_at: Date | null }>(
     `select r.id, r.user_id, u.openid, r.kind, r.subject_id, r.status, r.offsets_ms, r.target_at
      from reminders r join users u on u.id = r.user_id where r.id = any($1::uuid[])`,
     [Array.from(new Set(claimed.map((row) => row.reminder_id)))],
@@ -481,11 +407,7 @@ export async function claimDueDeliveries(q: Queryable, now: Date, limit: number,
 }
 
 /** A later fire time of the same reminder is already due: this one is stale (the server was down). */
-export async function hasLaterDueSibling(
-  q: Queryable,
-  delivery: { reminderId: string; fireAt: Date; id: string },
-  now: Date,
-): Promise<boolean> {
+export async function hasLaterDueSibling(q: Queryable, delivery: { reminderId: string; fireAt: Date; id: string }, now: Date): Promise<boolean> {
   const [row] = await q.query<{ found: boolean }>(
     `select exists (
        select 1 from reminder_deliveries where reminder_id = $1 and id <> $2 and fire_at > $3 and fire_at <= $4
@@ -509,28 +431,13 @@ export interface DeliveryOutcome {
  * Records what happened, only if this worker still holds the delivery (its claim token): a worker
  * whose lease ran out and was replaced writes nothing. Returns whether it was recorded.
  */
-export async function finishDelivery(
-  q: Queryable,
-  delivery: { id: string; claimToken: string },
-  outcome: DeliveryOutcome,
-  now: Date,
-): Promise<boolean> {
+export async function finishDelivery(q: Queryable, delivery: { id: string; claimToken: string }, outcome: DeliveryOutcome, now: Date): Promise<boolean> {
   const final = outcome.status !== 'pending'
   const rows = await q.query(
     `update reminder_deliveries set status = $3, channel = $4, outcome_code = $5, reason = $6,
        next_attempt_at = coalesce($7, next_attempt_at), finished_at = $8, lease_until = null, claim_token = null, updated_at = $9
      where id = $1 and claim_token = $2 and status = 'sending' returning id`,
-    [
-      delivery.id,
-      delivery.claimToken,
-      outcome.status,
-      outcome.channel,
-      outcome.code,
-      outcome.reason,
-      outcome.nextAttemptAt ?? null,
-      final ? now : null,
-      now,
-    ],
+    [delivery.id, delivery.claimToken, outcome.status, outcome.channel, outcome.code, outcome.reason, outcome.nextAttemptAt ?? null, final ? now : null, now],
   )
   return rows.length > 0
 }

@@ -11,7 +11,7 @@ import { decodeOfflineCodeSecret } from '@/domain/vouchers/offline-code'
 import { tryParseIsoInstant } from '@/domain/time/shanghai'
 import { ApiError, userMessage } from '@/services/api/errors'
 import { voucherApi, type OfflineCodeKey } from '@/services/api/vouchers'
-import { persistOptions } from '@/store/persist-storage'
+import { persistRecordOptions } from '@/store/persist-storage'
 
 export interface StoredOfflineKey extends OfflineCodeKey {
   /** The account that fetched it. */
@@ -83,14 +83,6 @@ export const useOfflineKeysStore = create<OfflineKeysState>()(
         set((state) => ({ keys: Object.fromEntries(Object.entries(state.keys).filter(([, key]) => key.voucherId !== voucherId)) }))
       },
     }),
-    persistOptions<OfflineKeysState, { keys: Record<string, StoredOfflineKey> }>({
-      name: 'voucher-offline-keys',
-      version: 1,
-      partialize: (state) => ({ keys: state.keys }),
-      migrate: (persisted) => {
-        const keys = (persisted as { keys?: Record<string, unknown> } | null)?.keys ?? {}
-        return { keys: Object.fromEntries(Object.entries(keys).filter(([, key]) => isStoredKey(key))) as Record<string, StoredOfflineKey> }
-      },
-    }),
+    persistRecordOptions<StoredOfflineKey, 'keys', OfflineKeysState>({ name: 'voucher-offline-keys', version: 1, record: 'keys', isEntry: isStoredKey }),
   ),
 )
