@@ -138,6 +138,22 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
     assert.equal(refused.json().error.code, 'LIMIT_REACHED')
     assert.equal(JSON.parse((await engine.redis.get(idem(refusedKey)))!).b, refused.body)
     assert.equal((await claim(refusedKey)).body, refused.body)
+
+    // While an operator pauses the round, the gate still replays first answers (the 201 above), but
+    // a key bound by a process that died before answering is refused, not claimed: the engine only
+    // looks when the gate refuses.
+    const [other] = await bulkResidents(h.db, 1)
+    const stranded = newKey()
+    await engine.redis.set(`${engine.prefix}idem:{u:${other.userId}}:${stranded}`, `l|1|${fingerprint}|gone-process`, 'PX', 86_400_000)
+    h.vouchers.controls.setPaused('lua', 'r1', true)
+    try {
+      assert.equal((await claim(key)).body, first.body)
+      const paused = await h.request({ method: 'POST', url: claimUrl('lua'), headers: { ...bearer(other), 'idempotency-key': stranded } })
+      assert.equal(paused.statusCode, 409)
+      assert.equal(paused.json().error.code, 'ROUND_PAUSED')
+    } finally {
+      h.vouchers.controls.setPaused('lua', 'r1', false)
+    }
   })
 
   test('a writer killed mid-stream loses nothing: after reconciliation PostgreSQL holds exactly the vouchers answered CLAIMED', async () => {

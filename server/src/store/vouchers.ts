@@ -258,17 +258,23 @@ export interface ClaimState {
 }
 
 /**
- * Which of these claim keys were used before (an idempotency record exists), read together: the
- * in-process gate asks before it refuses from memory, so a retry gets its first answer.
+ * The records of these claim keys that were used before (an idempotency record exists), read
+ * together: the in-process gate asks before it refuses from memory, so a retry gets its first answer.
  */
-export async function usedClaimKeys(q: Queryable, items: readonly { userId: string; key: string }[]): Promise<Set<string>> {
-  if (items.length === 0) return new Set()
-  const rows = await q.query<{ user_id: string; key: string }>(
-    `select i.user_id, i.key from unnest($1::uuid[], $2::text[]) as i(user_id, key)
-     where exists (select 1 from idempotency_keys k where k.scope = 'claim' and k.user_id = i.user_id and k.key = i.key)`,
+export async function usedClaimKeys(q: Queryable, items: readonly { userId: string; key: string }[]): Promise<Map<string, ClaimKeyRecord>> {
+  if (items.length === 0) return new Map()
+  const rows = await q.query<{ user_id: string; key: string; fingerprint: string; state: 'in-flight' | 'done'; leased_until: Date | null; status: number | null; body: string | null }>(
+    `select i.user_id, i.key, k.fingerprint, k.state, k.leased_until, k.status, k.body
+     from unnest($1::uuid[], $2::text[]) as i(user_id, key)
+     join idempotency_keys k on k.scope = 'claim' and k.user_id = i.user_id and k.key = i.key`,
     [items.map((item) => item.userId), items.map((item) => item.key)],
   )
-  return new Set(rows.map((row) => `${row.user_id}\n${row.key}`))
+  return new Map(
+    rows.map((row): [string, ClaimKeyRecord] => [
+      `${row.user_id}\n${row.key}`,
+      { fingerprint: row.fingerprint, state: row.state, leasedUntil: row.leased_until, status: row.status, body: row.body },
+    ]),
+  )
 }
 
 /**

@@ -58,9 +58,10 @@ export interface ClaimEngine {
   /** Whether this engine counts ClaimRequest.limits itself (else the route counts them). */
   readonly countsLimits: boolean
   /**
-   * The first answer of a key that was used before (by any process), or null when the key is new
-   * here: the in-process gate asks before it answers a refusal from memory, so a retry gets the
-   * first answer (a 201 in the wallet is never contradicted by SOLD_OUT).
+   * The first answer of a key that was used before (by any process), or null when it has none (new,
+   * or bound and not answered): the in-process gate asks before it answers a refusal from memory,
+   * so a retry gets the first answer (a 201 in the wallet is never contradicted by SOLD_OUT). Only
+   * looks: never claims (the gate may refuse for a reason the engine does not know).
    */
   answered(request: ClaimRequest): Promise<ClaimResult | null>
   /** Vouchers claimed per round as the engine counts them now (the gate's live numbers). */

@@ -327,15 +327,26 @@ export class RedisClaimEngine implements ClaimEngine {
     return result
   }
 
-  /** The first answer of a key used before, by any process; null when the key is new. */
+  /**
+   * The first answer of a key used before, by any process (its recorded refusal, or its 201 from
+   * the claim record; 422 for a key bound to another request), or null: a key not used, or bound
+   * and not answered, hears the gate's refusal. Never a new claim: the gate refuses for reasons the
+   * engine does not know (an operator's pause).
+   */
   async answered(request: ClaimRequest): Promise<ClaimResult | null> {
     try {
-      if ((await this.redis.exists(this.shared.idemKey(request.userId, request.key))) === 0) return null
+      const raw = await this.redis.get(this.shared.idemKey(request.userId, request.key))
+      if (raw === null) return null
+      if (!raw.startsWith('l|')) {
+        const record = JSON.parse(raw) as { fp: string; st: number; b: string }
+        return record.fp === request.fingerprint ? { status: record.st, body: record.b } : keyReusedAnswer()
+      }
+      if (raw.split('|')[2] !== request.fingerprint) return keyReusedAnswer()
+      return await this.replay(request)
     } catch (error) {
-      if (isRedisUnavailable(error)) throw claimBusy()
+      if (!(error instanceof ApiError) && isRedisUnavailable(error)) throw claimBusy()
       throw error
     }
-    return this.claim({ ...request, limits: undefined })
   }
 
   private limitKey(name: string, max: number, windowMs: number, who: string): string {

@@ -66,7 +66,7 @@ export class StoreClaimEngine implements ClaimEngine {
   private readonly running = new Set<string>()
   private readonly takes: Batcher<ClaimRequest, ClaimResult>
   /** Keys the gate asks about (answered()), looked up together. */
-  private readonly usedKeys: Batcher<ClaimRequest, boolean>
+  private readonly usedKeys: Batcher<ClaimRequest, ClaimKeyRecord | null>
 
   constructor(
     private readonly db: Db,
@@ -81,15 +81,22 @@ export class StoreClaimEngine implements ClaimEngine {
     this.usedKeys = new Batcher(
       async (requests) => {
         const used = await usedClaimKeys(this.db, requests)
-        return requests.map((request) => used.has(`${request.userId}\n${request.key}`))
+        return requests.map((request) => used.get(`${request.userId}\n${request.key}`) ?? null)
       },
       { maxBatch: 500, maxInFlight: db.engine === 'pglite' ? 1 : 2 },
     )
   }
 
-  /** A key used before (by this process or another) is claimed again here, which answers with its record. */
+  /**
+   * A key's recorded answer (its 201 or refusal; 422 for a key bound to another request), or null:
+   * a key not used, or still in flight, hears the gate's refusal. Never a new claim: the gate
+   * refuses for reasons the engine does not know (an operator's pause).
+   */
   async answered(request: ClaimRequest): Promise<ClaimResult | null> {
-    return (await this.usedKeys.load(request)) ? this.claim(request) : null
+    const recorded = await this.usedKeys.load(request)
+    if (!recorded) return null
+    if (recorded.fingerprint !== request.fingerprint) return keyReusedAnswer()
+    return recorded.state === 'done' ? { status: recorded.status!, body: recorded.body! } : null
   }
 
   async start(): Promise<void> {}
