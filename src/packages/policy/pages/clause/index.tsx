@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { LinkCard } from '@/components/link-card'
 import { PageShell } from '@/components/page-shell'
 import { Pressable } from '@/components/pressable'
 import { StatusBadge } from '@/components/status-badge'
@@ -47,23 +48,23 @@ export default function ClausePage() {
   useShareTimeline(() => shareTimeline(share()))
   return (
     <PageShell label='政策原文'>
-      <View className='card' role='navigation' aria-label='本页条款'>
-        <View className='title'>本页条款</View>
-        <View className='clause-toc'>
-          {ordered.map((clause) => (
-            <Pressable
-              key={clause.id}
-              className='button button--secondary clause-toc__item'
-              role='link'
-              label={`跳到${clause.label}${clause.title}`}
-              onPress={() => scrollToAnchor(CLAUSE_ANCHOR[clause.id])}
-            >
+      <LinkCard
+        title='本页条款'
+        navigation
+        listClassName='clause-toc'
+        itemClassName='clause-toc__item'
+        links={ordered.map((clause) => ({
+          key: clause.id,
+          text: (
+            <>
               {clause.label}
               {clause.title}
-            </Pressable>
-          ))}
-        </View>
-      </View>
+            </>
+          ),
+          label: `跳到${clause.label}${clause.title}`,
+          onPress: () => scrollToAnchor(CLAUSE_ANCHOR[clause.id]),
+        }))}
+      />
       {ordered.map((clause) => (
         <View
           key={clause.id}

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import { LinkCard } from '@/components/link-card'
 import { PageShell } from '@/components/page-shell'
 import { Pressable } from '@/components/pressable'
 import { StatusBadge } from '@/components/status-badge'
@@ -84,22 +85,11 @@ export default function BasketPage() {
         </View>
       )}
 
-      <View className='card'>
-        <View className='title'>再加一件</View>
-        <View className='subsidy-links'>
-          {ADD_LINKS.map((link) => (
-            <Pressable
-              key={link.key}
-              className='button button--secondary'
-              role='link'
-              label={`去算${link.title}补贴`}
-              onPress={() => navigate(link.key)}
-            >
-              {link.title}
-            </Pressable>
-          ))}
-        </View>
-      </View>
+      <LinkCard
+        title='再加一件'
+        listClassName='subsidy-links'
+        links={ADD_LINKS.map((link) => ({ key: link.key, text: link.title, label: `去算${link.title}补贴`, onPress: () => navigate(link.key) }))}
+      />
     </PageShell>
   )
 }
