@@ -60,70 +60,50 @@ export const PAYLOAD_KEYS: Readonly<Record<ReminderKind, readonly string[]>> = {
 
 export const PLACEHOLDER_TEMPLATE_PREFIX = 'PLACEHOLDER_'
 
+/** The placeholder template of a kind: its id says which kind, until the operator's real id is loaded. */
+function placeholderTemplate(kind: ReminderKind, title: string, fields: readonly TemplateField[]): SubscribeTemplate {
+  return { kind, templateId: `${PLACEHOLDER_TEMPLATE_PREFIX}${kind.toUpperCase().replace(/-/g, '_')}`, title, fields }
+}
+
+/** The 温馨提示 field most templates end with: the payload's tip, or the kind's default text. */
+function tipField(key: string, fallback: string): TemplateField {
+  return { key, label: '温馨提示', from: 'tip', fallback }
+}
+
 export const DEFAULT_TEMPLATE_CATALOGUE: TemplateCatalogue = {
-  'round-opening': {
-    kind: 'round-opening',
-    templateId: `${PLACEHOLDER_TEMPLATE_PREFIX}ROUND_OPENING`,
-    title: '消费券开抢提醒',
-    fields: [
-      { key: 'thing1', label: '活动名称', from: 'batchName' },
-      { key: 'time2', label: '开抢时间', from: 'opensAt' },
-      { key: 'thing3', label: '温馨提示', from: 'tip', fallback: '消费券即将开抢，先到先得' },
-    ],
-  },
-  'voucher-expiring': {
-    kind: 'voucher-expiring',
-    templateId: `${PLACEHOLDER_TEMPLATE_PREFIX}VOUCHER_EXPIRING`,
-    title: '消费券到期提醒',
-    fields: [
-      { key: 'thing1', label: '券名称', from: 'voucherName' },
-      { key: 'amount2', label: '面额', from: 'amountFen' },
-      { key: 'time3', label: '到期时间', from: 'expiresAt' },
-      { key: 'thing4', label: '温馨提示', from: 'tip', fallback: '消费券快到期了，请尽快使用' },
-    ],
-  },
-  'event-starting': {
-    kind: 'event-starting',
-    templateId: `${PLACEHOLDER_TEMPLATE_PREFIX}EVENT_STARTING`,
-    title: '活动开始提醒',
-    fields: [
-      { key: 'thing1', label: '活动名称', from: 'eventTitle' },
-      { key: 'time2', label: '开始时间', from: 'startsAt' },
-      { key: 'thing3', label: '活动地点', from: 'venueName' },
-      { key: 'phrase4', label: '活动状态', from: 'statusText', fallback: '即将开始' },
-      { key: 'thing5', label: '备注', from: 'tip', fallback: '活动即将开始，别错过' },
-    ],
-  },
-  'rule-set-ending': {
-    kind: 'rule-set-ending',
-    templateId: `${PLACEHOLDER_TEMPLATE_PREFIX}RULE_SET_ENDING`,
-    title: '补贴政策截止提醒',
-    fields: [
-      { key: 'thing1', label: '政策名称', from: 'ruleSetName' },
-      { key: 'date2', label: '截止日期', from: 'endsOn' },
-      { key: 'thing3', label: '温馨提示', from: 'tip', fallback: '补贴政策即将截止，请尽快申请' },
-    ],
-  },
-  'rule-published': {
-    kind: 'rule-published',
-    templateId: `${PLACEHOLDER_TEMPLATE_PREFIX}RULE_PUBLISHED`,
-    title: '政策更新提醒',
-    fields: [
-      { key: 'thing1', label: '政策名称', from: 'subjectName' },
-      { key: 'time2', label: '更新时间', from: 'publishedAt' },
-      { key: 'thing3', label: '温馨提示', from: 'tip', fallback: '官方规则已更新，点击查看' },
-    ],
-  },
-  'toll-period-ending': {
-    kind: 'toll-period-ending',
-    templateId: `${PLACEHOLDER_TEMPLATE_PREFIX}TOLL_PERIOD_ENDING`,
-    title: '优惠活动到期提醒',
-    fields: [
-      { key: 'thing1', label: '活动名称', from: 'schemeName' },
-      { key: 'date2', label: '结束日期', from: 'endsOn' },
-      { key: 'thing3', label: '温馨提示', from: 'tip', fallback: '免费通行实施期即将结束' },
-    ],
-  },
+  'round-opening': placeholderTemplate('round-opening', '消费券开抢提醒', [
+    { key: 'thing1', label: '活动名称', from: 'batchName' },
+    { key: 'time2', label: '开抢时间', from: 'opensAt' },
+    tipField('thing3', '消费券即将开抢，先到先得'),
+  ]),
+  'voucher-expiring': placeholderTemplate('voucher-expiring', '消费券到期提醒', [
+    { key: 'thing1', label: '券名称', from: 'voucherName' },
+    { key: 'amount2', label: '面额', from: 'amountFen' },
+    { key: 'time3', label: '到期时间', from: 'expiresAt' },
+    tipField('thing4', '消费券快到期了，请尽快使用'),
+  ]),
+  'event-starting': placeholderTemplate('event-starting', '活动开始提醒', [
+    { key: 'thing1', label: '活动名称', from: 'eventTitle' },
+    { key: 'time2', label: '开始时间', from: 'startsAt' },
+    { key: 'thing3', label: '活动地点', from: 'venueName' },
+    { key: 'phrase4', label: '活动状态', from: 'statusText', fallback: '即将开始' },
+    { key: 'thing5', label: '备注', from: 'tip', fallback: '活动即将开始，别错过' },
+  ]),
+  'rule-set-ending': placeholderTemplate('rule-set-ending', '补贴政策截止提醒', [
+    { key: 'thing1', label: '政策名称', from: 'ruleSetName' },
+    { key: 'date2', label: '截止日期', from: 'endsOn' },
+    tipField('thing3', '补贴政策即将截止，请尽快申请'),
+  ]),
+  'rule-published': placeholderTemplate('rule-published', '政策更新提醒', [
+    { key: 'thing1', label: '政策名称', from: 'subjectName' },
+    { key: 'time2', label: '更新时间', from: 'publishedAt' },
+    tipField('thing3', '官方规则已更新，点击查看'),
+  ]),
+  'toll-period-ending': placeholderTemplate('toll-period-ending', '优惠活动到期提醒', [
+    { key: 'thing1', label: '活动名称', from: 'schemeName' },
+    { key: 'date2', label: '结束日期', from: 'endsOn' },
+    tipField('thing3', '免费通行实施期即将结束'),
+  ]),
 }
 
 export function isPlaceholderTemplateId(templateId: string): boolean {
