@@ -4,6 +4,7 @@
  * picks the year's rules, and the car flow ends in 报废 vs 置换 side by side.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react'
+import type { ReactElement } from 'react'
 import { settlePolicyWithoutOverrides } from '@/test/policy-fixtures'
 import { setRouterParams } from '@/test/taro-shim'
 import { useSubsidyBasketStore } from '@/store/subsidy-basket'
@@ -49,17 +50,22 @@ const choose = (name: string | RegExp) => fireEvent.click(screen.getByRole('radi
 const result = () => screen.getByText('能补贴多少').closest('.subsidy-result') as HTMLElement
 const section = (heading: string) => within(within(result()).getByText(heading).closest('.subsidy-section') as HTMLElement)
 
+/** Opens a calculator and answers in order: a string or pattern picks that radio, { price } types the price. */
+function fill(page: ReactElement, ...steps: Array<string | RegExp | { price: string; field?: RegExp }>) {
+  render(page)
+  for (const step of steps) {
+    if (typeof step === 'string' || step instanceof RegExp) choose(step)
+    else typePrice(step.price, step.field)
+  }
+}
+
 function expectNoNaN() {
   expect(document.body.textContent).not.toMatch(/NaN|undefined|Infinity/)
 }
 
 describe('家电', () => {
   test('空调 ¥5,000, 一级能效, bought in 2025: ¥1,000.00 with the working, the reasons and the clause', () => {
-    render(<ApplianceCalculatorPage />)
-    choose('空调')
-    typePrice('5000')
-    choose('一级')
-    choose('2025 年内')
+    fill(<ApplianceCalculatorPage />, '空调', { price: '5000' }, '一级', '2025 年内')
     const answer = within(result())
     expect(answer.getByText('✓ 可以补贴')).toBeInTheDocument()
     expect(answer.getByText('¥1,000.00')).toBeInTheDocument()
@@ -86,20 +92,13 @@ describe('家电', () => {
   })
 
   test('the answer follows the typing: the cap binds above ¥10,000', () => {
-    render(<ApplianceCalculatorPage />)
-    choose('空调')
-    choose('一级')
-    choose('2025 年内')
-    typePrice('12,000')
+    fill(<ApplianceCalculatorPage />, '空调', '一级', '2025 年内', { price: '12,000' })
     expect(within(result()).getByText('¥2,000.00')).toBeInTheDocument()
     expect(within(result()).getByText('¥12,000.00 × 20% = ¥2,400.00；封顶 ¥2,000.00，按 ¥2,000.00 补贴')).toBeInTheDocument()
   })
 
   test('today in 2026: the 2026 national rule (15%, provisional) applies', () => {
-    render(<ApplianceCalculatorPage />)
-    choose('空调')
-    typePrice('5000')
-    choose('一级')
+    fill(<ApplianceCalculatorPage />, '空调', { price: '5000' }, '一级')
     const answer = within(result())
     expect(answer.getByText('¥750.00')).toBeInTheDocument()
     expect(answer.getByText('¥5,000.00 × 15% = ¥750.00；封顶 ¥1,500.00')).toBeInTheDocument()
@@ -125,10 +124,7 @@ describe('家电', () => {
   })
 
   test('2026: a category outside the six is not eligible, and says why', () => {
-    render(<ApplianceCalculatorPage />)
-    choose('微波炉')
-    typePrice('800')
-    choose('一级')
+    fill(<ApplianceCalculatorPage />, '微波炉', { price: '800' }, '一级')
     expect(within(result()).getByText('✗ 不能补贴')).toBeInTheDocument()
     expect(within(result()).getByText(/微波炉不在其中/)).toBeInTheDocument()
   })
@@ -139,10 +135,7 @@ describe('家电', () => {
     ['12.345', '金额最多精确到分（小数点后两位）'],
     ['99999999999', '金额过大，请检查是否多输了位数（上限 ¥10,000,000）'],
   ])('a bad price %p is explained in Chinese beside the field, and nothing shows NaN', (typed, message) => {
-    render(<ApplianceCalculatorPage />)
-    choose('空调')
-    choose('一级')
-    typePrice(typed)
+    fill(<ApplianceCalculatorPage />, '空调', '一级', { price: typed })
     expect(screen.getByRole('alert')).toHaveTextContent(message)
     expect(screen.getByRole('textbox', { name: /售价/ })).toHaveAttribute('aria-invalid', 'true')
     expect(within(result()).queryByText(/¥/)).not.toBeInTheDocument()
@@ -150,11 +143,7 @@ describe('家电', () => {
   })
 
   test('what people type is accepted: ¥, commas, full-width digits', () => {
-    render(<ApplianceCalculatorPage />)
-    choose('冰箱')
-    choose('二级')
-    choose('2025 年内')
-    typePrice('￥４，０００')
+    fill(<ApplianceCalculatorPage />, '冰箱', '二级', '2025 年内', { price: '￥４，０００' })
     expect(within(result()).getByText('¥600.00')).toBeInTheDocument()
   })
 
@@ -174,11 +163,7 @@ describe('家电', () => {
   })
 
   test('加入购物清单 keeps the input as typed on the phone', () => {
-    render(<ApplianceCalculatorPage />)
-    choose('空调')
-    typePrice('5,000')
-    choose('一级')
-    choose('2025 年内')
+    fill(<ApplianceCalculatorPage />, '空调', { price: '5,000' }, '一级', '2025 年内')
     fireEvent.click(screen.getByRole('button', { name: '加入购物清单' }))
     expect(screen.getByRole('status')).toHaveTextContent('已加入购物清单，现在共 1 项')
     expect(useSubsidyBasketStore.getState().entries.map((entry) => entry.input)).toEqual([
@@ -207,10 +192,7 @@ describe('家电', () => {
 
 describe('数码产品', () => {
   test('a phone at ¥6,000.01 in 2025 is not eligible, with the reason', () => {
-    render(<DigitalCalculatorPage />)
-    choose('手机')
-    choose('2025 年内')
-    typePrice('6000.01')
+    fill(<DigitalCalculatorPage />, '手机', '2025 年内', { price: '6000.01' })
     const answer = within(result())
     expect(answer.getByText('✗ 不能补贴')).toBeInTheDocument()
     expect(answer.getByText('¥0.00')).toBeInTheDocument()
@@ -218,17 +200,12 @@ describe('数码产品', () => {
   })
 
   test('a phone at ¥6,000.00 in 2025 gets 15%, capped at ¥500', () => {
-    render(<DigitalCalculatorPage />)
-    choose('手机')
-    choose('2025 年内')
-    typePrice('6000')
+    fill(<DigitalCalculatorPage />, '手机', '2025 年内', { price: '6000' })
     expect(within(result()).getByText('¥500.00')).toBeInTheDocument()
   })
 
   test('a phone today (2026) gets the provisional 2026 national 15%, and says it is an estimate', () => {
-    render(<DigitalCalculatorPage />)
-    choose('手机')
-    typePrice('3000')
+    fill(<DigitalCalculatorPage />, '手机', { price: '3000' })
     expect(screen.getByText('2026-03-15 购买适用的规则')).toBeInTheDocument()
     const answer = within(result())
     expect(answer.getByText('✓ 可以补贴')).toBeInTheDocument()
@@ -239,9 +216,7 @@ describe('数码产品', () => {
   })
 
   test('smart glasses are a 2026 kind: bought in 2025 they are not subsidised, and the reason says so', () => {
-    render(<DigitalCalculatorPage />)
-    choose('智能眼镜')
-    typePrice('3000')
+    fill(<DigitalCalculatorPage />, '智能眼镜', { price: '3000' })
     expect(within(result()).getByText('¥450.00')).toBeInTheDocument()
     choose('2025 年内')
     expect(within(result()).getByText('✗ 不能补贴')).toBeInTheDocument()
@@ -251,9 +226,7 @@ describe('数码产品', () => {
   })
 
   test('a purchase date after today is refused with a clear Chinese message, not quoted', () => {
-    render(<DigitalCalculatorPage />)
-    choose('手机')
-    typePrice('3000')
+    fill(<DigitalCalculatorPage />, '手机', { price: '3000' })
     fireEvent.change(screen.getByRole('textbox', { name: '购买日期' }), { target: { value: '2026-04-01' } })
     expect(within(result()).getByRole('alert')).toHaveTextContent('购买日期 2026-04-01 还没到（今天是 2026-03-15），请填写实际购买的日期')
     expect(within(result()).queryByText('¥450.00')).toBeNull()
@@ -261,9 +234,7 @@ describe('数码产品', () => {
   })
 
   test('before every rule set: no ✓ 已确认 badge beside 没有适用的补贴规则', () => {
-    render(<DigitalCalculatorPage />)
-    choose('手机')
-    typePrice('3000')
+    fill(<DigitalCalculatorPage />, '手机', { price: '3000' })
     fireEvent.change(screen.getByRole('textbox', { name: '购买日期' }), { target: { value: '2024-06-01' } })
     const rule = section('适用规则')
     expect(rule.getByText('购买日期没有适用的补贴规则')).toBeInTheDocument()
@@ -274,9 +245,7 @@ describe('数码产品', () => {
 
 describe('2026 measures whose rule is not published', () => {
   test('furniture today: 规则待公布 with its source, never ✗, 没有 or 不能补贴, and no ¥0 for the basket', () => {
-    render(<FurnitureCalculatorPage />)
-    typePrice('3000')
-    choose('没有标识')
+    fill(<FurnitureCalculatorPage />, { price: '3000' }, '没有标识')
     expect(screen.getByText('2026-03-15 购买：规则尚未公布')).toBeInTheDocument()
     const answer = within(result())
     expect(answer.getByText('⚠ 规则待公布')).toBeInTheDocument()
@@ -293,19 +262,12 @@ describe('2026 measures whose rule is not published', () => {
 
 describe('家居、家装、电动自行车', () => {
   test('furniture without a label: 15% of ¥3,000 in 2025', () => {
-    render(<FurnitureCalculatorPage />)
-    typePrice('3000')
-    choose('没有标识')
-    choose('2025 年内')
+    fill(<FurnitureCalculatorPage />, { price: '3000' }, '没有标识', '2025 年内')
     expect(within(result()).getByText('¥450.00')).toBeInTheDocument()
   })
 
   test('renovation 适老化 products use their provisional 30% and say 待官方确认', () => {
-    render(<RenovationCalculatorPage />)
-    choose(/居家适老化改造产品/)
-    typePrice('1000')
-    choose('没有标识')
-    choose('2025 年内')
+    fill(<RenovationCalculatorPage />, /居家适老化改造产品/, { price: '1000' }, '没有标识', '2025 年内')
     expect(within(result()).getByText('¥300.00')).toBeInTheDocument()
     expect(within(result()).getByText('这些数值待官方确认')).toBeInTheDocument()
   })
@@ -364,8 +326,7 @@ describe('汽车', () => {
   })
 
   test('a fuel car needs its displacement; a typed slip is explained and the flow goes back to it', () => {
-    render(<CarSubsidyPage />)
-    choose(/^柴油车/)
+    fill(<CarSubsidyPage />, /^柴油车/)
     next()
     typeInto(/旧车注册登记日期/, '2013-01-01')
     choose(/新车上牌起就在我名下/)
