@@ -18,6 +18,7 @@
  * below cannot drift from the rule stated here. The G6021 杭长 and G4012 溧宁 stations are listed
  * (a resident may enter there) but not in the provisional set.
  */
+import { COUNTIES, QUZHOU_CITY_CODE } from '../events/places'
 import type { FigureStatus, PolicySource } from './types'
 
 export interface Highway {
@@ -54,15 +55,9 @@ export interface TollStation {
   pinyinInitials?: string
 }
 
-/** 衢州市's county-level divisions, GB/T 2260. 衢州智造新城 is a zone, not a county. */
-export const QUZHOU_COUNTIES: readonly County[] = [
-  { code: '330802', name: '柯城区' },
-  { code: '330803', name: '衢江区' },
-  { code: '330822', name: '常山县' },
-  { code: '330824', name: '开化县' },
-  { code: '330825', name: '龙游县' },
-  { code: '330881', name: '江山市' },
-]
+/** 衢州市's county-level divisions, GB/T 2260: the event filter's list without the city itself
+ * (one list of the six, in domain/events/places). 衢州智造新城 is a zone, not a county. */
+export const QUZHOU_COUNTIES: readonly County[] = COUNTIES.filter((county) => county.code !== QUZHOU_CITY_CODE)
 
 export const HIGHWAYS = {
   G60: { code: 'G60', name: '沪昆高速' },
