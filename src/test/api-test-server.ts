@@ -140,6 +140,18 @@ export function useApiAt(server: Pick<ApiTestServer, 'baseUrl'> & { transport?: 
 }
 
 /**
+ * Starts a loopback server with the app's own sign-in (the dev login, as in the H5 test builds)
+ * allowed and the app's API client pointed at it, for suites that sign in during a test.
+ */
+export async function startSignInTestServer(): Promise<ApiTestServer> {
+  const server = await startApiTestServer()
+  process.env.TARO_APP_DEV_LOGIN = 'true'
+  // eslint-disable-next-line react-hooks/rules-of-hooks -- useApiAt is the test seam above, not a React hook
+  useApiAt(server)
+  return server
+}
+
+/**
  * For a test file: one loopback server for the whole file, and before each test an empty phone
  * storage and a server with no handlers and no recorded requests (a file's own beforeEach, which
  * runs after this one, adds its handlers). Use the returned server in tests and hooks.

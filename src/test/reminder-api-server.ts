@@ -6,7 +6,7 @@
  */
 import { resetRemindersStore } from '../store/reminders'
 import { useSessionStore } from '../store/session'
-import { devLoginHandler, startApiTestServer, useApiAt, type ApiTestServer } from './api-test-server'
+import { devLoginHandler, startSignInTestServer, type ApiTestServer } from './api-test-server'
 import { reminderHandler, type FakeReminderServer } from './reminder-fixtures'
 
 export interface ReminderApi {
@@ -18,10 +18,7 @@ export interface ReminderApi {
 export function serveReminders(subjects: () => FakeReminderServer['subjects']): ReminderApi {
   const api = {} as ReminderApi
   beforeAll(async () => {
-    api.server = await startApiTestServer()
-    // The app's own sign-in (the dev login, as in the H5 test builds) and client, pointed at this server.
-    process.env.TARO_APP_DEV_LOGIN = 'true'
-    useApiAt(api.server)
+    api.server = await startSignInTestServer()
   })
   afterAll(() => api.server.close())
   beforeEach(() => {

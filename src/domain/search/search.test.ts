@@ -14,40 +14,35 @@ import { BUNDLED_TOLL_DATA } from '../policy/toll-scheme'
 import { BUNDLED_TOLL_STATIONS } from '../policy/toll-stations'
 
 /** Items as the server sends them: keys precomputed with pinyin-pro. */
-const AIR_CONDITIONER: SearchItem = {
-  kind: 'calculator',
-  id: 'air-conditioner',
-  title: '空调',
-  pinyin: 'kong tiao',
-  initials: 'kt',
-  route: { key: 'subsidy-appliance', params: { category: 'air-conditioner' } },
-}
-const AIR_PURIFIER: SearchItem = {
-  kind: 'calculator',
-  id: 'air-purifier',
-  title: '空气净化器',
-  pinyin: 'kong qi jing hua qi',
-  initials: 'kqjhq',
-  route: { key: 'subsidy-appliance' },
-}
-const MUSIC_FESTIVAL: SearchItem = {
-  kind: 'event',
-  id: 'xinfeng-music-festival-2025',
-  title: '2025新蜂音乐节',
-  subtitle: '2025-05-04 至 2025-05-05 · 鹿鸣大草坪',
-  pinyin: '2025 xin feng yin yue jie',
-  initials: '2025xfyyj',
-  route: { key: 'event-detail', params: { id: 'xinfeng-music-festival-2025' } },
-}
-const NOODLES: SearchItem = {
-  kind: 'merchant',
-  id: 'm-noodles',
-  title: '示例·水亭门老字号面馆',
-  subtitle: '柯城区 · 餐饮',
-  pinyin: 'shi li shui ting men lao zi hao mian guan',
-  initials: 'slstmlzhmg',
-  route: { key: 'vouchers-merchants' },
-}
+const item = (
+  kind: SearchItem['kind'],
+  id: string,
+  title: string,
+  [pinyin, initials]: [pinyin: string, initials: string],
+  route: SearchItem['route'],
+  subtitle?: string,
+): SearchItem => ({ kind, id, title, ...(subtitle === undefined ? {} : { subtitle }), pinyin, initials, route })
+const AIR_CONDITIONER = item('calculator', 'air-conditioner', '空调', ['kong tiao', 'kt'], {
+  key: 'subsidy-appliance',
+  params: { category: 'air-conditioner' },
+})
+const AIR_PURIFIER = item('calculator', 'air-purifier', '空气净化器', ['kong qi jing hua qi', 'kqjhq'], { key: 'subsidy-appliance' })
+const MUSIC_FESTIVAL = item(
+  'event',
+  'xinfeng-music-festival-2025',
+  '2025新蜂音乐节',
+  ['2025 xin feng yin yue jie', '2025xfyyj'],
+  { key: 'event-detail', params: { id: 'xinfeng-music-festival-2025' } },
+  '2025-05-04 至 2025-05-05 · 鹿鸣大草坪',
+)
+const NOODLES = item(
+  'merchant',
+  'm-noodles',
+  '示例·水亭门老字号面馆',
+  ['shi li shui ting men lao zi hao mian guan', 'slstmlzhmg'],
+  { key: 'vouchers-merchants' },
+  '柯城区 · 餐饮',
+)
 const GIVEN = [MUSIC_FESTIVAL, NOODLES, AIR_PURIFIER, AIR_CONDITIONER]
 
 const titles = (query: string, items: readonly SearchItem[] = staticSearchItems()) =>

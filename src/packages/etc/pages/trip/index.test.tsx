@@ -25,12 +25,18 @@ function chooseStation(fieldLabel: string, search: string | null, station: strin
   fireEvent.click(within(panel).getAllByRole('option', { name: new RegExp(`^${station}，`) })[0])
 }
 
+type StationPick = [search: string | null, station: string]
+/** Picks the 入口 then the 出口 station, each as chooseStation does. */
+function chooseTrip(entry: StationPick, exit: StationPick) {
+  chooseStation('入口收费站', ...entry)
+  chooseStation('出口收费站', ...exit)
+}
+
 const verdict = () => screen.getByText(/^✓ 免费$|^✗ 收费$|^？ 是否免费待官方确认$/).closest('[role="status"]') as HTMLElement
 
 test('two in-scheme stations (one found by pinyin initials) → 免费, with the saving as 约 … 估算', () => {
   render(<EtcTripPage />)
-  chooseStation('入口收费站', 'qzd', '衢州东')
-  chooseStation('出口收费站', null, '龙游')
+  chooseTrip(['qzd', '衢州东'], [null, '龙游'])
 
   const expected = checkTollWaiver({
     plate: '浙H12345',
@@ -51,8 +57,7 @@ test('two in-scheme stations (one found by pinyin initials) → 免费, with the
 
 test('switching the car to 储值卡 in place → 收费 with the reason', () => {
   render(<EtcTripPage />)
-  chooseStation('入口收费站', '衢州东', '衢州东')
-  chooseStation('出口收费站', 'ly', '龙游')
+  chooseTrip(['衢州东', '衢州东'], ['ly', '龙游'])
   fireEvent.click(screen.getByRole('button', { name: '修改车辆信息' }))
   fireEvent.click(screen.getByRole('radio', { name: /ETC 储值卡/ }))
 
@@ -61,19 +66,30 @@ test('switching the car to 储值卡 in place → 收费 with the reason', () =>
   expect(verdict()).toHaveTextContent(/预计通行费约 ¥\d+\.\d{2}（估算）/)
 })
 
-test('a station outside the scheme → 收费, naming the station', () => {
+test.each<[string, StationPick, StationPick, string]>([
+  [
+    'a station outside the scheme → 收费, naming the station',
+    ['qzd', '衢州东'],
+    ['廿八都', '廿八都'],
+    '出口 廿八都 不在“衢城畅行”免费收费站内',
+  ],
+  [
+    'a U-turn at one station is not a trip between stations',
+    ['qzd', '衢州东'],
+    ['qzd', '衢州东'],
+    '在 衢州东 同站进出（掉头）：不是收费站之间的通行，不在“衢城畅行”减免范围内',
+  ],
+])('%s', (_name, entry, exit, reason) => {
   render(<EtcTripPage />)
-  chooseStation('入口收费站', 'qzd', '衢州东')
-  chooseStation('出口收费站', '廿八都', '廿八都')
+  chooseTrip(entry, exit)
   expect(verdict()).toHaveTextContent('✗ 收费')
-  expect(verdict()).toHaveTextContent('出口 廿八都 不在“衢城畅行”免费收费站内')
+  expect(verdict()).toHaveTextContent(reason)
 })
 
 test('a day after the last known period → neither 免费 nor 收费: 待官方确认, with the reminder offer', () => {
   moveClockTo('2026-03-01T10:00:00+08:00')
   render(<EtcTripPage />)
-  chooseStation('入口收费站', 'qzd', '衢州东')
-  chooseStation('出口收费站', 'ly', '龙游')
+  chooseTrip(['qzd', '衢州东'], ['ly', '龙游'])
   expect(verdict()).toHaveTextContent('？ 是否免费待官方确认')
   expect(verdict()).not.toHaveTextContent('✓ 免费')
   expect(verdict()).not.toHaveTextContent('✗ 收费')
@@ -83,19 +99,10 @@ test('a day after the last known period → neither 免费 nor 收费: 待官方
   expect(within(verdict()).getByRole('group', { name: '公布时提醒：“衢城畅行”新实施期' })).toBeInTheDocument()
 })
 
-test('a U-turn at one station is not a trip between stations', () => {
-  render(<EtcTripPage />)
-  chooseStation('入口收费站', 'qzd', '衢州东')
-  chooseStation('出口收费站', 'qzd', '衢州东')
-  expect(verdict()).toHaveTextContent('✗ 收费')
-  expect(verdict()).toHaveTextContent('在 衢州东 同站进出（掉头）：不是收费站之间的通行，不在“衢城畅行”减免范围内')
-})
-
 test('the clause link opens clause (二十六)', () => {
   const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
   render(<EtcTripPage />)
-  chooseStation('入口收费站', 'qzd', '衢州东')
-  chooseStation('出口收费站', 'ly', '龙游')
+  chooseTrip(['qzd', '衢州东'], ['ly', '龙游'])
   fireEvent.click(screen.getByRole('link', { name: '阅读（二十六）政策原文' }))
   expect(navigateTo).toHaveBeenCalledWith({ url: `/packages/policy/pages/clause/index?id=${encodeURIComponent('二十六')}` })
   navigateTo.mockRestore()
@@ -103,8 +110,7 @@ test('the clause link opens clause (二十六)', () => {
 
 test('the trip can be logged into 我的行程 once', () => {
   render(<EtcTripPage />)
-  chooseStation('入口收费站', 'qzd', '衢州东')
-  chooseStation('出口收费站', 'ly', '龙游')
+  chooseTrip(['qzd', '衢州东'], ['ly', '龙游'])
   fireEvent.click(screen.getByRole('button', { name: '记入我的行程' }))
   expect(useEtcTripsStore.getState().trips).toEqual([expect.objectContaining({ date: '2025-06-16', entry: 'quzhoudong', exit: 'longyou' })])
   expect(screen.getByText('✓ 已记入我的行程')).toBeInTheDocument()
@@ -115,8 +121,7 @@ test('without a car the form is shown first and no verdict is guessed', () => {
   useEtcVehicleStore.setState({ plateText: '', vehicleClass: null, etcCard: null })
   render(<EtcTripPage />)
   expect(screen.getByRole('textbox', { name: '车牌号' })).toBeInTheDocument()
-  chooseStation('入口收费站', 'qzd', '衢州东')
-  chooseStation('出口收费站', 'ly', '龙游')
+  chooseTrip(['qzd', '衢州东'], ['ly', '龙游'])
   expect(screen.getByText('先填好上面的车辆信息，才能判断这趟行程是否免费。')).toBeInTheDocument()
   expect(screen.queryByText('✓ 免费')).not.toBeInTheDocument()
 })
@@ -151,7 +156,6 @@ test('refused location says so and everything still works', async () => {
     fireEvent.click(screen.getByRole('button', { name: '用我的大致位置，把最近的收费站排在前面' }))
   })
   await waitFor(() => expect(screen.getByText(/没有获得位置权限/)).toBeInTheDocument())
-  chooseStation('入口收费站', 'qzd', '衢州东')
-  chooseStation('出口收费站', 'ly', '龙游')
+  chooseTrip(['qzd', '衢州东'], ['ly', '龙游'])
   expect(verdict()).toHaveTextContent('✓ 免费')
 })

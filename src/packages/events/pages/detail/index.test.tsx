@@ -12,7 +12,8 @@ import { requestSubscribe } from '@/services/platform/subscribe'
 import { resetResources } from '@/store/resource'
 import { resetRemindersStore, useRemindersStore } from '@/store/reminders'
 import { useSessionStore } from '@/store/session'
-import { devLoginHandler, ok, startApiTestServer, useApiAt, type ApiTestServer } from '@/test/api-test-server'
+import { devLoginHandler, ok, startSignInTestServer, type ApiTestServer } from '@/test/api-test-server'
+import { fixClock } from '@/test/fixed-clock'
 import { reminderHandler, type FakeReminderServer } from '@/test/reminder-fixtures'
 import { setRouterParams } from '@/test/taro-shim'
 import EventDetailPage from './index'
@@ -51,15 +52,9 @@ let server: ApiTestServer
 let stored: Record<string, CityEvent>
 let reminders: FakeReminderServer
 
-const realNow = Date.now.bind(Date)
-const clockOffset = Date.parse('2025-10-09T10:00:00+08:00') - realNow()
-
 beforeAll(async () => {
-  jest.spyOn(Date, 'now').mockImplementation(() => realNow() + clockOffset)
-  server = await startApiTestServer()
-  // The app's own client and sign-in (the dev login, as in the H5 test builds), pointed at this server.
-  process.env.TARO_APP_DEV_LOGIN = 'true'
-  useApiAt(server)
+  fixClock('2025-10-09T10:00:00+08:00')
+  server = await startSignInTestServer()
 })
 
 afterAll(() => server.close())
@@ -96,6 +91,13 @@ async function openEvent(id: string, date?: string) {
   setRouterParams(date ? { id, date } : { id })
   render(<EventDetailPage />)
   await screen.findByText('时间（北京时间）')
+}
+
+/** Opens the 2025-10-11 half marathon, waits for the reminder templates, then taps 提醒我. */
+async function tapRemindMeOnTheRun() {
+  await openEvent('jiangshan-run', '2025-10-11')
+  await waitFor(() => expect(useRemindersStore.getState().templates['event-starting']).toBeDefined())
+  fireEvent.click(screen.getByRole('button', { name: '提醒我：江山半程马拉松' }))
 }
 
 test('time, venue, admission and organiser, in Shanghai time', async () => {
@@ -180,9 +182,7 @@ test('提醒我, accepted: WeChat asked inside the tap, then login, then a credi
 
 test('提醒我, refused: kept in-app, and the person is told where to find it', async () => {
   mockedSubscribe.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'TPL-EVENT': 'reject' })
-  await openEvent('jiangshan-run', '2025-10-11')
-  await waitFor(() => expect(useRemindersStore.getState().templates['event-starting']).toBeDefined())
-  fireEvent.click(screen.getByRole('button', { name: '提醒我：江山半程马拉松' }))
+  await tapRemindMeOnTheRun()
   expect(mockedSubscribe).toHaveBeenCalledTimes(1)
   await screen.findByText('你没有允许微信通知；提醒已保存在「我的 → 我的提醒」，到时在应用内提醒你', { selector: '[role="status"]' })
   expect((reminderPosts()[0].body as { subscribe: unknown }).subscribe).toEqual({
@@ -195,9 +195,7 @@ test('提醒我, refused: kept in-app, and the person is told where to find it',
 
 test('提醒我 on H5: nothing asked of WeChat, the reminder is kept in-app', async () => {
   mockSubscribe.supported = false
-  await openEvent('jiangshan-run', '2025-10-11')
-  await waitFor(() => expect(useRemindersStore.getState().templates['event-starting']).toBeDefined())
-  fireEvent.click(screen.getByRole('button', { name: '提醒我：江山半程马拉松' }))
+  await tapRemindMeOnTheRun()
   await screen.findByText('提醒已保存在「我的 → 我的提醒」', { selector: '[role="status"]' })
   expect(mockedSubscribe).not.toHaveBeenCalled()
   expect(reminderPosts()[0].body).toEqual({ kind: 'event-starting', subjectId: 'jiangshan-run@2025-10-11' })
@@ -205,9 +203,7 @@ test('提醒我 on H5: nothing asked of WeChat, the reminder is kept in-app', as
 
 test('templates not configured by the operator: WeChat is not asked (it would fail with 20001)', async () => {
   reminders.wechat = false
-  await openEvent('jiangshan-run', '2025-10-11')
-  await waitFor(() => expect(useRemindersStore.getState().templates['event-starting']).toBeDefined())
-  fireEvent.click(screen.getByRole('button', { name: '提醒我：江山半程马拉松' }))
+  await tapRemindMeOnTheRun()
   await screen.findByText('提醒已保存在「我的 → 我的提醒」', { selector: '[role="status"]' })
   expect(mockedSubscribe).not.toHaveBeenCalled()
   expect(reminderPosts()[0].body).not.toHaveProperty('subscribe')

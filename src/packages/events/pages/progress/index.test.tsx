@@ -9,6 +9,7 @@ import { makeEvent, weeklyMarket } from '@/domain/events/test-fixtures'
 import { configureApi } from '@/services/api'
 import { resetResources } from '@/store/resource'
 import { ok, startApiTestServer, type ApiTestServer } from '@/test/api-test-server'
+import { fixClock } from '@/test/fixed-clock'
 import EventProgressPage from './index'
 
 const EVENTS_2025: CityEvent[] = [
@@ -38,9 +39,7 @@ const EVENTS_2025: CityEvent[] = [
 let server: ApiTestServer
 
 beforeAll(async () => {
-  const realNow = Date.now.bind(Date)
-  const offset = Date.parse('2026-03-01T10:00:00+08:00') - realNow()
-  jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset)
+  fixClock('2026-03-01T10:00:00+08:00')
   server = await startApiTestServer()
   server.on((request) => {
     if (request.path !== '/api/v1/events') return undefined

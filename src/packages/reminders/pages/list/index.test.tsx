@@ -6,7 +6,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { resetRemindersStore, useRemindersStore } from '@/store/reminders'
 import { useSessionStore } from '@/store/session'
-import { devLoginHandler, useApiAt, startApiTestServer, testSession, type ApiTestServer } from '@/test/api-test-server'
+import { devLoginHandler, startSignInTestServer, testSession, type ApiTestServer } from '@/test/api-test-server'
+import { fixClock } from '@/test/fixed-clock'
 import { reminderHandler, reminderView, type FakeReminderServer } from '@/test/reminder-fixtures'
 import { requestSubscribe } from '@/services/platform/subscribe'
 import * as navigation from '@/services/navigation'
@@ -26,13 +27,8 @@ let server: ApiTestServer
 let state: FakeReminderServer
 
 beforeAll(async () => {
-  const realNow = Date.now.bind(Date)
-  const offset = Date.parse('2025-10-10T10:00:00+08:00') - realNow()
-  jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset)
-  server = await startApiTestServer()
-  // The app's own sign-in (the dev login, as in the H5 test builds) and client, pointed at this server.
-  process.env.TARO_APP_DEV_LOGIN = 'true'
-  useApiAt(server)
+  fixClock('2025-10-10T10:00:00+08:00')
+  server = await startSignInTestServer()
 })
 
 afterAll(() => server.close())
