@@ -74,6 +74,14 @@ export function selectVehicleProfile(state: StoredVehicle): (VehicleProfile & { 
   return { plate: parsed.plate, vehicleClass: vehicle.vehicleClass, etcCard: vehicle.etcCard }
 }
 
+/** The stored car, field by field (one subscription each, so a re-render only follows a change). */
+export function useStoredVehicle(): StoredVehicle {
+  const plateText = useEtcVehicleStore((state) => state.plateText)
+  const vehicleClass = useEtcVehicleStore((state) => state.vehicleClass)
+  const etcCard = useEtcVehicleStore((state) => state.etcCard)
+  return { plateText, vehicleClass, etcCard }
+}
+
 /** What is still missing before a verdict, in words: ['车牌号', '车型'] … */
 export function missingVehicleFields(state: StoredVehicle): string[] {
   const vehicle = sanitiseStoredVehicle(state)

@@ -4,7 +4,7 @@ import { ChoiceList, type ChoiceOption } from '@/components/choice-list'
 import { ETC_CARD_HINT, ETC_CARD_LABEL, VEHICLE_CLASS_LABEL } from '@/domain/etc/labels'
 import { formatPlate, tryParsePlate, type PlateErrorCode } from '@/domain/etc/plate'
 import { ETC_CARDS, VEHICLE_CLASSES, type EtcCard, type VehicleClass } from '@/domain/policy/toll-scheme'
-import { useEtcVehicleStore } from '@/store/etc-vehicle'
+import { useEtcVehicleStore, useStoredVehicle } from '@/store/etc-vehicle'
 import { PlateField } from './plate-field'
 
 const CLASS_CAPTION: Partial<Record<VehicleClass, string>> = {
@@ -28,9 +28,7 @@ const INCOMPLETE_PLATE: readonly PlateErrorCode[] = ['PLATE_EMPTY', 'PLATE_TOO_S
 
 /** 我的车: plate, class and card, kept on the phone through the vehicle store. */
 export function VehicleForm() {
-  const plateText = useEtcVehicleStore((state) => state.plateText)
-  const vehicleClass = useEtcVehicleStore((state) => state.vehicleClass)
-  const etcCard = useEtcVehicleStore((state) => state.etcCard)
+  const { plateText, vehicleClass, etcCard } = useStoredVehicle()
   const setPlateText = useEtcVehicleStore((state) => state.setPlateText)
   const setVehicleClass = useEtcVehicleStore((state) => state.setVehicleClass)
   const setEtcCard = useEtcVehicleStore((state) => state.setEtcCard)

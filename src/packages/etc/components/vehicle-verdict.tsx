@@ -3,7 +3,7 @@ import { TollPeriodReminder } from '@/packages/etc/components/toll-period-remind
 import { StatusBadge } from '@/components/status-badge'
 import { checkVehicleEligibility, type VehicleVerdictKind } from '@/domain/etc/waiver'
 import type { TollData } from '@/domain/policy/toll-scheme'
-import { missingVehicleFields, selectVehicleProfile, useEtcVehicleStore } from '@/store/etc-vehicle'
+import { missingVehicleFields, selectVehicleProfile, useStoredVehicle } from '@/store/etc-vehicle'
 import { ConditionList, ReasonList } from './condition-list'
 import './etc-components.scss'
 
@@ -25,10 +25,7 @@ const TONE: Record<VehicleVerdictKind, 'yes' | 'no' | 'unknown'> = {
  * last known period it promises nothing (待官方确认) and offers the 公布时提醒 for a new period.
  */
 export function VehicleVerdict({ data }: VehicleVerdictProps) {
-  const plateText = useEtcVehicleStore((state) => state.plateText)
-  const vehicleClass = useEtcVehicleStore((state) => state.vehicleClass)
-  const etcCard = useEtcVehicleStore((state) => state.etcCard)
-  const stored = { plateText, vehicleClass, etcCard }
+  const stored = useStoredVehicle()
   const profile = selectVehicleProfile(stored)
 
   if (!profile) {

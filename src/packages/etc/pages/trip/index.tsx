@@ -12,7 +12,7 @@ import type { TollData } from '@/domain/policy/toll-scheme'
 import { addDays, todayInShanghai } from '@/domain/time'
 import { navigate } from '@/services/navigation'
 import { useEtcTripsStore } from '@/store/etc-trips'
-import { missingVehicleFields, selectVehicleProfile, useEtcVehicleStore } from '@/store/etc-vehicle'
+import { missingVehicleFields, selectVehicleProfile, useStoredVehicle } from '@/store/etc-vehicle'
 import { StationPicker } from '@/packages/etc/components/station-picker'
 import { TollDataNote } from '@/packages/etc/components/toll-data-note'
 import { TripVerdict } from '@/packages/etc/components/trip-verdict'
@@ -39,13 +39,10 @@ export default function EtcTripPage() {
   const share = () => shareMessage('etc-trip', '衢城畅行：查一查这趟高速免不免费')
   useShareAppMessage(share)
   useShareTimeline(() => shareTimeline(share()))
-  const plateText = useEtcVehicleStore((state) => state.plateText)
-  const vehicleClass = useEtcVehicleStore((state) => state.vehicleClass)
-  const etcCard = useEtcVehicleStore((state) => state.etcCard)
   const addTrip = useEtcTripsStore((state) => state.addTrip)
   const toll = useTollData()
   const { stations } = toll.data
-  const stored = { plateText, vehicleClass, etcCard }
+  const stored = useStoredVehicle()
   const vehicle = selectVehicleProfile(stored)
 
   const today = todayInShanghai()

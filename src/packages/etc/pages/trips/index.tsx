@@ -8,7 +8,7 @@ import { summariseSavings, type SavingsTotal, type TripLogEntry, type TripSaving
 import { formatEstimatedFen } from '@/domain/etc/toll-estimate'
 import { navigate } from '@/services/navigation'
 import { tripsNewestFirst, useEtcTripsStore, type TripInput } from '@/store/etc-trips'
-import { selectVehicleProfile, useEtcVehicleStore } from '@/store/etc-vehicle'
+import { selectVehicleProfile, useStoredVehicle } from '@/store/etc-vehicle'
 import { TollDataNote } from '@/packages/etc/components/toll-data-note'
 import { TripEditor } from '@/packages/etc/components/trip-editor'
 import { missingStationReason, routeOf } from '@/packages/etc/trip-log'
@@ -72,10 +72,7 @@ export default function EtcTripsPage() {
   const addTrip = useEtcTripsStore((state) => state.addTrip)
   const updateTrip = useEtcTripsStore((state) => state.updateTrip)
   const removeTrip = useEtcTripsStore((state) => state.removeTrip)
-  const plateText = useEtcVehicleStore((state) => state.plateText)
-  const vehicleClass = useEtcVehicleStore((state) => state.vehicleClass)
-  const etcCard = useEtcVehicleStore((state) => state.etcCard)
-  const vehicle = selectVehicleProfile({ plateText, vehicleClass, etcCard })
+  const vehicle = selectVehicleProfile(useStoredVehicle())
   const toll = useTollData()
   const { data } = toll
   const { stations } = data
