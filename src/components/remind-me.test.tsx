@@ -8,6 +8,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { addEntryToPhoneCalendar } from '@/services/platform/calendar-entry'
 import { requestSubscribe } from '@/services/platform/subscribe'
+import { subscribeSupport } from '@/test/subscribe-mock'
 import type { ReminderView } from '@/services/api/reminders'
 import { remindersKey, useRemindersStore } from '@/store/reminders'
 import { resourceOf } from '@/store/resource'
@@ -22,13 +23,7 @@ jest.mock('@/services/platform/login', () => ({
   ...jest.requireActual('@/services/platform/login'),
   canSignIn: () => mockLogin.canSignIn,
 }))
-const mockSubscribe = { supported: false }
-jest.mock('@/services/platform/subscribe', () => ({
-  get subscribeMessagesSupported() {
-    return mockSubscribe.supported
-  },
-  requestSubscribe: jest.fn(),
-}))
+jest.mock('@/services/platform/subscribe', () => jest.requireActual('@/test/subscribe-mock').subscribeAdapter)
 const mockCalendar = { kind: 'ics' as 'ics' | 'phone' }
 jest.mock('@/services/platform/calendar-entry', () => ({
   get calendarKind() {
@@ -58,7 +53,7 @@ const api = serveReminders(() => ({
 beforeEach(() => {
   restoreClock = fixClock(NOW)
   mockLogin.canSignIn = true
-  mockSubscribe.supported = false
+  subscribeSupport.supported = false
   mockCalendar.kind = 'ics'
   mockedSubscribe.mockReset()
   mockedCalendar.mockClear()
@@ -113,7 +108,7 @@ test('a lead time already past is not offered; too late for 5 minutes, the neare
 
 test('refused in WeChat: the reminder is kept in-app, and the resident is told so', async () => {
   api.state.wechat = true
-  mockSubscribe.supported = true
+  subscribeSupport.supported = true
   mockedSubscribe.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'TPL-EXPIRING': 'reject' })
   render(<RemindMe kind='voucher-expiring' subjectId={VOUCHER} subjectTitle='金秋消费券' targetMs={EXPIRES} action='到期前提醒我' />)
   await waitFor(() => expect(useRemindersStore.getState().templates['voucher-expiring']?.wechat).toBe(true))
@@ -129,7 +124,7 @@ test('refused in WeChat: the reminder is kept in-app, and the resident is told s
 
 test('accepted in WeChat: the reminder goes out as a WeChat message', async () => {
   api.state.wechat = true
-  mockSubscribe.supported = true
+  subscribeSupport.supported = true
   mockedSubscribe.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'TPL-ROUND': 'accept' })
   render(roundReminder())
   await waitFor(() => expect(useRemindersStore.getState().templates['round-opening']?.wechat).toBe(true))

@@ -9,6 +9,7 @@ import type { CityEvent } from '@/domain/events/model'
 import { halfMarathon, weeklyMarket } from '@/domain/events/test-fixtures'
 import { addToPhoneCalendar } from '@/services/platform/calendar'
 import { requestSubscribe } from '@/services/platform/subscribe'
+import { subscribeSupport } from '@/test/subscribe-mock'
 import { resetResources } from '@/store/resource'
 import { resetRemindersStore, useRemindersStore } from '@/store/reminders'
 import { useSessionStore } from '@/store/session'
@@ -34,13 +35,7 @@ jest.mock('@/services/platform/login', () => ({
 }))
 
 // The weapp subscribe adapter's contract, with WeChat's answer decided by each test.
-const mockSubscribe = { supported: true }
-jest.mock('@/services/platform/subscribe', () => ({
-  get subscribeMessagesSupported() {
-    return mockSubscribe.supported
-  },
-  requestSubscribe: jest.fn(),
-}))
+jest.mock('@/services/platform/subscribe', () => jest.requireActual('@/test/subscribe-mock').subscribeAdapter)
 
 const mockedCalendar = addToPhoneCalendar as jest.MockedFunction<typeof addToPhoneCalendar>
 const mockedSubscribe = requestSubscribe as jest.MockedFunction<typeof requestSubscribe>
@@ -61,7 +56,7 @@ afterAll(() => server.close())
 
 beforeEach(() => {
   localStorage.clear()
-  mockSubscribe.supported = true
+  subscribeSupport.supported = true
   mockedCalendar.mockClear()
   mockedSubscribe.mockReset()
   useSessionStore.setState({ session: null })
@@ -194,7 +189,7 @@ test('提醒我, refused: kept in-app, and the person is told where to find it',
 })
 
 test('提醒我 on H5: nothing asked of WeChat, the reminder is kept in-app', async () => {
-  mockSubscribe.supported = false
+  subscribeSupport.supported = false
   await tapRemindMeOnTheRun()
   await screen.findByText('提醒已保存在「我的 → 我的提醒」', { selector: '[role="status"]' })
   expect(mockedSubscribe).not.toHaveBeenCalled()

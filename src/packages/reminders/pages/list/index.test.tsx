@@ -10,17 +10,12 @@ import { devLoginHandler, startSignInTestServer, testSession, type ApiTestServer
 import { fixClock } from '@/test/fixed-clock'
 import { reminderHandler, reminderView, type FakeReminderServer } from '@/test/reminder-fixtures'
 import { requestSubscribe } from '@/services/platform/subscribe'
+import { subscribeSupport } from '@/test/subscribe-mock'
 import * as navigation from '@/services/navigation'
 import MyRemindersPage from './index'
 
 // The weapp subscribe adapter; WeChat's answer is decided by each test.
-const mockSubscribe = { supported: false }
-jest.mock('@/services/platform/subscribe', () => ({
-  get subscribeMessagesSupported() {
-    return mockSubscribe.supported
-  },
-  requestSubscribe: jest.fn(),
-}))
+jest.mock('@/services/platform/subscribe', () => jest.requireActual('@/test/subscribe-mock').subscribeAdapter)
 const mockedSubscribe = requestSubscribe as jest.MockedFunction<typeof requestSubscribe>
 
 let server: ApiTestServer
@@ -107,7 +102,7 @@ const PUBLISHED = reminderView({
 
 beforeEach(() => {
   localStorage.clear()
-  mockSubscribe.supported = false
+  subscribeSupport.supported = false
   mockedSubscribe.mockReset()
   resetRemindersStore()
   useSessionStore.setState({ session: testSession() })
@@ -263,7 +258,7 @@ test('signed out: explains, and signs in only when asked', async () => {
 })
 
 test('改用微信通知 (weapp): WeChat asked inside the tap, the accepted template recorded as a credit', async () => {
-  mockSubscribe.supported = true
+  subscribeSupport.supported = true
   mockedSubscribe.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'TPL-EVENT': 'accept' })
   render(<MyRemindersPage />)
   const button = await screen.findByRole('button', { name: '改用微信通知：江山半程马拉松' })
