@@ -14,23 +14,25 @@ import { apiTestServerForSuite, ok, useApiAt } from '@/test/api-test-server'
 import { REPLACED_STATIONS, answerToll, servedToll, useTollDataAt } from '@/test/toll-fixtures'
 import SearchPage from './index'
 
-const FESTIVAL: OnlineSearchHit = {
-  kind: 'event',
-  id: 'xinfeng-music-festival-2025',
-  title: '2025新蜂音乐节',
-  subtitle: '2025-05-04 至 2025-05-05 · 鹿鸣大草坪（衢州古城文化旅游区）',
-  route: { key: 'event-detail', params: { id: 'xinfeng-music-festival-2025' } },
-  reason: 'initials-contains',
-  upcoming: false,
-}
-const NIGHT_MARKET: OnlineSearchHit = {
-  kind: 'merchant',
-  id: 'm-xf',
-  title: '示例·新丰夜市小吃',
-  subtitle: '柯城区 · 餐饮 · 新丰路 1 号',
-  route: { key: 'vouchers-merchants', params: { merchant: 'm-xf' } },
-  reason: 'initials-contains',
-}
+/** A hit as the server sends it for xf: both fixtures match by their pinyin initials. */
+const xfHit = (
+  kind: OnlineSearchHit['kind'],
+  id: string,
+  [title, subtitle]: [title: string, subtitle: string],
+  route: OnlineSearchHit['route'],
+  extra: Partial<OnlineSearchHit> = {},
+): OnlineSearchHit => ({ kind, id, title, subtitle, route, reason: 'initials-contains', ...extra })
+const FESTIVAL = xfHit(
+  'event',
+  'xinfeng-music-festival-2025',
+  ['2025新蜂音乐节', '2025-05-04 至 2025-05-05 · 鹿鸣大草坪（衢州古城文化旅游区）'],
+  { key: 'event-detail', params: { id: 'xinfeng-music-festival-2025' } },
+  { upcoming: false },
+)
+const NIGHT_MARKET = xfHit('merchant', 'm-xf', ['示例·新丰夜市小吃', '柯城区 · 餐饮 · 新丰路 1 号'], {
+  key: 'vouchers-merchants',
+  params: { merchant: 'm-xf' },
+})
 
 const server = apiTestServerForSuite()
 let navigateTo: jest.SpyInstance
