@@ -1,30 +1,28 @@
-import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { PageShell } from '@/components/page-shell'
 import { appVersion } from '@/packages/info/app-version'
-import { EntryList, InfoLinks } from '@/packages/info/components/notice-view'
+import { InfoPage, useInfoPageShare } from '@/packages/info/components/info-page'
+import { EntryList } from '@/packages/info/components/notice-view'
 import { DATA_SOURCES, STATUS_EXPLAINED } from '@/packages/info/data-sources'
-import { shareMessage, shareTimeline } from '@/services/share'
 import '@/packages/info/info.scss'
 
 /** 关于: the version, where the figures come from, and what 待官方确认 means. */
 export default function AboutPage() {
-  // 转发 and 朋友圈 (routes.ts share: 'friends+timeline'); nothing personal in the path.
-  const share = () => shareMessage('info-about', '关于衢惠通：数据来源和说明')
-  useShareAppMessage(share)
-  useShareTimeline(() => shareTimeline(share()))
+  useInfoPageShare('info-about', '关于衢惠通：数据来源和说明')
   return (
-    <PageShell label='关于衢惠通'>
-      <View className='card'>
-        <View className='title' role='heading' aria-level={1}>
-          衢惠通
-        </View>
-        <View className='notice__paragraph'>把衢州的以旧换新补贴、消费券、活动日历和衢城畅行 ETC 免费通行放进手机，计算器、日历和 ETC 查询不用登录。</View>
-        <View className='about__row'>
-          <View>版本</View>
-          <View>{appVersion()}</View>
-        </View>
-      </View>
+    <InfoPage
+      page='info-about'
+      label='关于衢惠通'
+      heading='衢惠通'
+      intro={
+        <>
+          <View className='notice__paragraph'>把衢州的以旧换新补贴、消费券、活动日历和衢城畅行 ETC 免费通行放进手机，计算器、日历和 ETC 查询不用登录。</View>
+          <View className='about__row'>
+            <View>版本</View>
+            <View>{appVersion()}</View>
+          </View>
+        </>
+      }
+    >
       <View className='card' role='region' aria-label='数据来源'>
         <View className='title' role='heading' aria-level={2}>
           数据来源
@@ -38,7 +36,6 @@ export default function AboutPage() {
         <EntryList entries={STATUS_EXPLAINED.map((item) => ({ head: item.label, lines: [item.meaning] }))} />
         <View className='notice__paragraph'>计算结果是估算，实际补贴和优惠以发放方、收银台结算为准。</View>
       </View>
-      <InfoLinks except='info-about' />
-    </PageShell>
+    </InfoPage>
   )
 }
