@@ -2,6 +2,7 @@
  * Batches and wallet vouchers for the app's component tests, placed relative to the moment the
  * test runs (rounds opening in an hour, open since an hour ago…), as the API would send them.
  */
+import { walletBatchSummary } from '../domain/contract/vouchers'
 import { makeBatch } from '../domain/vouchers/test-fixtures'
 import { toIsoShanghaiMs } from '../domain/time/shanghai'
 import type { VoucherBatch } from '../domain/vouchers/schema'
@@ -49,15 +50,7 @@ export function walletVoucherView(
     redemptionId: used ? `r-${id}` : null,
     restoredAfterRefundAt: displayStatus === 'returned-after-refund' ? fromNow(-HOUR / 2) : null,
     displayStatus,
-    batch: {
-      id: batch.id,
-      title: batch.title,
-      faceValueFen: batch.faceValueFen,
-      thresholdFen: batch.thresholdFen,
-      merchants: batch.merchants,
-      counties: batch.counties,
-      oneVoucherPerTransaction: batch.oneVoucherPerTransaction,
-    },
+    batch: walletBatchSummary(batch),
     ...overrides,
   }
 }

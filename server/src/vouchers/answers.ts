@@ -3,7 +3,7 @@
  * returns the first answer byte for byte (docs/api-vouchers.md). Views add to the domain types
  * only what the contract names: displayStatus (walletStatus) and a batch summary.
  */
-import type { WalletVoucherView } from '../../../src/domain/contract/vouchers'
+import { walletBatchSummary, type WalletVoucherView } from '../../../src/domain/contract/vouchers'
 import type { ClaimRejection } from '../../../src/domain/vouchers/claim'
 import type { VoucherBatch, WalletVoucher } from '../../../src/domain/vouchers/schema'
 import { walletStatus } from '../../../src/domain/vouchers/validity'
@@ -11,20 +11,8 @@ import { parseIsoInstant } from '../../../src/domain/time/shanghai'
 
 export type { WalletVoucherView }
 
-function batchSummary(batch: VoucherBatch): WalletVoucherView['batch'] {
-  return {
-    id: batch.id,
-    title: batch.title,
-    faceValueFen: batch.faceValueFen,
-    thresholdFen: batch.thresholdFen,
-    merchants: batch.merchants,
-    counties: batch.counties,
-    oneVoucherPerTransaction: batch.oneVoucherPerTransaction,
-  }
-}
-
 export function presentVoucher(voucher: WalletVoucher, batch: VoucherBatch, at: number): WalletVoucherView {
-  return { ...voucher, displayStatus: walletStatus(voucher, at), batch: batchSummary(batch) }
+  return { ...voucher, displayStatus: walletStatus(voucher, at), batch: walletBatchSummary(batch) }
 }
 
 /** The batch summary of every 201 of a batch, as JSON, made once per batch object (batches are replaced, not edited, on import). */
@@ -34,7 +22,7 @@ const summaryJson = new WeakMap<VoucherBatch, string>()
 function presentVoucherJson(voucher: WalletVoucher, batch: VoucherBatch, at: number): string {
   let summary = summaryJson.get(batch)
   if (summary === undefined) {
-    summary = JSON.stringify(batchSummary(batch))
+    summary = JSON.stringify(walletBatchSummary(batch))
     summaryJson.set(batch, summary)
   }
   const head = JSON.stringify({ ...voucher, displayStatus: walletStatus(voucher, at) })

@@ -4,7 +4,7 @@
  * only what the contract names: live round counts, the wallet's display status, a batch summary.
  */
 import { z } from 'zod'
-import { redemptionSchema, voucherBatchObject, walletVoucherSchema } from '../vouchers/schema'
+import { redemptionSchema, voucherBatchObject, walletVoucherSchema, type VoucherBatch } from '../vouchers/schema'
 
 export const batchLiveSchema = z.object({
   serverTime: z.string().describe('服务器时间 ISO-8601 +08:00，倒计时以它为准'),
@@ -29,6 +29,13 @@ export const walletBatchSummarySchema = voucherBatchObject.pick({
   oneVoucherPerTransaction: true,
 })
 export type WalletBatchSummary = z.infer<typeof walletBatchSummarySchema>
+
+/** A batch's part of a wallet voucher, the fields walletBatchSummarySchema picks in its key order
+ * (the server's 201 is replayed byte for byte, so the order is part of the answer). */
+export function walletBatchSummary(batch: VoucherBatch): WalletBatchSummary {
+  const { id, title, faceValueFen, thresholdFen, merchants, counties, oneVoucherPerTransaction } = batch
+  return { id, title, faceValueFen, thresholdFen, merchants, counties, oneVoucherPerTransaction }
+}
 
 export const walletVoucherViewSchema = walletVoucherSchema.extend({ displayStatus: walletStatusSchema, batch: walletBatchSummarySchema })
 export type WalletVoucherView = z.infer<typeof walletVoucherViewSchema>
