@@ -1,6 +1,6 @@
 /**
  * Approximate location in the mini-program: wx.getFuzzyLocation (declared in app.config.ts as
- * `requiredPrivateInfos: ['getFuzzyLocation']` with a `scope.userLocation` description; fuzzy and
+ * `requiredPrivateInfos: ['getFuzzyLocation']` with a `scope.userFuzzyLocation` description; fuzzy and
  * precise location are mutually exclusive, and a blurred position is enough to sort stations).
  *
  * Failures it tells apart, from errMsg (and errno where WeChat sends it):
