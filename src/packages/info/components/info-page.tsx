@@ -1,35 +1,39 @@
 import type { ReactNode } from 'react'
-import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
-import { shareMessage, shareTimeline } from '@/services/share'
+import { shareMessage, shareTimeline, type ShareMessage, type ShareTimelineMessage } from '@/services/share'
 import { InfoLinks } from './notice-view'
 
 type InfoPageKey = 'info-privacy' | 'info-terms' | 'info-about'
 
+/** The three info pages' names in one place: the screen-reader label, the first heading, the share title. */
+const INFO_PAGES: Record<InfoPageKey, { label: string; heading: string; shareTitle: string }> = {
+  'info-about': { label: '关于衢惠通', heading: '衢惠通', shareTitle: '关于衢惠通：数据来源和说明' },
+  'info-privacy': { label: '隐私政策', heading: '衢惠通隐私政策', shareTitle: '衢惠通隐私政策' },
+  'info-terms': { label: '用户协议', heading: '衢惠通用户协议', shareTitle: '衢惠通用户协议' },
+}
+
 /**
  * 转发 and 朋友圈 of an info page (routes.ts share: 'friends+timeline'); nothing personal in the path.
- * Called from the page component itself, where WeChat looks for the share handlers.
+ * The page passes these to useShareAppMessage / useShareTimeline itself: check:weapp looks for
+ * the hooks in each public page's own script.
  */
-export function useInfoPageShare(key: InfoPageKey, title: string) {
-  const share = () => shareMessage(key, title)
-  useShareAppMessage(share)
-  useShareTimeline(() => shareTimeline(share()))
+export function infoPageShare(page: InfoPageKey): { message: () => ShareMessage; timeline: () => ShareTimelineMessage } {
+  const message = () => shareMessage(page, INFO_PAGES[page].shareTitle)
+  return { message, timeline: () => shareTimeline(message()) }
 }
 
 interface InfoPageProps {
   page: InfoPageKey
-  /** The page title read by screen readers (PageShell label). */
-  label: string
-  /** The level-1 heading of the first card, and what comes under it in that card. */
-  heading: string
+  /** What comes under the first card's heading. */
   intro?: ReactNode
   /** The cards after the first. */
   children?: ReactNode
 }
 
 /** 关于 / 隐私政策 / 用户协议: a headed first card, the page's own cards, then links to the other info pages. */
-export function InfoPage({ page, label, heading, intro, children }: InfoPageProps) {
+export function InfoPage({ page, intro, children }: InfoPageProps) {
+  const { label, heading } = INFO_PAGES[page]
   return (
     <PageShell label={label}>
       <View className='card'>

@@ -1,18 +1,20 @@
 import { View } from '@tarojs/components'
 import { appVersion } from '@/packages/info/app-version'
-import { InfoPage, useInfoPageShare } from '@/packages/info/components/info-page'
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { InfoPage, infoPageShare } from '@/packages/info/components/info-page'
 import { EntryList } from '@/packages/info/components/notice-view'
 import { DATA_SOURCES, STATUS_EXPLAINED } from '@/packages/info/data-sources'
 import '@/packages/info/info.scss'
 
+const SHARE = infoPageShare('info-about')
+
 /** 关于: the version, where the figures come from, and what 待官方确认 means. */
 export default function AboutPage() {
-  useInfoPageShare('info-about', '关于衢惠通：数据来源和说明')
+  useShareAppMessage(SHARE.message)
+  useShareTimeline(SHARE.timeline)
   return (
     <InfoPage
       page='info-about'
-      label='关于衢惠通'
-      heading='衢惠通'
       intro={
         <>
           <View className='notice__paragraph'>把衢州的以旧换新补贴、消费券、活动日历和衢城畅行 ETC 免费通行放进手机，计算器、日历和 ETC 查询不用登录。</View>

@@ -1,17 +1,19 @@
 import { View } from '@tarojs/components'
-import { InfoPage, useInfoPageShare } from '@/packages/info/components/info-page'
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { InfoPage, infoPageShare } from '@/packages/info/components/info-page'
 import { NoticeView } from '@/packages/info/components/notice-view'
 import { PRIVACY_SECTIONS, PRIVACY_UPDATED_ON } from '@/packages/info/notices'
 import '@/packages/info/info.scss'
 
+const SHARE = infoPageShare('info-privacy')
+
 /** 隐私政策: what is collected, why, how long it is kept, how to delete it (notices.ts). */
 export default function PrivacyPage() {
-  useInfoPageShare('info-privacy', '衢惠通隐私政策')
+  useShareAppMessage(SHARE.message)
+  useShareTimeline(SHARE.timeline)
   return (
     <InfoPage
       page='info-privacy'
-      label='隐私政策'
-      heading='衢惠通隐私政策'
       intro={
         <>
           <View className='caption'>更新于 {PRIVACY_UPDATED_ON.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}</View>
