@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { eventDocSchema, merchantDocSchema, tollMetaSchema, tollStationViewSchema } from '../../../src/domain/contract/content'
-import { EVENT_TYPES } from '../../../src/domain/events/model'
+import { EVENT_TYPES } from '../../../src/domain/events/event-basics'
 import { COUNTY_CODES } from '../../../src/domain/events/places'
 import { dayNumberOf, shanghaiMidnightMs } from '../../../src/domain/time/shanghai'
 import { SUBSIDY_MEASURES } from '../../../src/domain/policy/subsidy-vocabulary'

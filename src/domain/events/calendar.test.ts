@@ -9,7 +9,8 @@ import {
   listOccurrences,
   sortEvents,
 } from './calendar'
-import { EventError, type CityEvent } from './model'
+import { EventError } from './event-basics'
+import type { CityEvent } from './model'
 import { makeEvent, weeklyMarket } from './test-fixtures'
 
 const flat = (grid: ReturnType<typeof monthGrid>) => grid.weeks.flat()

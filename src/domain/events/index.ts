@@ -9,6 +9,12 @@ export {
   MAX_OCCURRENCE_DAYS,
   MAX_RECURRENCE_SPAN_DAYS,
   EventError,
+  type EventErrorCode,
+  type EventStatus,
+  type EventType,
+  type SportsLevel,
+} from './event-basics'
+export {
   cityEventSchema,
   parseEvent,
   parseEventImport,
@@ -16,14 +22,10 @@ export {
   type CityEvent,
   type CityEventInput,
   type Admission,
-  type EventErrorCode,
   type EventImportResult,
   type EventProvenance,
-  type EventStatus,
-  type EventType,
   type ImportError,
   type RecurrenceRule,
-  type SportsLevel,
   type Venue,
 } from './model'
 export { COUNTIES, COUNTY_CODES, QUZHOU_CITY_CODE, QUZHOU_BOUNDS, ZHIZAO_XINCHENG_TAG, countyName, type CountyCode } from './places'

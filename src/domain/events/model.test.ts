@@ -1,4 +1,5 @@
-import { cityEventSchema, parseEvent, parseEventImport, EventError } from './model'
+import { EventError } from './event-basics'
+import { cityEventSchema, parseEvent, parseEventImport } from './model'
 import { eventInput, makeEvent } from './test-fixtures'
 
 function firstIssue(input: unknown): { path: string; message: string } {

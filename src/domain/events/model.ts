@@ -16,22 +16,6 @@ import { COUNTY_CODES, QUZHOU_BOUNDS } from './places'
 import { dayNumberOf, isoWeekdayOf, MS_PER_DAY, parseShanghaiIso, type IsoWeekday } from '../time/shanghai'
 import { EVENT_STATUSES, EVENT_TYPES, EventError, MAX_OCCURRENCE_DAYS, MAX_RECURRENCE_SPAN_DAYS, SPORTS_LEVELS, WEEKDAY_LABEL } from './event-basics'
 
-export {
-  EVENT_TYPES,
-  EVENT_TYPE_LABEL,
-  SPORTS_LEVELS,
-  SPORTS_LEVEL_LABEL,
-  EVENT_STATUSES,
-  EVENT_STATUS_LABEL,
-  WEEKDAY_LABEL,
-  MAX_RECURRENCE_SPAN_DAYS,
-  MAX_OCCURRENCE_DAYS,
-  EventError,
-  type EventType,
-  type SportsLevel,
-  type EventStatus,
-  type EventErrorCode,
-} from './event-basics'
 
 const dateString = z
   .string()

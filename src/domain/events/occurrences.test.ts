@@ -1,5 +1,5 @@
 import { expandOccurrences, nextOccurrence, allOccurrences, firstOccurrence, reminderAnchorMs, EventOccurrence } from './occurrences'
-import { EventError } from './model'
+import { EventError } from './event-basics'
 import { makeEvent, weeklyMarket } from './test-fixtures'
 
 const dates = (list: EventOccurrence[]) => list.map((occurrence) => occurrence.startDate)

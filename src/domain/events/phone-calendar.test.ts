@@ -1,7 +1,8 @@
 import { phoneCalendarParams } from './phone-calendar'
 import { expandOccurrences } from './occurrences'
 import { realEvents2025 } from './real-events-2025'
-import { EventError, type CityEvent } from './model'
+import { EventError } from './event-basics'
+import type { CityEvent } from './model'
 import { makeEvent, weeklyMarket } from './test-fixtures'
 
 describe('phoneCalendarParams (wx.addPhoneCalendar)', () => {

@@ -2,7 +2,7 @@ import { planEventReminders } from './event-reminders'
 import { buildSubscribeMessageData } from './message-data'
 import { allOccurrences } from '../events/occurrences'
 import { realEvents2025 } from '../events/real-events-2025'
-import { EventError } from '../events/model'
+import { EventError } from '../events/event-basics'
 import { makeEvent } from '../events/test-fixtures'
 
 describe('planEventReminders', () => {
