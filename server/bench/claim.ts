@@ -1,5 +1,5 @@
 /**
- * `npm run bench:claim -- --engine pglite|postgres|redis [--quota Q --users U --connections C --requests N --client lean|autocannon --warmup W] [--with-floor] [--force]`
+ * `npm run bench:claim -- --engine pglite|postgres|redis [--quota Q --users U --connections C --requests N --client lean|autocannon --warmup W --processes P] [--with-floor] [--force]`
  *
  * Seeds one batch with a round of quota Q (default 20,000) open now and U residents (default Q)
  * with live sessions, analyzes the store (as autovacuum would have), starts the real server
@@ -13,7 +13,9 @@
  * threads), the load generator, Redis, PostgreSQL and the whole machine (which includes anyone
  * else's work). --warmup W first claims W vouchers of another batch by W other residents, not
  * measured (default 0: the rush meets a cold server). Prints one JSON line on stdout; progress
- * goes to stderr. BENCH_SERVER_NODE_ARGS adds node flags to the server (e.g. --cpu-prof),
+ * goes to stderr. --processes P starts the server with SERVER_PROCESSES=P (a supervisor and P
+ * server processes on one port; PostgreSQL or Redis only) and counts the CPU of all of them as the
+ * server's; the claims start once every process listens. BENCH_SERVER_NODE_ARGS adds node flags to the server (e.g. --cpu-prof),
  * BENCH_SERVER_STDOUT=<file> keeps its stdout.
  *
  * Honesty (issue 20): it prints the load average at the start and refuses to run when it is over
@@ -42,8 +44,18 @@ import { migrate } from '../src/store/migrate'
 import { dropSchema } from '../src/store/postgres-db'
 import { mintSlots } from '../src/store/vouchers'
 import { bulkResidents, importBatches, rushBatch } from '../test/helpers/voucher-fixtures'
-import { machineCpuMs, postgresCpuMs, postgresDelta, processCpuMs, redisCpuMs } from './cpu'
-import { checkQuiet, freePort, parseFlags, purgeRedisPrefix, stopChild, waitReady } from './harness'
+import { machineCpuMs, postgresCpuMs, postgresDelta, processTreeCpuMs, redisCpuMs } from './cpu'
+import {
+  ALL_LISTENING,
+  checkQuiet,
+  freePort,
+  parseFlags,
+  productionServerEnv,
+  purgeRedisPrefix,
+  stopChild,
+  waitForLine,
+  waitReady,
+} from './harness'
 import { TEMPLATES_ENV } from '../test/helpers/reminders'
 import { runLoad } from './load'
 
@@ -76,6 +88,7 @@ function parseArgs(argv: string[]) {
     connections: number('connections', 100),
     requests: number('requests', Math.ceil(quota * 1.1)),
     warmup: options.warmup === undefined || options.warmup === '0' ? 0 : number('warmup', 0),
+    processes: number('processes', 1),
     withFloor: options['with-floor'] === 'true',
     force: options.force === 'true',
   }
@@ -93,7 +106,7 @@ interface CpuSnapshot {
 
 async function cpuSnapshot(serverPid: number, engine: Engine): Promise<CpuSnapshot> {
   return {
-    server: processCpuMs(serverPid),
+    server: processTreeCpuMs(serverPid),
     bench: process.cpuUsage(),
     redis: engine === 'redis' ? await redisCpuMs(REDIS_URL) : null,
     postgres: engine === 'pglite' ? new Map() : postgresCpuMs(),
@@ -191,7 +204,18 @@ interface FloorLine {
 async function runFloor(args: Args): Promise<FloorLine> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'bench/floor.ts', '--kind', 'node-redis', '--requests', String(args.requests), '--connections', String(args.connections), '--force'],
+    [
+      '--import',
+      'tsx',
+      'bench/floor.ts',
+      '--kind',
+      'node-redis',
+      '--requests',
+      String(args.requests),
+      '--connections',
+      String(args.connections),
+      '--force',
+    ],
     { cwd: SERVER_DIR, stdio: ['ignore', 'pipe', 'inherit'] },
   )
   let out = ''
@@ -205,6 +229,8 @@ async function runFloor(args: Args): Promise<FloorLine> {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
+  if (args.processes > 1 && args.engine === 'pglite')
+    throw new Error('--processes needs --engine postgres or redis (PGlite lives in one process)')
   const loadAtStart = checkQuiet(args.force, log)
   const floor = args.withFloor ? await runFloor(args) : null
   if (floor) log(`floor (node:http + claim script): ${floor.requestsPerSec}/s, p99 ${floor.p99Ms} ms`)
@@ -245,21 +271,15 @@ async function main(): Promise<void> {
     const port = await freePort()
     const base = `http://127.0.0.1:${port}`
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      STATIC_DIR: '',
-      SEED_SAMPLE: 'never',
-      LOG_LEVEL: 'warn',
-      REDEMPTION_SECRET: 'bench-only-secret-bench-only-secret',
-      // A production server refuses to start without these (residents here have sessions already).
-      WECHAT_APPID: 'wx-bench',
-      WECHAT_SECRET: 'bench-only-wechat-secret',
-      SESSION_KEY_SECRET,
-      WECHAT_SUBSCRIBE_TEMPLATES: TEMPLATES_ENV,
-      RATE_LIMIT_IP_PER_MINUTE: '100000000',
-      CLAIM_RATE_LIMIT_IP_PER_10S: '100000000',
+      // info: the supervisor's "all server processes listening" (the claim route logs at warn whatever the level).
+      ...productionServerEnv({
+        port,
+        logLevel: args.processes > 1 ? 'info' : 'warn',
+        processes: args.processes,
+        sessionKeySecret: SESSION_KEY_SECRET,
+        templates: TEMPLATES_ENV,
+        name: 'bench',
+      }),
       ...(pgliteDir ? { DATA_DIR: pgliteDir } : { DATABASE_URL: `${DATABASE_URL}${searchPath}` }),
       // The shared development Redis keeps no append-only file: the benchmark vouches for it, as an
       // operator would for a managed Redis (production refuses it otherwise; README, "Redis durability").
@@ -268,13 +288,16 @@ async function main(): Promise<void> {
     if (pgliteDir) delete env.DATABASE_URL
     if (args.engine !== 'redis') delete env.REDIS_URL
     const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(' ') : []
+    const keepStdout = process.env.BENCH_SERVER_STDOUT
     child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
       cwd: SERVER_DIR,
       // BENCH_SERVER_STDOUT=<file> keeps the server's stdout (e.g. with --trace-gc in BENCH_SERVER_NODE_ARGS).
-      stdio: ['ignore', process.env.BENCH_SERVER_STDOUT ? openSync(process.env.BENCH_SERVER_STDOUT, 'w') : 'ignore', 'inherit'],
+      stdio: ['ignore', args.processes > 1 ? 'pipe' : keepStdout ? openSync(keepStdout, 'w') : 'ignore', 'inherit'],
       env,
     })
+    const allListening = args.processes > 1 ? waitForLine(child, ALL_LISTENING, keepStdout) : null
     await waitReady(base, child)
+    if (allListening) await allListening
     await fetch(`${base}/api/v1/batches/${BATCH_ID}`)
     if (args.warmup > 0) {
       log(`warming up: ${args.warmup} claims on ${WARMUP_BATCH_ID} by other residents`)
@@ -349,6 +372,7 @@ async function main(): Promise<void> {
         durationSec: Number(seconds.toFixed(2)),
         client: args.client,
         warmup: args.warmup,
+        processes: args.processes,
         connections: args.connections,
         users: args.users,
         // CPU milliseconds per stored claim: the server process (writer included), the load

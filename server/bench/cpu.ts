@@ -20,6 +20,25 @@ export function processCpuMs(pid: number): number | null {
   }
 }
 
+/** The process and its descendants (a supervisor and its server processes): their CPU added up. */
+export function processTreeCpuMs(pid: number): number | null {
+  const own = processCpuMs(pid)
+  if (own === null) return null
+  let total = own
+  for (const child of childPids(pid)) total += processTreeCpuMs(child) ?? 0
+  return total
+}
+
+export function childPids(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
+      readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+    )
+  } catch {
+    return []
+  }
+}
+
 export function postgresCpuMs(): Map<number, number> {
   const result = new Map<number, number>()
   try {

@@ -1,5 +1,6 @@
-/** What both benchmarks need: their flags, a free port, readiness, a clean stop, Redis keys removed. */
+/** What the benchmarks and the process tests need: their flags, a free port, readiness, a clean stop, Redis keys removed. */
 import type { ChildProcess } from 'node:child_process'
+import { createWriteStream } from 'node:fs'
 import { createServer } from 'node:net'
 import { loadavg } from 'node:os'
 import { Redis } from 'ioredis'
@@ -30,7 +31,9 @@ export function checkQuiet(force: boolean, log: (message: string) => void): numb
   const [one, five, fifteen] = loadavg()
   log(`load average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)} at the start`)
   if (one > QUIET_LOAD && !force)
-    throw new Error(`the box is busy (load average ${one.toFixed(2)} > ${QUIET_LOAD}): wait until it is quiet, or pass --force to measure anyway`)
+    throw new Error(
+      `the box is busy (load average ${one.toFixed(2)} > ${QUIET_LOAD}): wait until it is quiet, or pass --force to measure anyway`,
+    )
   return one
 }
 
@@ -58,6 +61,68 @@ export async function waitReady(base: string, child: ChildProcess): Promise<void
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   throw new Error('server did not become ready in 60 s')
+}
+
+/**
+ * The environment of a real production server (src/main.ts) for a benchmark or a process test:
+ * loopback, API only, no sample data, every secret production requires (the residents of these
+ * runs have sessions already), and the per-IP limits lifted (all traffic comes from one address).
+ * The caller adds the store and Redis.
+ */
+export function productionServerEnv(options: {
+  port: number
+  logLevel: string
+  processes: number
+  sessionKeySecret: string
+  templates: string
+  name: string
+}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(options.port),
+    STATIC_DIR: '',
+    SEED_SAMPLE: 'never',
+    LOG_LEVEL: options.logLevel,
+    SERVER_PROCESSES: String(options.processes),
+    REDEMPTION_SECRET: `${options.name}-only-redemption-secret-${options.name}-only`,
+    WECHAT_APPID: `wx-${options.name}`,
+    WECHAT_SECRET: `${options.name}-only-wechat-secret`,
+    SESSION_KEY_SECRET: options.sessionKeySecret,
+    WECHAT_SUBSCRIBE_TEMPLATES: options.templates,
+    RATE_LIMIT_IP_PER_MINUTE: '100000000',
+    CLAIM_RATE_LIMIT_IP_PER_10S: '100000000',
+  }
+}
+
+/** What the supervisor of SERVER_PROCESSES > 1 logs (at info) once every server process listens. */
+export const ALL_LISTENING = 'all server processes listening'
+
+/**
+ * Resolves when the child's stdout (spawned with 'pipe') has a line containing `text` (60 s at
+ * most; fails at once if the child exits); copies its stdout to the file `keep` if given.
+ */
+export function waitForLine(child: ChildProcess, text: string, keep?: string): Promise<void> {
+  const copy = keep ? createWriteStream(keep) : null
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not print "${text}" in 60 s`)), 60_000)
+    const exited = (code: number | null) => reject(new Error(`server exited with ${code} before printing "${text}"`))
+    child.once('exit', exited)
+    let seen = ''
+    let found = false
+    child.stdout!.on('data', (chunk: Buffer) => {
+      copy?.write(chunk)
+      if (found) return
+      seen = (seen + chunk.toString('utf8')).slice(-4096)
+      if (seen.includes(text)) {
+        found = true
+        clearTimeout(timer)
+        child.off('exit', exited)
+        resolve()
+      }
+    })
+  })
 }
 
 /** SIGTERM, and SIGKILL after 15 s. */
