@@ -12,10 +12,11 @@
  * client's latency it reports the CPU milliseconds per stored claim of the server process (all its
  * threads), the load generator, Redis, PostgreSQL and the whole machine (which includes anyone
  * else's work). --warmup W first claims W vouchers of another batch by W other residents, not
- * measured (default 5,000, as bench:floor warms its servers; 0: the rush meets a cold server). Prints one JSON line on stdout; progress
- * goes to stderr. --processes P starts the server with SERVER_PROCESSES=P (a supervisor and P
- * server processes on one port; PostgreSQL or Redis only) and counts the CPU of all of them as the
- * server's; the claims start once every process listens. BENCH_SERVER_NODE_ARGS adds node flags to the server (e.g. --cpu-prof),
+ * measured (default 5,000, as bench:floor warms its servers; 0: the rush meets a cold server).
+ * Prints one JSON line on stdout; progress goes to stderr. --processes P starts the server with
+ * SERVER_PROCESSES=P (a supervisor and P server processes on one port; PostgreSQL or Redis only)
+ * and counts the CPU of all of them as the server's; the claims start once every process listens.
+ * BENCH_SERVER_NODE_ARGS adds node flags to the server (e.g. --cpu-prof),
  * BENCH_SERVER_STDOUT=<file> keeps its stdout.
  *
  * Honesty (issue 20): it prints the load average at the start and refuses to run when it is over
@@ -206,18 +207,7 @@ interface FloorLine {
 async function runFloor(args: Args): Promise<FloorLine> {
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      'bench/floor.ts',
-      '--kind',
-      'node-redis',
-      '--requests',
-      String(args.requests),
-      '--connections',
-      String(args.connections),
-      '--force',
-    ],
+    ['--import', 'tsx', 'bench/floor.ts', '--kind', 'node-redis', '--requests', String(args.requests), '--connections', String(args.connections), '--force'],
     { cwd: SERVER_DIR, stdio: ['ignore', 'pipe', 'inherit'] },
   )
   let out = ''
@@ -231,8 +221,7 @@ async function runFloor(args: Args): Promise<FloorLine> {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
-  if (args.processes > 1 && args.engine === 'pglite')
-    throw new Error('--processes needs --engine postgres or redis (PGlite lives in one process)')
+  if (args.processes > 1 && args.engine === 'pglite') throw new Error('--processes needs --engine postgres or redis (PGlite lives in one process)')
   const loadAtStart = checkQuiet(args.force, log)
   const floor = args.withFloor ? await runFloor(args) : null
   if (floor) log(`floor (node:http + claim script): ${floor.requestsPerSec}/s, p99 ${floor.p99Ms} ms`)

@@ -31,9 +31,7 @@ export function checkQuiet(force: boolean, log: (message: string) => void): numb
   const [one, five, fifteen] = loadavg()
   log(`load average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)} at the start`)
   if (one > QUIET_LOAD && !force)
-    throw new Error(
-      `the box is busy (load average ${one.toFixed(2)} > ${QUIET_LOAD}): wait until it is quiet, or pass --force to measure anyway`,
-    )
+    throw new Error(`the box is busy (load average ${one.toFixed(2)} > ${QUIET_LOAD}): wait until it is quiet, or pass --force to measure anyway`)
   return one
 }
 
@@ -63,20 +61,24 @@ export async function waitReady(base: string, child: ChildProcess): Promise<void
   throw new Error('server did not become ready in 60 s')
 }
 
+interface ServerEnvOptions {
+  port: number
+  logLevel: string
+  processes: number
+  sessionKeySecret: string
+  /** WECHAT_SUBSCRIBE_TEMPLATES */
+  templates: string
+  /** Goes into the dummy secrets and appid, so a log tells which run started the server. */
+  name: string
+}
+
 /**
  * The environment of a real production server (src/main.ts) for a benchmark or a process test:
  * loopback, API only, no sample data, every secret production requires (the residents of these
  * runs have sessions already), and the per-IP limits lifted (all traffic comes from one address).
  * The caller adds the store and Redis.
  */
-export function productionServerEnv(options: {
-  port: number
-  logLevel: string
-  processes: number
-  sessionKeySecret: string
-  templates: string
-  name: string
-}): NodeJS.ProcessEnv {
+export function productionServerEnv(options: ServerEnvOptions): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: 'production',

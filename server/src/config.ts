@@ -74,10 +74,7 @@ const envSchema = z.object({
   /** Redis for the voucher claim gate; when absent claims run on the store alone. */
   REDIS_URL: z.string().url().optional(),
   /** Prefix of every Redis key this server writes (one per deployment, or per test run). */
-  REDIS_KEY_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9:_-]{1,40}$/, '只能包含字母、数字、:、_ 和 -')
-    .default('qht:'),
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/, '只能包含字母、数字、:、_ 和 -').default('qht:'),
   /**
    * A managed Redis that forbids CONFIG GET: the operator vouches that it keeps an append-only file
    * (appendfsync everysec or always), so production starts without reading the settings.
@@ -166,9 +163,7 @@ export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set" (as in most .env files), except STATIC_DIR where empty = API only.
-  const given = Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => value !== '' || key === 'STATIC_DIR' || key === 'ADMIN_DIR'),
-  )
+  const given = Object.fromEntries(Object.entries(env).filter(([key, value]) => value !== '' || key === 'STATIC_DIR' || key === 'ADMIN_DIR'))
   const parsed = envSchema.safeParse(given)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
@@ -186,9 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('环境变量有误：\n  HEADERS_TIMEOUT_MS: 不能大于 REQUEST_TIMEOUT_MS')
   }
   if (e.SERVER_PROCESSES > 1 && !e.DATABASE_URL) {
-    throw new ConfigError(
-      '环境变量有误：\n  SERVER_PROCESSES: 内嵌数据库（PGlite）只能由一个进程打开；多进程请设置 DATABASE_URL（PostgreSQL）',
-    )
+    throw new ConfigError('环境变量有误：\n  SERVER_PROCESSES: 内嵌数据库（PGlite）只能由一个进程打开；多进程请设置 DATABASE_URL（PostgreSQL）')
   }
   return {
     production,
@@ -214,20 +207,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: e.STATIC_DIR === '' ? null : e.STATIC_DIR,
     adminDir: given.ADMIN_DIR === '' || (given.ADMIN_DIR === undefined && given.STATIC_DIR === '') ? null : e.ADMIN_DIR,
     seedSample: e.SEED_SAMPLE,
-    wechat: {
-      baseUrl: e.WECHAT_API_BASE.replace(/\/+$/, ''),
-      appId: e.WECHAT_APPID,
-      secret: e.WECHAT_SECRET,
-      timeoutMs: e.WECHAT_TIMEOUT_MS,
-    },
+    wechat: { baseUrl: e.WECHAT_API_BASE.replace(/\/+$/, ''), appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET, timeoutMs: e.WECHAT_TIMEOUT_MS },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     staffSessionTtlMs: e.STAFF_SESSION_TTL_MINUTES * 60_000,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
-    rateLimit: {
-      ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE,
-      userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE,
-      loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
-    },
+    rateLimit: { ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE, userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE, loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     logLevel: e.LOG_LEVEL,

@@ -31,22 +31,10 @@ const SECRETS = {
 /** Runs `node src/main.ts` (what `npm --prefix server start` runs) until it exits or `waitMs` passes. */
 function runMain(env: Record<string, string>, waitMs = 120_000): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const given: NodeJS.ProcessEnv = {
-      ...process.env,
-      STATIC_DIR: '',
-      DATABASE_URL: '',
-      REDIS_URL: '',
-      DATA_DIR: '/nonexistent-qht',
-      PORT: '0',
-      ...env,
-    }
+    const given: NodeJS.ProcessEnv = { ...process.env, STATIC_DIR: '', DATABASE_URL: '', REDIS_URL: '', DATA_DIR: '/nonexistent-qht', PORT: '0', ...env }
     for (const key of ['NODE_ENV', 'DEMO_MODE', 'SEED_SAMPLE', 'WECHAT_APPID', 'WECHAT_SECRET', 'REDEMPTION_SECRET', 'SESSION_KEY_SECRET'])
       if (!(key in env)) delete given[key]
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: serverDir,
-      env: given,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: serverDir, env: given, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
@@ -79,38 +67,28 @@ describe('gap 1: the development sign-in only in an explicit demo mode', () => {
 
   test('demo mode together with production is refused, however production is spelled', () => {
     for (const spelling of ['production', 'Production', 'prod']) {
-      assert.throws(
-        () => loadConfig({ NODE_ENV: spelling, DEMO_MODE: '1', ...SECRETS }),
-        (error: Error) => {
-          assert.ok(error instanceof ConfigError)
-          assert.match(error.message, /DEMO_MODE/)
-          return true
-        },
-      )
+      assert.throws(() => loadConfig({ NODE_ENV: spelling, DEMO_MODE: '1', ...SECRETS }), (error: Error) => {
+        assert.ok(error instanceof ConfigError)
+        assert.match(error.message, /DEMO_MODE/)
+        return true
+      })
     }
   })
 
   test('SERVER_PROCESSES: more than one needs PostgreSQL (PGlite lives in one process), and bad counts are refused', () => {
     assert.equal(loadConfig({}).processes, 1)
     assert.equal(loadConfig({ SERVER_PROCESSES: '4', DATABASE_URL: 'postgres://db.example/qht' }).processes, 4)
-    assert.throws(
-      () => loadConfig({ SERVER_PROCESSES: '2' }),
-      (error: Error) => {
-        assert.ok(error instanceof ConfigError)
-        assert.match(error.message, /SERVER_PROCESSES/)
-        assert.match(error.message, /DATABASE_URL/)
-        return true
-      },
-    )
+    assert.throws(() => loadConfig({ SERVER_PROCESSES: '2' }), (error: Error) => {
+      assert.ok(error instanceof ConfigError)
+      assert.match(error.message, /SERVER_PROCESSES/)
+      assert.match(error.message, /DATABASE_URL/)
+      return true
+    })
     for (const bad of ['0', '-1', '1.5', 'two', '65']) assert.throws(() => loadConfig({ SERVER_PROCESSES: bad }), ConfigError, bad)
   })
 
   test('without DEMO_MODE there is no development sign-in, whatever NODE_ENV says', async () => {
-    for (const env of [
-      { DEMO_MODE: '0', NODE_ENV: 'development' },
-      { DEMO_MODE: '0', NODE_ENV: 'test' },
-      { DEMO_MODE: '0', NODE_ENV: 'Production' },
-    ]) {
+    for (const env of [{ DEMO_MODE: '0', NODE_ENV: 'development' }, { DEMO_MODE: '0', NODE_ENV: 'test' }, { DEMO_MODE: '0', NODE_ENV: 'Production' }]) {
       const h = await startHarness(env, { seed: false })
       try {
         const response = await h.request({ method: 'POST', url: '/api/v1/auth/dev', payload: { name: '张三', role: 'operator' } })
@@ -148,11 +126,7 @@ describe('gap 1: the development sign-in only in an explicit demo mode', () => {
         headers: { ...bearer(resident.token), 'idempotency-key': `demo-${randomUUID()}` },
       })
       assert.equal(claim.statusCode, 401, 'the claim route (its own session cache) refuses it too')
-      assert.equal(
-        (await real.request({ method: 'GET', url: '/api/v1/me', headers: bearer(realToken) })).statusCode,
-        200,
-        'a WeChat session stays valid',
-      )
+      assert.equal((await real.request({ method: 'GET', url: '/api/v1/me', headers: bearer(realToken) })).statusCode, 200, 'a WeChat session stays valid')
     } finally {
       await real.close()
     }
@@ -183,16 +157,12 @@ describe('gap 7: production readiness', () => {
       const ready = await half.request({ method: 'GET', url: '/readyz' })
       assert.equal(ready.statusCode, 503)
       assert.equal(ready.json().error.code, 'NOT_CONFIGURED')
-      for (const name of ['WECHAT_SECRET', 'REDEMPTION_SECRET', 'SESSION_KEY_SECRET'])
-        assert.match(ready.json().error.message, new RegExp(name))
+      for (const name of ['WECHAT_SECRET', 'REDEMPTION_SECRET', 'SESSION_KEY_SECRET']) assert.match(ready.json().error.message, new RegExp(name))
       assert.equal((await half.request({ method: 'GET', url: '/healthz' })).statusCode, 200, 'alive, just not ready')
     } finally {
       await half.close()
     }
-    const full = await startHarness(
-      { NODE_ENV: 'production', DEMO_MODE: '0', ...SECRETS },
-      { seed: false, deps: { reminders: testReminderConfig() } },
-    )
+    const full = await startHarness({ NODE_ENV: 'production', DEMO_MODE: '0', ...SECRETS }, { seed: false, deps: { reminders: testReminderConfig() } })
     try {
       assert.equal((await full.request({ method: 'GET', url: '/readyz' })).statusCode, 200)
     } finally {
@@ -202,16 +172,9 @@ describe('gap 7: production readiness', () => {
 
   test('a subscribe template left on its placeholder id: /readyz names it in production, not elsewhere', { timeout: 240_000 }, async () => {
     const { 'round-opening': _round, ...rest } = TEMPLATES
-    const partial = reminderConfigFromEnv({
-      WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(
-        Object.fromEntries(Object.entries(rest).map(([kind, templateId]) => [kind, { templateId }])),
-      ),
-    })
+    const partial = reminderConfigFromEnv({ WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(Object.fromEntries(Object.entries(rest).map(([kind, templateId]) => [kind, { templateId }]))) })
     assert.deepEqual(placeholderTemplateProblem(false, partial), [], 'outside production a placeholder only means in-app')
-    const production = await startHarness(
-      { NODE_ENV: 'production', DEMO_MODE: '0', ...SECRETS },
-      { seed: false, deps: { reminders: partial } },
-    )
+    const production = await startHarness({ NODE_ENV: 'production', DEMO_MODE: '0', ...SECRETS }, { seed: false, deps: { reminders: partial } })
     try {
       const ready = await production.request({ method: 'GET', url: '/readyz' })
       assert.equal(ready.statusCode, 503)
@@ -281,44 +244,38 @@ describe('gap 7: production readiness', () => {
     }
   })
 
-  test(
-    'rate limits are shared through Redis by every process',
-    { skip: TEST_REDIS_URL ? false : 'TEST_REDIS_URL is not set' },
-    async () => {
-      const prefix = `test-rl-${randomUUID().slice(0, 8)}:`
-      const db = await openDb({ engine: 'pglite', dataDir: null })
-      await migrate(db)
-      const env = { REDIS_URL: TEST_REDIS_URL!, REDIS_KEY_PREFIX: prefix, RATE_LIMIT_IP_PER_MINUTE: '6', RATE_LIMIT_USER_PER_MINUTE: '4' }
-      const one = await startHarness(env, { db, seed: false })
-      const two = await startHarness(env, { db, seed: false })
-      const redis = new Redis(TEST_REDIS_URL!)
-      try {
-        await new Promise((resolve) => setTimeout(resolve, 200))
-        const codes = []
-        for (let i = 0; i < 8; i += 1) {
-          const app = i % 2 === 0 ? one : two
-          codes.push((await app.request({ method: 'GET', url: '/api/v1/policy', remoteAddress: '10.20.30.40' })).statusCode)
-        }
-        assert.deepEqual(codes, [200, 200, 200, 200, 200, 200, 429, 429], 'six per minute for the address across both processes')
-
-        const user = await one.login('共享限流')
-        const userCodes = []
-        for (let i = 0; i < 4; i += 1) {
-          const app = i % 2 === 0 ? one : two
-          userCodes.push(
-            (await app.request({ method: 'GET', url: '/api/v1/me', headers: bearer(user.token), remoteAddress: `10.1.0.${i}` })).statusCode,
-          )
-        }
-        // login() itself called /me once on the first process: 4 allowed in all.
-        assert.deepEqual(userCodes, [200, 200, 200, 429])
-      } finally {
-        const keys = await redis.keys(`${prefix}*`)
-        if (keys.length > 0) await redis.del(...keys)
-        await redis.quit()
-        await one.app.close()
-        await one.wechat.close()
-        await two.close()
+  test('rate limits are shared through Redis by every process', { skip: TEST_REDIS_URL ? false : 'TEST_REDIS_URL is not set' }, async () => {
+    const prefix = `test-rl-${randomUUID().slice(0, 8)}:`
+    const db = await openDb({ engine: 'pglite', dataDir: null })
+    await migrate(db)
+    const env = { REDIS_URL: TEST_REDIS_URL!, REDIS_KEY_PREFIX: prefix, RATE_LIMIT_IP_PER_MINUTE: '6', RATE_LIMIT_USER_PER_MINUTE: '4' }
+    const one = await startHarness(env, { db, seed: false })
+    const two = await startHarness(env, { db, seed: false })
+    const redis = new Redis(TEST_REDIS_URL!)
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      const codes = []
+      for (let i = 0; i < 8; i += 1) {
+        const app = i % 2 === 0 ? one : two
+        codes.push((await app.request({ method: 'GET', url: '/api/v1/policy', remoteAddress: '10.20.30.40' })).statusCode)
       }
-    },
-  )
+      assert.deepEqual(codes, [200, 200, 200, 200, 200, 200, 429, 429], 'six per minute for the address across both processes')
+
+      const user = await one.login('共享限流')
+      const userCodes = []
+      for (let i = 0; i < 4; i += 1) {
+        const app = i % 2 === 0 ? one : two
+        userCodes.push((await app.request({ method: 'GET', url: '/api/v1/me', headers: bearer(user.token), remoteAddress: `10.1.0.${i}` })).statusCode)
+      }
+      // login() itself called /me once on the first process: 4 allowed in all.
+      assert.deepEqual(userCodes, [200, 200, 200, 429])
+    } finally {
+      const keys = await redis.keys(`${prefix}*`)
+      if (keys.length > 0) await redis.del(...keys)
+      await redis.quit()
+      await one.app.close()
+      await one.wechat.close()
+      await two.close()
+    }
+  })
 })
