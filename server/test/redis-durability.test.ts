@@ -79,6 +79,69 @@ describe('the Redis persistence check at start-up', { skip: skip ?? false }, () 
   })
 })
 
+type Answer = Awaited<ReturnType<VoucherHarness['request']>>
+
+/**
+ * 400 residents rush a batch of 300, 40 at a time, each retrying a 503 or CLAIM_IN_FLIGHT with
+ * the same Idempotency-Key after 50 ms, as the app does. `onAnswer` sees the count of definitive
+ * answers as it grows. Returns each resident's definitive answer and every 5xx met on the way.
+ */
+async function rush(h: VoucherHarness, batchId: string, onAnswer: (answered: number) => void) {
+  const residents = await bulkResidents(h.db, 400)
+  let answered = 0
+  const busy: { status: number; code: string; retryAfter: string | undefined }[] = []
+  const answers = await inParallel(residents.length, 40, async (index): Promise<Answer> => {
+    const key = newKey()
+    for (let attempt = 0; attempt < 400; attempt += 1) {
+      const response = await h.request({
+        method: 'POST',
+        url: `/api/v1/batches/${batchId}/claims`,
+        headers: { ...bearer(residents[index]), 'idempotency-key': key },
+      })
+      if (response.statusCode >= 500 || response.json().error?.code === 'CLAIM_IN_FLIGHT') {
+        if (response.statusCode >= 500)
+          busy.push({
+            status: response.statusCode,
+            code: response.json().error.code,
+            retryAfter: response.headers['retry-after'] as string,
+          })
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        continue
+      }
+      answered += 1
+      onAnswer(answered)
+      return response
+    }
+    throw new Error('no answer after 400 tries')
+  })
+  return { answers, busy }
+}
+
+/** Exactly 300 granted to 300 residents, 100 sold out, and within 5 s of `back` every 201 is in PostgreSQL and nothing else. */
+async function assertSoldExactlyOnce(h: VoucherHarness, batchId: string, answers: Answer[], back: number) {
+  const granted = answers.filter((response) => response.statusCode === 201).map((response) => response.json().data.voucher.id as string)
+  const soldOut = answers.filter((response) => response.json().error?.code === 'SOLD_OUT')
+  assert.equal(granted.length, 300, 'no more 201s than vouchers')
+  assert.equal(soldOut.length, 100)
+  assert.equal(new Set(granted).size, 300)
+
+  const want = new Set(granted)
+  let stored = new Set<string>()
+  while (Date.now() - back < 5000) {
+    stored = new Set((await h.db.query<{ id: string }>(`select id from vouchers where batch_id = $1`, [batchId])).map((row) => row.id))
+    if ([...want].every((id) => stored.has(id))) break
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  assert.deepEqual(stored, want, 'every 201 is in the wallet within 5 s of Redis coming back, and nothing else')
+  const [{ owners }] = await h.db.query<{ owners: number }>(
+    `select count(distinct owner_id)::int as owners from vouchers where batch_id = $1`,
+    [batchId],
+  )
+  assert.equal(owners, 300, 'no resident holds two')
+  const proof = await (h.vouchers.engine as RedisClaimEngine).verify(await h.vouchers.findBatch(batchId))
+  assert.equal(proof.ok, true, JSON.stringify(proof))
+}
+
 describe('a Redis killed with kill -9 mid-rush and restarted on its append-only file', { skip: skip ?? false }, () => {
   let redis: PrivateRedis
   let h: VoucherHarness
@@ -90,7 +153,10 @@ describe('a Redis killed with kill -9 mid-rush and restarted on its append-only 
       env: { REDIS_URL: redis.url },
       vouchers: { redisEngine: { lossGraceMs: 100 } },
     })
-    await importBatches(h.db, [rushBatch('restart', h.clock.now.getTime(), { quota: 300 })])
+    await importBatches(h.db, [
+      rushBatch('restart', h.clock.now.getTime(), { quota: 300 }),
+      rushBatch('behind', h.clock.now.getTime(), { quota: 300 }),
+    ])
     await h.vouchers.tick()
   })
   after(async () => {
@@ -102,65 +168,45 @@ describe('a Redis killed with kill -9 mid-rush and restarted on its append-only 
     '503 CLAIM_BUSY with Retry-After while it is down; the same key then claims once; every 201 in PostgreSQL within 5 s',
     { timeout: 60_000 },
     async () => {
-      const residents = await bulkResidents(h.db, 400)
-      let answered = 0
       let killed: Promise<void> | null = null
       let back = 0
-      const busy: { status: number; code: string; retryAfter: string | undefined }[] = []
-      const answers = await inParallel(residents.length, 40, async (index) => {
-        const key = newKey()
-        for (let attempt = 0; attempt < 400; attempt += 1) {
-          const response = await h.request({
-            method: 'POST',
-            url: '/api/v1/batches/restart/claims',
-            headers: { ...bearer(residents[index]), 'idempotency-key': key },
-          })
-          if (response.statusCode >= 500 || response.json().error?.code === 'CLAIM_IN_FLIGHT') {
-            if (response.statusCode >= 500)
-              busy.push({
-                status: response.statusCode,
-                code: response.json().error.code,
-                retryAfter: response.headers['retry-after'] as string,
-              })
-            await new Promise((resolve) => setTimeout(resolve, 50))
-            continue
-          }
-          answered += 1
-          if (answered === 100 && !killed)
-            killed = (async () => {
-              await redis.kill()
-              await new Promise((resolve) => setTimeout(resolve, 700))
-              await redis.restart()
-              back = Date.now()
-            })()
-          return response
-        }
-        throw new Error('no answer after 400 tries')
+      const { answers, busy } = await rush(h, 'restart', (answered) => {
+        if (answered === 100 && !killed)
+          killed = (async () => {
+            await redis.kill()
+            await new Promise((resolve) => setTimeout(resolve, 700))
+            await redis.restart()
+            back = Date.now()
+          })()
       })
       await killed
       assert.ok(busy.length > 0, 'claims arrived while Redis was down')
       for (const refusal of busy) assert.deepEqual(refusal, { status: 503, code: 'CLAIM_BUSY', retryAfter: '1' })
+      await assertSoldExactlyOnce(h, 'restart', answers, back)
+    },
+  )
 
-      const granted = answers.filter((response) => response.statusCode === 201).map((response) => response.json().data.voucher.id as string)
-      const soldOut = answers.filter((response) => response.json().error?.code === 'SOLD_OUT')
-      assert.equal(granted.length, 300)
-      assert.equal(soldOut.length, 100)
-      assert.equal(new Set(granted).size, 300)
-
-      const want = new Set(granted)
-      let stored = new Set<string>()
-      while (Date.now() - back < 5000) {
-        stored = new Set((await h.db.query<{ id: string }>(`select id from vouchers where batch_id = 'restart'`)).map((row) => row.id))
-        if ([...want].every((id) => stored.has(id))) break
-        await new Promise((resolve) => setTimeout(resolve, 100))
-      }
-      assert.deepEqual(stored, want, 'every 201 is in the wallet within 5 s of Redis coming back, and nothing else')
-      const [{ owners }] = await h.db.query<{ owners: number }>(
-        `select count(distinct owner_id)::int as owners from vouchers where batch_id = 'restart'`,
-      )
-      assert.equal(owners, 300, 'no resident holds two')
-      const proof = await (h.vouchers.engine as RedisClaimEngine).verify(await h.vouchers.findBatch('restart'))
-      assert.equal(proof.ok, true, JSON.stringify(proof))
+  // With appendfsync everysec Redis answers while a slow fsync holds its append-only write back;
+  // killed then, it comes back without those claims (seen on a busy disk: 240 answered, 102
+  // replayed, 318 sold of 300). Its lost script cache is the sign: every gate is checked against
+  // PostgreSQL — with each process's unsettled 201s written first — before the next claim.
+  test(
+    'restarted behind its answers (on its append-only file from before the rush): still 300 sold, every 201 in PostgreSQL',
+    { timeout: 60_000 },
+    async () => {
+      const copy = await redis.copyAppendOnly()
+      let killed: Promise<void> | null = null
+      let back = 0
+      const { answers } = await rush(h, 'behind', (answered) => {
+        if (answered === 100 && !killed)
+          killed = (async () => {
+            await redis.kill()
+            await redis.restart(copy)
+            back = Date.now()
+          })()
+      })
+      await killed
+      await assertSoldExactlyOnce(h, 'behind', answers, back)
     },
   )
 })

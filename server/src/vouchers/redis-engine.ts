@@ -150,6 +150,7 @@ export class RedisClaimEngine implements ClaimEngine {
       lossGraceMs: options.lossGraceMs ?? 1000,
       log: options.log,
     })
+    this.shared.onScriptCacheLost = (at) => this.rebuildAfterCacheLoss(at)
     // A reconnect may have lost the reply of a read: the writer reads its pending entries again at once.
     const again = () => this.writer.reconnected()
     this.redis.on('ready', again)
@@ -166,6 +167,21 @@ export class RedisClaimEngine implements ClaimEngine {
     this.redis.on('ready', () => {
       down = false
     })
+  }
+
+  /**
+   * Redis lost its script cache (RedisShared.onScriptCacheLost): every gate this process follows is
+   * reconciled as if Redis had lost claims — its stream epoch replaced, so each process's journal
+   * writes the 201s it answered and PostgreSQL does not hold yet, then the counters are compared
+   * with the record and rebuilt where Redis is behind. In parallel: the loss grace is waited once.
+   */
+  private async rebuildAfterCacheLoss(at: number): Promise<void> {
+    const batches = [...this.shared.known.values()]
+    this.options.log?.warn(
+      { batches: batches.map((batch) => batch.id) },
+      'Redis lost its scripts (restart, failover or SCRIPT FLUSH): checking every gate against PostgreSQL before the next claim',
+    )
+    await Promise.all(batches.map((batch) => this.reconciler.reconcile(batch, at, { suspectLoss: true })))
   }
 
   /** A batch's key names. */
@@ -278,6 +294,7 @@ export class RedisClaimEngine implements ClaimEngine {
         limits?.userMax ?? 0,
         limits?.ipMax ?? 0,
       ],
+      request.at,
     )) as [number, number, ...ScriptReply]
     const [used, left, ...outcome] = reply
     const usage = limits ? { used: Number(used), max: limits.userMax } : undefined
@@ -370,6 +387,7 @@ export class RedisClaimEngine implements ClaimEngine {
       CLAIM_SCRIPT,
       [k.total(''), k.taken(''), k.user(userId), k.claim(userId, key), k.stream, k.paused, k.epoch],
       ['', userId, '', 0, 0, 0, key, MS_PER_DAY, 'replay'],
+      request.at,
     )) as ScriptReply
     return reply[0] === 'DUPLICATE' ? this.duplicateAnswer(batch, userId, reply[1]) : null
   }
@@ -425,6 +443,7 @@ export class RedisClaimEngine implements ClaimEngine {
       CLAIM_SCRIPT,
       [k.total(roundId), k.taken(roundId), k.user(userId), k.claim(userId, key), k.stream, k.paused, k.epoch],
       [roundId, userId, voucherId, at, batch.limits.perRound, batch.limits.perBatch, key, MS_PER_DAY, 'claim'],
+      at,
     )) as ScriptReply
     return this.interpret(request, base, roundId, voucherId, reply)
   }

@@ -110,13 +110,18 @@ export class Reconciler {
    * with the record and, when they differ (or a key is missing), rebuilds the batch's keys from
    * PostgreSQL: taken, totals, each resident's counts and the recent claim records. When the
    * stream's epoch was lost with claims possibly made, it first waits lossGraceMs for the other
-   * processes' journals to write their orphans.
+   * processes' journals to write their orphans. `suspectLoss` (Redis lost its script cache, so it
+   * may be behind its answers) replaces the epoch first, so every journal's unsettled entry counts.
    */
-  async reconcile(batch: VoucherBatch, at: number, options: { staleMs?: number; force?: boolean } = {}): Promise<ReconcileReport> {
+  async reconcile(
+    batch: VoucherBatch,
+    at: number,
+    options: { staleMs?: number; force?: boolean; suspectLoss?: boolean } = {},
+  ): Promise<ReconcileReport> {
     this.shared.known.set(batch.id, batch)
     const k = this.shared.keys(batch.id)
     const epochLost =
-      (await this.shared.redis.exists(k.epoch)) === 0 &&
+      (options.suspectLoss || (await this.shared.redis.exists(k.epoch)) === 0) &&
       (this.shared.epochsSeen.has(batch.id) || Object.values(await claimedByRound(this.db, batch.id)).some((n) => n > 0))
     // The stream and its group may be gone with the rest of Redis: create them again if so.
     this.shared.groupsReady.delete(batch.id)
@@ -127,6 +132,9 @@ export class Reconciler {
       return { batchId: batch.id, redriven: 0, agreed: false, rewritten: false, pendingElsewhere: 0, heldElsewhere: true, rounds: [] }
     }
     try {
+      // Redis may have come back behind its answers (the tail of its stream gone, the epoch kept):
+      // a new epoch makes every process's unsettled journal entries orphans, written by voucher id.
+      if (options.suspectLoss) await this.shared.redis.set(k.epoch, randomUUID())
       await this.journal.settle(batch.id)
       if (epochLost && this.lossGraceMs > 0) await sleep(this.lossGraceMs)
       const redriven = await this.drain(batch, options.staleMs ?? this.staleMs)

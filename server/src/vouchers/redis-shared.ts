@@ -41,6 +41,8 @@ interface ScriptCall {
   source: string
   keys: readonly string[]
   args: readonly (string | number)[]
+  /** Set on the scripts that grant a claim: the claim's time, for the rebuild a lost script cache calls for. */
+  grantsAt?: number
 }
 
 type ScriptOutcome = { value: unknown } | { error: unknown }
@@ -54,6 +56,19 @@ export class RedisShared {
   private readonly keyNames = new Map<string, BatchKeys>()
   /** NOSCRIPT recoveries so far (a SCRIPT FLUSH or a Redis restart). */
   scriptReloads = 0
+  /**
+   * Run once (single-flight) when a script that grants claims meets NOSCRIPT, before it runs again.
+   * Redis lost its script cache: it restarted, failed over or was flushed, and its data may be
+   * behind what it acknowledged — with appendfsync everysec Redis answers while a slow fsync holds
+   * back the append-only write (a kill -9 then loses those answers: seen here, 240 claims answered
+   * and 102 replayed); a promoted replica lags its primary. Nothing grants until the handler has
+   * rebuilt the gates from the record, because nobody's EVALSHA of the claim script succeeds before
+   * this EVAL loads it again.
+   */
+  onScriptCacheLost: ((at: number) => Promise<void>) | null = null
+  /** Completed onScriptCacheLost runs: a NOSCRIPT from a pipeline sent before the last one is already handled. */
+  cacheLossRecoveries = 0
+  private recovering: Promise<void> | null = null
   /** The batches whose streams the writer reads (upkeep, reconcile and follow add them). */
   readonly known = new Map<string, VoucherBatch>()
   readonly groupsReady = new Set<string>()
@@ -98,8 +113,8 @@ export class RedisShared {
    * EVALSHA, and on NOSCRIPT (SCRIPT FLUSH, a restarted or failed-over Redis) EVAL once, which
    * loads the script again for the next EVALSHA.
    */
-  async runScript(source: string, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
-    const outcome = await this.scriptCalls.load({ source, keys, args })
+  async runScript(source: string, keys: readonly string[], args: readonly (string | number)[], grantsAt?: number): Promise<unknown> {
+    const outcome = await this.scriptCalls.load({ source, keys, args, grantsAt })
     if ('error' in outcome) throw outcome.error
     return outcome.value
   }
@@ -115,20 +130,34 @@ export class RedisShared {
     }
     const pipeline = this.redis.pipeline()
     for (const { source, keys, args } of calls) pipeline.evalsha(this.shas.get(source)!, keys.length, ...keys, ...args)
+    const sentAfter = this.cacheLossRecoveries
     const replies = (await pipeline.exec()) ?? []
     return Promise.all(
-      calls.map(async ({ source, keys, args }, index): Promise<ScriptOutcome> => {
+      calls.map(async ({ source, keys, args, grantsAt }, index): Promise<ScriptOutcome> => {
         const [error, value] = replies[index] ?? [new Error('no reply from Redis'), null]
         if (!error) return { value }
         if (!error.message.startsWith('NOSCRIPT')) return { error }
         this.scriptReloads += 1
         try {
+          if (grantsAt !== undefined && this.cacheLossRecoveries === sentAfter) await this.recoverCacheLoss(grantsAt)
           return { value: await this.redis.eval(source, keys.length, ...keys, ...args) }
         } catch (evalError) {
           return { error: evalError }
         }
       }),
     )
+  }
+
+  private recoverCacheLoss(at: number): Promise<void> {
+    if (!this.onScriptCacheLost) return Promise.resolve()
+    this.recovering ??= this.onScriptCacheLost(at)
+      .then(() => {
+        this.cacheLossRecoveries += 1
+      })
+      .finally(() => {
+        this.recovering = null
+      })
+    return this.recovering
   }
 
   /** The batch's stream and group, and its epoch: a new one with a new group (the old stream is gone). */

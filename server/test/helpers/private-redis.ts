@@ -4,7 +4,7 @@
  * default, as production requires. Skipped where no redis-server binary is installed.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Redis } from 'ioredis'
@@ -23,8 +23,14 @@ export interface PrivateRedis {
   dir: string
   /** kill -9: nothing is flushed beyond what Redis already wrote. */
   kill(): Promise<void>
-  /** Starts again on the same port and files (the append-only file is replayed). */
-  restart(): Promise<void>
+  /**
+   * Starts again on the same port and files (the append-only file is replayed); with `from`, on a
+   * copy made earlier by copyAppendOnly — a Redis that comes back behind what it answered, as after
+   * a kill -9 while everysec held a write back behind a slow fsync, or a failover to a lagging replica.
+   */
+  restart(from?: string): Promise<void>
+  /** A copy of the append-only files as they are now (possibly mid-write, as a crash leaves them). */
+  copyAppendOnly(): Promise<string>
   flushAll(): Promise<void>
   stop(): Promise<void>
 }
@@ -90,7 +96,18 @@ export async function startPrivateRedis(
     port,
     dir,
     kill,
-    restart: launch,
+    async restart(from?: string) {
+      if (from) {
+        await rm(path.join(dir, 'appendonlydir'), { recursive: true, force: true })
+        await cp(from, path.join(dir, 'appendonlydir'), { recursive: true })
+      }
+      await launch()
+    },
+    async copyAppendOnly() {
+      const copy = path.join(dir, `appendonly-copy-${Date.now()}`)
+      await cp(path.join(dir, 'appendonlydir'), copy, { recursive: true })
+      return copy
+    },
     async flushAll() {
       const redis = new Redis(url)
       try {
