@@ -70,7 +70,7 @@ export interface RedisEngineOptions {
   leaseMs?: number
   /** Pending entries idle this long are taken over from their (presumably dead) consumer. */
   staleMs?: number
-  /** The writer reads the stream at most this often (default 100 ms), so a rush is written in large transactions. */
+  /** The writer reads the stream at most this often (default 300 ms), so a rush is written in large transactions. */
   writeIntervalMs?: number
   /**
    * The start-up check of Redis's persistence settings (redis-persistence.ts): 'require' in
