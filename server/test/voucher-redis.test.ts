@@ -6,6 +6,9 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { randomUUID } from 'node:crypto'
+import { newWalletVoucher } from '../../src/domain/vouchers/claim'
+import { writeReservedVouchers } from '../src/store/vouchers'
 import { RedisClaimEngine } from '../src/vouchers/redis-engine'
 import { CLAIM_SCRIPT } from '../src/vouchers/redis-scripts'
 import { bulkResidents, importBatches, inParallel, rushBatch } from './helpers/voucher-fixtures'
@@ -31,6 +34,7 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
       rushBatch('amnesia', at, { quota: 50 }),
       rushBatch('orphaned', at, { quota: 50 }),
       rushBatch('reconnect', at, { quota: 50 }),
+      rushBatch('twice', at, { quota: 40 }),
     ])
     await h.vouchers.tick()
   })
@@ -96,6 +100,32 @@ describe('the Redis claim gate', { skip: skip ?? false }, () => {
     assert.equal(next.statusCode, 201)
     assert.equal(engine.scriptReloads, reloads, 'the script is loaded again: EVALSHA works from then on')
     assert.equal(engine.shared.cacheLossRecoveries, recoveries + 1)
+  })
+
+  // After Redis came back behind its answers the claim journal writes its unsettled 201s while the
+  // stream writer writes the same entries: both transactions looked before either committed, and
+  // the second put vouchers already written on second slots (a 500 in the fault test).
+  test('the stream writer and a claim journal writing the same vouchers at once: each once, on one slot', async () => {
+    const batch = await h.vouchers.findBatch('twice')
+    const residents = await bulkResidents(h.db, 40)
+    const items = residents.map((resident, index) => ({
+      voucher: newWalletVoucher({ id: randomUUID(), batch, roundId: 'r1', ownerId: resident.userId, claimedAt: h.clock.now.getTime() }),
+      batchSeq: index + 1,
+      roundSeq: index + 1,
+      claimKey: newKey(),
+    }))
+    const written = await Promise.all([
+      h.db.transaction((tx) => writeReservedVouchers(tx, 'twice', items)),
+      h.db.transaction((tx) => writeReservedVouchers(tx, 'twice', items.slice(10))),
+      h.db.transaction((tx) => writeReservedVouchers(tx, 'twice', items.slice(0, 30))),
+    ])
+    assert.equal(new Set(written.flat()).size, 40)
+    assert.equal(written.flat().length, 40, 'each voucher written by exactly one of them')
+    const [row] = await h.db.query<{ vouchers: number; slots: number }>(
+      `select (select count(*)::int from vouchers where batch_id = 'twice') as vouchers,
+              (select count(*)::int from voucher_slots where batch_id = 'twice' and voucher_id is not null) as slots`,
+    )
+    assert.deepEqual(row, { vouchers: 40, slots: 40 })
   })
 
   test('the idempotency record: a 201 is replayed from the claim record; a key whose process died mid-claim is taken over after its lease', async () => {

@@ -158,6 +158,13 @@ export interface NewVoucherRow {
  */
 export async function writeReservedVouchers(q: Queryable, batchId: string, items: readonly NewVoucherRow[]): Promise<string[]> {
   if (items.length === 0) return []
+  // One writer per round at a time (concurrent writers would otherwise pick the same new slot
+  // numbers), locks taken in one order (no deadlock between writers of several rounds), and only
+  // then what is already written: the stream writer and a claim journal
+  // can write the same vouchers at once after Redis came back behind its answers, and a look taken
+  // before the lock would miss the other's commit and place the voucher on a second slot.
+  for (const roundId of [...new Set(items.map((item) => item.voucher.roundId))].sort())
+    await q.query('select pg_advisory_xact_lock(hashtext($1))', [`slots:${batchId}:${roundId}`])
   const ids = items.map((item) => item.voucher.id)
   const present = new Set((await q.query<{ id: string }>('select id from vouchers where id = any($1::text[])', [ids])).map((row) => row.id))
   const todo = present.size === 0 ? items : items.filter((item) => !present.has(item.voucher.id))
@@ -168,8 +175,6 @@ export async function writeReservedVouchers(q: Queryable, batchId: string, items
     else byRound.set(item.voucher.roundId, [item])
   }
   for (const [roundId, group] of byRound) {
-    // One minter per round at a time: concurrent writers would otherwise pick the same new numbers.
-    await q.query('select pg_advisory_xact_lock(hashtext($1))', [`slots:${batchId}:${roundId}`])
     const free = await q.query<{ slot: number }>(
       `select slot from voucher_slots where batch_id = $1 and round_id = $2 and voucher_id is null
        order by slot limit $3 for update skip locked`,

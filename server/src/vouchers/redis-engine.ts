@@ -181,7 +181,14 @@ export class RedisClaimEngine implements ClaimEngine {
       { batches: batches.map((batch) => batch.id) },
       'Redis lost its scripts (restart, failover or SCRIPT FLUSH): checking every gate against PostgreSQL before the next claim',
     )
-    await Promise.all(batches.map((batch) => this.reconciler.reconcile(batch, at, { suspectLoss: true })))
+    try {
+      await Promise.all(batches.map((batch) => this.reconciler.reconcile(batch, at, { suspectLoss: true })))
+    } catch (error) {
+      // Nothing was granted (the claim script is not loaded again until this succeeds): the claims
+      // waiting on it are retryable, and the next one runs the check again.
+      this.options.log?.error({ err: error }, 'Redis lost its scripts and the gates could not be checked yet: claims answer 503 CLAIM_BUSY')
+      throw claimBusy()
+    }
   }
 
   /** A batch's key names. */
