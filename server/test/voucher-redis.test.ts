@@ -1,12 +1,13 @@
 /**
  * The Redis gate's own pitfalls (TEST_REDIS_URL): the duplicate check compares with `== 1`, a
- * missing stock key fails closed, NOSCRIPT after SCRIPT FLUSH is recovered (gates checked first), a writer killed
+ * missing stock key fails closed, NOSCRIPT after SCRIPT FLUSH is recovered (the gates checked
+ * first), the writer and a journal writing the same vouchers place each once, a writer killed
  * mid-stream loses nothing once the reconciler has run, and a Redis that lost everything is
  * rebuilt from PostgreSQL with limits and first answers intact.
  */
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
 import { randomUUID } from 'node:crypto'
+import { after, before, describe, test } from 'node:test'
 import { newWalletVoucher } from '../../src/domain/vouchers/claim'
 import { writeReservedVouchers } from '../src/store/vouchers'
 import { RedisClaimEngine } from '../src/vouchers/redis-engine'

@@ -160,9 +160,9 @@ export async function writeReservedVouchers(q: Queryable, batchId: string, items
   if (items.length === 0) return []
   // One writer per round at a time (concurrent writers would otherwise pick the same new slot
   // numbers), locks taken in one order (no deadlock between writers of several rounds), and only
-  // then what is already written: the stream writer and a claim journal
-  // can write the same vouchers at once after Redis came back behind its answers, and a look taken
-  // before the lock would miss the other's commit and place the voucher on a second slot.
+  // then what is already written: after Redis came back behind its answers the stream writer and a
+  // claim journal write the same vouchers at once, and a look taken before the lock would miss the
+  // other's commit and place the voucher on a second slot.
   for (const roundId of [...new Set(items.map((item) => item.voucher.roundId))].sort())
     await q.query('select pg_advisory_xact_lock(hashtext($1))', [`slots:${batchId}:${roundId}`])
   const ids = items.map((item) => item.voucher.id)

@@ -244,10 +244,11 @@ export class StreamWriter {
         // At most one write per writeIntervalMs: during a rush each transaction then carries
         // hundreds of vouchers (PostgreSQL's CPU per voucher falls ~4× from 50 to 1,000 a
         // transaction); when quiet a voucher waits at most that long. 300 ms, not 100 (issue 20):
-        // PostgreSQL spends 0.06–0.08 ms a claim against 0.085–0.11, and the record still trails
-        // the last answer by well under the 1 s the issue allows. The one oversell seen with it
-        // (318 of 300 after a Redis kill -9) was Redis's everysec answering ahead of its file, at
-        // 100 ms too; the lost-script-cache guard (RedisShared.onScriptCacheLost) closes it.
+        // PostgreSQL's CPU per claim fell in most paired runs (server/README.md, third and fourth
+        // pass), and the record still trails the last answer by well under the 1 s the issue
+        // allows (0.02–0.14 s). The one oversell seen with it (318 of 300 after a Redis kill -9)
+        // was Redis's everysec answering ahead of its file, at 100 ms too; the lost-script-cache
+        // guard (RedisShared.onScriptCacheLost) closes it.
         const wait = lastRead + this.writeIntervalMs - performance.now()
         if (wait > 0) await sleep(wait)
         lastRead = performance.now()
